@@ -1,0 +1,20 @@
+package org.qarchive.archive;
+
+import java.io.IOException;
+
+/** Where the importer puts the entries it extracts; the index writer is the real one. */
+public interface EntrySink {
+
+  /** What storing one entry did. */
+  enum Outcome {
+    /** The id was new. */
+    IMPORTED,
+    /** The id existed with other content, which was replaced. */
+    UPDATED,
+    /** The id existed with the same content; nothing was written. */
+    UNCHANGED
+  }
+
+  /** Inserts or replaces the entry with this id. */
+  Outcome upsert(QaEntry entry) throws IOException;
+}

@@ -1,0 +1,2 @@
+/** Plain domain records shared by the importer, the index, the search side and the web: no jsoup, Lucene or Javalin. */
+package org.qarchive.archive;

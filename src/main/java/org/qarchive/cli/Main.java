@@ -1,0 +1,1 @@
+package org.qarchive.cli; public class Main { public static void main(String[] a){} }
