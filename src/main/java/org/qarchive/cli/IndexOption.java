@@ -1,0 +1,14 @@
+package org.qarchive.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --index DIR} option every subcommand shares. */
+final class IndexOption {
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      defaultValue = "index",
+      description = "Index folder (default: ${DEFAULT-VALUE}).")
+  Path dir;
+}

@@ -1,0 +1,81 @@
+package org.qarchive.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qarchive.index.IndexInfo;
+import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.SearchHit;
+import org.qarchive.search.SearchRequest;
+import org.qarchive.search.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qarchive search}: ranked hits with snippets in the terminal, or JSON. */
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Search the index from the terminal.")
+final class SearchCommand implements Callable<Integer> {
+
+  @Mixin IndexOption index;
+
+  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to search for, as a patient would type it.")
+  List<String> words;
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
+  @Option(names = "--page", defaultValue = "1", description = "Result page (default: ${DEFAULT-VALUE}).")
+  int page;
+
+  @Option(names = "--size", defaultValue = "10", description = "Hits per page (default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--sort", defaultValue = "RELEVANCE", description = "RELEVANCE or DATE.")
+  SearchRequest.Sort sort;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!IndexInfo.read(index.dir).exists()) {
+      throw new BadInputException("no index at " + index.dir + "; run 'qarchive import' first");
+    }
+    SearchRequest request;
+    try {
+      request = new SearchRequest(String.join(" ", words), page, size, sort);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (ArchiveSearcher searcher = new ArchiveSearcher(index.dir)) {
+      SearchResult r = searcher.search(request);
+      if (json) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", r.total());
+        body.put("took_ms", r.tookMs());
+        body.put("hits", r.hits());
+        out.println(new ObjectMapper().writeValueAsString(body));
+        return 0;
+      }
+      out.printf("%d answers (%d ms)%n%n", r.total(), r.tookMs());
+      int rank = (page - 1) * size;
+      for (SearchHit h : r.hits()) {
+        out.printf("%d. %s%n   %s%s%n", ++rank, h.title(), h.date() == null ? "" : h.date() + "  ", "/qa/" + h.id());
+        if (!h.questionSnippet().isBlank()) {
+          out.println("   Q: " + Terminal.marks(h.questionSnippet()));
+        }
+        if (!h.answerSnippet().isBlank()) {
+          out.println("   A: " + Terminal.marks(h.answerSnippet()));
+        }
+        out.println();
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,146 @@
+package org.qarchive.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.qarchive.archive.EntrySink;
+import org.qarchive.archive.QaEntry;
+
+/**
+ * The write side of the index: upserts entries by id, skipping those whose content did not change, and commits
+ * atomically. Only one writer may hold an index at a time; a crashed writer's lock is released by the OS.
+ */
+public final class ArchiveWriter implements EntrySink, AutoCloseable {
+
+  /** Thrown when another process is importing into the same index. */
+  public static final class IndexBusyException extends IOException {
+    IndexBusyException(Path dir, Throwable cause) {
+      super("another import is writing to the index at " + dir + "; wait for it to finish", cause);
+    }
+  }
+
+  private final Path dir;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final Map<String, String> hashById;
+
+  /** Opens (or creates) the index at {@code dir} for writing. */
+  public ArchiveWriter(Path dir) throws IOException {
+    this(dir, FSDirectory.open(Files.createDirectories(Objects.requireNonNull(dir, "dir"))));
+  }
+
+  /** Opens (or creates) the index in {@code directory}, which this writer then owns and closes. */
+  public ArchiveWriter(Path dir, Directory directory) throws IOException {
+    this.dir = dir;
+    this.directory = directory;
+    IndexWriterConfig config = new IndexWriterConfig(Analysis.forIndex());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    config.setCommitOnClose(false);
+    try {
+      this.writer = new IndexWriter(directory, config);
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new IndexBusyException(dir, e);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+    this.hashById = loadHashes(writer);
+  }
+
+  private static Map<String, String> loadHashes(IndexWriter writer) throws IOException {
+    Map<String, String> hashes = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      Set<String> wanted = Set.of(Fields.ID, Fields.CONTENT_HASH);
+      for (LeafReaderContext leaf : reader.leaves()) {
+        StoredFields stored = leaf.reader().storedFields();
+        Bits live = leaf.reader().getLiveDocs();
+        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+          if (live == null || live.get(i)) {
+            Document d = stored.document(i, wanted);
+            hashes.put(d.get(Fields.ID), d.get(Fields.CONTENT_HASH));
+          }
+        }
+      }
+    }
+    return hashes;
+  }
+
+  @Override
+  public synchronized Outcome upsert(QaEntry entry) throws IOException {
+    String hash = entry.contentHash();
+    String old = hashById.put(entry.id(), hash);
+    if (hash.equals(old)) {
+      return Outcome.UNCHANGED;
+    }
+    writer.updateDocument(new Term(Fields.ID, entry.id()), EntryDocuments.toDocument(entry));
+    return old == null ? Outcome.IMPORTED : Outcome.UPDATED;
+  }
+
+  /** Removes the entry with this id, if present. */
+  public synchronized boolean delete(String id) throws IOException {
+    if (hashById.remove(id) == null) {
+      return false;
+    }
+    writer.deleteDocuments(new Term(Fields.ID, id));
+    return true;
+  }
+
+  /** Number of entries, including those not yet committed. */
+  public synchronized int size() {
+    return hashById.size();
+  }
+
+  /**
+   * Commits everything written so far, atomically, recording when and from what the import ran. Readers see
+   * either the previous commit or this one, never a part.
+   */
+  public synchronized void commit(String sourceFingerprint) throws IOException {
+    Map<String, String> data = new HashMap<>();
+    data.put(Fields.COMMIT_LAST_IMPORT, Instant.now().toString());
+    data.put(Fields.COMMIT_SCHEMA_VERSION, Fields.SCHEMA_VERSION);
+    if (sourceFingerprint != null) {
+      data.put(Fields.COMMIT_SOURCE_FINGERPRINT, sourceFingerprint);
+    }
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+  }
+
+  /** Drops everything written since the last commit. */
+  public synchronized void rollback() throws IOException {
+    writer.rollback();
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try {
+      if (writer.isOpen()) {
+        writer.close();
+      }
+    } finally {
+      directory.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ArchiveWriter[" + dir + "]";
+  }
+}

@@ -1,0 +1,98 @@
+package org.qarchive.index;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.qarchive.archive.QaEntry;
+
+/** The index schema: how a {@link QaEntry} becomes a Lucene document and back. */
+public final class EntryDocuments {
+
+  /** Analyzed, stored, with offsets in the postings so the highlighter needs no re-analysis. */
+  static final FieldType TEXT_WITH_OFFSETS;
+
+  static {
+    FieldType t = new FieldType(TextField.TYPE_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    TEXT_WITH_OFFSETS = t;
+  }
+
+  private EntryDocuments() {}
+
+  /** Builds the document for one entry. */
+  public static Document toDocument(QaEntry e) {
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, e.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(e.id())));
+    doc.add(new StoredField(Fields.URL, e.url()));
+    doc.add(new Field(Fields.TITLE, e.title(), TEXT_WITH_OFFSETS));
+    doc.add(new Field(Fields.QUESTION, e.question(), TEXT_WITH_OFFSETS));
+    doc.add(new Field(Fields.ANSWER, e.answer(), TEXT_WITH_OFFSETS));
+    storeIfPresent(doc, Fields.ASKER_LOCATION, e.askerLocation());
+    storeIfPresent(doc, Fields.CREDENTIALS, e.credentials());
+    if (e.answeredBy() != null) {
+      keyword(doc, Fields.ANSWERED_BY, e.answeredBy());
+    }
+    if (e.date() != null) {
+      long day = e.date().toEpochDay();
+      doc.add(new LongPoint(Fields.DATE, day));
+      doc.add(new NumericDocValuesField(Fields.DATE, day));
+      doc.add(new StoredField(Fields.DATE, e.date().toString()));
+      keyword(doc, Fields.YEAR, Integer.toString(e.date().getYear()));
+    } else {
+      // entries without a date sort last when sorting by date, newest first
+      doc.add(new NumericDocValuesField(Fields.DATE, Long.MIN_VALUE));
+    }
+    for (String c : e.categories()) {
+      keyword(doc, Fields.CATEGORY, c);
+    }
+    for (String t : e.tags()) {
+      keyword(doc, Fields.TAG, t);
+    }
+    doc.add(new StoredField(Fields.SOURCE_FILE, e.sourceFile()));
+    doc.add(new StoredField(Fields.CONTENT_HASH, e.contentHash()));
+    return doc;
+  }
+
+  /** Rebuilds the entry from a stored document. */
+  public static QaEntry fromDocument(Document d) {
+    String date = d.get(Fields.DATE);
+    return new QaEntry(
+        d.get(Fields.ID),
+        d.get(Fields.URL),
+        d.get(Fields.TITLE),
+        d.get(Fields.QUESTION),
+        d.get(Fields.ASKER_LOCATION),
+        d.get(Fields.ANSWER),
+        d.get(Fields.ANSWERED_BY),
+        d.get(Fields.CREDENTIALS),
+        date == null ? null : LocalDate.parse(date),
+        List.of(d.getValues(Fields.CATEGORY)),
+        List.of(d.getValues(Fields.TAG)),
+        d.get(Fields.SOURCE_FILE));
+  }
+
+  private static void keyword(Document doc, String field, String value) {
+    doc.add(new StringField(field, value, Field.Store.YES));
+    doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+  }
+
+  private static void storeIfPresent(Document doc, String field, String value) {
+    if (value != null) {
+      doc.add(new StoredField(field, value));
+    }
+  }
+
+}

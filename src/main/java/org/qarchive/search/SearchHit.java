@@ -1,0 +1,23 @@
+package org.qarchive.search;
+
+/**
+ * One ranked hit, with HTML-safe snippets: all text is escaped and only {@code <mark>} tags are added.
+ *
+ * @param id entry id
+ * @param url canonical URL of the original post
+ * @param title post title (plain text, not escaped)
+ * @param date ISO date or null
+ * @param answeredBy who answered, or null
+ * @param questionSnippet highlighted, escaped HTML
+ * @param answerSnippet highlighted, escaped HTML
+ * @param score relevance score
+ */
+public record SearchHit(
+    String id,
+    String url,
+    String title,
+    String date,
+    String answeredBy,
+    String questionSnippet,
+    String answerSnippet,
+    float score) {}

@@ -1,0 +1,41 @@
+package org.qarchive.search;
+
+import java.util.Objects;
+
+/**
+ * A validated search: what the user typed, which page, how many per page, and the order.
+ *
+ * @param query the text as typed; any text is valid
+ * @param page 1-based page number
+ * @param size hits per page
+ * @param sort relevance or date
+ */
+public record SearchRequest(String query, int page, int size, Sort sort) {
+
+  /** Largest page size a caller may ask for. */
+  public static final int MAX_SIZE = 50;
+  /** Deepest page a caller may ask for: nobody reads past it, and deep pages cost memory. */
+  public static final int MAX_PAGE = 100;
+
+  /** Result order. */
+  public enum Sort {
+    RELEVANCE,
+    DATE
+  }
+
+  public SearchRequest {
+    query = Objects.requireNonNullElse(query, "");
+    Objects.requireNonNull(sort, "sort");
+    if (page < 1 || page > MAX_PAGE) {
+      throw new IllegalArgumentException("page must be between 1 and " + MAX_PAGE);
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
+    }
+  }
+
+  /** The first page of ten hits by relevance. */
+  public static SearchRequest of(String query) {
+    return new SearchRequest(query, 1, 10, Sort.RELEVANCE);
+  }
+}
