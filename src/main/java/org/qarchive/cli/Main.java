@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
     version = "qarchive 0.1.0",
     description = "A full-text searchable archive of a doctor's Q&A blog.",
     subcommands = {
-      ImportCommand.class,
-      ServeCommand.class,
+
+
       SearchCommand.class,
-      ExtractCommand.class,
-      ExportCommand.class,
+
+
       StatsCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -44,8 +44,13 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExitCodeOnInvalidInput(EXIT_USAGE);
-    cl.setExitCodeOnExecutionException(EXIT_SOFTWARE);
+    cl.setParameterExceptionHandler(
+        (e, badArgs) -> {
+          CommandLine c = e.getCommandLine();
+          c.getErr().println("qarchive: " + e.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return EXIT_USAGE;
+        });
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof BadInputException) {

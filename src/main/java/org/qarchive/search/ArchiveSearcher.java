@@ -86,7 +86,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       if (pageDocs.length > 0) {
         TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
         Map<String, String[]> snippets =
-            highlighter(searcher).highlightFields(SNIPPET_FIELDS, query, pageTop, SNIPPET_PASSAGES);
+            highlighter(searcher)
+                .highlightFields(SNIPPET_FIELDS, parser.parseForHighlight(request.query()), pageTop, SNIPPET_PASSAGES);
         var stored = searcher.storedFields();
         for (int i = 0; i < pageDocs.length; i++) {
           Document d = stored.document(pageDocs[i].doc, HIT_FIELDS);
@@ -138,7 +139,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       String question = Html.escape(entry.question());
       String answer = Html.escape(entry.answer());
       if (query != null && !query.isBlank()) {
-        Query q = parser.parse(query);
+        Query q = parser.parseForHighlight(query);
         UnifiedHighlighter whole =
             UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new MarkFormatter())

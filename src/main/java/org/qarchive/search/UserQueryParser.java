@@ -28,7 +28,7 @@ public final class UserQueryParser {
   /** Most query words that are scored; more than a long paragraph has. */
   public static final int MAX_CLAUSES = 256;
 
-  private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
+  private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"|(\\S+)");
 
   private final Analyzer analyzer;
   private final QueryBuilder builder;
@@ -46,8 +46,20 @@ public final class UserQueryParser {
     return Map.of(Fields.TITLE, 2.0f, Fields.QUESTION, 1.5f, Fields.ANSWER, 1.0f);
   }
 
-  /** Parses the query; a blank query matches every entry. */
+  /** Parses the query for ranking; a blank query matches every entry. */
   public Query parse(String raw) {
+    return parse(raw, true);
+  }
+
+  /**
+   * Parses the query for highlighting: the same clauses without the proximity boost, so single words are marked
+   * one by one instead of as one long span.
+   */
+  public Query parseForHighlight(String raw) {
+    return parse(raw, false);
+  }
+
+  private Query parse(String raw, boolean withProximity) {
     String text = clean(raw);
     if (text.isBlank()) {
       return new MatchAllDocsQuery();
@@ -98,7 +110,7 @@ public final class UserQueryParser {
       }
       query.add(new MatchAllDocsQuery(), Occur.SHOULD);
     }
-    if (plainWords.size() > 1) {
+    if (withProximity && plainWords.size() > 1) {
       Query proximity = proximity(String.join(" ", plainWords));
       if (proximity != null) {
         query.add(proximity, Occur.SHOULD);

@@ -1,0 +1,68 @@
+package org.qarchive.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qarchive.Fixtures;
+import org.qarchive.archive.EntrySink.Outcome;
+import org.qarchive.archive.QaEntry;
+
+class ArchiveWriterTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void reimportingTheSameEntryChangesNothingAndNeverDuplicates() throws Exception {
+    QaEntry seed = Fixtures.seed();
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      assertEquals(Outcome.IMPORTED, w.upsert(seed));
+      w.commit("fp1");
+    }
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      assertEquals(Outcome.UNCHANGED, w.upsert(seed));
+      QaEntry edited = new QaEntry(seed.id(), seed.url(), "New title", seed.question(), seed.askerLocation(),
+          seed.answer(), seed.answeredBy(), seed.credentials(), seed.date(), seed.categories(), seed.tags(),
+          seed.sourceFile());
+      assertEquals(Outcome.UPDATED, w.upsert(edited));
+      w.commit("fp2");
+    }
+    IndexInfo info = IndexInfo.read(dir);
+    assertEquals(1, info.entries());
+    assertEquals("fp2", info.sourceFingerprint());
+    assertEquals(Fields.SCHEMA_VERSION, info.schemaVersion());
+    assertNotNull(info.lastImport());
+  }
+
+  @Test
+  void uncommittedWritesAreNotVisibleAfterRollback() throws Exception {
+    Fixtures.index(dir, java.util.List.of(Fixtures.seed()));
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      Fixtures.small().forEach(e -> {
+        try {
+          w.upsert(e);
+        } catch (java.io.IOException ex) {
+          throw new java.io.UncheckedIOException(ex);
+        }
+      });
+      w.rollback();
+    }
+    assertEquals(1, IndexInfo.read(dir).entries());
+  }
+
+  @Test
+  void aSecondWriterOnTheSameIndexFailsFastWithAClearMessage() throws Exception {
+    try (ArchiveWriter first = new ArchiveWriter(dir)) {
+      var e = assertThrows(ArchiveWriter.IndexBusyException.class, () -> new ArchiveWriter(dir));
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("another import"), e.getMessage());
+    }
+  }
+
+  @Test
+  void missingIndexIsReportedAsAbsent() throws Exception {
+    assertEquals(false, IndexInfo.read(dir.resolve("nope")).exists());
+  }
+}

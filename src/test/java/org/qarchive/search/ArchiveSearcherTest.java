@@ -1,0 +1,108 @@
+package org.qarchive.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qarchive.Fixtures;
+
+class ArchiveSearcherTest {
+
+  @TempDir Path dir;
+  ArchiveSearcher searcher;
+
+  @BeforeEach
+  void open() throws Exception {
+    Fixtures.index(dir, Fixtures.small());
+    searcher = new ArchiveSearcher(dir);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    searcher.close();
+  }
+
+  @Test
+  void botoxEyebrowsFindsTheSeedAnswerFirstWithMarkedMatches() throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of("botox eyebrows"));
+    assertEquals(Fixtures.seed().id(), r.hits().get(0).id());
+    assertTrue(r.hits().get(0).questionSnippet().contains("<mark>eyebrows</mark>"), r.hits().get(0).questionSnippet());
+    assertTrue(r.hits().get(0).answerSnippet().contains("<mark>Botox</mark>"), r.hits().get(0).answerSnippet());
+  }
+
+  @Test
+  void snippetsEscapeMarkupFromTheArchivedPage() throws Exception {
+    SearchHit hit = searcher.search(SearchRequest.of("safe fillers")).hits().get(0);
+    assertTrue(hit.questionSnippet().contains("&lt;img src=x onerror=alert(1)&gt;"), hit.questionSnippet());
+    assertFalse(hit.questionSnippet().contains("<img"), hit.questionSnippet());
+    assertTrue(hit.answerSnippet().contains("&lt;b&gt;<mark>fillers</mark>&lt;/b&gt; &amp; &quot;quotes&quot;"),
+        hit.answerSnippet());
+  }
+
+  @Test
+  void exactPhraseRequiresTheWordsTogether() throws Exception {
+    assertEquals(1, searcher.search(SearchRequest.of("\"facial toners\"")).total());
+    assertEquals(0, searcher.search(SearchRequest.of("\"toners facial\"")).total());
+  }
+
+  @Test
+  void minusExcludesEntriesWithTheWord() throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of("swelling -rhinoplasty"));
+    assertTrue(r.hits().stream().noneMatch(h -> h.title().contains("rhinoplasty")));
+  }
+
+  @Test
+  void orMatchesEitherWord() throws Exception {
+    assertEquals(2, searcher.search(SearchRequest.of("abdominoplasty OR rhinoplasty")).total());
+  }
+
+  @Test
+  void dateSortPutsTheNewestFirst() throws Exception {
+    SearchResult r = searcher.search(new SearchRequest("", 1, 10, SearchRequest.Sort.DATE));
+    assertEquals(5, r.total());
+    assertEquals("2017-01-01", r.hits().get(0).date());
+  }
+
+  @Test
+  void pagesDoNotOverlap() throws Exception {
+    var first = searcher.search(new SearchRequest("", 1, 2, SearchRequest.Sort.RELEVANCE)).hits();
+    var second = searcher.search(new SearchRequest("", 2, 2, SearchRequest.Sort.RELEVANCE)).hits();
+    assertEquals(2, second.size());
+    assertTrue(first.stream().noneMatch(h -> second.stream().anyMatch(s -> s.id().equals(h.id()))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"", "(", ")", "[* TO *]", "*:*", "~", "a^99999999999", "/[/", "title:botox AND (",
+      "\"a b\"~99999999", "- -- ---", "OR OR", "-\"", "\u0000botox", "can botox move?!", "a~2 a~2 a~2"})
+  void patientInputNeverFails(String q) throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of(q));
+    assertTrue(r.total() >= 0);
+  }
+
+  @Test
+  void wholeEntryMarksEveryMatch() throws Exception {
+    var marked = searcher.getMarked(Fixtures.seed().id(), "botox").orElseThrow();
+    assertEquals(2, marked.answerHtml().split("<mark>", -1).length - 1, marked.answerHtml());
+  }
+
+  @Test
+  void tooLongQueryIsRefusedWithAMessage() {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(InvalidQueryException.class,
+        () -> searcher.search(SearchRequest.of("a ".repeat(UserQueryParser.MAX_QUERY_CHARS))));
+    assertTrue(e.getMessage().contains("too long"));
+  }
+
+  @Test
+  void unknownIdIsEmpty() throws Exception {
+    assertTrue(searcher.get("nope").isEmpty());
+    assertEquals(List.of("Botox"), searcher.get(Fixtures.seed().id()).orElseThrow().categories());
+  }
+}
