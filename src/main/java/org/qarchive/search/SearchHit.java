@@ -1,5 +1,7 @@
 package org.qarchive.search;
 
+import java.util.List;
+
 /**
  * One ranked hit, with HTML-safe snippets: all text is escaped and only {@code <mark>} tags are added.
  *
@@ -11,6 +13,7 @@ package org.qarchive.search;
  * @param questionSnippet highlighted, escaped HTML
  * @param answerSnippet highlighted, escaped HTML
  * @param score relevance score
+ * @param similarIds ids of near-duplicate questions folded under this hit ("3 similar answers"); empty if none
  */
 public record SearchHit(
     String id,
@@ -20,4 +23,10 @@ public record SearchHit(
     String answeredBy,
     String questionSnippet,
     String answerSnippet,
-    float score) {}
+    float score,
+    List<String> similarIds) {
+
+  public SearchHit {
+    similarIds = List.copyOf(similarIds == null ? List.of() : similarIds);
+  }
+}

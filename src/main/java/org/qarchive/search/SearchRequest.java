@@ -3,14 +3,15 @@ package org.qarchive.search;
 import java.util.Objects;
 
 /**
- * A validated search: what the user typed, which page, how many per page, and the order.
+ * A validated search: what the user typed, which page, how many per page, the order and the facet filters.
  *
- * @param query the text as typed; any text is valid
+ * @param query the text as typed; any text is valid up to {@link UserQueryParser#MAX_QUERY_CHARS}
  * @param page 1-based page number
  * @param size hits per page
  * @param sort relevance or date
+ * @param filters facet filters
  */
-public record SearchRequest(String query, int page, int size, Sort sort) {
+public record SearchRequest(String query, int page, int size, Sort sort, Filters filters) {
 
   /** Largest page size a caller may ask for. */
   public static final int MAX_SIZE = 50;
@@ -26,6 +27,7 @@ public record SearchRequest(String query, int page, int size, Sort sort) {
   public SearchRequest {
     query = Objects.requireNonNullElse(query, "");
     Objects.requireNonNull(sort, "sort");
+    filters = Objects.requireNonNullElse(filters, Filters.NONE);
     if (page < 1 || page > MAX_PAGE) {
       throw new IllegalArgumentException("page must be between 1 and " + MAX_PAGE);
     }
@@ -34,8 +36,13 @@ public record SearchRequest(String query, int page, int size, Sort sort) {
     }
   }
 
+  /** Without filters. */
+  public SearchRequest(String query, int page, int size, Sort sort) {
+    this(query, page, size, sort, Filters.NONE);
+  }
+
   /** The first page of ten hits by relevance. */
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, 1, 10, Sort.RELEVANCE);
+    return new SearchRequest(query, 1, 10, Sort.RELEVANCE, Filters.NONE);
   }
 }

@@ -105,4 +105,29 @@ class ArchiveSearcherTest {
     assertTrue(searcher.get("nope").isEmpty());
     assertEquals(List.of("Botox"), searcher.get(Fixtures.seed().id()).orElseThrow().categories());
   }
+
+  @Test
+  void facetsCountMatchesPerValueAndFiltersNarrowTheResult() throws Exception {
+    SearchResult all = searcher.search(SearchRequest.of(""));
+    assertEquals(List.of(new FacetCount("Ask the Doctor", 4), new FacetCount("Botox", 1)),
+        all.facets().get("category"));
+    var onlyBotox = new Filters(List.of("Botox"), List.of(), List.of(), List.of());
+    SearchResult filtered = searcher.search(new SearchRequest("", 1, 10, SearchRequest.Sort.RELEVANCE, onlyBotox));
+    assertEquals(1, filtered.total());
+    var years = new Filters(List.of(), List.of(), List.of("2014", "2015"), List.of());
+    assertEquals(2, searcher.search(new SearchRequest("", 1, 10, SearchRequest.Sort.DATE, years)).total());
+  }
+
+  @Test
+  void relatedEntriesExcludeTheEntryItself() throws Exception {
+    var related = searcher.related(Fixtures.small().get(3).id(), 3);
+    assertTrue(related.stream().noneMatch(h -> h.id().equals(Fixtures.small().get(3).id())));
+    assertFalse(related.isEmpty());
+  }
+
+  @Test
+  void suggestionsCompleteTheLastWordOfTitles() throws Exception {
+    assertEquals(List.of("Tummy tuck scar healing"), searcher.suggest("tummy tu", 5));
+    assertTrue(searcher.suggest("x", 5).isEmpty());
+  }
 }
