@@ -1,0 +1,286 @@
+package org.qarchive.importer;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.qarchive.archive.QaEntry;
+
+/**
+ * Walks the importer's inputs (folders, single pages, {@code .gz}, {@code .zip}, WARC and JSON Lines files) and hands
+ * out one item per page, reading archives as streams with limits so that hostile files cannot exhaust memory.
+ */
+final class ArchiveInputs {
+
+  /** One thing found in the inputs. */
+  sealed interface Item permits Page, Entries, Failure {
+    String name();
+  }
+
+  /** A page to extract. */
+  record Page(String name, byte[] bytes, Instant modified, String urlHint) implements Item {
+    Page {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(bytes, "bytes");
+    }
+  }
+
+  /** Entries read from a JSON Lines export. */
+  record Entries(String name, List<QaEntry> entries, Instant modified, List<String> errors) implements Item {}
+
+  /** A file that could not be read at all. */
+  record Failure(String name, String reason) implements Item {}
+
+  static final int MAX_ZIP_ENTRIES = 200_000;
+  static final long MAX_ZIP_TOTAL = 4L * 1024 * 1024 * 1024;
+  static final int MAX_RATIO = 200;
+  static final int MAX_NESTING = 3;
+  private static final Pattern SKIP_EXT =
+      Pattern.compile("(?i).*\\.(css|js|mjs|json|map|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|woff2?|ttf|eot|otf|mp[34]|"
+          + "m4a|webm|avi|mov|wav|ogg|pdf|docx?|xlsx?|pptx?|swf|txt|md|csv|cdx|log|exe|dll|so|class|jar)$");
+
+  private final int maxPageBytes;
+
+  ArchiveInputs(int maxPageBytes) {
+    this.maxPageBytes = maxPageBytes;
+  }
+
+  void walk(List<Path> inputs, Consumer<Item> out) {
+    for (Path input : inputs) {
+      if (Files.isDirectory(input)) {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(input)) {
+          files = s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+          out.accept(new Failure(input.toString(), "cannot list folder: " + e.getMessage()));
+          continue;
+        }
+        for (Path f : files) {
+          String rel = input.relativize(f).toString().replace('\\', '/');
+          if (!f.getFileName().toString().startsWith(".")) {
+            file(f, rel, out, false);
+          }
+        }
+      } else if (Files.isRegularFile(input)) {
+        file(input, input.getFileName().toString(), out, true);
+      } else {
+        out.accept(new Failure(input.toString(), "no such file or folder"));
+      }
+    }
+  }
+
+  private void file(Path f, String name, Consumer<Item> out, boolean explicit) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    Instant mtime;
+    try {
+      mtime = Files.getLastModifiedTime(f).toInstant();
+    } catch (IOException e) {
+      out.accept(new Failure(name, "cannot read: " + e.getMessage()));
+      return;
+    }
+    try {
+      if (lower.endsWith(".warc") || lower.endsWith(".warc.gz")) {
+        warc(f, name, out);
+      } else if (lower.endsWith(".zip")) {
+        try (InputStream in = Files.newInputStream(f)) {
+          zip(in, name, mtime, out, 1);
+        }
+      } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+          List<String> errors = new ArrayList<>();
+          List<QaEntry> entries = EntryJson.readAll(r, errors);
+          out.accept(new Entries(name, entries, mtime, errors));
+        }
+      } else if (explicit || !SKIP_EXT.matcher(lower).matches()) {
+        long size = Files.size(f);
+        if (size > maxPageBytes) {
+          out.accept(new Failure(name, "larger than " + maxPageBytes / (1024 * 1024) + " MB"));
+          return;
+        }
+        out.accept(new Page(name, Files.readAllBytes(f), mtime, null));
+      }
+    } catch (IOException | RuntimeException e) {
+      // a corrupt archive ends here; pages already handed out stay imported
+      out.accept(new Failure(name, "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+  }
+
+  /** A zip member name that stays inside the archive, or null for names that try to escape it. */
+  static String safeMemberName(String raw) {
+    String n = raw.replace('\\', '/');
+    if (n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.contains("\0")) {
+      return null;
+    }
+    for (String seg : n.split("/")) {
+      if (seg.equals("..")) {
+        return null;
+      }
+    }
+    return n;
+  }
+
+  private void zip(InputStream raw, String name, Instant mtime, Consumer<Item> out, int depth) throws IOException {
+    ZipInputStream zin = new ZipInputStream(raw, StandardCharsets.UTF_8);
+    int count = 0;
+    long total = 0;
+    ZipEntry e;
+    while (true) {
+      try {
+        e = zin.getNextEntry();
+      } catch (ZipException | IllegalArgumentException ex) {
+        out.accept(new Failure(name, "corrupt zip: " + ex.getMessage()));
+        return;
+      }
+      if (e == null) {
+        break;
+      }
+      if (e.isDirectory()) {
+        continue;
+      }
+      String member = name + "!/" + e.getName();
+      if (++count > MAX_ZIP_ENTRIES) {
+        out.accept(new Failure(name, "more than " + MAX_ZIP_ENTRIES + " entries; the rest is skipped"));
+        return;
+      }
+      String safe = safeMemberName(e.getName());
+      if (safe == null) {
+        out.accept(new Failure(member, "unsafe entry name (absolute or with ..), skipped"));
+        continue;
+      }
+      String lower = safe.toLowerCase(Locale.ROOT);
+      boolean nested = lower.endsWith(".zip");
+      if (!nested && SKIP_EXT.matcher(lower).matches()) {
+        continue;
+      }
+      byte[] bytes;
+      try {
+        bytes = readBounded(zin, e, maxPageBytes);
+      } catch (ZipException ex) {
+        out.accept(new Failure(member, ex.getMessage()));
+        if (ex.getMessage() != null && ex.getMessage().startsWith("zip bomb")) {
+          return;
+        }
+        continue;
+      }
+      total += bytes.length;
+      if (total > MAX_ZIP_TOTAL) {
+        out.accept(new Failure(name, "expands to more than " + MAX_ZIP_TOTAL + " bytes; the rest is skipped"));
+        return;
+      }
+      Instant t = e.getLastModifiedTime() != null ? e.getLastModifiedTime().toInstant() : mtime;
+      if (nested) {
+        if (depth >= MAX_NESTING) {
+          out.accept(new Failure(member, "zip nested deeper than " + MAX_NESTING + " levels, skipped"));
+        } else {
+          zip(new ByteArrayInputStream(bytes), name + "!/" + safe, t, out, depth + 1);
+        }
+      } else if (lower.endsWith(".jsonl")) {
+        List<String> errors = new ArrayList<>();
+        List<QaEntry> entries =
+            EntryJson.readAll(new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)), errors);
+        out.accept(new Entries(name + "!/" + safe, entries, t, errors));
+      } else {
+        out.accept(new Page(name + "!/" + safe, bytes, t, null));
+      }
+    }
+  }
+
+  /** Reads one member, stopping at the size limit and at compression ratios only a zip bomb has. */
+  private static byte[] readBounded(ZipInputStream zin, ZipEntry e, int limit) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    byte[] chunk = new byte[16384];
+    long compressed = e.getCompressedSize();
+    int n;
+    while ((n = zin.read(chunk)) > 0) {
+      buf.write(chunk, 0, n);
+      if (buf.size() > limit) {
+        if (compressed > 0 && buf.size() / compressed > MAX_RATIO) {
+          throw new ZipException("zip bomb: " + e.getName() + " expands more than " + MAX_RATIO + " times; archive skipped");
+        }
+        throw new ZipException("larger than " + limit / (1024 * 1024) + " MB, skipped");
+      }
+    }
+    return buf.toByteArray();
+  }
+
+  private void warc(Path f, String name, Consumer<Item> out) throws IOException {
+    try (WarcReader reader = new WarcReader(f)) {
+      reader.onWarning(w -> { }); // malformed records show up as failures below, not as log noise
+      for (WarcRecord record : reader) {
+        String target = null;
+        try {
+          byte[] bytes;
+          if (record instanceof WarcResponse resp) {
+            target = resp.target();
+            if (resp.http().status() != 200) {
+              continue;
+            }
+            MediaType type = resp.http().contentType();
+            if (!isPageType(type)) {
+              continue;
+            }
+            bytes = readLimited(resp.http().bodyDecoded().stream(), maxPageBytes);
+          } else if (record instanceof WarcResource res) {
+            target = res.target();
+            if (!isPageType(res.payloadType())) {
+              continue;
+            }
+            bytes = readLimited(res.body().stream(), maxPageBytes);
+          } else {
+            continue;
+          }
+          String member = name + "!" + target;
+          if (bytes == null) {
+            out.accept(new Failure(member, "larger than " + maxPageBytes / (1024 * 1024) + " MB"));
+          } else {
+            out.accept(new Page(member, bytes, record.date(), target));
+          }
+        } catch (IOException | RuntimeException e) {
+          out.accept(new Failure(name + "!" + Objects.requireNonNullElse(target, "record"), "bad WARC record: " + e.getMessage()));
+        }
+      }
+    }
+  }
+
+  private static boolean isPageType(MediaType type) {
+    if (type == null) {
+      return true;
+    }
+    String t = (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
+    return t.contains("html") || t.contains("xml") || t.startsWith("text/") || t.equals("application/octet-stream");
+  }
+
+  private static byte[] readLimited(InputStream in, int limit) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    byte[] chunk = new byte[16384];
+    int n;
+    while ((n = in.read(chunk)) > 0) {
+      buf.write(chunk, 0, n);
+      if (buf.size() > limit) {
+        return null;
+      }
+    }
+    return buf.toByteArray();
+  }
+}

@@ -1,0 +1,664 @@
+package org.qarchive.importer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.Elements;
+import org.qarchive.archive.QaEntry;
+import org.qarchive.importer.QaSegmenter.RawQa;
+
+/**
+ * Reads one archived page (a post, listing, feed, search or other page) and extracts its Q&As with their metadata,
+ * working from general WordPress and blog conventions so that unseen themes work without configuration.
+ */
+public final class PageExtractor {
+
+  /** Pages larger than this are skipped with a reason. */
+  public static final int MAX_PAGE_BYTES = 20 * 1024 * 1024;
+
+  private static final Pattern LISTING_PATH =
+      Pattern.compile("^/(?:|page/\\d+/|(?:category|tag|author|topics?)/.*|\\d{4}/(?:\\d{2}/(?:\\d{2}/)?)?(?:page/\\d+/)?)$");
+  private static final Set<String> LISTING_BODY =
+      Set.of("home", "blog", "archive", "category", "tag", "date", "paged", "author");
+  private static final String POST_CONTAINERS =
+      "article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article";
+  private static final String CHROME =
+      "aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
+          + " #colophon, .footer-widgets";
+  private static final String NOISE =
+      "#comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form,"
+          + " .sharedaddy, .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel,"
+          + " .share, .sharing, .social-share, .addtoany_share_save_container, .cta-box, .disclaimer, .author-box,"
+          + " .entry-author-box, .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs,"
+          + " .breadcrumbs, .cookie-notice, #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text,"
+          + " .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header, .more-link, [hidden],"
+          + " [style~=display:\\s*none]";
+  private static final Pattern MONTH_DATE =
+      Pattern.compile(
+          "(?i)\\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+              + "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b");
+  private static final Pattern DAY_MONTH_DATE =
+      Pattern.compile(
+          "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+              + "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?\\s+((?:19|20)\\d{2})\\b");
+  private static final Pattern ISO_DATE = Pattern.compile("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
+  private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})/(\\d{2})/(?:(\\d{2})/)?[^/]+");
+  private static final Pattern JSONLD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern JSONLD_AUTHOR =
+      Pattern.compile("\"author\"\\s*:\\s*\\{[^}]*?\"name\"\\s*:\\s*\"(Dr\\.?\\s[^\"]+)\"");
+  private static final Pattern WAYBACK_HREF = Pattern.compile("^(?:https?://web\\.archive\\.org)?/web/(\\d{14})");
+  private static final Pattern TITLE_DR = Pattern.compile("^(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})\\s+Q\\s*&\\s*A\\b");
+  private static final Pattern TITLE_ASK = Pattern.compile("^Ask\\s+(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})\\s*[:–-]");
+  private static final Pattern BYLINE_DR = Pattern.compile("^(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,2})");
+  private static final List<String> MONTHS =
+      List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+  private final boolean importArticles;
+  private final ThemeSelectors selectors;
+  private final MainContentExtractor mainContent = new MainContentExtractor();
+
+  /** An extractor with the general rules and no article import. */
+  public PageExtractor() {
+    this(false, ThemeSelectors.NONE);
+  }
+
+  /**
+   * @param importArticles also import pages without a Q&A as article entries (answer only)
+   * @param selectors optional CSS selectors for a known theme
+   */
+  public PageExtractor(boolean importArticles, ThemeSelectors selectors) {
+    this.importArticles = importArticles;
+    this.selectors = Objects.requireNonNull(selectors, "selectors");
+  }
+
+  /**
+   * Extracts one page. Never throws for bad input: empty, binary, truncated or oversized pages come back as
+   * {@link PageKind#BROKEN} with a reason.
+   *
+   * @param bytes the file's bytes as archived
+   * @param sourceName the file path or archive member name, used for the URL when the page does not state one
+   * @param urlHint the page's URL when known (WARC target URI), or null
+   */
+  public PageResult extract(byte[] bytes, String sourceName, String urlHint) {
+    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(sourceName, "sourceName");
+    if (bytes.length == 0) {
+      return PageResult.broken("empty file");
+    }
+    if (bytes.length > MAX_PAGE_BYTES) {
+      return PageResult.broken("larger than " + MAX_PAGE_BYTES / (1024 * 1024) + " MB");
+    }
+    if ((bytes[0] & 0xff) == 0x1f && (bytes[1 % bytes.length] & 0xff) == 0x8b) {
+      try {
+        return extract(gunzip(bytes), sourceName, urlHint);
+      } catch (EOFException e) {
+        return PageResult.broken("truncated gzip data");
+      } catch (IOException e) {
+        return PageResult.broken("unreadable gzip data: " + e.getMessage());
+      }
+    }
+    String binary = binaryKind(bytes);
+    if (binary != null) {
+      return PageResult.broken("binary content (" + binary + "), not a page");
+    }
+    String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1).strip();
+    String headLower = head.toLowerCase(Locale.ROOT);
+    if ((headLower.startsWith("<?xml") || headLower.startsWith("<rss") || headLower.startsWith("<feed"))
+        && (headLower.contains("<rss") || headLower.contains("<feed") || headLower.contains("<rdf:rdf"))) {
+      return PageResult.of(PageKind.FEED, null, null, "RSS/Atom feed");
+    }
+    if (looksTruncated(bytes)) {
+      return PageResult.broken("truncated page (no closing </body> or </html>)");
+    }
+    Document doc;
+    try {
+      doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "", Parser.htmlParser());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading from memory cannot fail", e);
+    }
+    return extract(doc, sourceName, urlHint);
+  }
+
+  private PageResult extract(Document doc, String sourceName, String urlHint) {
+    Instant capture = captureTime(doc, sourceName, urlHint);
+    removeWayback(doc);
+    String canonical = canonicalUrl(doc, sourceName, urlHint);
+    String path = canonical == null ? "" : pathOf(canonical);
+    String query = canonical != null && canonical.contains("?") ? canonical.substring(canonical.indexOf('?')) : "";
+    Set<String> bodyClasses = doc.body() == null ? Set.of() : doc.body().classNames();
+    if (selectors.remove() != null) {
+      doc.select(selectors.remove()).remove();
+    }
+
+    if (query.matches("(?i).*[?&]s=.*") || bodyClasses.contains("search") || bodyClasses.contains("search-results")) {
+      return PageResult.of(PageKind.SEARCH, canonical, capture, "search results");
+    }
+    List<Element> posts = postContainers(doc);
+    boolean singular = bodyClasses.contains("single") || bodyClasses.contains("single-post");
+    boolean listingClass = !singular && bodyClasses.stream().anyMatch(LISTING_BODY::contains);
+    boolean listingPath = !singular && query.isEmpty() && LISTING_PATH.matcher(path).matches();
+    if (listingClass || listingPath || (!singular && posts.size() >= 2)) {
+      return PageResult.of(PageKind.LISTING, canonical, capture, "lists " + posts.size() + " posts");
+    }
+    if (canonical == null) {
+      canonical = "urn:qarchive:" + sourceName.replace('\\', '/');
+    }
+    Element post = posts.isEmpty() ? null : posts.get(0);
+    String jsonLd = jsonLd(doc);
+    String title = title(doc, post);
+    LocalDate date = date(doc, post, jsonLd, canonical);
+    List<String> categories = new ArrayList<>();
+    List<String> tags = new ArrayList<>();
+    terms(doc, post, categories, tags);
+    String byline = byline(doc, post, jsonLd);
+
+    doc.select("script, style, noscript, iframe, template, object, embed").remove();
+    doc.select(CHROME).not("body, html").remove();
+    Element root = contentRoot(doc, post);
+    if (root == null) {
+      return notQa(canonical, capture, title, date, categories, tags, sourceName, doc, "no content");
+    }
+    root.select(NOISE).remove();
+    List<TextBlocks.Block> blocks = TextBlocks.of(root);
+    List<RawQa> qas = QaSegmenter.segment(blocks);
+    qas = qas.stream().filter(q -> !q.question().isBlank() && !q.answer().isBlank()).toList();
+    if (qas.isEmpty()) {
+      return notQa(canonical, capture, title, date, categories, tags, sourceName, doc, "no question and answer found");
+    }
+    String pageText = doc.text();
+    String titleDoctor = firstGroup(TITLE_DR, title).or(() -> firstGroup(TITLE_ASK, title)).orElse(null);
+    List<QaEntry> entries = new ArrayList<>();
+    int masked = 0;
+    for (int i = 0; i < qas.size(); i++) {
+      RawQa qa = qas.get(i);
+      PiiMasker.Masked q = PiiMasker.mask(qa.question());
+      masked += q.count();
+      String answerer = qa.answererLabel() != null ? qa.answererLabel() : titleDoctor != null ? titleDoctor : byline;
+      answerer = fullName(answerer, pageText);
+      String entryTitle = qas.size() > 1 && qa.heading() != null ? qa.heading() : title;
+      entries.add(
+          new QaEntry(
+              QaEntry.idFor(canonical, i), canonical, entryTitle, q.text(), qa.askerLocation(), qa.answer(),
+              answerer, qa.credentials(), date, categories, tags, sourceName));
+    }
+    return new PageResult(PageKind.POST, entries, canonical, capture, null, masked);
+  }
+
+  private PageResult notQa(
+      String canonical, Instant capture, String title, LocalDate date, List<String> categories, List<String> tags,
+      String sourceName, Document doc, String reason) {
+    if (!importArticles) {
+      return PageResult.of(PageKind.NOT_QA, canonical, capture, reason);
+    }
+    String body = mainContent.extract(doc);
+    if (body.isBlank()) {
+      return PageResult.of(PageKind.NOT_QA, canonical, capture, reason);
+    }
+    QaEntry article =
+        new QaEntry(QaEntry.idFor(canonical, 0), canonical, title, "", null, body, null, null, date, categories, tags,
+            sourceName);
+    return new PageResult(PageKind.NOT_QA, List.of(article), canonical, capture, "imported as article", 0);
+  }
+
+  // ---- bytes ------------------------------------------------------------------------------------------------------
+
+  private static byte[] gunzip(byte[] bytes) throws IOException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
+      byte[] buf = new byte[16384];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        out.write(buf, 0, n);
+        if (out.size() > MAX_PAGE_BYTES) {
+          throw new ZipException("decompresses to more than " + MAX_PAGE_BYTES / (1024 * 1024) + " MB");
+        }
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static String binaryKind(byte[] b) {
+    int n = Math.min(b.length, 2048);
+    if (n >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+      return "JPEG";
+    }
+    if (n >= 4 && b[0] == (byte) 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+      return "PNG";
+    }
+    if (n >= 4 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
+      return "GIF";
+    }
+    if (n >= 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
+      return "PDF";
+    }
+    if (n >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
+      return "ZIP";
+    }
+    boolean utf16 = n >= 2 && ((b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff || (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe);
+    if (utf16) {
+      return null;
+    }
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int c = b[i] & 0xff;
+      if (c == 0) {
+        return "NUL bytes";
+      }
+      if (c < 9 || (c > 13 && c < 32)) {
+        control++;
+      }
+    }
+    return control * 10 > n ? "control characters" : null;
+  }
+
+  private static boolean looksTruncated(byte[] bytes) {
+    int from = Math.max(0, bytes.length - 4096);
+    String tail = new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    if (tail.contains("</html") || tail.contains("</body")) {
+      return false;
+    }
+    // Real pages sometimes omit both closing tags; only call it truncated when it looked like a full document.
+    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    return head.contains("<html") && head.contains("<head");
+  }
+
+  // ---- URL and capture ----------------------------------------------------------------------------------------------
+
+  private static Instant captureTime(Document doc, String sourceName, String urlHint) {
+    Optional<Instant> t = CanonicalUrl.waybackTimestamp(sourceName.replace('\\', '/'));
+    if (t.isEmpty() && urlHint != null) {
+      t = CanonicalUrl.waybackTimestamp(urlHint);
+    }
+    if (t.isPresent()) {
+      return t.get();
+    }
+    if (doc.getElementById("wm-ipp") == null && doc.getElementById("wm-ipp-base") == null
+        && doc.selectFirst("link[href*=/web/], a[href*=/web/]") == null) {
+      return null;
+    }
+    Element canonical = doc.selectFirst("link[rel=canonical][href]");
+    if (canonical != null) {
+      Matcher m = WAYBACK_HREF.matcher(canonical.attr("href"));
+      if (m.find()) {
+        return CanonicalUrl.waybackTimestamp("/web/" + m.group(1) + "/").orElse(null);
+      }
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    int seen = 0;
+    for (Element a : doc.select("a[href], link[href]")) {
+      Matcher m = WAYBACK_HREF.matcher(a.attr("href"));
+      if (m.find()) {
+        counts.merge(m.group(1), 1, Integer::sum);
+        if (++seen > 200) {
+          break;
+        }
+      }
+    }
+    return counts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .flatMap(e -> CanonicalUrl.waybackTimestamp("/web/" + e.getKey() + "/"))
+        .orElse(null);
+  }
+
+  private static void removeWayback(Document doc) {
+    doc.select("#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo, .wb-autocomplete-suggestions, #playback")
+        .remove();
+  }
+
+  private static String canonicalUrl(Document doc, String sourceName, String urlHint) {
+    for (String sel : List.of("link[rel=canonical][href]", "meta[property=og:url][content]")) {
+      Element e = doc.selectFirst(sel);
+      if (e != null) {
+        String v = e.hasAttr("href") ? e.attr("href") : e.attr("content");
+        String u = CanonicalUrl.unwrapWayback(v);
+        if (u.matches("(?i)^https?://[^/]+.*")) {
+          return CanonicalUrl.clean(u);
+        }
+      }
+    }
+    if (urlHint != null && urlHint.matches("(?i)^https?://.*")) {
+      return CanonicalUrl.clean(urlHint);
+    }
+    return CanonicalUrl.fromMirrorPath(sourceName).orElse(null);
+  }
+
+  private static String pathOf(String url) {
+    String p = url.replaceFirst("^[a-zA-Z]+://[^/]*", "");
+    int q = p.indexOf('?');
+    return q >= 0 ? p.substring(0, q) : p;
+  }
+
+  // ---- structure -----------------------------------------------------------------------------------------------------
+
+  private static List<Element> postContainers(Document doc) {
+    List<Element> out = new ArrayList<>();
+    for (Element e : doc.select(POST_CONTAINERS)) {
+      if (insideChrome(e) || e.closest(".comment, .comments-area, #comments, .comment-list") != null) {
+        continue;
+      }
+      boolean nested = false;
+      for (Element o : out) {
+        if (o == e || e.parents().contains(o) || o.parents().contains(e)) {
+          nested = true;
+          break;
+        }
+      }
+      if (!nested) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static boolean insideChrome(Element e) {
+    return e.closest("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer") != null;
+  }
+
+  private Element contentRoot(Document doc, Element post) {
+    if (selectors.content() != null) {
+      Element e = doc.selectFirst(selectors.content());
+      if (e != null) {
+        return e;
+      }
+    }
+    Element scope = post != null && post.ownerDocument() != null && post.parent() != null ? post : doc.body();
+    if (scope == null) {
+      return null;
+    }
+    for (String sel : List.of("[itemprop=articleBody]", ".entry-content", ".post-content", ".post-body",
+        ".article-content", ".entry-body", ".entrytext", ".storycontent", ".entry")) {
+      Element e = scope.selectFirst(sel);
+      if (e != null) {
+        return e;
+      }
+    }
+    if (post != null && post.parent() != null) {
+      return post;
+    }
+    Element content = doc.selectFirst("#content, main, [role=main], .content");
+    if (content != null) {
+      return content;
+    }
+    return mainContent.bestNode(doc);
+  }
+
+  // ---- metadata ------------------------------------------------------------------------------------------------------
+
+  private static String jsonLd(Document doc) {
+    StringBuilder sb = new StringBuilder();
+    for (Element s : doc.select("script[type=application/ld+json]")) {
+      sb.append(s.data()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private String title(Document doc, Element post) {
+    if (selectors.title() != null) {
+      Element e = doc.selectFirst(selectors.title());
+      if (e != null && !e.text().isBlank()) {
+        return e.text().strip();
+      }
+    }
+    Element scope = post != null ? post : doc;
+    for (String sel : List.of("h1.entry-title", ".entry-title", "[itemprop=headline]", ".post-title", "h1")) {
+      Element e = scope.selectFirst(sel);
+      if (e != null && !e.text().isBlank() && !insideChrome(e)) {
+        return TextBlocks.collapse(e.text());
+      }
+    }
+    Element og = doc.selectFirst("meta[property=og:title][content]");
+    if (og != null && !og.attr("content").isBlank()) {
+      return TextBlocks.collapse(og.attr("content"));
+    }
+    String t = TextBlocks.collapse(doc.title());
+    if (t.contains(" » ")) {
+      return t.substring(t.lastIndexOf(" » ") + 3).strip();
+    }
+    for (String sep : List.of(" | ", " - ", " – ", " — ", " :: ")) {
+      int i = t.lastIndexOf(sep);
+      if (i > 0) {
+        return t.substring(0, i).strip();
+      }
+    }
+    return t;
+  }
+
+  private LocalDate date(Document doc, Element post, String jsonLd, String canonical) {
+    if (selectors.date() != null) {
+      Element e = doc.selectFirst(selectors.date());
+      if (e != null) {
+        LocalDate d = parseDate(e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    for (String sel : List.of("meta[property=article:published_time]", "meta[itemprop=datePublished]",
+        "meta[name=date]", "meta[name=DC.date.issued]", "meta[name=publish-date]")) {
+      Element e = doc.selectFirst(sel);
+      if (e != null) {
+        LocalDate d = parseDate(e.attr("content"));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    Matcher m = JSONLD_DATE.matcher(jsonLd);
+    if (m.find()) {
+      LocalDate d = parseDate(m.group(1));
+      if (d != null) {
+        return d;
+      }
+    }
+    Element scope = post != null ? post : doc.body();
+    if (scope != null) {
+      for (Element e : scope.select("[itemprop=datePublished], time.published, time.entry-date, abbr.published, time[datetime]")) {
+        if (e.closest(".comment, #comments, .comments-area, .updated:not(.published)") != null
+            || e.hasClass("updated") && !e.hasClass("published") && !e.hasClass("entry-date")) {
+          continue;
+        }
+        String v = e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content")
+            : e.hasAttr("title") ? e.attr("title") : e.text();
+        LocalDate d = parseDate(v);
+        if (d == null) {
+          d = parseDate(e.text());
+        }
+        if (d != null) {
+          return d;
+        }
+      }
+      Element copy = scope.clone();
+      copy.select("#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style").remove();
+      LocalDate d = parseDate(copy.text());
+      if (d != null) {
+        return d;
+      }
+    }
+    Matcher u = URL_DATE.matcher(canonical);
+    if (u.find()) {
+      int y = Integer.parseInt(u.group(1));
+      int mo = Integer.parseInt(u.group(2));
+      int day = u.group(3) == null ? 1 : Integer.parseInt(u.group(3));
+      if (mo >= 1 && mo <= 12 && day >= 1 && day <= 31) {
+        return LocalDate.of(y, mo, Math.min(day, LocalDate.of(y, mo, 1).lengthOfMonth()));
+      }
+    }
+    return null;
+  }
+
+  /** The first date written in the text, as ISO, "May 22nd, 2012" or "22 May 2012". */
+  static LocalDate parseDate(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    Matcher m = ISO_DATE.matcher(s);
+    int best = Integer.MAX_VALUE;
+    LocalDate found = null;
+    if (m.find()) {
+      found = date(m.group(1), m.group(2), m.group(3));
+      best = found == null ? best : m.start();
+    }
+    m = MONTH_DATE.matcher(s);
+    if (m.find() && m.start() < best) {
+      LocalDate d = date(m.group(3), month(m.group(1)), m.group(2));
+      if (d != null) {
+        found = d;
+        best = m.start();
+      }
+    }
+    m = DAY_MONTH_DATE.matcher(s);
+    if (m.find() && m.start() < best) {
+      LocalDate d = date(m.group(3), month(m.group(2)), m.group(1));
+      if (d != null) {
+        found = d;
+      }
+    }
+    return found;
+  }
+
+  private static String month(String name) {
+    return String.valueOf(MONTHS.indexOf(name.substring(0, 3).toLowerCase(Locale.ROOT)) + 1);
+  }
+
+  private static LocalDate date(String y, String m, String d) {
+    try {
+      return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
+    } catch (RuntimeException e) {
+      return null; // not a calendar date: "2013-02-30" is text, not a date
+    }
+  }
+
+  private void terms(Document doc, Element post, List<String> categories, List<String> tags) {
+    if (selectors.categories() != null || selectors.tags() != null) {
+      addTexts(selectors.categories() == null ? new Elements() : doc.select(selectors.categories()), categories);
+      addTexts(selectors.tags() == null ? new Elements() : doc.select(selectors.tags()), tags);
+      return;
+    }
+    Set<String> cats = new LinkedHashSet<>();
+    Set<String> tgs = new LinkedHashSet<>();
+    for (Element a : doc.select("a[rel~=tag]")) {
+      if (insideChrome(a) || a.closest(".comment, #comments, .tagcloud, .widget_tag_cloud") != null) {
+        continue;
+      }
+      String text = TextBlocks.collapse(a.text());
+      if (text.isEmpty()) {
+        continue;
+      }
+      Set<String> rel = Set.of(a.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
+      if (rel.contains("category") || a.attr("href").contains("/category/")) {
+        cats.add(text);
+      } else {
+        tgs.add(text);
+      }
+    }
+    if (cats.isEmpty() && tgs.isEmpty() && post != null) {
+      for (Element a : post.select("a[href*=/category/], a[href*=/tag/]")) {
+        if (insideChrome(a) || a.closest(".comment, #comments") != null) {
+          continue;
+        }
+        String text = TextBlocks.collapse(a.text());
+        if (!text.isEmpty()) {
+          (a.attr("href").contains("/category/") ? cats : tgs).add(text);
+        }
+      }
+    }
+    categories.addAll(cats);
+    tags.addAll(tgs);
+  }
+
+  private static void addTexts(Elements es, List<String> out) {
+    for (Element e : es) {
+      String t = TextBlocks.collapse(e.text());
+      if (!t.isEmpty() && !out.contains(t)) {
+        out.add(t);
+      }
+    }
+  }
+
+  private static String byline(Document doc, Element post, String jsonLd) {
+    Element scope = post != null ? post : doc;
+    for (Element e : scope.select("[rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline, .author")) {
+      if (e.closest(".comment, #comments, .comments-area") != null || insideChrome(e)) {
+        continue;
+      }
+      Optional<String> dr = firstGroup(BYLINE_DR, TextBlocks.collapse(e.text()).replaceFirst("^(?i)by\\s+", ""));
+      if (dr.isPresent()) {
+        return dr.get();
+      }
+    }
+    Element meta = doc.selectFirst("meta[name=author][content]");
+    if (meta != null) {
+      Optional<String> dr = firstGroup(BYLINE_DR, meta.attr("content").strip());
+      if (dr.isPresent()) {
+        return dr.get();
+      }
+    }
+    Matcher m = JSONLD_AUTHOR.matcher(jsonLd);
+    if (m.find()) {
+      return firstGroup(BYLINE_DR, m.group(1)).orElse(null);
+    }
+    // bylines written as text: "Tuesday, May 22nd, 2012 by Dr. Helen Ashford"
+    if (post != null) {
+      for (Element e : post.select("font, span, p, div.meta, .postmeta")) {
+        String t = e.ownText();
+        Matcher b = Pattern.compile("\\bby\\s+(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,2})").matcher(t);
+        if (t.length() < 200 && b.find()) {
+          return b.group(1);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Optional<String> firstGroup(Pattern p, String s) {
+    if (s == null) {
+      return Optional.empty();
+    }
+    Matcher m = p.matcher(s);
+    return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
+  }
+
+  /** "Dr. Ashford" becomes "Dr. Helen Ashford" when the page spells the full name somewhere. */
+  static String fullName(String name, String pageText) {
+    if (name == null) {
+      return null;
+    }
+    String n = name.replaceFirst("^Dr\\s", "Dr. ").replaceAll("\\s+", " ").strip();
+    String[] parts = n.split(" ");
+    if (parts.length != 2 || !parts[0].startsWith("Dr")) {
+      return n;
+    }
+    Matcher m = Pattern.compile("\\bDr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+" + Pattern.quote(parts[1]) + "\\b").matcher(pageText);
+    Map<String, Integer> firsts = new LinkedHashMap<>();
+    while (m.find()) {
+      firsts.merge(m.group(1), 1, Integer::sum);
+    }
+    return firsts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(e -> "Dr. " + e.getKey() + " " + parts[1])
+        .orElse(n);
+  }
+}

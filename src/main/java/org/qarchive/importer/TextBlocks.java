@@ -1,0 +1,186 @@
+package org.qarchive.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Turns an element into the visible blocks a reader sees: paragraphs (also those made of {@code <br><br>}), headings
+ * and list items, each with the hints the Q&A segmentation needs.
+ */
+final class TextBlocks {
+
+  /** What kind of block. */
+  enum Type {
+    PARAGRAPH,
+    HEADING,
+    LIST_ITEM
+  }
+
+  /**
+   * One block of text.
+   *
+   * @param list identity of the list a list item belongs to, -1 otherwise
+   * @param container identity of the nearest question/answer-classed container, -1 if none
+   * @param containerRole 'Q', 'A' or 0
+   * @param quote identity of the enclosing blockquote, -1 if none
+   * @param bold whether the whole block is bold/strong (a heading written as a bold paragraph)
+   */
+  record Block(Type type, String text, int list, int container, char containerRole, int quote, boolean bold) {}
+
+  static final Set<String> BLOCK_TAGS =
+      Set.of(
+          "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "table", "tr", "td", "th",
+          "tbody", "thead", "section", "article", "header", "footer", "pre", "hr", "dl", "dt", "dd", "figure",
+          "figcaption", "main", "aside", "nav", "form", "center", "address", "caption", "details", "summary");
+  private static final Pattern Q_CLASS = Pattern.compile("(?i)(^|[\\s_-])(question|ask-q|qa-q)([\\s_-]|$)");
+  private static final Pattern A_CLASS = Pattern.compile("(?i)(^|[\\s_-])(answer|ask-a|qa-a)([\\s_-]|$)");
+  private static final Pattern BREAKS = Pattern.compile("\\n[ \\t\\u00a0]*\\n\\s*");
+
+  private final List<Block> out = new ArrayList<>();
+  private final StringBuilder buf = new StringBuilder();
+  private int ids;
+  private int list = -1;
+  private int container = -1;
+  private char role = 0;
+  private int quote = -1;
+  private Type pendingType = Type.PARAGRAPH;
+  private int boldDepth;
+  private int boldChars;
+  private int allChars;
+
+  private TextBlocks() {}
+
+  static List<Block> of(Element root) {
+    TextBlocks t = new TextBlocks();
+    t.walk(root);
+    t.flush();
+    return t.out;
+  }
+
+  private void walk(Node node) {
+    for (Node child : node.childNodes()) {
+      if (child instanceof TextNode tn) {
+        String s = tn.getWholeText();
+        buf.append(s.replaceAll("[\\r\\n\\t ]+", " "));
+        int n = s.strip().length();
+        allChars += n;
+        if (boldDepth > 0) {
+          boldChars += n;
+        }
+      } else if (child instanceof Element e) {
+        element(e);
+      }
+    }
+  }
+
+  private void element(Element e) {
+    String tag = e.normalName();
+    if (tag.equals("br")) {
+      buf.append('\n');
+      return;
+    }
+    if (tag.equals("img") || tag.equals("script") || tag.equals("style") || tag.equals("input")
+        || tag.equals("select") || tag.equals("textarea") || tag.equals("button") || tag.equals("svg")) {
+      return;
+    }
+    boolean block = BLOCK_TAGS.contains(tag);
+    boolean bold = tag.equals("b") || tag.equals("strong") || (tag.equals("span") && e.hasClass("qa-label"));
+    int savedList = list;
+    int savedContainer = container;
+    char savedRole = role;
+    int savedQuote = quote;
+    if (block) {
+      flush();
+      if (tag.equals("ul") || tag.equals("ol")) {
+        list = ++ids;
+      } else if (tag.equals("blockquote")) {
+        quote = ++ids;
+      }
+      String cls = e.className() + " " + e.id();
+      if (!cls.isBlank() && (tag.equals("div") || tag.equals("section") || tag.equals("blockquote"))) {
+        if (Q_CLASS.matcher(cls).find()) {
+          container = ++ids;
+          role = 'Q';
+        } else if (A_CLASS.matcher(cls).find()) {
+          container = ++ids;
+          role = 'A';
+        }
+      }
+      if (tag.matches("h[1-6]")) {
+        pendingType = Type.HEADING;
+      } else if (tag.equals("li")) {
+        pendingType = Type.LIST_ITEM;
+      } else {
+        pendingType = Type.PARAGRAPH;
+      }
+    }
+    if (bold) {
+      boldDepth++;
+    }
+    walk(e);
+    if (bold) {
+      boldDepth--;
+    }
+    if (block) {
+      if (tag.equals("li")) {
+        pendingType = Type.LIST_ITEM;
+      }
+      flush();
+      list = savedList;
+      container = savedContainer;
+      role = savedRole;
+      quote = savedQuote;
+      pendingType = Type.PARAGRAPH;
+    }
+  }
+
+  private void flush() {
+    if (buf.isEmpty()) {
+      return;
+    }
+    String raw = buf.toString();
+    buf.setLength(0);
+    boolean bold = allChars > 0 && boldChars * 10 >= allChars * 9;
+    boldChars = 0;
+    allChars = 0;
+    String[] parts = BREAKS.split(raw);
+    for (String part : parts) {
+      String text = collapse(part);
+      if (text.isEmpty()) {
+        continue;
+      }
+      Type type = parts.length > 1 && pendingType == Type.LIST_ITEM ? Type.PARAGRAPH : pendingType;
+      out.add(new Block(type, text, type == Type.LIST_ITEM ? list : -1, container, role, quote, bold));
+    }
+  }
+
+  /** Collapses whitespace (including no-break spaces) and trims. */
+  static String collapse(String s) {
+    return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+  }
+
+  /** Joins blocks the way the archive shows them: list items of one list by newline, everything else by a blank line. */
+  static String join(List<Block> blocks) {
+    StringBuilder sb = new StringBuilder();
+    Block prev = null;
+    for (Block b : blocks) {
+      if (prev != null) {
+        boolean sameList = b.type() == Type.LIST_ITEM && prev.type() == Type.LIST_ITEM && b.list() == prev.list();
+        sb.append(sameList ? "\n" : "\n\n");
+      }
+      sb.append(b.text());
+      prev = b;
+    }
+    return sb.toString();
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
