@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
     version = "qarchive 0.1.0",
     description = "A full-text searchable archive of a doctor's Q&A blog.",
     subcommands = {
-
-
+      ImportCommand.class,
+      ServeCommand.class,
       SearchCommand.class,
-
-
+      ExtractCommand.class,
+      ExportCommand.class,
       StatsCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -28,6 +28,10 @@ public final class Main implements Runnable {
   /** sysexits: an internal error. */
   public static final int EXIT_SOFTWARE = 70;
 
+  /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+  private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -36,6 +40,9 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Lucene logs through java.util.logging that it could run faster with the incubating vector module; that
+    // is advice for operators, not something a user of the command line should read on every run.
+    LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

@@ -1,0 +1,67 @@
+package org.qarchive.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.qarchive.importer.ImportOptions;
+import org.qarchive.importer.ImportReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code qarchive import}: archived pages (folders, files, zips, WARCs, JSON Lines exports) into the index. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import archived blog pages into the index: folders (wget/HTTrack mirrors, Wayback downloads), single pages,",
+      ".zip, .warc and .warc.gz files, and JSON Lines written by 'qarchive export'. Re-importing never duplicates."
+    })
+final class ImportCommand implements Callable<Integer> {
+
+  @Mixin IndexOption index;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "What to import (default: import/).")
+  List<Path> paths;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON, one row per file.")
+  Path report;
+
+  @Option(names = "--articles", description = "Also import pages without a Q&A as plain articles.")
+  boolean articles;
+
+  @Option(names = "--selectors", paramLabel = "FILE", description = "CSS selectors for a known theme.")
+  Path selectors;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Path> inputs = paths == null || paths.isEmpty() ? List.of(Path.of("import")) : paths;
+    for (Path p : inputs) {
+      if (!Files.exists(p)) {
+        throw new BadInputException("no such file or folder: " + p);
+      }
+    }
+    ImportOptions options =
+        new ImportOptions(articles, selectors, System.err, Runtime.getRuntime().availableProcessors());
+    ImportReport r = ImportFlow.run(index.dir, inputs, options);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(r.summary());
+    out.flush();
+    if (report != null) {
+      Files.writeString(report, r.toJson(), StandardCharsets.UTF_8);
+    }
+    if (ImportFlow.nothingUsable(r)) {
+      spec.commandLine().getErr().println("qarchive: nothing could be imported from " + inputs);
+      return Main.EXIT_DATA;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,103 @@
+package org.qarchive.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.qarchive.importer.ImportOptions;
+import org.qarchive.importer.ImportReport;
+import org.qarchive.index.Fields;
+import org.qarchive.index.IndexInfo;
+import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.web.WebConfig;
+import org.qarchive.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qarchive serve}: imports the import folder when it changed, then serves the archive over HTTP. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve the search page, JSON API and embeddable box; import the import folder first if it changed.")
+final class ServeCommand implements Callable<Integer> {
+
+  @Mixin IndexOption index;
+
+  @Option(names = "--port", defaultValue = "7070", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--import-dir",
+      paramLabel = "DIR",
+      defaultValue = "import",
+      description = "Folder imported when the index is missing or the folder changed (default: ${DEFAULT-VALUE}).")
+  Path importDir;
+
+  @Option(names = "--no-import", description = "Serve the index as it is, without checking the import folder.")
+  boolean noImport;
+
+  @Option(
+      names = "--cors-origin",
+      paramLabel = "ORIGIN",
+      split = ",",
+      defaultValue = "*",
+      description = "Origins allowed to use the API and embed from a browser, e.g. https://clinic.example (default: *).")
+  List<String> corsOrigins;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!noImport) {
+      importIfChanged(out);
+    }
+    if (!IndexInfo.read(index.dir).exists()) {
+      throw new BadInputException("no index at " + index.dir + " and nothing to import; run 'qarchive import PATH'");
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
+        WebServer server = new WebServer(searcher, new WebConfig(host, port, corsOrigins, null)).start()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
+      out.printf("Serving %d entries at http://localhost:%d%n", searcher.count(), server.port());
+      out.flush();
+      stopped.await();
+    }
+    return 0;
+  }
+
+  private void importIfChanged(PrintWriter out) throws Exception {
+    if (!Files.isDirectory(importDir)) {
+      return;
+    }
+    IndexInfo info = IndexInfo.read(index.dir);
+    List<Path> inputs = List.of(importDir);
+    String reason;
+    if (!info.exists()) {
+      reason = "no index yet";
+    } else if (!Fields.SCHEMA_VERSION.equals(info.schemaVersion())) {
+      reason = "the index was written by another version";
+    } else if (!SourceFingerprint.of(inputs).equals(info.sourceFingerprint())) {
+      reason = importDir + " changed";
+    } else {
+      return;
+    }
+    out.println("Importing " + importDir + " (" + reason + ") ...");
+    out.flush();
+    ImportReport r =
+        ImportFlow.run(
+            index.dir,
+            inputs,
+            new ImportOptions(false, null, System.err, Runtime.getRuntime().availableProcessors()));
+    out.print(r.summary());
+    out.flush();
+  }
+}

@@ -1,0 +1,112 @@
+package org.qarchive.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qarchive.Fixtures;
+import org.qarchive.importer.EntryJson;
+import org.qarchive.index.IndexInfo;
+
+class MainTest {
+
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void exportedEntriesImportBackIntoAnotherIndexUnchanged() throws Exception {
+    Path jsonl = tmp.resolve("entries.jsonl");
+    try (var w = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
+      EntryJson.write(Fixtures.small(), w);
+    }
+    Path first = tmp.resolve("first");
+    Run imported = run("import", "--index", first.toString(), "--report", tmp.resolve("r.json").toString(),
+        jsonl.toString());
+    assertEquals(0, imported.code(), imported.err());
+    assertEquals(5, IndexInfo.read(first).entries());
+    JsonNode report = new ObjectMapper().readTree(tmp.resolve("r.json").toFile());
+    assertEquals(5, report.get("imported").asInt());
+
+    PrintStream saved = System.out;
+    ByteArrayOutputStream exported = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(exported, true, StandardCharsets.UTF_8));
+      assertEquals(0, run("export", "--index", first.toString()).code());
+    } finally {
+      System.setOut(saved);
+    }
+    String lines = exported.toString(StandardCharsets.UTF_8);
+    assertEquals(5, lines.lines().count());
+    JsonNode one = new ObjectMapper().readTree(lines.lines().findFirst().orElseThrow());
+    for (String key : new String[] {"id", "url", "title", "question", "asker_location", "answer", "answered_by",
+        "credentials", "date", "categories", "tags", "source_file"}) {
+      assertTrue(one.has(key), key);
+    }
+
+    Path back = tmp.resolve("back.jsonl");
+    Files.writeString(back, lines, StandardCharsets.UTF_8);
+    Path second = tmp.resolve("second");
+    assertEquals(0, run("import", "--index", second.toString(), back.toString()).code());
+    assertEquals(5, IndexInfo.read(second).entries());
+    Run again = run("import", "--index", second.toString(), back.toString());
+    assertTrue(again.out().matches("(?s).*entries unchanged\\s+5.*"), again.out());
+    assertEquals(5, IndexInfo.read(second).entries());
+  }
+
+  @Test
+  void searchPrintsRankedHitsAndJson() throws Exception {
+    Path index = tmp.resolve("idx");
+    Fixtures.index(index, Fixtures.small());
+    Run text = run("search", "--index", index.toString(), "botox", "eyebrows");
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().contains("1. " + Fixtures.seed().title()), text.out());
+    Run json = run("search", "--index", index.toString(), "--json", "botox");
+    JsonNode body = new ObjectMapper().readTree(json.out());
+    assertEquals(Fixtures.seed().id(), body.get("hits").get(0).get("id").asText());
+  }
+
+  @Test
+  void exitCodesTellUsageFromBadInput() {
+    assertEquals(Main.EXIT_USAGE, run("search", "--no-such-option", "x").code());
+    assertEquals(Main.EXIT_USAGE, run("frobnicate").code());
+    assertEquals(Main.EXIT_DATA, run("import", "--index", tmp.resolve("i").toString(), "/no/such/path").code());
+    assertEquals(Main.EXIT_DATA, run("search", "--index", tmp.resolve("none").toString(), "botox").code());
+  }
+
+  @Test
+  void importOfOnlyBrokenFilesFailsWithBadInput() throws Exception {
+    Path junk = tmp.resolve("junk");
+    Files.createDirectories(junk);
+    Files.write(junk.resolve("empty.html"), new byte[0]);
+    Run r = run("import", "--index", tmp.resolve("i").toString(), junk.toString());
+    assertEquals(Main.EXIT_DATA, r.code());
+    assertTrue(r.out().contains("empty"), r.out());
+  }
+
+  @Test
+  void everySubcommandHasHelp() {
+    for (String cmd : new String[] {"import", "serve", "search", "extract", "export", "stats"}) {
+      Run r = run(cmd, "--help");
+      assertEquals(0, r.code(), cmd);
+      assertTrue(r.out().contains("Usage: qarchive " + cmd), r.out());
+    }
+  }
+}
