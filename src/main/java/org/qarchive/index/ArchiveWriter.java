@@ -103,6 +103,12 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     return true;
   }
 
+  /** Removes every entry (committed by the next {@link #commit}). */
+  public synchronized void deleteAll() throws IOException {
+    writer.deleteAll();
+    hashById.clear();
+  }
+
   /** Number of entries, including those not yet committed. */
   public synchronized int size() {
     return hashById.size();
