@@ -27,6 +27,10 @@ public final class Main implements Runnable {
   public static final int EXIT_DATA = 65;
   /** sysexits: an internal error. */
   public static final int EXIT_SOFTWARE = 70;
+  /** sysexits: an input/output error, e.g. the disk filled up while writing the index. */
+  public static final int EXIT_IOERR = 74;
+  /** sysexits: try again later, e.g. another import holds the index. */
+  public static final int EXIT_TEMPFAIL = 75;
 
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
   private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
@@ -63,6 +67,16 @@ public final class Main implements Runnable {
           if (e instanceof BadInputException) {
             commandLine.getErr().println("qarchive: " + e.getMessage());
             return EXIT_DATA;
+          }
+          if (e instanceof org.qarchive.index.ArchiveWriter.IndexBusyException) {
+            commandLine.getErr().println("qarchive: " + e.getMessage());
+            return EXIT_TEMPFAIL;
+          }
+          if (e instanceof java.io.IOException) {
+            commandLine.getErr().println("qarchive: input/output error: " + e.getMessage());
+            commandLine.getErr().println("qarchive: the index still holds its last completed import; fix the cause"
+                + " (disk space, permissions) and run the command again");
+            return EXIT_IOERR;
           }
           commandLine.getErr().println("qarchive: internal error: " + e);
           e.printStackTrace(commandLine.getErr());
