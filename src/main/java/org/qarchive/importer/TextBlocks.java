@@ -173,7 +173,9 @@ final class TextBlocks {
     boolean bold = allChars > 0 && boldChars * 10 >= allChars * 9;
     boldChars = 0;
     allChars = 0;
-    String[] parts = BREAKS.split(raw.replaceAll("\n\\s*(?=\u0002)", "\n\n"));
+    // a bold run alone on its line (a label or a sub-heading) is a block of its own
+    String split = raw.replaceAll("\n\\s*(?=\u0002)", "\n\n").replaceAll("\u0003[ \\t]*\n", "\u0003\n\n");
+    String[] parts = BREAKS.split(split);
     for (String part : parts) {
       String marked = part.strip();
       String partLead = null;
