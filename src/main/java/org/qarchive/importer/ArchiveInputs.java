@@ -141,7 +141,8 @@ final class ArchiveInputs {
   }
 
   private void zip(InputStream raw, String name, Instant mtime, Consumer<Item> out, int depth) throws IOException {
-    ZipInputStream zin = new ZipInputStream(raw, StandardCharsets.UTF_8);
+    CountingInputStream counted = new CountingInputStream(raw);
+    ZipInputStream zin = new ZipInputStream(counted, StandardCharsets.UTF_8);
     int count = 0;
     long total = 0;
     ZipEntry e;
@@ -175,7 +176,7 @@ final class ArchiveInputs {
       }
       byte[] bytes;
       try {
-        bytes = readBounded(zin, e, maxPageBytes);
+        bytes = readBounded(zin, e, maxPageBytes, counted);
       } catch (ZipException ex) {
         out.accept(new Failure(member, ex.getMessage()));
         if (ex.getMessage() != null && ex.getMessage().startsWith("zip bomb")) {
@@ -207,14 +208,16 @@ final class ArchiveInputs {
   }
 
   /** Reads one member, stopping at the size limit and at compression ratios only a zip bomb has. */
-  private static byte[] readBounded(ZipInputStream zin, ZipEntry e, int limit) throws IOException {
+  private static byte[] readBounded(ZipInputStream zin, ZipEntry e, int limit, CountingInputStream counted)
+      throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     byte[] chunk = new byte[16384];
-    long compressed = e.getCompressedSize();
+    long before = counted.count;
     int n;
     while ((n = zin.read(chunk)) > 0) {
       buf.write(chunk, 0, n);
       if (buf.size() > limit) {
+        long compressed = e.getCompressedSize() > 0 ? e.getCompressedSize() : counted.count - before;
         if (compressed > 0 && buf.size() / compressed > MAX_RATIO) {
           throw new ZipException("zip bomb: " + e.getName() + " expands more than " + MAX_RATIO + " times; archive skipped");
         }
@@ -282,5 +285,32 @@ final class ArchiveInputs {
       }
     }
     return buf.toByteArray();
+  }
+
+  /** Counts the compressed bytes a zip stream consumes, to spot compression ratios only a zip bomb has. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
   }
 }

@@ -176,6 +176,7 @@ public final class PageExtractor {
     String byline = byline(doc, post, jsonLd);
 
     doc.select("script, style, noscript, iframe, template, object, embed").remove();
+    String pageText = doc.text();
     doc.select(CHROME).not("body, html").remove();
     Element root = contentRoot(doc, post);
     if (root == null) {
@@ -188,7 +189,6 @@ public final class PageExtractor {
     if (qas.isEmpty()) {
       return notQa(canonical, capture, title, date, categories, tags, sourceName, doc, "no question and answer found");
     }
-    String pageText = doc.text();
     String titleDoctor = firstGroup(TITLE_DR, title).or(() -> firstGroup(TITLE_ASK, title)).orElse(null);
     List<QaEntry> entries = new ArrayList<>();
     int masked = 0;
@@ -492,7 +492,10 @@ public final class PageExtractor {
       }
       Element copy = scope.clone();
       copy.select("#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style").remove();
-      LocalDate d = parseDate(copy.text());
+      copy.select("[itemprop=articleBody], .entry-content, .post-content, .post-body").remove();
+      String text = copy.text();
+      // a byline date sits near the top; dates further down are usually inside the question or answer
+      LocalDate d = parseDate(text.substring(0, Math.min(text.length(), 400)));
       if (d != null) {
         return d;
       }

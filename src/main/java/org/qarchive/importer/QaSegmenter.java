@@ -131,7 +131,17 @@ final class QaSegmenter {
   }
 
   private static Label label(Block b) {
-    String t = b.text();
+    if (b.lead() != null && b.lead().length() < b.text().length()) {
+      Label lead = labelOf(b, b.lead());
+      if (lead != null && lead.rest().isEmpty()) {
+        String rest = b.text().substring(b.lead().length()).strip();
+        return new Label(lead.role(), rest, lead.location(), lead.answerer(), lead.credentials());
+      }
+    }
+    return labelOf(b, b.text());
+  }
+
+  private static Label labelOf(Block b, String t) {
     if (t.length() > 4000) {
       return null;
     }
@@ -204,7 +214,7 @@ final class QaSegmenter {
     }
 
     private static Block withText(Block b, String text) {
-      return new Block(b.type(), text, b.list(), b.container(), b.containerRole(), b.quote(), b.bold());
+      return new Block(b.type(), text, b.list(), b.container(), b.containerRole(), b.quote(), b.bold(), null);
     }
   }
 }

@@ -30,8 +30,10 @@ final class TextBlocks {
    * @param containerRole 'Q', 'A' or 0
    * @param quote identity of the enclosing blockquote, -1 if none
    * @param bold whether the whole block is bold/strong (a heading written as a bold paragraph)
+   * @param lead the text of a bold run the block starts with (often a label), or null
    */
-  record Block(Type type, String text, int list, int container, char containerRole, int quote, boolean bold) {}
+  record Block(
+      Type type, String text, int list, int container, char containerRole, int quote, boolean bold, String lead) {}
 
   static final Set<String> BLOCK_TAGS =
       Set.of(
@@ -53,6 +55,8 @@ final class TextBlocks {
   private int boldDepth;
   private int boldChars;
   private int allChars;
+  private static final char LEAD_START = '\u0002';
+  private static final char LEAD_END = '\u0003';
 
   private TextBlocks() {}
 
@@ -120,12 +124,19 @@ final class TextBlocks {
         pendingType = Type.PARAGRAPH;
       }
     }
+    boolean lead = bold && boldDepth == 0 && atLineStart();
+    if (lead) {
+      buf.append(LEAD_START);
+    }
     if (bold) {
       boldDepth++;
     }
     walk(e);
     if (bold) {
       boldDepth--;
+    }
+    if (lead) {
+      buf.append(LEAD_END);
     }
     if (block) {
       if (tag.equals("li")) {
@@ -140,6 +151,19 @@ final class TextBlocks {
     }
   }
 
+  private boolean atLineStart() {
+    for (int i = buf.length() - 1; i >= 0; i--) {
+      char c = buf.charAt(i);
+      if (c == '\n') {
+        return true;
+      }
+      if (!Character.isWhitespace(c) && c != '\u00a0' && c != LEAD_START && c != LEAD_END) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void flush() {
     if (buf.isEmpty()) {
       return;
@@ -149,14 +173,25 @@ final class TextBlocks {
     boolean bold = allChars > 0 && boldChars * 10 >= allChars * 9;
     boldChars = 0;
     allChars = 0;
-    String[] parts = BREAKS.split(raw);
+    // a bold run alone on its line (a label or a sub-heading) is a block of its own
+    String split = raw.replaceAll("\n\\s*(?=\u0002)", "\n\n").replaceAll("\u0003[ \\t]*\n", "\u0003\n\n");
+    String[] parts = BREAKS.split(split);
     for (String part : parts) {
-      String text = collapse(part);
+      String marked = part.strip();
+      String partLead = null;
+      int end = marked.indexOf(LEAD_END);
+      if (marked.indexOf(LEAD_START) == 0 && end > 0) {
+        partLead = collapse(marked.substring(1, end));
+      }
+      String text = collapse(marked.replace(LEAD_START, ' ').replace(LEAD_END, ' '));
       if (text.isEmpty()) {
         continue;
       }
+      if (partLead != null && (partLead.isEmpty() || !text.startsWith(partLead))) {
+        partLead = null;
+      }
       Type type = parts.length > 1 && pendingType == Type.LIST_ITEM ? Type.PARAGRAPH : pendingType;
-      out.add(new Block(type, text, type == Type.LIST_ITEM ? list : -1, container, role, quote, bold));
+      out.add(new Block(type, text, type == Type.LIST_ITEM ? list : -1, container, role, quote, bold, partLead));
     }
   }
 

@@ -1,0 +1,121 @@
+package org.qarchive.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.qarchive.archive.QaEntry;
+
+class PageExtractorTest {
+
+  private final PageExtractor extractor = new PageExtractor();
+
+  private static Path seedPage() throws Exception {
+    try (Stream<Path> s = Files.walk(Path.of("import/blog.drdeankane.com"))) {
+      return s.filter(p -> p.getFileName().toString().equals("index.html")).findFirst().orElseThrow();
+    }
+  }
+
+  @Test
+  void theSeedPageYieldsExactlyOneQuestionWithItsLabelsAsMetadata() throws Exception {
+    Path page = seedPage();
+    PageResult r = extractor.extract(Files.readAllBytes(page), page.toString(), null);
+    assertEquals(PageKind.POST, r.kind());
+    assertEquals(1, r.entries().size());
+    QaEntry e = r.entries().get(0);
+    String seed = Files.readString(Path.of(System.getProperty("qarchive.shared", "../shared"), "seed/botox-and-facial-toners.txt"));
+    String expectedQuestion =
+        "I recently had botox in my forehead & above the eyebrows. I use facial toners for saggy skin around the eye "
+            + "& jowls etc. It could be psychological but I felt it helped. I read articles recommending using facial "
+            + "toners in conjunction with botox to prevent muscle atrophy as a result of botox, even if it only "
+            + "targeted the surrounding non-botoxed muscles. Not much was injected so I still have some movement. How "
+            + "long after the injections can I use these devices & is there a risk of the botox moving?";
+    assertTrue(seed.contains(expectedQuestion), "the expectation is the seed's own text");
+    assertEquals(expectedQuestion, e.question());
+    assertEquals("England, AR", e.askerLocation());
+    assertEquals("Dr. Dean Kane", e.answeredBy());
+    assertEquals("Board Certified Plastic Surgeon from Baltimore", e.credentials());
+    assertTrue(e.answer().startsWith("Expression appearances are created"), e.answer());
+    assertTrue(e.answer().endsWith("I hope this was helpful! All the best!"), e.answer());
+    assertTrue(e.answer().contains("various layers.\n\nBotox and Dysport"), "paragraphs are separated by a blank line");
+    assertEquals(LocalDate.of(2013, 5, 14), e.date());
+    assertEquals(List.of("Botox"), e.categories());
+    assertEquals(List.of("botox", "facial toners"), e.tags());
+    assertTrue(e.title().startsWith("Dr. Dean Kane Q&A – Botox and Facial toners"), e.title());
+    assertTrue(e.url().startsWith("http://blog.drdeankane.com/2013/05/"), e.url());
+    assertNull(r.captureTime());
+  }
+
+  @Test
+  void emailsAndPhonesInQuestionsAreMaskedAndCounted() {
+    String html =
+        "<html><head><title>t</title></head><body class='single'><article class='post'><h1 class='entry-title'>Lips</h1>"
+            + "<div class='entry-content'><p><b>Q:</b> Can you call me at (410) 555-0199 or write to jane.doe@example.com?</p>"
+            + "<p><b>A:</b> Please call our office.</p></div></article></body></html>";
+    PageResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "x/2014/01/lips/index.html", null);
+    assertEquals(2, r.maskedPii());
+    assertEquals("Can you call me at [phone removed] or write to [email removed]?", r.entries().get(0).question());
+  }
+
+  @Test
+  void severalQuestionsOnOnePageBecomeSeveralEntriesWithTheirHeadings() {
+    String html =
+        "<html><body class='single'><article class='post'><h1 class='entry-title'>Roundup</h1><div class='entry-content'>"
+            + "<p>Intro text that is not a question.</p>"
+            + "<h2>Filler?</h2><p><strong>Q:</strong> First?</p><p><strong>A:</strong> One.</p>"
+            + "<h2>Botox?</h2><p><strong>Question from Paris, France:</strong> Second?</p><p><strong>Dr. Jo Lee answers:</strong> Two.</p><ul><li>a</li><li>b</li></ul>"
+            + "</div></article></body></html>";
+    PageResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "h.com/2014/02/roundup/index.html", null);
+    assertEquals(2, r.entries().size());
+    assertEquals("Filler?", r.entries().get(0).title());
+    assertEquals("One.", r.entries().get(0).answer());
+    assertEquals("Paris, France", r.entries().get(1).askerLocation());
+    assertEquals("Dr. Jo Lee", r.entries().get(1).answeredBy());
+    assertEquals("Two.\n\na\nb", r.entries().get(1).answer());
+    assertEquals(QaEntry.idFor("http://h.com/2014/02/roundup/", 1), r.entries().get(1).id());
+    assertEquals(LocalDate.of(2014, 2, 1), r.entries().get(0).date(), "the URL's month when the page states no date");
+  }
+
+  @Test
+  void cp1252PagesKeepTheirCurlyQuotes() {
+    byte[] head = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'></head><body><div class='post'><p>Q: Is it “safe”?</p><p>A: It’s fine.</p></div></body></html>"
+        .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    PageResult r = extractor.extract(head, "h.com/2015/03/safe/index.html", null);
+    assertEquals("Is it “safe”?", r.entries().get(0).question());
+    assertEquals("It’s fine.", r.entries().get(0).answer());
+  }
+
+  @Test
+  void waybackCapturesGiveTheOriginalUrlAndTheCaptureTimeButNotAsPostDate() {
+    String html =
+        "<html><head><link rel='canonical' href='/web/20150506103409/http://www.h.com/2012/07/x/'></head><body class='single'>"
+            + "<div id='wm-ipp-base'>Jun 2015 captures 06 May 2015</div><article class='post'><div class='entry-content'>"
+            + "<p>Q: Why?</p><p>A: Because.</p></div></article></body></html>";
+    PageResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "web.archive.org/web/20150506103409/http:/www.h.com/2012/07/x/index.html", null);
+    assertEquals("http://www.h.com/2012/07/x/", r.canonicalUrl());
+    assertNotNull(r.captureTime());
+    assertEquals("2015-05-06T10:34:09Z", r.captureTime().toString());
+    assertEquals(LocalDate.of(2012, 7, 1), r.entries().get(0).date());
+  }
+
+  @Test
+  void listingsFeedsSearchesAndJunkAreToldApart() {
+    byte[] listing = "<html><body class='home blog'><article class='post'><p>Q: a?</p><p>A: b</p></article><article class='post'>x</article></body></html>".getBytes(StandardCharsets.UTF_8);
+    assertEquals(PageKind.LISTING, extractor.extract(listing, "h.com/index.html", null).kind());
+    assertEquals(PageKind.LISTING, extractor.extract("<html><body><p>x</p></body></html>".getBytes(StandardCharsets.UTF_8), "h.com/tag/botox/page/2/index.html", null).kind());
+    assertEquals(PageKind.FEED, extractor.extract("<?xml version='1.0'?><rss version='2.0'><channel></channel></rss>".getBytes(StandardCharsets.UTF_8), "h.com/feed/index.html", null).kind());
+    assertEquals(PageKind.SEARCH, extractor.extract("<html><body><p>x</p></body></html>".getBytes(StandardCharsets.UTF_8), "h.com/index.html?s=botox.html", null).kind());
+    assertEquals(PageKind.BROKEN, extractor.extract(new byte[0], "e.html", null).kind());
+    assertEquals(PageKind.BROKEN, extractor.extract(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 1}, "j.html", null).kind());
+    assertEquals(PageKind.BROKEN, extractor.extract("<html><head><title>x</title></head><body><p>Q: cut".getBytes(StandardCharsets.UTF_8), "t.html", null).kind());
+    assertEquals(PageKind.NOT_QA, extractor.extract("<html><body class='page'><div class='entry-content'><p>About us.</p></div></body></html>".getBytes(StandardCharsets.UTF_8), "h.com/about/index.html", null).kind());
+  }
+}
