@@ -74,9 +74,10 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void importIfChanged(PrintWriter out) throws Exception {
+  /** Imports the import folder when the index is missing, from another schema, or older than the folder. */
+  boolean importIfChanged(PrintWriter out) throws Exception {
     if (!Files.isDirectory(importDir)) {
-      return;
+      return false;
     }
     IndexInfo info = IndexInfo.read(index.dir);
     List<Path> inputs = List.of(importDir);
@@ -88,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
     } else if (!SourceFingerprint.of(inputs).equals(info.sourceFingerprint())) {
       reason = importDir + " changed";
     } else {
-      return;
+      return false;
     }
     out.println("Importing " + importDir + " (" + reason + ") ...");
     out.flush();
@@ -99,5 +100,6 @@ final class ServeCommand implements Callable<Integer> {
             new ImportOptions(false, null, System.err, Runtime.getRuntime().availableProcessors()));
     out.print(r.summary());
     out.flush();
+    return true;
   }
 }
