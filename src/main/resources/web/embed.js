@@ -77,8 +77,10 @@
     var root = host.attachShadow({ mode: 'open' });
     styles(root);
     var id = 'qarchive-' + ++seq;
-    var form = el('form', { role: 'search', action: base + '/', method: 'get' });
-    var label = el('label', { 'for': id + '-q', 'class': 'sr' }, host.getAttribute('data-label') || "Search the doctor's answers");
+    var name = host.getAttribute('data-label') || "Search the doctor's answers";
+    // landmarks need distinct names when a page holds several boxes
+    var form = el('form', { role: 'search', action: base + '/', method: 'get', 'aria-label': seq > 1 ? name + ' (' + seq + ')' : name });
+    var label = el('label', { 'for': id + '-q', 'class': 'sr' }, name);
     var input = el('input', {
       id: id + '-q', name: 'q', type: 'text', role: 'combobox', autocomplete: 'off', spellcheck: 'false',
       'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': id + '-l',
@@ -251,7 +253,8 @@
     var hosts = d.querySelectorAll('[data-qarchive]:not(script)');
     if (!hosts.length) {
       var h = el('div', { 'data-qarchive': '' });
-      script.parentNode.insertBefore(h, script.nextSibling);
+      if (script.parentNode) script.parentNode.insertBefore(h, script.nextSibling);
+      else d.body.appendChild(h);
       hosts = [h];
     }
     for (var i = 0; i < hosts.length; i++) mount(hosts[i]);
