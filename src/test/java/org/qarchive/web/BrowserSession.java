@@ -56,7 +56,10 @@ final class BrowserSession implements AutoCloseable {
     clinic = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String clinicOrigin = "http://127.0.0.1:" + clinic.getAddress().getPort();
     archive =
-        new WebServer(searcher, new WebConfig("127.0.0.1", 0, List.of(clinicOrigin), null, List.of(), null, dir))
+        new WebServer(
+                searcher,
+                // a fixed public URL keeps the snippet on the demo page, and so the screenshot, the same every run
+                new WebConfig("127.0.0.1", 0, List.of(clinicOrigin), null, List.of(), "https://archive.example", dir))
             .start();
     clinic.createContext("/", ex -> {
       byte[] body = clinicPage().getBytes(StandardCharsets.UTF_8);
