@@ -1,5 +1,6 @@
 package org.qarchive.web;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,8 +11,19 @@ import java.util.Objects;
  * @param port TCP port; 0 picks a free one
  * @param corsOrigins origins allowed to call the search API from a browser ({@code *} for any); empty for none
  * @param siteName the name shown in page titles
+ * @param frameAncestors origins that may frame our pages (CSP {@code frame-ancestors}); empty for none
+ * @param publicUrl the archive's public base URL ({@code https://archive.example}) for canonical links, the
+ *     sitemap and OpenSearch; null to derive it from each request's Host header
+ * @param indexDir the index folder, for size and last-import metrics; null when unknown
  */
-public record WebConfig(String host, int port, List<String> corsOrigins, String siteName) {
+public record WebConfig(
+    String host,
+    int port,
+    List<String> corsOrigins,
+    String siteName,
+    List<String> frameAncestors,
+    String publicUrl,
+    Path indexDir) {
 
   public WebConfig {
     Objects.requireNonNull(host, "host");
@@ -20,10 +32,33 @@ public record WebConfig(String host, int port, List<String> corsOrigins, String 
     }
     corsOrigins = List.copyOf(Objects.requireNonNullElse(corsOrigins, List.of()));
     siteName = Objects.requireNonNullElse(siteName, "Ask the Doctor — answer archive");
+    frameAncestors = List.copyOf(Objects.requireNonNullElse(frameAncestors, List.of()));
+    for (String a : frameAncestors) {
+      // the value lands in a header: a ';' or newline would let it add directives
+      if (!a.matches("'self'|\\*|[a-zA-Z][a-zA-Z0-9+.-]*://[A-Za-z0-9.*:\\[\\]-]+")) {
+        throw new IllegalArgumentException("frame ancestor must be 'self', * or an origin: " + a);
+      }
+    }
+    if (publicUrl != null) {
+      publicUrl = publicUrl.strip().replaceAll("/+$", "");
+      if (!publicUrl.matches("https?://[^/\\s]+(/[^\\s]*)?")) {
+        throw new IllegalArgumentException("public URL must be an http(s) URL: " + publicUrl);
+      }
+    }
+  }
+
+  /** Without framing, public URL or index folder. */
+  public WebConfig(String host, int port, List<String> corsOrigins, String siteName) {
+    this(host, port, corsOrigins, siteName, List.of(), null, null);
   }
 
   /** Defaults for a local server on {@code port}. */
   public static WebConfig onPort(int port) {
     return new WebConfig("0.0.0.0", port, List.of("*"), null);
+  }
+
+  /** This config with the index folder set, so metrics can report its size and last import. */
+  public WebConfig withIndexDir(Path dir) {
+    return new WebConfig(host, port, corsOrigins, siteName, frameAncestors, publicUrl, dir);
   }
 }

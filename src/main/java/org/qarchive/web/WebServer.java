@@ -1,54 +1,84 @@
 package org.qarchive.web;
 
+import static org.qarchive.search.Html.escape;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.qarchive.archive.QaEntry;
+import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.FacetCount;
 import org.qarchive.search.InvalidQueryException;
 import org.qarchive.search.SearchHit;
-import org.qarchive.search.SearchRequest;
 import org.qarchive.search.SearchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of the archive: the server-rendered search and entry pages, the JSON API and health checks, over
- * one {@link ArchiveSearcher} that is refreshed every second so new imports show up without a restart.
+ * The HTTP face of the archive: the server-rendered search and entry pages, the JSON API, the embeddable search box,
+ * discovery files (OpenSearch, sitemap) and health and metrics, over one {@link ArchiveSearcher} that is refreshed
+ * every second so new imports show up without a restart.
  */
 public final class WebServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-  private static final String CSP =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-          + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  /** The sitemap protocol's limit for one file. */
+  static final int SITEMAP_MAX_URLS = 50_000;
+  private static final int RELATED = 5;
+  private static final int MAX_SUGGEST_CHARS = 200;
 
   private final ArchiveSearcher searcher;
   private final WebConfig config;
   private final Pages pages;
+  private final Metrics metrics = new Metrics();
+  private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final ScheduledExecutorService refresher;
-  private final byte[] css;
+  private final String csp;
+  private final Map<String, Asset> assets = new LinkedHashMap<>();
   private Javalin app;
+
+  /** A static file we serve from the classpath. */
+  private record Asset(String contentType, byte[] bytes) {}
 
   /** A server over {@code searcher}, which the caller keeps owning. */
   public WebServer(ArchiveSearcher searcher, WebConfig config) {
+    this(searcher, config, Clock.systemUTC());
+  }
+
+  /** As above, with the clock that dates "published N years ago" notices. */
+  public WebServer(ArchiveSearcher searcher, WebConfig config, Clock clock) {
     this.searcher = Objects.requireNonNull(searcher, "searcher");
     this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.pages = new Pages(config.siteName());
-    this.css = resource("/web/app.css");
+    String ancestors = config.frameAncestors().isEmpty() ? "'none'" : String.join(" ", config.frameAncestors());
+    this.csp =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors " + ancestors;
+    assets.put("/static/app.css", new Asset("text/css; charset=utf-8", resource("/web/app.css")));
+    assets.put("/static/app.js", new Asset("text/javascript; charset=utf-8", resource("/web/app.js")));
+    assets.put("/embed.js", new Asset("text/javascript; charset=utf-8", resource("/web/embed.js")));
+    assets.put("/openapi.yaml", new Asset("application/yaml; charset=utf-8", resource("/web/openapi.yaml")));
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -66,26 +96,42 @@ public final class WebServer implements AutoCloseable {
               c.jetty.host = config.host();
               c.jetty.port = config.port();
               c.startup.showJavalinBanner = false;
-              c.routes.before(this::securityHeaders);
+              c.http.prefer405over404 = true;
+              c.requestLogger.http(this::count);
+              c.routes.before(this::headers);
               c.routes.get("/", this::searchPage);
               c.routes.get("/qa/{id}", this::entryPage);
+              c.routes.get("/embed/demo", ctx -> ctx.html(pages.embedDemo(base(ctx))));
               c.routes.get("/api/search", this::apiSearch);
+              c.routes.get("/api/suggest", this::apiSuggest);
               c.routes.get("/api/qa/{id}", this::apiEntry);
+              c.routes.get("/api/facets", this::apiFacets);
+              for (String path : List.of("/api/search", "/api/suggest", "/api/qa/{id}", "/api/facets", "/embed.js")) {
+                c.routes.options(path, this::preflight);
+              }
               c.routes.get("/healthz", this::health);
-              c.routes.get("/static/app.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(css));
+              c.routes.get("/metrics", this::metricsPage);
+              c.routes.get("/opensearch.xml", this::openSearch);
+              c.routes.get("/sitemap.xml", this::sitemap);
+              c.routes.get("/robots.txt", this::robots);
+              assets.forEach((path, asset) -> c.routes.get(path, ctx -> serve(ctx, asset)));
               c.routes.exception(InvalidQueryException.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
               c.routes.exception(BadParameterException.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
+              // Javalin's own mapper would echo the exception message unescaped: answer with our pages instead
+              c.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), genericMessage(e.getStatus())));
               c.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
                     LOG.error("request {} failed", ctx.path(), e);
                     fail(ctx, 500, "Something went wrong on our side. Please try again.");
                   });
-              c.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                  fail(ctx, 404, "Not found.");
-                }
-              });
+              for (int status : new int[] {404, 405, 500}) {
+                c.routes.error(status, ctx -> {
+                  if (ctx.result() == null || ctx.result().isEmpty()) {
+                    fail(ctx, status, genericMessage(status));
+                  }
+                });
+              }
             });
     app.start();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
@@ -105,66 +151,175 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private void securityHeaders(Context ctx) {
+  // ---- cross-cutting: headers, CORS, metrics, errors
+
+  private void headers(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    ctx.header("Content-Security-Policy", CSP);
-    if (ctx.path().startsWith("/api/")) {
+    ctx.header("Content-Security-Policy", csp);
+    if (isCorsPath(ctx.path())) {
       String origin = ctx.header("Origin");
-      if (origin != null && config.corsOrigins().contains("*")) {
+      if (config.corsOrigins().contains("*")) {
         ctx.header("Access-Control-Allow-Origin", "*");
-      } else if (origin != null && config.corsOrigins().contains(origin)) {
-        ctx.header("Access-Control-Allow-Origin", origin);
+      } else {
         ctx.header("Vary", "Origin");
+        if (origin != null && config.corsOrigins().contains(origin)) {
+          ctx.header("Access-Control-Allow-Origin", origin);
+        }
       }
     }
   }
 
-  private void searchPage(Context ctx) throws IOException {
-    String q = Objects.requireNonNullElse(ctx.queryParam("q"), "");
-    SearchResult result = null;
-    if (!q.isBlank()) {
-      result = searcher.search(new SearchRequest(q, intParam(ctx, "page", 1, 1, SearchRequest.MAX_PAGE), 10,
-          SearchRequest.Sort.RELEVANCE));
+  static boolean isCorsPath(String path) {
+    return path.equals("/api/search")
+        || path.equals("/api/suggest")
+        || path.equals("/api/facets")
+        || path.startsWith("/api/qa/")
+        || path.equals("/embed.js");
+  }
+
+  /** Answers a CORS preflight: only GET, only simple headers, never credentials. */
+  private void preflight(Context ctx) {
+    ctx.header("Allow", "GET, OPTIONS");
+    if (ctx.res().getHeader("Access-Control-Allow-Origin") != null) {
+      ctx.header("Access-Control-Allow-Methods", "GET, OPTIONS");
+      ctx.header("Access-Control-Allow-Headers", "Accept, Content-Type");
+      ctx.header("Access-Control-Max-Age", "600");
     }
-    ctx.html(pages.search(q, result));
+    ctx.status(204);
+  }
+
+  private void count(Context ctx, Float ms) {
+    Endpoint e = ctx.endpoints().lastHttpEndpoint();
+    String route = e == null || e.path.equals("*") ? "unmatched" : e.path;
+    metrics.record(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000L));
+  }
+
+  private static String genericMessage(int status) {
+    return switch (status) {
+      case 400 -> "That request was not understood.";
+      case 404 -> "There is nothing at this address.";
+      case 405 -> "This address does not accept that kind of request.";
+      case 413, 414, 431 -> "That request was too large.";
+      default -> status >= 500 ? "Something went wrong on our side. Please try again." : "That request did not work.";
+    };
+  }
+
+  private void fail(Context ctx, int status, String message) {
+    ctx.status(status);
+    if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz") || ctx.path().equals("/metrics")) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("error", message);
+      body.put("status", status);
+      sendJson(ctx, status, body);
+    } else {
+      ctx.html(pages.error(status, message));
+    }
+  }
+
+  /** The public base URL: configured, or this request's scheme and (checked) Host. */
+  private String base(Context ctx) {
+    if (config.publicUrl() != null) {
+      return config.publicUrl();
+    }
+    String host = Objects.requireNonNullElse(ctx.host(), "");
+    if (!host.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?")) {
+      host = "localhost";
+    }
+    return ("https".equals(ctx.scheme()) ? "https" : "http") + "://" + host;
+  }
+
+  // ---- pages
+
+  private void searchPage(Context ctx) throws IOException {
+    SearchParams p = SearchParams.from(ctx, Pages.PAGE_SIZE);
+    SearchResult result = null;
+    Map<String, List<FacetCount>> browse = Map.of();
+    Map<String, String> similar = new LinkedHashMap<>();
+    if (!p.q().isBlank() || p.hasFilters()) {
+      result = searcher.search(p.toRequest());
+      for (SearchHit h : result.hits()) {
+        for (String id : h.similarIds()) {
+          searcher.get(id).ifPresent(e -> similar.put(id, e.title()));
+        }
+      }
+    }
+    if (result == null || result.hits().isEmpty()) {
+      browse = searcher.facets();
+    }
+    ctx.html(pages.search(base(ctx), p, result, browse, similar));
   }
 
   private void entryPage(Context ctx) throws IOException {
     String q = ctx.queryParam("q");
     var marked = searcher.getMarked(ctx.pathParam("id"), q);
     if (marked.isEmpty()) {
-      fail(ctx, 404, "There is no answer with this address. It may have been removed.");
+      fail(ctx, 404, "There is no answer at this address. It may have been removed.");
       return;
     }
-    ctx.html(pages.entry(marked.get(), q));
+    List<SearchHit> related = searcher.related(ctx.pathParam("id"), RELATED);
+    ctx.html(pages.entry(base(ctx), marked.get(), q, related, LocalDate.now(clock)));
   }
 
+  private void serve(Context ctx, Asset asset) {
+    ctx.header("Cache-Control", "public, max-age=300");
+    ctx.contentType(asset.contentType()).result(asset.bytes());
+  }
+
+  // ---- JSON API
+
   private void apiSearch(Context ctx) throws IOException {
-    String q = Objects.requireNonNullElse(ctx.queryParam("q"), "");
-    int page = intParam(ctx, "page", 1, 1, SearchRequest.MAX_PAGE);
-    int size = intParam(ctx, "size", 10, 1, SearchRequest.MAX_SIZE);
-    SearchRequest.Sort sort = sortParam(ctx);
-    SearchResult r = searcher.search(new SearchRequest(q, page, size, sort));
+    SearchParams p = SearchParams.from(ctx, 10);
+    SearchResult r = searcher.search(p.toRequest());
+    String base = base(ctx);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", r.total());
     body.put("took_ms", r.tookMs());
-    body.put("page", page);
-    body.put("size", size);
-    body.put("hits", r.hits().stream().map(WebServer::hitJson).toList());
+    body.put("page", p.page());
+    body.put("size", p.size());
+    body.put("hits", r.hits().stream().map(h -> hitJson(base, h)).toList());
+    Map<String, Object> facets = new LinkedHashMap<>();
+    for (String f : SearchParams.FACETS) {
+      facets.put(f, facetJson(r.facets().getOrDefault(f, List.of())));
+    }
+    body.put("facets", facets);
+    body.put("corrected_query", p.exact() ? null : r.correctedQuery());
+    body.put("relaxation", r.relaxation().name().toLowerCase(Locale.ROOT));
     sendJson(ctx, 200, body);
   }
 
-  private static Map<String, Object> hitJson(SearchHit h) {
+  private static List<Map<String, Object>> facetJson(List<FacetCount> counts) {
+    List<Map<String, Object>> out = new ArrayList<>(counts.size());
+    for (FacetCount c : counts) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("value", c.value());
+      m.put("count", c.count());
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> hitJson(String base, SearchHit h) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", h.id());
     m.put("url", h.url());
+    m.put("archive_url", base + "/qa/" + Pages.pathPart(h.id()));
     m.put("title", h.title());
     m.put("date", h.date());
     m.put("answered_by", h.answeredBy());
     m.put("question", h.questionSnippet());
     m.put("answer", h.answerSnippet());
+    m.put("similar_ids", h.similarIds());
     return m;
+  }
+
+  private void apiSuggest(Context ctx) throws IOException {
+    String q = Objects.requireNonNullElse(ctx.queryParam("q"), "");
+    if (q.length() > MAX_SUGGEST_CHARS) {
+      throw new BadParameterException("q", "is longer than " + MAX_SUGGEST_CHARS + " characters");
+    }
+    int max = SearchParams.intParam(ctx, "max", 8, 1, 20);
+    sendJson(ctx, 200, Map.of("suggestions", searcher.suggest(q, max)));
   }
 
   private void apiEntry(Context ctx) throws IOException {
@@ -173,7 +328,18 @@ public final class WebServer implements AutoCloseable {
       fail(ctx, 404, "no entry with this id");
       return;
     }
-    sendJson(ctx, 200, entryJson(entry.get()));
+    Map<String, Object> body = entryJson(entry.get());
+    body.put("archive_url", base(ctx) + "/qa/" + Pages.pathPart(entry.get().id()));
+    sendJson(ctx, 200, body);
+  }
+
+  private void apiFacets(Context ctx) throws IOException {
+    Map<String, List<FacetCount>> all = searcher.facets();
+    Map<String, Object> facets = new LinkedHashMap<>();
+    for (String f : SearchParams.FACETS) {
+      facets.put(f, facetJson(all.getOrDefault(f, List.of())));
+    }
+    sendJson(ctx, 200, Map.of("facets", facets));
   }
 
   /** The export format's keys, shared by the API's entry view. */
@@ -194,49 +360,89 @@ public final class WebServer implements AutoCloseable {
     return m;
   }
 
-  private void health(Context ctx) throws IOException {
-    sendJson(ctx, 200, Map.of("status", "ok", "entries", searcher.count()));
-  }
+  // ---- operations
 
-  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
+  private void health(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
     try {
-      int n = Integer.parseInt(v.strip());
-      if (n < min || n > max) {
-        throw new BadParameterException(name, "must be between " + min + " and " + max);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new BadParameterException(name, "must be a whole number between " + min + " and " + max);
+      int n = searcher.count();
+      body.put("status", "ok");
+      body.put("entries", n);
+      sendJson(ctx, 200, body);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("health check failed", e);
+      body.put("status", "unavailable");
+      body.put("error", "the index cannot be read");
+      sendJson(ctx, 503, body);
     }
   }
 
-  private static SearchRequest.Sort sortParam(Context ctx) {
-    String v = ctx.queryParam("sort");
-    if (v == null || v.isBlank() || v.equals("relevance")) {
-      return SearchRequest.Sort.RELEVANCE;
+  private void metricsPage(Context ctx) throws IOException {
+    Map<String, Double> gauges = new LinkedHashMap<>();
+    Map<String, String> help = new LinkedHashMap<>();
+    gauges.put("qarchive_index_documents", (double) searcher.count());
+    help.put("qarchive_index_documents", "Entries in the searched commit.");
+    if (config.indexDir() != null) {
+      IndexInfo info = IndexInfo.read(config.indexDir());
+      gauges.put("qarchive_index_size_bytes", (double) info.sizeBytes());
+      help.put("qarchive_index_size_bytes", "Bytes the index takes on disk.");
+      if (info.lastImport() != null) {
+        try {
+          gauges.put("qarchive_last_import_timestamp_seconds", (double) Instant.parse(info.lastImport()).getEpochSecond());
+          help.put("qarchive_last_import_timestamp_seconds", "When the last import finished, in Unix seconds.");
+        } catch (java.time.format.DateTimeParseException e) {
+          LOG.warn("last import time in the index is not an ISO instant: {}", info.lastImport());
+        }
+      }
     }
-    if (v.equals("date")) {
-      return SearchRequest.Sort.DATE;
-    }
-    throw new BadParameterException("sort", "must be 'relevance' or 'date'");
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(gauges, help));
   }
 
-  private void fail(Context ctx, int status, String message) {
-    ctx.status(status);
-    if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz")) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("error", message);
-      if (status == 400) {
-        body.put("status", 400);
-      }
-      sendJson(ctx, status, body);
-    } else {
-      ctx.html(pages.error(status, message));
-    }
+  // ---- discovery
+
+  private void openSearch(Context ctx) {
+    String base = base(ctx);
+    String shortName = config.siteName().length() <= 16 ? config.siteName() : "Doctor's answers";
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n"
+            + "  <ShortName>" + escape(shortName) + "</ShortName>\n"
+            + "  <Description>" + escape("Search " + config.siteName()) + "</Description>\n"
+            + "  <InputEncoding>UTF-8</InputEncoding>\n"
+            + "  <Url type=\"text/html\" method=\"get\" template=\"" + escape(base) + "/?q={searchTerms}\"/>\n"
+            + "  <Url type=\"application/json\" method=\"get\" template=\"" + escape(base)
+            + "/api/search?q={searchTerms}\"/>\n"
+            + "  <Url type=\"application/opensearchdescription+xml\" rel=\"self\" template=\"" + escape(base)
+            + "/opensearch.xml\"/>\n"
+            + "</OpenSearchDescription>\n";
+    ctx.contentType("application/opensearchdescription+xml; charset=utf-8").result(xml);
+  }
+
+  private void sitemap(Context ctx) throws IOException {
+    String base = escape(base(ctx));
+    StringBuilder b = new StringBuilder(64 * 1024);
+    b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    b.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    b.append("<url><loc>").append(base).append("/</loc></url>\n");
+    int[] n = {0};
+    searcher.forEachEntry(
+        e -> {
+          if (n[0]++ >= SITEMAP_MAX_URLS - 1) {
+            return; // one sitemap file holds 50,000 URLs; a larger archive would need a sitemap index
+          }
+          b.append("<url><loc>").append(base).append("/qa/").append(escape(Pages.pathPart(e.id()))).append("</loc>");
+          if (e.date() != null) {
+            b.append("<lastmod>").append(e.date()).append("</lastmod>");
+          }
+          b.append("</url>\n");
+        });
+    b.append("</urlset>\n");
+    ctx.contentType("application/xml; charset=utf-8").result(b.toString());
+  }
+
+  private void robots(Context ctx) {
+    ctx.contentType("text/plain; charset=utf-8")
+        .result("User-agent: *\nDisallow: /api/\nSitemap: " + base(ctx) + "/sitemap.xml\n");
   }
 
   private void sendJson(Context ctx, int status, Object body) {
@@ -262,5 +468,4 @@ public final class WebServer implements AutoCloseable {
       app.stop();
     }
   }
-
 }

@@ -1,0 +1,93 @@
+package org.qarchive.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+/** The embeddable box on a clinic page served from another origin, driven like a visitor would. */
+@ExtendWith(BrowserSession.Extension.class)
+class EmbedBrowserTest {
+
+  static BrowserSession s;
+  static ChromeDriver d;
+
+  @BeforeAll
+  static void session(BrowserSession session) {
+    s = session;
+    d = session.driver;
+  }
+
+  private SearchContext openBox(String url) {
+    d.get(url);
+    WebElement host = s.waitFor(d).until(x -> x.findElement(By.cssSelector("[data-qarchive-ready]")));
+    return host.getShadowRoot();
+  }
+
+  private static WebElement input(SearchContext box) {
+    return box.findElement(By.cssSelector("input"));
+  }
+
+  private void waitExpanded(SearchContext box) {
+    s.waitFor(d).until(x -> "true".equals(input(box).getDomAttribute("aria-expanded")));
+  }
+
+  @Test
+  void searchesFromAPageOnAnotherOriginThroughCors() {
+    SearchContext box = openBox(s.clinicUrl());
+    assertTrue(s.clinicUrl().startsWith("http://127.0.0.1:") && s.archiveUrl().startsWith("http://localhost:"));
+    input(box).sendKeys("rhinoplasty");
+    waitExpanded(box);
+    List<WebElement> options = box.findElements(By.cssSelector("[role=option]"));
+    assertTrue(options.size() >= 2, "answers and 'see all'");
+    assertTrue(options.get(0).getText().contains("Swelling after rhinoplasty"), options.get(0).getText());
+    assertTrue(options.get(0).findElement(By.cssSelector("mark")).getText().equalsIgnoreCase("rhinoplasty"));
+    // the host page's hostile CSS does not reach into the shadow root
+    assertNotEquals("rgba(255, 0, 0, 1)", input(box).getCssValue("background-color"));
+    assertNotEquals("40px", input(box).getCssValue("font-size"));
+  }
+
+  @Test
+  void comboboxWorksWithTheKeyboardAlone() {
+    SearchContext box = openBox(s.clinicUrl());
+    new Actions(d).sendKeys(Keys.TAB).perform();
+    assertEquals("combobox", (String) s.js(d, "return document.activeElement.shadowRoot.activeElement.getAttribute('role')"));
+    new Actions(d).sendKeys("swelling").perform();
+    waitExpanded(box);
+    new Actions(d).sendKeys(Keys.ARROW_DOWN).perform();
+    String active = input(box).getDomAttribute("aria-activedescendant");
+    WebElement first = box.findElements(By.cssSelector("[role=option]")).get(0);
+    assertEquals(first.getDomAttribute("id"), active);
+    assertEquals("true", first.getDomAttribute("aria-selected"));
+    assertEquals(input(box).getDomAttribute("aria-controls"), box.findElement(By.cssSelector("[role=listbox]")).getDomAttribute("id"));
+    new Actions(d).sendKeys(Keys.ESCAPE).perform();
+    assertEquals("false", input(box).getDomAttribute("aria-expanded"));
+    new Actions(d).sendKeys(Keys.ARROW_DOWN).perform();
+    waitExpanded(box);
+    new Actions(d).sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ARROW_UP).sendKeys(Keys.ENTER).perform();
+    s.waitFor(d).until(x -> x.getCurrentUrl().startsWith(s.archiveUrl() + "/qa/"));
+    assertTrue(d.getCurrentUrl().contains("?q=swelling"), d.getCurrentUrl());
+    assertTrue(d.findElement(By.tagName("h1")).getText().toLowerCase().contains("swelling"));
+  }
+
+  @Test
+  void demoPageShowsTheBoxThemedAndUntouched() throws Exception {
+    SearchContext box = openBox(s.archiveUrl() + "/embed/demo");
+    s.waitFor(d).until(x -> x.findElements(By.cssSelector("[data-qarchive-ready]")).size() == 2);
+    WebElement themed = d.findElement(By.cssSelector(".demo-themed")).getShadowRoot().findElement(By.cssSelector("button"));
+    assertEquals("rgba(107, 42, 123, 1)", themed.getCssValue("background-color"));
+    input(box).sendKeys("botox");
+    waitExpanded(box);
+    s.screenshot(d, "embed");
+  }
+}
