@@ -52,6 +52,22 @@ final class ServeCommand implements Callable<Integer> {
       description = "Origins allowed to use the API and embed from a browser, e.g. https://clinic.example (default: *).")
   List<String> corsOrigins;
 
+  @Option(
+      names = "--frame-ancestor",
+      paramLabel = "ORIGIN",
+      split = ",",
+      description = "Origins allowed to show our pages in a frame (CSP frame-ancestors; default: none).")
+  List<String> frameAncestors;
+
+  @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description = "The archive's public address, e.g. https://archive.example, for canonical links and the sitemap.")
+  String publicUrl;
+
+  @Option(names = "--site-name", paramLabel = "NAME", description = "The name shown in page titles.")
+  String siteName;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -65,13 +81,22 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
-        WebServer server = new WebServer(searcher, new WebConfig(host, port, corsOrigins, null)).start()) {
+        WebServer server = new WebServer(searcher, webConfig()).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
       out.printf("Serving %d entries at http://localhost:%d%n", searcher.count(), server.port());
       out.flush();
       stopped.await();
     }
     return 0;
+  }
+
+  private WebConfig webConfig() {
+    try {
+      return new WebConfig(
+          host, port, corsOrigins, siteName, frameAncestors == null ? List.of() : frameAncestors, publicUrl, index.dir);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
   }
 
   /** Imports the import folder when the index is missing, from another schema, or older than the folder. */
