@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param publicUrl the archive's public base URL ({@code https://archive.example}) for canonical links, the
  *     sitemap and OpenSearch; null to derive it from each request's Host header
  * @param indexDir the index folder, for size and last-import metrics; null when unknown
+ * @param maxConcurrentSearches searches allowed to run at once; more wait briefly, then get 429
  */
 public record WebConfig(
     String host,
@@ -23,7 +24,12 @@ public record WebConfig(
     String siteName,
     List<String> frameAncestors,
     String publicUrl,
-    Path indexDir) {
+    Path indexDir,
+    int maxConcurrentSearches) {
+
+  /** Concurrent searches by default: enough to keep every core busy while one waits on I/O, few enough to bound memory. */
+  public static final int DEFAULT_MAX_CONCURRENT_SEARCHES =
+      Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
 
   public WebConfig {
     Objects.requireNonNull(host, "host");
@@ -39,6 +45,9 @@ public record WebConfig(
         throw new IllegalArgumentException("frame ancestor must be 'self', * or an origin: " + a);
       }
     }
+    if (maxConcurrentSearches < 1) {
+      throw new IllegalArgumentException("max concurrent searches must be at least 1");
+    }
     if (publicUrl != null) {
       publicUrl = publicUrl.strip().replaceAll("/+$", "");
       if (!publicUrl.matches("https?://[^/\\s]+(/[^\\s]*)?")) {
@@ -49,7 +58,19 @@ public record WebConfig(
 
   /** Without framing, public URL or index folder. */
   public WebConfig(String host, int port, List<String> corsOrigins, String siteName) {
-    this(host, port, corsOrigins, siteName, List.of(), null, null);
+    this(host, port, corsOrigins, siteName, List.of(), null, null, DEFAULT_MAX_CONCURRENT_SEARCHES);
+  }
+
+  /** With the default cap on concurrent searches. */
+  public WebConfig(
+      String host,
+      int port,
+      List<String> corsOrigins,
+      String siteName,
+      List<String> frameAncestors,
+      String publicUrl,
+      Path indexDir) {
+    this(host, port, corsOrigins, siteName, frameAncestors, publicUrl, indexDir, DEFAULT_MAX_CONCURRENT_SEARCHES);
   }
 
   /** Defaults for a local server on {@code port}. */
@@ -59,6 +80,11 @@ public record WebConfig(
 
   /** This config with the index folder set, so metrics can report its size and last import. */
   public WebConfig withIndexDir(Path dir) {
-    return new WebConfig(host, port, corsOrigins, siteName, frameAncestors, publicUrl, dir);
+    return new WebConfig(host, port, corsOrigins, siteName, frameAncestors, publicUrl, dir, maxConcurrentSearches);
+  }
+
+  /** This config with another cap on concurrent searches. */
+  public WebConfig withMaxConcurrentSearches(int max) {
+    return new WebConfig(host, port, corsOrigins, siteName, frameAncestors, publicUrl, indexDir, max);
   }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.qarchive.archive.QaEntry;
@@ -55,7 +56,38 @@ public final class WebServer implements AutoCloseable {
   private final ScheduledExecutorService refresher;
   private final String csp;
   private final Map<String, Asset> assets = new LinkedHashMap<>();
+  private final Semaphore searchSlots;
   private Javalin app;
+
+  /** Largest request line and headers accepted: room for a 100 KB query, so it gets our helpful 400. */
+  static final int MAX_REQUEST_HEADER_BYTES = 160 * 1024;
+
+  /** How long a search waits for a free slot before the server answers 429. */
+  private static final long SLOT_WAIT_MS = 200;
+
+  /** Too many searches are running; answered with 429 and Retry-After. */
+  private static final class TooBusyException extends RuntimeException {
+    TooBusyException() {
+      super("too many concurrent searches", null, false, false);
+    }
+  }
+
+  /**
+   * Runs a searching handler only when one of the limited search slots is free, so a burst of expensive queries
+   * queues briefly and then gets a 429 instead of piling up threads and memory.
+   */
+  private io.javalin.http.Handler limited(io.javalin.http.Handler handler) {
+    return ctx -> {
+      if (!searchSlots.tryAcquire(SLOT_WAIT_MS, TimeUnit.MILLISECONDS)) {
+        throw new TooBusyException();
+      }
+      try {
+        handler.handle(ctx);
+      } finally {
+        searchSlots.release();
+      }
+    };
+  }
 
   /** A static file we serve from the classpath. */
   private record Asset(String contentType, byte[] bytes) {}
@@ -71,6 +103,7 @@ public final class WebServer implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pages = new Pages(config.siteName());
+    this.searchSlots = new Semaphore(config.maxConcurrentSearches(), true);
     String ancestors = config.frameAncestors().isEmpty() ? "'none'" : String.join(" ", config.frameAncestors());
     this.csp =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -95,15 +128,18 @@ public final class WebServer implements AutoCloseable {
             c -> {
               c.jetty.host = config.host();
               c.jetty.port = config.port();
+              // long pasted questions and hostile URLs reach our own validation (a 400 that explains) instead of
+              // Jetty's bare 414; anything larger still gets a short, escaped error from Jetty
+              c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
               c.startup.showJavalinBanner = false;
               c.http.prefer405over404 = true;
               c.requestLogger.http(this::count);
               c.routes.before(this::headers);
-              c.routes.get("/", this::searchPage);
-              c.routes.get("/qa/{id}", this::entryPage);
+              c.routes.get("/", limited(this::searchPage));
+              c.routes.get("/qa/{id}", limited(this::entryPage));
               c.routes.get("/embed/demo", ctx -> ctx.html(pages.embedDemo(base(ctx))));
-              c.routes.get("/api/search", this::apiSearch);
-              c.routes.get("/api/suggest", this::apiSuggest);
+              c.routes.get("/api/search", limited(this::apiSearch));
+              c.routes.get("/api/suggest", limited(this::apiSuggest));
               c.routes.get("/api/qa/{id}", this::apiEntry);
               c.routes.get("/api/facets", this::apiFacets);
               for (String path : List.of("/api/search", "/api/suggest", "/api/qa/{id}", "/api/facets", "/embed.js")) {
@@ -115,6 +151,12 @@ public final class WebServer implements AutoCloseable {
               c.routes.get("/sitemap.xml", this::sitemap);
               c.routes.get("/robots.txt", this::robots);
               assets.forEach((path, asset) -> c.routes.get(path, ctx -> serve(ctx, asset)));
+              c.routes.exception(
+                  TooBusyException.class,
+                  (e, ctx) -> {
+                    ctx.header("Retry-After", "1");
+                    fail(ctx, 429, "Too many searches at once. Please try again in a moment.");
+                  });
               c.routes.exception(InvalidQueryException.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
               c.routes.exception(BadParameterException.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
               // Javalin's own mapper would echo the exception message unescaped: answer with our pages instead
@@ -136,6 +178,11 @@ public final class WebServer implements AutoCloseable {
     app.start();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
     return this;
+  }
+
+  /** The search slots, so tests can occupy them. */
+  Semaphore searchSlots() {
+    return searchSlots;
   }
 
   /** The port actually listened on (useful with port 0). */
