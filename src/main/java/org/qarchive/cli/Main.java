@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 
 
       SearchCommand.class,
+      EvalCommand.class,
 
 
       StatsCommand.class,
