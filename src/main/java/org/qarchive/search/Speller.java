@@ -24,15 +24,18 @@ import org.qarchive.index.Fields;
  */
 final class Speller {
 
-  private static final int MIN_LENGTH = 4;
+  private static final int MIN_LENGTH = 3;
 
   private final Analyzer words = Analysis.spelling();
   private final Set<String> vocabulary;
+  /** The vocabulary in alphabetical order, so that ties are broken the same way every time. */
+  private final List<String> sortedVocabulary;
   private final UserQueryParser parser;
 
   /** A speller that also knows {@code vocabulary} (the synonyms file's words, lower case). */
   Speller(Set<String> vocabulary, UserQueryParser parser) {
     this.vocabulary = Set.copyOf(vocabulary);
+    this.sortedVocabulary = vocabulary.stream().sorted().toList();
     this.parser = parser;
   }
 
@@ -82,12 +85,17 @@ final class Speller {
       }
     }
     int allowed = word.length() < 6 ? 1 : 2;
-    for (String v : vocabulary) {
+    if (bestDistance > allowed) {
+      best = null;
+      bestDistance = Integer.MAX_VALUE;
+    }
+    for (String v : sortedVocabulary) {
       if (Math.abs(v.length() - word.length()) > allowed || v.charAt(0) != word.charAt(0) && word.length() < 8) {
         continue;
       }
       int d = distance(word, v);
-      if (d <= allowed && d < bestDistance) {
+      // on a tie the synonyms file's word wins: patients here misspell the clinic's vocabulary more than "both"
+      if (d <= allowed && d <= bestDistance && (d < bestDistance || best == null || !vocabulary.contains(best))) {
         best = v;
         bestDistance = d;
       }
