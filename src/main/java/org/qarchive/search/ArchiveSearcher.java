@@ -118,9 +118,13 @@ public final class ArchiveSearcher implements AutoCloseable {
     this.speller = new Speller(synonyms.vocabulary(), parser);
   }
 
-  /** Makes the latest commit, from this or another process, visible to later searches. */
+  /**
+   * Makes the latest commit, from this or another process, visible to later searches, and rebuilds the
+   * autocomplete suggestions from it (in memory, well under a second for thousands of entries) when it changed.
+   */
   public void refresh() throws IOException {
     manager.maybeRefresh();
+    currentSuggester();
   }
 
   /**
@@ -379,7 +383,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   /**
    * Up to {@code max} completions for what the user has typed so far: titles and phrases that recur in questions,
    * containing all the typed words, the last one as a prefix; the most asked first. Built in memory from the index
-   * when first needed after a refresh.
+   * by {@link #refresh()}, or by the first call.
    */
   public List<String> suggest(String prefix, int max) throws IOException {
     String text = UserQueryParser.clean(prefix).replace("\"", " ").strip();
