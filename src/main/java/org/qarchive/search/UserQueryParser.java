@@ -22,6 +22,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -181,6 +182,8 @@ public final class UserQueryParser {
     }
     Groups g = groups(parsed);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
+    // Lucene refuses a query with more leaf clauses than this; parts past it are left out
+    int[] budget = {IndexSearcher.getMaxClauseCount() - 64};
     boolean positive = false;
     boolean any = false;
 
@@ -188,10 +191,21 @@ public final class UserQueryParser {
     Set<String> typed = analyzedTerms(words);
     List<Query> units = units(words, typed);
     if (!units.isEmpty()) {
-      if (units.size() > MAX_SCORED_WORDS) {
+      if (units.size() > MAX_SCORED_WORDS || leaves(units) > budget[0] / 2) {
         units.sort(Comparator.comparingDouble(u -> commonness(u, reader)));
-        units = units.subList(0, MAX_SCORED_WORDS);
+        List<Query> kept = new ArrayList<>();
+        int used = 0;
+        for (Query u : units) {
+          int n = leaves(u);
+          if (kept.size() == MAX_SCORED_WORDS || used + n > budget[0] / 2) {
+            break;
+          }
+          kept.add(u);
+          used += n;
+        }
+        units = kept;
       }
+      budget[0] -= leaves(units);
       List<Query> informative = new ArrayList<>();
       List<Query> common = new ArrayList<>();
       for (Query u : units) {
@@ -226,7 +240,7 @@ public final class UserQueryParser {
       }
     }
     for (Part p : g.phrases()) {
-      Query q = phrase(p.text());
+      Query q = withinBudget(phrase(p.text()), budget);
       if (q != null) {
         query.add(q, Occur.MUST);
         positive = true;
@@ -244,13 +258,17 @@ public final class UserQueryParser {
         }
       }
       any = true;
-      if (n > 0) {
-        query.add(either.build(), match == Match.ALL || !positive ? Occur.MUST : Occur.SHOULD);
+      Query eitherQuery = n > 0 ? withinBudget(either.build(), budget) : null;
+      if (eitherQuery != null) {
+        query.add(eitherQuery, match == Match.ALL || !positive ? Occur.MUST : Occur.SHOULD);
         positive = true;
       }
     }
     for (Part p : g.excluded()) {
-      Query q = p.phrase() ? phrase(p.text()) : perField(f -> plainBuilder.createBooleanQuery(f, p.text()), 1f);
+      Query q =
+          withinBudget(
+              p.phrase() ? phrase(p.text()) : perField(f -> plainBuilder.createBooleanQuery(f, p.text()), 1f),
+              budget);
       if (q != null) {
         query.add(q, Occur.MUST_NOT);
         any = true;
@@ -394,6 +412,46 @@ public final class UserQueryParser {
           }
         });
     return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, ranking.tie());
+  }
+
+  /** {@code q} if its leaves fit in what is left of the budget (which it then uses up), else null. */
+  private static Query withinBudget(Query q, int[] budget) {
+    if (q == null) {
+      return null;
+    }
+    int n = leaves(q);
+    if (n > budget[0]) {
+      return null;
+    }
+    budget[0] -= n;
+    return q;
+  }
+
+  private static int leaves(List<Query> queries) {
+    return queries.stream().mapToInt(UserQueryParser::leaves).sum();
+  }
+
+  /** The leaf clauses of {@code q}, as Lucene counts them against its clause limit. */
+  static int leaves(Query q) {
+    int[] n = {0};
+    q.visit(
+        new org.apache.lucene.search.QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            n[0]++;
+          }
+
+          @Override
+          public void visitLeaf(Query query) {
+            n[0]++;
+          }
+
+          @Override
+          public org.apache.lucene.search.QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return n[0];
   }
 
   /** The largest share of entries that contain one of the unit's terms in some field. */

@@ -177,6 +177,21 @@ class PatientSearchTest {
   }
 
   @Test
+  void queriesPastLuceneClauseLimitAreTrimmedNotRefused() throws Exception {
+    StringBuilder phrases = new StringBuilder();
+    StringBuilder synonymHeavy = new StringBuilder();
+    for (int i = 0; phrases.length() < UserQueryParser.MAX_QUERY_CHARS; i++) {
+      phrases.append("\"a").append(i).append(" b\" ");
+    }
+    while (synonymHeavy.length() < UserQueryParser.MAX_QUERY_CHARS) {
+      synonymHeavy.append("botox filler nose job tummy tuck heart attack flu -lipo scar OR swelling ");
+    }
+    int max = UserQueryParser.MAX_QUERY_CHARS;
+    assertTrue(searcher.search(SearchRequest.of(phrases.substring(0, max))).total() >= 0);
+    assertTrue(searcher.search(SearchRequest.of(synonymHeavy.substring(0, max))).total() > 0);
+  }
+
+  @Test
   void nearDuplicateQuestionsAreFoldedUnderTheBestOne() throws Exception {
     SearchResult r = searcher.search(SearchRequest.of("heavy forehead botox"));
     SearchHit hit = r.hits().get(0);
