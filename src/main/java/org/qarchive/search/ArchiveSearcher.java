@@ -309,9 +309,18 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /**
    * The entry with this id with every match of {@code query} marked in its whole question and answer, as escaped
-   * HTML; fields without a match come back escaped and unmarked.
+   * HTML: stems and synonyms too, and a misspelled word as {@link #search} corrects it. Fields without a match come
+   * back escaped and unmarked.
    */
   public Optional<MarkedEntry> getMarked(String id, String query) throws IOException {
+    return getMarked(id, query, false);
+  }
+
+  /**
+   * The entry with this id with every match of {@code query} marked, as {@link #getMarked(String, String)}; with
+   * {@code exact}, the query's words are marked as typed, without spelling correction.
+   */
+  public Optional<MarkedEntry> getMarked(String id, String query, boolean exact) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
       TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
@@ -323,7 +332,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       String answer = Html.escape(entry.answer());
       if (query != null && !query.isBlank()) {
         UserQueryParser.Parsed parsed = parser.read(query);
-        String corrected = speller.correct(parsed, searcher.getIndexReader());
+        String corrected = exact ? null : speller.correct(parsed, searcher.getIndexReader());
         if (corrected != null) {
           parsed = parser.read(corrected);
         }

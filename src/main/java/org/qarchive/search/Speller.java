@@ -41,6 +41,9 @@ final class Speller {
 
   /** The query with misspelled words replaced, or null when every word is known (or nothing could be offered). */
   String correct(UserQueryParser.Parsed parsed, IndexReader reader) throws IOException {
+    if (reader.getDocCount(Fields.SPELL) == 0) {
+      return null; // an index written before the spelling field existed: every word would look unknown
+    }
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinQueryLength(MIN_LENGTH);
     StringBuilder out = new StringBuilder(parsed.text());

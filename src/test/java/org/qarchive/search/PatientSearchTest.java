@@ -114,6 +114,14 @@ class PatientSearchTest {
   }
 
   @Test
+  void theWholeEntryIsMarkedForTheCorrectedWordUnlessExact() throws Exception {
+    var marked = searcher.getMarked(EYELID.id(), "blefaroplasty").orElseThrow();
+    assertTrue(marked.answerHtml().contains("Upper <mark>blepharoplasty</mark>"), marked.answerHtml());
+    var asTyped = searcher.getMarked(EYELID.id(), "blefaroplasty", true).orElseThrow();
+    assertTrue(!asTyped.answerHtml().contains("<mark>"), asTyped.answerHtml());
+  }
+
+  @Test
   void brandMisspellingIsCorrectedToTheBrand() throws Exception {
     SearchResult r = searcher.search(SearchRequest.of("restalyne lips"));
     assertEquals("restylane lips", r.correctedQuery());
