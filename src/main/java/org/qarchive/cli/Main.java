@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ExtractCommand.class,
       ExportCommand.class,
+      EvalCommand.class,
       StatsCommand.class,
       SoakCommand.class,
       CommandLine.HelpCommand.class

@@ -39,6 +39,13 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--sort", defaultValue = "RELEVANCE", description = "RELEVANCE or DATE.")
   SearchRequest.Sort sort;
 
+  @Option(names = "--exact", description = "Search the words as typed, without spelling correction.")
+  boolean exact;
+
+  @Option(names = "--synonyms", paramLabel = "FILE",
+      description = "Synonyms file (Solr format) instead of the shipped one.")
+  java.nio.file.Path synonyms;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -48,20 +55,33 @@ final class SearchCommand implements Callable<Integer> {
     }
     SearchRequest request;
     try {
-      request = new SearchRequest(String.join(" ", words), page, size, sort);
+      request = new SearchRequest(String.join(" ", words), page, size, sort, null, exact);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (ArchiveSearcher searcher = new ArchiveSearcher(index.dir)) {
+    if (synonyms != null && !java.nio.file.Files.isRegularFile(synonyms)) {
+      throw new BadInputException("no synonyms file at " + synonyms);
+    }
+    try (ArchiveSearcher searcher = new ArchiveSearcher(index.dir, synonyms)) {
       SearchResult r = searcher.search(request);
       if (json) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", r.total());
         body.put("took_ms", r.tookMs());
+        body.put("corrected_query", r.correctedQuery());
+        body.put("relaxation", r.relaxation());
         body.put("hits", r.hits());
         out.println(new ObjectMapper().writeValueAsString(body));
         return 0;
+      }
+      if (r.correctedQuery() != null) {
+        out.printf("Showing results for: %s (search instead for the words as typed with --exact)%n",
+            r.correctedQuery());
+      }
+      if (r.relaxation() != SearchResult.Relaxation.NONE) {
+        out.println("No answer has all the words; showing answers with "
+            + (r.relaxation() == SearchResult.Relaxation.MOST_WORDS ? "most" : "some") + " of them.");
       }
       out.printf("%d answers (%d ms)%n%n", r.total(), r.tookMs());
       int rank = (page - 1) * size;
@@ -72,6 +92,9 @@ final class SearchCommand implements Callable<Integer> {
         }
         if (!h.answerSnippet().isBlank()) {
           out.println("   A: " + Terminal.marks(h.answerSnippet()));
+        }
+        if (!h.similarIds().isEmpty()) {
+          out.printf("   + %d similar question%s%n", h.similarIds().size(), h.similarIds().size() == 1 ? "" : "s");
         }
         out.println();
       }

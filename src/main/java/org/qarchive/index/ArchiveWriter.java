@@ -47,9 +47,17 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
 
   /** Opens (or creates) the index in {@code directory}, which this writer then owns and closes. */
   public ArchiveWriter(Path dir, Directory directory) throws IOException {
+    this(dir, directory, Analysis.DEFAULT);
+  }
+
+  /**
+   * Opens (or creates) the index in {@code directory} with another analysis than the default: for comparing
+   * analyses in an evaluation only, since searching needs the same analysis.
+   */
+  public ArchiveWriter(Path dir, Directory directory, Analysis analysis) throws IOException {
     this.dir = dir;
     this.directory = directory;
-    IndexWriterConfig config = new IndexWriterConfig(Analysis.forIndex());
+    IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
     config.setCommitOnClose(false);

@@ -29,6 +29,18 @@ public final class EntryDocuments {
     TEXT_WITH_OFFSETS = t;
   }
 
+  /** Indexed words only: no positions, not stored. */
+  static final FieldType SPELLING;
+
+  static {
+    FieldType t = new FieldType();
+    t.setIndexOptions(IndexOptions.DOCS);
+    t.setTokenized(true);
+    t.setOmitNorms(true);
+    t.freeze();
+    SPELLING = t;
+  }
+
   private EntryDocuments() {}
 
   /** Builds the document for one entry. */
@@ -40,6 +52,7 @@ public final class EntryDocuments {
     doc.add(new Field(Fields.TITLE, e.title(), TEXT_WITH_OFFSETS));
     doc.add(new Field(Fields.QUESTION, e.question(), TEXT_WITH_OFFSETS));
     doc.add(new Field(Fields.ANSWER, e.answer(), TEXT_WITH_OFFSETS));
+    doc.add(new Field(Fields.SPELL, String.join("\n", e.title(), e.question(), e.answer()), SPELLING));
     storeIfPresent(doc, Fields.ASKER_LOCATION, e.askerLocation());
     storeIfPresent(doc, Fields.CREDENTIALS, e.credentials());
     if (e.answeredBy() != null) {

@@ -12,6 +12,11 @@ public final class Fields {
   public static final String QUESTION = "question";
   /** The answer; analyzed with offsets, stored. */
   public static final String ANSWER = "answer";
+  /**
+   * Title, question and answer words as written (lower-cased, accents folded, not stemmed); indexed only, the
+   * dictionary that spelling correction draws on.
+   */
+  public static final String SPELL = "spell";
   /** Asker's location; stored. */
   public static final String ASKER_LOCATION = "asker_location";
   /** Who answered; stored, and a keyword facet. */
@@ -38,7 +43,7 @@ public final class Fields {
   /** Commit user-data key: schema version, bumped when the schema or analysis changes. */
   public static final String COMMIT_SCHEMA_VERSION = "schema_version";
   /** The current schema version; an index with another one is rebuilt from its sources. */
-  public static final String SCHEMA_VERSION = "1";
+  public static final String SCHEMA_VERSION = "2";
 
   private Fields() {}
 }

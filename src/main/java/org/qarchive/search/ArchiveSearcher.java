@@ -3,10 +3,12 @@ package org.qarchive.search;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.text.BreakIterator;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,16 +72,39 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private final Directory directory;
   private final SearcherManager manager;
+  private final Analysis analysis;
   private final Analyzer analyzer;
   private final UserQueryParser parser;
+  private final Speller speller;
+  private final Object suggesterLock = new Object();
+  private Suggester suggester;
+  private long suggesterVersion = -1;
 
-  /** Opens the committed index at {@code dir}. */
+  /** Opens the committed index at {@code dir}, with the synonyms in force (see {@link Synonyms#load}). */
   public ArchiveSearcher(Path dir) throws IOException {
-    this(FSDirectory.open(Objects.requireNonNull(dir, "dir")));
+    this(dir, null);
+  }
+
+  /** Opens the committed index at {@code dir} with the synonyms of {@code synonymsFile} (null: those in force). */
+  public ArchiveSearcher(Path dir, Path synonymsFile) throws IOException {
+    this(
+        FSDirectory.open(Objects.requireNonNull(dir, "dir")),
+        Analysis.DEFAULT,
+        Synonyms.load(synonymsFile, Analysis.DEFAULT),
+        Ranking.DEFAULT);
   }
 
   /** Opens the committed index in {@code directory}, which this searcher then owns. */
   public ArchiveSearcher(Directory directory) throws IOException {
+    this(directory, Analysis.DEFAULT, Synonyms.load(null, Analysis.DEFAULT), Ranking.DEFAULT);
+  }
+
+  /**
+   * Opens the committed index in {@code directory}, which this searcher then owns, written with {@code analysis},
+   * searching with these synonyms and ranking.
+   */
+  public ArchiveSearcher(Directory directory, Analysis analysis, Synonyms synonyms, Ranking ranking)
+      throws IOException {
     this.directory = directory;
     try {
       this.manager = new SearcherManager(directory, new FacetingSearcherFactory());
@@ -87,38 +112,107 @@ public final class ArchiveSearcher implements AutoCloseable {
       directory.close();
       throw e;
     }
-    this.analyzer = Analysis.text();
-    this.parser = new UserQueryParser(analyzer, UserQueryParser.defaultWeights());
+    this.analysis = analysis;
+    this.analyzer = analysis.textAnalyzer();
+    this.parser = new UserQueryParser(analyzer, analysis.queryAnalyzer(synonyms.map()), ranking);
+    this.speller = new Speller(synonyms.vocabulary(), parser);
   }
 
-  /** Makes the latest commit, from this or another process, visible to later searches. */
+  /**
+   * Makes the latest commit, from this or another process, visible to later searches, and rebuilds the
+   * autocomplete suggestions from it (in memory, well under a second for thousands of entries) when it changed.
+   */
   public void refresh() throws IOException {
     manager.maybeRefresh();
+    currentSuggester();
   }
 
-  /** Runs one search: ranked hits of the requested page with highlighted snippets, and facet counts. */
+  /**
+   * Runs one search: ranked hits of the requested page with highlighted snippets, and facet counts. A word no entry
+   * contains is corrected first (unless the request is {@link SearchRequest#exact()}); a query that finds nothing
+   * is relaxed from all words to most words to any word.
+   */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    Query query = withFilters(parser.parse(request.query()), request.filters());
+    UserQueryParser.Parsed parsed = parser.read(request.query());
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();
     try {
-      int wanted = request.page() * request.size();
-      boolean byDate = request.sort() == SearchRequest.Sort.DATE || request.query().isBlank();
-      FacetsCollectorManager.FacetsResult fr =
-          byDate
-              ? FacetsCollectorManager.search(searcher, query, wanted, dateSort(), true, new FacetsCollectorManager())
-              : FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
-      TopDocs top = fr.topDocs();
-      ScoreDoc[] all = top.scoreDocs;
-      int from = Math.min(all.length, (request.page() - 1) * request.size());
-      ScoreDoc[] pageDocs = Arrays.copyOfRange(all, from, all.length);
-      List<SearchHit> hits = hits(searcher, parser.parseForHighlight(request.query()), top, pageDocs);
-      Map<String, List<FacetCount>> facets = facets(searcher, fr.facetsCollector());
+      IndexReader reader = searcher.getIndexReader();
+      String corrected = null;
+      if (!request.exact() && !parsed.isBlank()) {
+        corrected = speller.correct(parsed, reader);
+        if (corrected != null) {
+          parsed = parser.read(corrected);
+        }
+      }
+      UserQueryParser.Match match = parser.defaultMatch(parsed);
+      SearchResult.Relaxation relaxation = SearchResult.Relaxation.NONE;
+      Ranked ranked = rank(searcher, parsed, match, request);
+      if (ranked.total() == 0 && !parsed.isBlank()) {
+        int words = parser.plainWordCount(parsed);
+        if (match == UserQueryParser.Match.ALL && words >= 3) {
+          match = UserQueryParser.Match.MOST;
+          relaxation = SearchResult.Relaxation.MOST_WORDS;
+          ranked = rank(searcher, parsed, match, request);
+        }
+        if (ranked.total() == 0 && words >= 2) {
+          relaxation = SearchResult.Relaxation.ANY_WORD;
+          ranked = rank(searcher, parsed, UserQueryParser.Match.ANY, request);
+        }
+        if (ranked.total() == 0) {
+          relaxation = SearchResult.Relaxation.NONE;
+        }
+      }
+      List<NearDuplicates.Group> groups = fold(searcher, ranked.top().scoreDocs);
+      int from = Math.min(groups.size(), (request.page() - 1) * request.size());
+      List<NearDuplicates.Group> page = groups.subList(from, Math.min(groups.size(), from + request.size()));
+      ScoreDoc[] all = ranked.top().scoreDocs;
+      ScoreDoc[] pageDocs = page.stream().map(g -> all[g.leader()]).toArray(ScoreDoc[]::new);
+      List<SearchHit> hits = hits(searcher, parser.highlightQuery(parsed, reader), ranked.top(), pageDocs);
+      List<SearchHit> withSimilar = new ArrayList<>(hits.size());
+      StoredFields stored = searcher.storedFields();
+      for (int i = 0; i < hits.size(); i++) {
+        List<String> similar = new ArrayList<>();
+        for (int f : page.get(i).folded()) {
+          similar.add(stored.document(all[f].doc, Set.of(Fields.ID)).get(Fields.ID));
+        }
+        SearchHit h = hits.get(i);
+        withSimilar.add(
+            new SearchHit(h.id(), h.url(), h.title(), h.date(), h.answeredBy(), h.questionSnippet(),
+                h.answerSnippet(), h.score(), similar));
+      }
+      Map<String, List<FacetCount>> facets = facets(searcher, ranked.facets());
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      return new SearchResult(request, top.totalHits.value(), took, hits, facets, null, null);
+      return new SearchResult(
+          request, ranked.total(), took, withSimilar, facets, corrected, relaxation);
     } finally {
       manager.release(searcher);
     }
+  }
+
+  private record Ranked(TopDocs top, long total, FacetsCollector facets) {}
+
+  private Ranked rank(
+      FacetingSearcher searcher, UserQueryParser.Parsed parsed, UserQueryParser.Match match, SearchRequest request)
+      throws IOException {
+    Query query = withFilters(parser.query(parsed, match, searcher.getIndexReader()), request.filters());
+    // a little more than the page, so near duplicates can be folded and the page still filled
+    int wanted = (request.page() + 2) * request.size();
+    boolean byDate = request.sort() == SearchRequest.Sort.DATE || parsed.isBlank();
+    FacetsCollectorManager.FacetsResult fr =
+        FacetsCollectorManager.search(
+            searcher, query, wanted, byDate ? dateSort() : relevanceSort(), true, new FacetsCollectorManager());
+    return new Ranked(fr.topDocs(), fr.topDocs().totalHits.value(), fr.facetsCollector());
+  }
+
+  private List<NearDuplicates.Group> fold(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<Set<String>> signatures = new ArrayList<>(docs.length);
+    for (ScoreDoc sd : docs) {
+      String question = stored.document(sd.doc, Set.of(Fields.QUESTION)).get(Fields.QUESTION);
+      signatures.add(question == null || question.isBlank() ? Set.of() : parser.analyzedTerms(question));
+    }
+    return NearDuplicates.fold(signatures);
   }
 
   private List<SearchHit> hits(IndexSearcher searcher, Query highlightQuery, TopDocs top, ScoreDoc[] pageDocs)
@@ -127,12 +221,20 @@ public final class ArchiveSearcher implements AutoCloseable {
     if (pageDocs.length == 0) {
       return hits;
     }
+    // the highlighter wants the documents in id order; map the snippets back to rank order after
+    ScoreDoc[] byDoc = pageDocs.clone();
+    Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
     Map<String, String[]> snippets =
         highlighter(searcher)
-            .highlightFields(SNIPPET_FIELDS, highlightQuery, new TopDocs(top.totalHits, pageDocs), SNIPPET_PASSAGES);
+            .highlightFields(SNIPPET_FIELDS, highlightQuery, new TopDocs(top.totalHits, byDoc), SNIPPET_PASSAGES);
+    Map<Integer, Integer> position = new HashMap<>();
+    for (int i = 0; i < byDoc.length; i++) {
+      position.put(byDoc[i].doc, i);
+    }
     StoredFields stored = searcher.storedFields();
-    for (int i = 0; i < pageDocs.length; i++) {
-      Document d = stored.document(pageDocs[i].doc, HIT_FIELDS);
+    for (ScoreDoc sd : pageDocs) {
+      int i = position.get(sd.doc);
+      Document d = stored.document(sd.doc, HIT_FIELDS);
       hits.add(
           new SearchHit(
               d.get(Fields.ID),
@@ -142,7 +244,7 @@ public final class ArchiveSearcher implements AutoCloseable {
               d.get(Fields.ANSWERED_BY),
               Objects.requireNonNullElse(snippets.get(Fields.QUESTION)[i], ""),
               Objects.requireNonNullElse(snippets.get(Fields.ANSWER)[i], ""),
-              Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score,
+              Float.isNaN(sd.score) ? 0f : sd.score,
               List.of()));
     }
     return hits;
@@ -207,9 +309,18 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /**
    * The entry with this id with every match of {@code query} marked in its whole question and answer, as escaped
-   * HTML; fields without a match come back escaped and unmarked.
+   * HTML: stems and synonyms too, and a misspelled word as {@link #search} corrects it. Fields without a match come
+   * back escaped and unmarked.
    */
   public Optional<MarkedEntry> getMarked(String id, String query) throws IOException {
+    return getMarked(id, query, false);
+  }
+
+  /**
+   * The entry with this id with every match of {@code query} marked, as {@link #getMarked(String, String)}; with
+   * {@code exact}, the query's words are marked as typed, without spelling correction.
+   */
+  public Optional<MarkedEntry> getMarked(String id, String query, boolean exact) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
       TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
@@ -220,7 +331,12 @@ public final class ArchiveSearcher implements AutoCloseable {
       String question = Html.escape(entry.question());
       String answer = Html.escape(entry.answer());
       if (query != null && !query.isBlank()) {
-        Query q = parser.parseForHighlight(query);
+        UserQueryParser.Parsed parsed = parser.read(query);
+        String corrected = exact ? null : speller.correct(parsed, searcher.getIndexReader());
+        if (corrected != null) {
+          parsed = parser.read(corrected);
+        }
+        Query q = parser.highlightQuery(parsed, searcher.getIndexReader());
         UnifiedHighlighter whole =
             UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new MarkFormatter())
@@ -274,43 +390,34 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Up to {@code max} completions for what the user has typed so far: titles containing all the typed words, the
-   * last one as a prefix.
+   * Up to {@code max} completions for what the user has typed so far: titles and phrases that recur in questions,
+   * containing all the typed words, the last one as a prefix; the most asked first. Built in memory from the index
+   * by {@link #refresh()}, or by the first call.
    */
   public List<String> suggest(String prefix, int max) throws IOException {
     String text = UserQueryParser.clean(prefix).replace("\"", " ").strip();
-    if (text.length() < 2) {
+    if (text.length() < 2 || max < 1) {
       return List.of();
     }
-    String[] words = text.split("\\s+");
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (int i = 0; i < words.length && i < 12; i++) {
-      String w = analyzer.normalize(Fields.TITLE, words[i]).utf8ToString().replaceAll("[^\\p{L}\\p{N}]", "");
-      if (w.isEmpty()) {
-        continue;
-      }
-      Query q =
-          i == words.length - 1 && !prefix.endsWith(" ")
-              ? new org.apache.lucene.search.PrefixQuery(new Term(Fields.TITLE, w))
-              : new TermQuery(new Term(Fields.TITLE, w));
-      b.add(q, Occur.MUST);
-    }
-    BooleanQuery q = b.build();
-    if (q.clauses().isEmpty()) {
-      return List.of();
-    }
+    return currentSuggester().lookup(text, Math.min(max, 50));
+  }
+
+  private Suggester currentSuggester() throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      TopDocs top = searcher.search(q, max * 3);
-      Set<String> titles = new LinkedHashSet<>();
-      StoredFields stored = searcher.storedFields();
-      for (ScoreDoc sd : top.scoreDocs) {
-        titles.add(stored.document(sd.doc, Set.of(Fields.TITLE)).get(Fields.TITLE));
-        if (titles.size() == max) {
-          break;
+      IndexReader reader = searcher.getIndexReader();
+      long version = ((org.apache.lucene.index.DirectoryReader) reader).getVersion();
+      synchronized (suggesterLock) {
+        if (suggester == null || suggesterVersion != version) {
+          Suggester fresh = Suggester.build(reader, analysis);
+          if (suggester != null) {
+            suggester.close();
+          }
+          suggester = fresh;
+          suggesterVersion = version;
         }
+        return suggester;
       }
-      return List.copyOf(titles);
     } finally {
       manager.release(searcher);
     }
@@ -351,18 +458,32 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private UnifiedHighlighter highlighter(IndexSearcher searcher) {
     return UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new MarkFormatter())
+        .withFormatter(new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS))
+        .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
         .withMaxLength(100_000)
         .build();
   }
 
+  /** Best first; equal scores in id order, so pages never overlap or shift between two identical searches. */
+  private static Sort relevanceSort() {
+    return new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+  }
+
   private static Sort dateSort() {
-    return new Sort(new SortField(Fields.DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE);
+    return new Sort(
+        new SortField(Fields.DATE, SortField.Type.LONG, true),
+        SortField.FIELD_SCORE,
+        new SortField(Fields.ID, SortField.Type.STRING));
   }
 
   @Override
   public void close() throws IOException {
     try {
+      synchronized (suggesterLock) {
+        if (suggester != null) {
+          suggester.close();
+        }
+      }
       manager.close();
     } finally {
       directory.close();

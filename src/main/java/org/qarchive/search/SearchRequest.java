@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param size hits per page
  * @param sort relevance or date
  * @param filters facet filters
+ * @param exact search the words exactly as typed: no spelling correction ("search instead for ...")
  */
-public record SearchRequest(String query, int page, int size, Sort sort, Filters filters) {
+public record SearchRequest(String query, int page, int size, Sort sort, Filters filters, boolean exact) {
 
   /** Largest page size a caller may ask for. */
   public static final int MAX_SIZE = 50;
@@ -36,6 +37,11 @@ public record SearchRequest(String query, int page, int size, Sort sort, Filters
     }
   }
 
+  /** With spelling correction. */
+  public SearchRequest(String query, int page, int size, Sort sort, Filters filters) {
+    this(query, page, size, sort, filters, false);
+  }
+
   /** Without filters. */
   public SearchRequest(String query, int page, int size, Sort sort) {
     this(query, page, size, sort, Filters.NONE);
@@ -44,5 +50,10 @@ public record SearchRequest(String query, int page, int size, Sort sort, Filters
   /** The first page of ten hits by relevance. */
   public static SearchRequest of(String query) {
     return new SearchRequest(query, 1, 10, Sort.RELEVANCE, Filters.NONE);
+  }
+
+  /** The same request searching the words exactly as typed. */
+  public SearchRequest asTyped() {
+    return new SearchRequest(query, page, size, sort, filters, true);
   }
 }

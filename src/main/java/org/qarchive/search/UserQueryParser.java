@@ -1,122 +1,503 @@
 package org.qarchive.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
-import org.qarchive.index.Fields;
 
 /**
  * Turns what a patient typed into a Lucene query without ever failing: plain words, "exact phrases", -exclusions
  * and OR are understood; every other character is just text. There is no regex, wildcard, fuzzy, range or field
  * syntax to abuse.
+ *
+ * <p>Plain words are analyzed together with the synonyms, so a multi-word entry ("tummy tuck") meets its other side
+ * (abdominoplasty); a word that only a synonym brought in weighs less than the typed one. How many of the words must
+ * match is a {@link Match}: all of them for a short query, any uncommon one for a long one (words found in most
+ * entries need not match at all), any of them when relaxing a query that found nothing.
  */
 public final class UserQueryParser {
 
   /** Longest query accepted, in characters: a long pasted paragraph fits, a 100 KB blob does not. */
   public static final int MAX_QUERY_CHARS = 4000;
-  /** Most query words that are scored; more than a long paragraph has. */
-  public static final int MAX_CLAUSES = 256;
+  /** Most query parts (words, phrases) read; more than a long paragraph has. */
+  public static final int MAX_CLAUSES = 1000;
+  /**
+   * Most distinct words scored; a pasted paragraph has fewer. Past it the rarest words are kept, which keeps the
+   * query under Lucene's clause limit.
+   */
+  public static final int MAX_SCORED_WORDS = 150;
+  /** Longest query (in scored words) that also gets the words-near-each-other clause. */
+  private static final int MAX_PROXIMITY_WORDS = 12;
+
+  /** How many of a query's plain words must match. */
+  public enum Match {
+    ALL,
+    MOST,
+    ANY
+  }
+
+  /** One word or quoted phrase of the query, with where it stands in the cleaned text. */
+  record Part(boolean phrase, String text, int start, int end, boolean negated, boolean orWithPrevious) {}
+
+  /** The query split into its parts; {@code text} is the cleaned query the offsets point into. */
+  record Parsed(String text, List<Part> parts) {
+    boolean isBlank() {
+      return parts.isEmpty();
+    }
+  }
 
   private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"|(\\S+)");
+  private static final String ANY_FIELD = "_";
 
-  private final Analyzer analyzer;
-  private final QueryBuilder builder;
+  private final Analyzer plain;
+  private final QueryBuilder plainBuilder;
+  private final QueryBuilder synonymBuilder;
+  private final Ranking ranking;
   private final Map<String, Float> weights;
 
-  /** A parser scoring the given fields with the given weights. */
-  public UserQueryParser(Analyzer analyzer, Map<String, Float> fieldWeights) {
-    this.analyzer = analyzer;
-    this.builder = new QueryBuilder(analyzer);
-    this.weights = Map.copyOf(fieldWeights);
-  }
-
-  /** The default fields and weights: a title match counts most, then the question, then the answer. */
-  public static Map<String, Float> defaultWeights() {
-    return Map.of(Fields.TITLE, 2.0f, Fields.QUESTION, 1.5f, Fields.ANSWER, 1.0f);
-  }
-
-  /** Parses the query for ranking; a blank query matches every entry. */
-  public Query parse(String raw) {
-    return parse(raw, true);
-  }
-
   /**
-   * Parses the query for highlighting: the same clauses without the proximity boost, so single words are marked
-   * one by one instead of as one long span.
+   * A parser that analyzes with {@code plain} (phrases, exclusions, proximity) and {@code withSynonyms} (plain
+   * words), and weighs fields and clauses by {@code ranking}.
    */
-  public Query parseForHighlight(String raw) {
-    return parse(raw, false);
+  public UserQueryParser(Analyzer plain, Analyzer withSynonyms, Ranking ranking) {
+    this.plain = plain;
+    this.plainBuilder = new QueryBuilder(plain);
+    this.synonymBuilder = new QueryBuilder(withSynonyms);
+    this.synonymBuilder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    this.ranking = ranking;
+    this.weights = ranking.fieldWeights();
   }
 
-  private Query parse(String raw, boolean withProximity) {
+  /** Splits the query into words, phrases, exclusions and OR; bounds its length. */
+  Parsed read(String raw) {
     String text = clean(raw);
-    if (text.isBlank()) {
-      return new MatchAllDocsQuery();
-    }
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    List<Query> orGroup = new ArrayList<>();
-    List<String> plainWords = new ArrayList<>();
+    List<Part> parts = new ArrayList<>();
     boolean pendingOr = false;
-    int clauses = 0;
-    boolean positive = false;
     Matcher m = TOKEN.matcher(text);
-    while (m.find() && clauses < MAX_CLAUSES) {
+    while (m.find() && parts.size() < MAX_CLAUSES) {
       boolean isPhrase = m.group(2) != null;
       String word = isPhrase ? m.group(2) : m.group(3);
+      int start = isPhrase ? m.start(2) : m.start(3);
       boolean negated = isPhrase ? !m.group(1).isEmpty() : word.length() > 1 && word.startsWith("-");
       if (!isPhrase && negated) {
         word = word.substring(1);
+        start++;
       }
       if (!isPhrase && word.equals("OR")) {
-        pendingOr = !orGroup.isEmpty();
+        pendingOr = !parts.isEmpty() && !parts.get(parts.size() - 1).negated();
         continue;
       }
-      Query q = isPhrase ? phrase(word) : word(word);
-      if (q == null) {
-        pendingOr = false;
+      if (word.isBlank()) {
         continue;
       }
-      clauses++;
-      if (negated) {
-        query.add(q, Occur.MUST_NOT);
-        pendingOr = false;
-        continue;
-      }
-      if (!pendingOr) {
-        flush(query, orGroup);
-      }
+      parts.add(new Part(isPhrase, word, start, start + word.length(), negated, pendingOr && !negated));
       pendingOr = false;
-      orGroup.add(isPhrase ? new BoostQuery(q, 1.5f) : q);
-      positive = true;
-      if (!isPhrase) {
-        plainWords.add(word);
+    }
+    return new Parsed(text, parts);
+  }
+
+  /**
+   * How many words a query must match before any relaxing: all of them for a short query; for a longer one any
+   * word that is not common, the ranking putting entries that match more words first (the dev set showed that
+   * requiring most words of a long question loses good answers that word it differently).
+   */
+  Match defaultMatch(Parsed parsed) {
+    return plainWordCount(parsed) <= ranking.allWordsUpTo() ? Match.ALL : Match.ANY;
+  }
+
+  /** Number of analyzed plain words (stopwords do not count), which tells whether relaxing can help. */
+  int plainWordCount(Parsed parsed) {
+    return analyzedTerms(String.join(" ", groups(parsed).words)).size();
+  }
+
+  /** The query for ranking. {@code reader} tells which words are common; a blank query matches everything. */
+  Query query(Parsed parsed, Match match, IndexReader reader) {
+    return build(parsed, match, reader, true);
+  }
+
+  /** The query for highlighting: the same words and synonyms, no proximity clause, nothing required. */
+  Query highlightQuery(Parsed parsed, IndexReader reader) {
+    return build(parsed, Match.ANY, reader, false);
+  }
+
+  private record Groups(List<String> words, List<Part> phrases, List<List<Part>> ors, List<Part> excluded) {}
+
+  private static Groups groups(Parsed parsed) {
+    List<List<Part>> positive = new ArrayList<>();
+    List<Part> excluded = new ArrayList<>();
+    for (Part p : parsed.parts()) {
+      if (p.negated()) {
+        excluded.add(p);
+      } else if (p.orWithPrevious() && !positive.isEmpty()) {
+        positive.get(positive.size() - 1).add(p);
+      } else {
+        positive.add(new ArrayList<>(List.of(p)));
       }
     }
-    flush(query, orGroup);
+    List<String> words = new ArrayList<>();
+    List<Part> phrases = new ArrayList<>();
+    List<List<Part>> ors = new ArrayList<>();
+    for (List<Part> g : positive) {
+      if (g.size() > 1) {
+        ors.add(g);
+      } else if (g.get(0).phrase()) {
+        phrases.add(g.get(0));
+      } else {
+        words.add(g.get(0).text());
+      }
+    }
+    return new Groups(words, phrases, ors, excluded);
+  }
+
+  private Query build(Parsed parsed, Match match, IndexReader reader, boolean forRanking) {
+    if (parsed.isBlank()) {
+      return new MatchAllDocsQuery();
+    }
+    Groups g = groups(parsed);
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    // Lucene refuses a query with more leaf clauses than this; parts past it are left out
+    int[] budget = {IndexSearcher.getMaxClauseCount() - 64};
+    boolean positive = false;
+    boolean any = false;
+
+    String words = String.join(" ", g.words());
+    Set<String> typed = analyzedTerms(words);
+    List<Query> units = units(words, typed);
+    if (!units.isEmpty()) {
+      if (units.size() > MAX_SCORED_WORDS || leaves(units) > budget[0] / 2) {
+        units.sort(Comparator.comparingDouble(u -> commonness(u, reader)));
+        List<Query> kept = new ArrayList<>();
+        int used = 0;
+        for (Query u : units) {
+          int n = leaves(u);
+          if (kept.size() == MAX_SCORED_WORDS || used + n > budget[0] / 2) {
+            break;
+          }
+          kept.add(u);
+          used += n;
+        }
+        units = kept;
+      }
+      budget[0] -= leaves(units);
+      List<Query> informative = new ArrayList<>();
+      List<Query> common = new ArrayList<>();
+      for (Query u : units) {
+        boolean isCommon =
+            units.size() > ranking.allWordsUpTo() && commonness(u, reader) > ranking.commonWordRatio();
+        (isCommon ? common : informative).add(u);
+      }
+      if (informative.isEmpty()) {
+        informative = common;
+        common = List.of();
+      }
+      if (match == Match.ALL) {
+        informative.forEach(u -> query.add(u, Occur.MUST));
+      } else {
+        BooleanQuery.Builder some = new BooleanQuery.Builder();
+        informative.forEach(u -> some.add(u, Occur.SHOULD));
+        int k = match == Match.ANY ? 1 : Math.max(1, Math.round(ranking.mostWords() * informative.size()));
+        some.setMinimumNumberShouldMatch(k);
+        query.add(some.build(), Occur.MUST);
+      }
+      common.forEach(u -> query.add(u, Occur.SHOULD));
+      positive = true;
+      any = true;
+      if (forRanking && typed.size() > 1 && ranking.proximityBoost() > 0) {
+        Query near =
+            typed.size() <= MAX_PROXIMITY_WORDS
+                ? perField(f -> plainBuilder.createPhraseQuery(f, words, ranking.slop()), 1f)
+                : null;
+        if (near != null) {
+          query.add(new BoostQuery(near, ranking.proximityBoost()), Occur.SHOULD);
+        }
+      }
+    }
+    for (Part p : g.phrases()) {
+      Query q = withinBudget(phrase(p.text()), budget);
+      if (q != null) {
+        query.add(q, Occur.MUST);
+        positive = true;
+      }
+      any = true;
+    }
+    for (List<Part> or : g.ors()) {
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      int n = 0;
+      for (Part p : or) {
+        Query q = p.phrase() ? phrase(p.text()) : wordsAnyOf(p.text());
+        if (q != null) {
+          either.add(q, Occur.SHOULD);
+          n++;
+        }
+      }
+      any = true;
+      Query eitherQuery = n > 0 ? withinBudget(either.build(), budget) : null;
+      if (eitherQuery != null) {
+        query.add(eitherQuery, match == Match.ALL || !positive ? Occur.MUST : Occur.SHOULD);
+        positive = true;
+      }
+    }
+    for (Part p : g.excluded()) {
+      Query q =
+          withinBudget(
+              p.phrase() ? phrase(p.text()) : perField(f -> plainBuilder.createBooleanQuery(f, p.text()), 1f),
+              budget);
+      if (q != null) {
+        query.add(q, Occur.MUST_NOT);
+        any = true;
+      }
+    }
     if (!positive) {
-      if (clauses == 0) {
+      if (!any) {
         return new MatchNoDocsQuery("nothing searchable in the query");
       }
       query.add(new MatchAllDocsQuery(), Occur.SHOULD);
     }
-    if (withProximity && plainWords.size() > 1) {
-      Query proximity = proximity(String.join(" ", plainWords));
-      if (proximity != null) {
-        query.add(proximity, Occur.SHOULD);
-      }
-    }
     return query.build();
+  }
+
+  /**
+   * The plain words as scoring units, one per word position or per multi-word synonym span, each over every field;
+   * repeated words count once.
+   */
+  private List<Query> units(String words, Set<String> typed) {
+    if (words.isBlank()) {
+      return new ArrayList<>();
+    }
+    Query q = synonymBuilder.createBooleanQuery(ANY_FIELD, words, Occur.SHOULD);
+    if (q == null) {
+      return new ArrayList<>();
+    }
+    List<Query> raw = new ArrayList<>();
+    if (q instanceof BooleanQuery bq) {
+      bq.clauses().forEach(c -> raw.add(c.query()));
+    } else {
+      raw.add(q);
+    }
+    Map<Query, Query> distinct = new LinkedHashMap<>();
+    for (Query u : raw) {
+      distinct.computeIfAbsent(u, x -> toFields(x, typed));
+    }
+    return new ArrayList<>(distinct.values());
+  }
+
+  /** Words of an OR alternative: any of them, with synonyms. */
+  private Query wordsAnyOf(String text) {
+    Set<String> typed = analyzedTerms(text);
+    List<Query> units = units(text, typed);
+    if (units.isEmpty()) {
+      return null;
+    }
+    if (units.size() == 1) {
+      return units.get(0);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    units.forEach(u -> b.add(u, Occur.MUST));
+    return b.build();
+  }
+
+  private Query phrase(String text) {
+    Query q = perField(f -> plainBuilder.createPhraseQuery(f, text), 1f);
+    return q == null ? null : new BoostQuery(q, ranking.phraseBoost());
+  }
+
+  /** Rewrites a query on the placeholder field into the same query over every weighted field. */
+  private Query toFields(Query q, Set<String> typed) {
+    if (q instanceof TermQuery tq) {
+      String t = tq.getTerm().text();
+      return perField(f -> new TermQuery(new Term(f, t)), weightOf(typed, t));
+    }
+    if (q instanceof SynonymQuery sq) {
+      return perField(
+          f -> {
+            SynonymQuery.Builder b = new SynonymQuery.Builder(f);
+            for (Term t : sq.getTerms()) {
+              b.addTerm(new Term(f, t.bytes()), weightOf(typed, t.text()));
+            }
+            return b.build();
+          },
+          1f);
+    }
+    if (q instanceof PhraseQuery pq) {
+      Term[] terms = pq.getTerms();
+      int[] positions = pq.getPositions();
+      float w = 1f;
+      for (Term t : terms) {
+        w = Math.min(w, weightOf(typed, t.text()));
+      }
+      if (w < 1f) {
+        // a phrase scores each of its words: a synonym phrase counts as one word, like the word it stands for
+        w /= terms.length;
+      }
+      return perField(
+          f -> {
+            PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(pq.getSlop());
+            for (int i = 0; i < terms.length; i++) {
+              b.add(new Term(f, terms[i].bytes()), positions[i]);
+            }
+            return b.build();
+          },
+          w);
+    }
+    if (q instanceof MultiPhraseQuery mq) {
+      return perField(
+          f -> {
+            MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder().setSlop(mq.getSlop());
+            Term[][] arrays = mq.getTermArrays();
+            int[] positions = mq.getPositions();
+            for (int i = 0; i < arrays.length; i++) {
+              Term[] mapped = new Term[arrays[i].length];
+              for (int j = 0; j < mapped.length; j++) {
+                mapped[j] = new Term(f, arrays[i][j].bytes());
+              }
+              b.add(mapped, positions[i]);
+            }
+            return b.build();
+          },
+          ranking.synonymBoost());
+    }
+    if (q instanceof BooleanQuery bq) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+      for (BooleanClause c : bq.clauses()) {
+        b.add(toFields(c.query(), typed), c.occur());
+      }
+      return b.build();
+    }
+    if (q instanceof BoostQuery b) {
+      return new BoostQuery(toFields(b.getQuery(), typed), b.getBoost());
+    }
+    throw new IllegalStateException("unexpected query from the analyzer: " + q.getClass().getSimpleName());
+  }
+
+  private float weightOf(Set<String> typed, String term) {
+    return typed.contains(term) ? 1f : ranking.synonymBoost();
+  }
+
+  /** The same query over every weighted field, the best field counting most; null when no field has terms. */
+  private Query perField(Function<String, Query> forField, float boost) {
+    List<Query> perField = new ArrayList<>();
+    weights.forEach(
+        (field, w) -> {
+          Query q = forField.apply(field);
+          if (q != null) {
+            perField.add(new BoostQuery(q, w * boost));
+          }
+        });
+    return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, ranking.tie());
+  }
+
+  /** {@code q} if its leaves fit in what is left of the budget (which it then uses up), else null. */
+  private static Query withinBudget(Query q, int[] budget) {
+    if (q == null) {
+      return null;
+    }
+    int n = leaves(q);
+    if (n > budget[0]) {
+      return null;
+    }
+    budget[0] -= n;
+    return q;
+  }
+
+  private static int leaves(List<Query> queries) {
+    return queries.stream().mapToInt(UserQueryParser::leaves).sum();
+  }
+
+  /** The leaf clauses of {@code q}, as Lucene counts them against its clause limit. */
+  static int leaves(Query q) {
+    int[] n = {0};
+    q.visit(
+        new org.apache.lucene.search.QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            n[0]++;
+          }
+
+          @Override
+          public void visitLeaf(Query query) {
+            n[0]++;
+          }
+
+          @Override
+          public org.apache.lucene.search.QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return n[0];
+  }
+
+  /** The largest share of entries that contain one of the unit's terms in some field. */
+  private double commonness(Query unit, IndexReader reader) {
+    if (reader == null || reader.maxDoc() == 0) {
+      return 0;
+    }
+    double[] most = {0};
+    unit.visit(
+        new org.apache.lucene.search.QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            for (Term t : terms) {
+              try {
+                most[0] = Math.max(most[0], reader.docFreq(t) / (double) reader.maxDoc());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          }
+
+          @Override
+          public org.apache.lucene.search.QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return most[0];
+  }
+
+  /** The terms the plain analysis (no synonyms) makes of {@code text}. */
+  Set<String> analyzedTerms(String text) {
+    Set<String> terms = new HashSet<>();
+    if (text.isBlank()) {
+      return terms;
+    }
+    try (TokenStream ts = plain.tokenStream(ANY_FIELD, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
   }
 
   /** Removes control characters and bounds the length; everything else is left for the analyzer. */
@@ -140,60 +521,4 @@ public final class UserQueryParser {
             });
     return sb.toString().strip();
   }
-
-  private static void flush(BooleanQuery.Builder query, List<Query> group) {
-    if (group.isEmpty()) {
-      return;
-    }
-    if (group.size() == 1) {
-      query.add(group.get(0), group.get(0) instanceof BoostQuery ? Occur.MUST : Occur.SHOULD);
-    } else {
-      BooleanQuery.Builder or = new BooleanQuery.Builder();
-      group.forEach(q -> or.add(q, Occur.SHOULD));
-      query.add(or.build(), Occur.SHOULD);
-    }
-    group.clear();
-  }
-
-  private Query word(String word) {
-    List<Query> perField = new ArrayList<>();
-    weights.forEach(
-        (field, w) -> {
-          Query q = builder.createBooleanQuery(field, word, Occur.SHOULD);
-          if (q != null) {
-            perField.add(new BoostQuery(q, w));
-          }
-        });
-    return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.3f);
-  }
-
-  private Query phrase(String phrase) {
-    List<Query> perField = new ArrayList<>();
-    weights.forEach(
-        (field, w) -> {
-          Query q = builder.createPhraseQuery(field, phrase);
-          if (q != null) {
-            perField.add(new BoostQuery(q, w));
-          }
-        });
-    return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.1f);
-  }
-
-  private Query proximity(String words) {
-    List<Query> perField = new ArrayList<>();
-    weights.forEach(
-        (field, w) -> {
-          Query q = builder.createPhraseQuery(field, words, 8);
-          if (q != null) {
-            perField.add(new BoostQuery(q, w * 0.5f));
-          }
-        });
-    return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.1f);
-  }
-
-  /** The analyzer the parser uses; exposed so the highlighter analyzes the same way. */
-  Analyzer analyzer() {
-    return analyzer;
-  }
-
 }
