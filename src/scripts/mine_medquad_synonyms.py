@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mines MedQuAD's focus/synonyms lists into Solr synonym lines (the mined section of synonyms.txt).
 
-usage: scripts/mine_medquad_synonyms.py shared/data/medquad/medquad.jsonl > mined.txt
+usage: src/scripts/mine_medquad_synonyms.py shared/data/medquad/medquad.jsonl > mined.txt
 
 Kept conservative, since every entry also expands queries: a name and its alternatives go on one line only when
 each is a short plain name (1-4 words, letters/digits/hyphens), not a bare acronym, and does not merely repeat the
