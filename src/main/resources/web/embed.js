@@ -202,7 +202,7 @@
       function get(path) {
         return fetch(base + path, init).then(function (r) { return r.ok ? r.json() : null; });
       }
-      Promise.all([get('/api/search?size=5&q=' + enc), get('/api/suggest?max=5&q=' + enc).catch(function () { return null; })])
+      Promise.all([get('/api/search?size=5&instant=1&q=' + enc), get('/api/suggest?max=5&q=' + enc).catch(function () { return null; })])
         .then(function (res) {
           if (pending !== ctrl) return;
           pending = null;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       StatsCommand.class,
       SoakCommand.class,
+      SearchesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -11,6 +11,7 @@ import org.qarchive.importer.ImportReport;
 import org.qarchive.index.Fields;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.SearchLog;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
 import picocli.CommandLine.Command;
@@ -68,6 +69,16 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--site-name", paramLabel = "NAME", description = "The name shown in page titles.")
   String siteName;
 
+  @Option(
+      names = "--search-log",
+      paramLabel = "FILE",
+      defaultValue = "logs/searches.tsv",
+      description = "Where searches are logged, scrubbed of personal data, for 'qarchive searches' (default: ${DEFAULT-VALUE}).")
+  Path searchLogFile;
+
+  @Option(names = "--no-search-log", description = "Do not log searches.")
+  boolean noSearchLog;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -80,8 +91,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new BadInputException("no index at " + index.dir + " and nothing to import; run 'qarchive import PATH'");
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
-        WebServer server = new WebServer(searcher, webConfig()).start()) {
+    try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile);
+        ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
+        WebServer server = new WebServer(searcher, webConfig(), log).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
       out.printf("Serving %d entries at http://localhost:%d%n", searcher.count(), server.port());
       out.flush();

@@ -71,7 +71,7 @@ record SearchParams(
   /** The request for the search side. */
   SearchRequest toRequest() {
     Filters f = new Filters(filters.get("category"), filters.get("tag"), filters.get("year"), filters.get("answered_by"));
-    return new SearchRequest(q, page, size, sort, f);
+    return new SearchRequest(q, page, size, sort, f, exact);
   }
 
   boolean hasFilters() {

@@ -30,6 +30,7 @@ import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.FacetCount;
 import org.qarchive.search.InvalidQueryException;
 import org.qarchive.search.SearchHit;
+import org.qarchive.search.SearchLog;
 import org.qarchive.search.SearchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,7 @@ public final class WebServer implements AutoCloseable {
   private final String csp;
   private final Map<String, Asset> assets = new LinkedHashMap<>();
   private final Semaphore searchSlots;
+  private final SearchLog searchLog;
   private Javalin app;
 
   /** Largest request line and headers accepted: room for a 100 KB query, so it gets our helpful 400. */
@@ -97,8 +99,19 @@ public final class WebServer implements AutoCloseable {
     this(searcher, config, Clock.systemUTC());
   }
 
+  /** A server that records settled searches (scrubbed of personal data) in {@code searchLog}, if not null. */
+  public WebServer(ArchiveSearcher searcher, WebConfig config, SearchLog searchLog) {
+    this(searcher, config, Clock.systemUTC(), searchLog);
+  }
+
   /** As above, with the clock that dates "published N years ago" notices. */
   public WebServer(ArchiveSearcher searcher, WebConfig config, Clock clock) {
+    this(searcher, config, clock, null);
+  }
+
+  /** As above, with the clock that dates "published N years ago" notices and an optional search log. */
+  public WebServer(ArchiveSearcher searcher, WebConfig config, Clock clock, SearchLog searchLog) {
+    this.searchLog = searchLog;
     this.searcher = Objects.requireNonNull(searcher, "searcher");
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -285,6 +298,9 @@ public final class WebServer implements AutoCloseable {
     Map<String, String> similar = new LinkedHashMap<>();
     if (!p.q().isBlank() || p.hasFilters()) {
       result = searcher.search(p.toRequest());
+      if (p.page() == 1) {
+        logSearch(p.q(), result.total());
+      }
       for (SearchHit h : result.hits()) {
         for (String id : h.similarIds()) {
           searcher.get(id).ifPresent(e -> similar.put(id, e.title()));
@@ -299,13 +315,24 @@ public final class WebServer implements AutoCloseable {
 
   private void entryPage(Context ctx) throws IOException {
     String q = ctx.queryParam("q");
-    var marked = searcher.getMarked(ctx.pathParam("id"), q);
+    var marked = searcher.getMarked(ctx.pathParam("id"), q, "1".equals(ctx.queryParam("exact")));
     if (marked.isEmpty()) {
       fail(ctx, 404, "There is no answer at this address. It may have been removed.");
       return;
     }
     List<SearchHit> related = searcher.related(ctx.pathParam("id"), RELATED);
     ctx.html(pages.entry(base(ctx), marked.get(), q, related, LocalDate.now(clock)));
+  }
+
+  private void logSearch(String q, long total) {
+    if (searchLog == null || q.isBlank()) {
+      return;
+    }
+    try {
+      searchLog.record(q, total);
+    } catch (IOException e) {
+      LOG.warn("could not write the search log {}", searchLog.file(), e);
+    }
   }
 
   private void serve(Context ctx, Asset asset) {
@@ -318,6 +345,10 @@ public final class WebServer implements AutoCloseable {
   private void apiSearch(Context ctx) throws IOException {
     SearchParams p = SearchParams.from(ctx, 10);
     SearchResult r = searcher.search(p.toRequest());
+    if (p.page() == 1 && !"1".equals(ctx.queryParam("instant"))) {
+      // as-you-type searches (instant=1) would log every prefix; the settled searches are what staff want to see
+      logSearch(p.q(), r.total());
+    }
     String base = base(ctx);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", r.total());

@@ -102,8 +102,24 @@ class MainTest {
   }
 
   @Test
+  void searchesShowsFrequentAndFruitlessSearchesFromTheLog() throws Exception {
+    Path log = tmp.resolve("searches.tsv");
+    try (var l = new org.qarchive.search.SearchLog(log)) {
+      l.record("botox", 3);
+      l.record("botox", 3);
+      l.record("blefaroplasty", 0);
+    }
+    Run r = run("searches", "--log", log.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().matches("(?s)Most frequent searches\n\s+2\s+botox\n.*found nothing\n\s+1\s+blefaroplasty.*"),
+        r.out());
+    assertEquals(Main.EXIT_DATA, run("searches", "--log", tmp.resolve("none.tsv").toString()).code());
+  }
+
+  @Test
   void everySubcommandHasHelp() {
-    for (String cmd : new String[] {"import", "serve", "search", "extract", "export", "stats"}) {
+    for (String cmd : new String[] {"import", "serve", "search", "extract", "export", "stats", "eval", "soak",
+        "searches"}) {
       Run r = run(cmd, "--help");
       assertEquals(0, r.code(), cmd);
       assertTrue(r.out().contains("Usage: qarchive " + cmd), r.out());
