@@ -32,6 +32,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -199,9 +200,15 @@ public final class ArchiveSearcher implements AutoCloseable {
     // a little more than the page, so near duplicates can be folded and the page still filled
     int wanted = (request.page() + 2) * request.size();
     boolean byDate = request.sort() == SearchRequest.Sort.DATE || parsed.isBlank();
+    // a per-search time budget: a searcher of our own over the same reader, so the deadline is this search's alone
+    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+    timed.setTimeout(new QueryTimeoutImpl(SEARCH_BUDGET_MS));
     FacetsCollectorManager.FacetsResult fr =
         FacetsCollectorManager.search(
-            searcher, query, wanted, byDate ? dateSort() : relevanceSort(), true, new FacetsCollectorManager());
+            timed, query, wanted, byDate ? dateSort() : relevanceSort(), true, new FacetsCollectorManager());
+    if (timed.timedOut()) {
+      LOG.warn("search stopped at its {} ms budget; answering with what was ranked so far", SEARCH_BUDGET_MS);
+    }
     return new Ranked(fr.topDocs(), fr.topDocs().totalHits.value(), fr.facetsCollector());
   }
 
@@ -491,6 +498,14 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /** An IndexSearcher that caches, per reader, the facet ordinal maps that counting needs. */
+  /**
+   * How long ranking one query may take before it answers with what it has: far beyond any real query on a
+   * million entries, and short enough that no input can hold a search thread.
+   */
+  static final long SEARCH_BUDGET_MS = 200;
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveSearcher.class);
+
   private static final class FacetingSearcher extends IndexSearcher {
     private final Map<String, Optional<StringDocValuesReaderState>> states = new ConcurrentHashMap<>();
 
