@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       ExportCommand.class,
       StatsCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

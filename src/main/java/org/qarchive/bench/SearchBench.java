@@ -1,0 +1,81 @@
+package org.qarchive.bench;
+
+import java.util.List;
+import java.util.Locale;
+import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.InvalidQueryException;
+import org.qarchive.search.SearchRequest;
+
+/** Search and autocomplete in process: one thread replaying the queries through {@link ArchiveSearcher}. */
+final class SearchBench {
+
+  private SearchBench() {}
+
+  /** Replays the queries (first page of ten, with highlighting) after a warm-up; records latencies and rate. */
+  static void search(
+      BenchReport report, ArchiveSearcher searcher, List<String> queries, int entries, double warmup, double seconds)
+      throws Exception {
+    TimedLoop.Op op =
+        (thread, i) -> {
+          try {
+            searcher.search(SearchRequest.of(queries.get((int) (i % queries.size()))));
+            return true;
+          } catch (InvalidQueryException e) {
+            return false;
+          }
+        };
+    TimedLoop.run(1, warmup, op);
+    TimedLoop.Result r = TimedLoop.run(1, seconds, op);
+    String at = label(entries);
+    boolean large = entries > 100_000;
+    Latencies l = r.latencies();
+    String s = "search";
+    report.addAtMost(s, "p50_ms_" + at, "search p50, " + at + " entries, in process", l.percentileMs(50), "ms",
+        large ? 10 : 1);
+    report.add(s, "p95_ms_" + at, "search p95, " + at + " entries, in process", l.percentileMs(95), "ms");
+    report.addAtMost(s, "p99_ms_" + at, "search p99, " + at + " entries, in process", l.percentileMs(99), "ms",
+        large ? 50 : 5);
+    report.add(s, "per_second_" + at, "searches/s, " + at + " entries, 1 thread", r.perSecond(), "/s");
+    report.add(s, "mean_ms_" + at, "search mean, " + at + " entries", l.meanMs(), "ms");
+    if (r.errors() > 0) {
+      report.note(s, r.errors() + " searches were rejected as invalid at " + at);
+    }
+    report.note(
+        s,
+        String.format(
+            Locale.ROOT, "%s: %,d searches over %d distinct queries in %.1f s after %.1f s warm-up", at,
+            l.count(), queries.size(), r.seconds(), warmup));
+  }
+
+  /** Replays every prefix of the queries, keystroke by keystroke, through {@link ArchiveSearcher#suggest}. */
+  static Latencies suggest(
+      BenchReport report, ArchiveSearcher searcher, List<String> keystrokes, int entries, double warmup,
+      double seconds)
+      throws Exception {
+    TimedLoop.Op op =
+        (thread, i) -> {
+          searcher.suggest(keystrokes.get((int) (i % keystrokes.size())), 8);
+          return true;
+        };
+    TimedLoop.run(1, warmup, op);
+    TimedLoop.Result r = TimedLoop.run(1, seconds, op);
+    String at = label(entries);
+    String s = "autocomplete";
+    report.add(s, "p50_ms_" + at, "suggest p50 per keystroke, " + at + ", in process", r.latencies().percentileMs(50),
+        "ms");
+    report.addAtMost(s, "p99_ms_" + at, "suggest p99 per keystroke, " + at + ", in process",
+        r.latencies().percentileMs(99), "ms", 5);
+    report.add(s, "per_second_" + at, "suggestions/s, " + at + ", 1 thread", r.perSecond(), "/s");
+    return r.latencies();
+  }
+
+  static String label(int entries) {
+    if (entries >= 1_000_000 && entries % 1_000_000 == 0) {
+      return entries / 1_000_000 + "M";
+    }
+    if (entries >= 1000 && entries % 1000 == 0) {
+      return entries / 1000 + "k";
+    }
+    return Integer.toString(entries);
+  }
+}
