@@ -61,6 +61,7 @@ final class HttpBench {
       return TimedLoop.run(
           clients,
           seconds,
+          1, // every client answers at least once, however short the phase
           (thread, i) -> {
             // each client starts at its own place in the list, so concurrent clients ask different things
             int at = (int) ((i + (long) thread * targets.size() / clients) % targets.size());

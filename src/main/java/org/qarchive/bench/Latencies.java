@@ -47,7 +47,8 @@ final class Latencies {
     }
     long[] sorted = Arrays.copyOf(nanos, size);
     Arrays.sort(sorted);
-    int rank = (int) Math.ceil(p / 100.0 * size); // 1-based
+    // multiplying first keeps whole-number percentiles exact (0.95 * 100 is not 95 in binary)
+    int rank = (int) Math.ceil(p * size / 100.0); // 1-based
     return sorted[Math.max(1, rank) - 1];
   }
 

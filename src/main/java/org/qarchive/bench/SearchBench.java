@@ -24,8 +24,8 @@ final class SearchBench {
             return false;
           }
         };
-    TimedLoop.run(1, warmup, op);
-    TimedLoop.Result r = TimedLoop.run(1, seconds, op);
+    TimedLoop.run(1, warmup, queries.size(), op);
+    TimedLoop.Result r = TimedLoop.run(1, seconds, queries.size(), op);
     String at = label(entries);
     boolean large = entries > 100_000;
     Latencies l = r.latencies();
@@ -43,7 +43,7 @@ final class SearchBench {
     report.note(
         s,
         String.format(
-            Locale.ROOT, "%s: %,d searches over %d distinct queries in %.1f s after %.1f s warm-up", at,
+            Locale.ROOT, "%s: %,d searches over %d distinct queries in %.1f s after a warm-up of at least %.1f s and one pass", at,
             l.count(), queries.size(), r.seconds(), warmup));
   }
 
@@ -57,8 +57,8 @@ final class SearchBench {
           searcher.suggest(keystrokes.get((int) (i % keystrokes.size())), 8);
           return true;
         };
-    TimedLoop.run(1, warmup, op);
-    TimedLoop.Result r = TimedLoop.run(1, seconds, op);
+    TimedLoop.run(1, warmup, keystrokes.size(), op);
+    TimedLoop.Result r = TimedLoop.run(1, seconds, keystrokes.size(), op);
     String at = label(entries);
     String s = "autocomplete";
     report.add(s, "p50_ms_" + at, "suggest p50 per keystroke, " + at + ", in process", r.latencies().percentileMs(50),

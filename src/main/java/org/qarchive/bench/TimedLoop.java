@@ -23,6 +23,14 @@ final class TimedLoop {
   private TimedLoop() {}
 
   static Result run(int threads, double seconds, Op op) throws Exception {
+    return run(threads, seconds, 0, op);
+  }
+
+  /**
+   * Like {@link #run(int, double, Op)}, but each thread makes at least {@code minCalls} calls even past the time,
+   * so that a replayed list is covered whole (otherwise a slow machine would measure only its first queries).
+   */
+  static Result run(int threads, double seconds, long minCalls, Op op) throws Exception {
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     List<Latencies> perThread = new ArrayList<>();
     AtomicInteger errors = new AtomicInteger();
@@ -37,7 +45,7 @@ final class TimedLoop {
           new Thread(
               () -> {
                 try {
-                  for (long i = 0; System.nanoTime() < deadline; i++) {
+                  for (long i = 0; i < minCalls || System.nanoTime() < deadline; i++) {
                     long t0 = System.nanoTime();
                     boolean ok = op.call(thread, i);
                     lat.add(System.nanoTime() - t0);
