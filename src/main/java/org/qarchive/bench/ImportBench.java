@@ -99,7 +99,7 @@ final class ImportBench {
         "%", 60);
     report.add(s, "reimport_s", "re-import of the unchanged archive", againSecs, "s");
     report.addAtMost(s, "reimport_share", "re-import time as share of the first", 100 * againSecs / firstSecs, "%",
-        50);
+        20);
     if (info.entries() > 0) {
       report.add(s, "kb_per_1000_entries", "index size per 1,000 entries", info.sizeBytes() / 1024.0
           / info.entries() * 1000, "KB");

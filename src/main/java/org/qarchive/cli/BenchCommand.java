@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     })
 final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "20,000 entries, 2,000 generated pages, 5 s phases (default).")
+  @Option(names = "--quick", description = "20,000 entries, 2,000 generated pages, 4 s phases (default).")
   boolean quick;
 
   @Option(names = "--full", description = "20,000 and 1,000,000 entries, 10,000 generated pages, 10 s phases.")
@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
             makeArchive != null ? makeArchive : shared.resolve("tools/make-archive"),
             workDir,
             entries != null && !entries.isEmpty() ? entries : full ? List.of(20_000, 1_000_000) : List.of(20_000),
-            seconds != null ? seconds : full ? 10 : 5,
+            seconds != null ? seconds : full ? 10 : 4,
             seed,
             !noStart,
             Runtime.getRuntime().availableProcessors());
