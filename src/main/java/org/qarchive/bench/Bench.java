@@ -50,7 +50,7 @@ public final class Bench {
       log.printf(Locale.ROOT, "search: %s entries ...%n", SearchBench.label(size));
       log.flush();
       try (ArchiveSearcher searcher = new ArchiveSearcher(index)) {
-        SearchBench.search(report, searcher, queries, size, warmup, o.seconds());
+        SearchBench.search(report, searcher, queries, size, index == smallIndex ? 3 : 1, warmup, o.seconds());
       }
       SearchBench.floor(report, index, queries, size, warmup, o.seconds());
     }
