@@ -71,7 +71,7 @@ final class StartBench {
     log.flush();
     Path jsa = dir.resolve("qarchive.jsa");
     Files.deleteIfExists(jsa);
-    List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa, "-XX:+AutoCreateSharedArchive");
+    List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off");
     Child training = launch(java, jar, index, dir, cds);
     stop(training.process());
     Child withCds = null;
