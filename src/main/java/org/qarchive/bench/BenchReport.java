@@ -74,10 +74,6 @@ public final class BenchReport {
     skipped.put(section, why);
   }
 
-  List<Row> rows(String section) {
-    return List.copyOf(section(section));
-  }
-
   private List<Row> section(String section) {
     List<Row> r = rows.get(section);
     if (r == null) {

@@ -20,11 +20,7 @@ import java.util.Locale;
 final class HttpProbe implements AutoCloseable {
 
   /** A response: its status and body. */
-  record Response(int status, byte[] body) {
-    String text() {
-      return new String(body, StandardCharsets.UTF_8);
-    }
-  }
+  record Response(int status, byte[] body) {}
 
   private final String host;
   private final int port;
