@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       SoakCommand.class,
       SearchesCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

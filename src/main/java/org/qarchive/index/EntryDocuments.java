@@ -65,7 +65,10 @@ public final class EntryDocuments {
       doc.add(new StoredField(Fields.DATE, e.date().toString()));
       keyword(doc, Fields.YEAR, Integer.toString(e.date().getYear()));
     } else {
-      // entries without a date sort last when sorting by date, newest first
+      // entries without a date sort last when sorting by date, newest first. Lucene wants every document's
+      // "date" to have the same structures (point and doc values), so the undated get the smallest point too: a
+      // bounded date range never includes them.
+      doc.add(new LongPoint(Fields.DATE, Long.MIN_VALUE));
       doc.add(new NumericDocValuesField(Fields.DATE, Long.MIN_VALUE));
     }
     for (String c : e.categories()) {

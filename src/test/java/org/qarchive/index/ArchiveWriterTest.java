@@ -38,6 +38,20 @@ class ArchiveWriterTest {
   }
 
   @Test
+  void datedAndUndatedEntriesGoIntoOneIndex() throws Exception {
+    QaEntry seed = Fixtures.seed();
+    String url = "http://blog.example-clinic.com/undated-post/";
+    QaEntry undated = new QaEntry(QaEntry.idFor(url, 0), url, "Undated", "When was this asked?", null,
+        "The page does not say.", null, null, null, null, null, "undated.html");
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      assertEquals(Outcome.IMPORTED, w.upsert(seed));
+      assertEquals(Outcome.IMPORTED, w.upsert(undated));
+      w.commit("fp");
+    }
+    assertEquals(2, IndexInfo.read(dir).entries());
+  }
+
+  @Test
   void uncommittedWritesAreNotVisibleAfterRollback() throws Exception {
     Fixtures.index(dir, java.util.List.of(Fixtures.seed()));
     try (ArchiveWriter w = new ArchiveWriter(dir)) {

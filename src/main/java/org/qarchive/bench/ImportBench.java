@@ -1,0 +1,139 @@
+package org.qarchive.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.qarchive.importer.ImportOptions;
+import org.qarchive.importer.ImportReport;
+import org.qarchive.importer.Importer;
+import org.qarchive.index.ArchiveWriter;
+import org.qarchive.index.IndexInfo;
+
+/**
+ * Import speed next to its ceiling: pages per second of a whole import (walk, extract, index, commit) against
+ * pages per second of jsoup merely parsing the same files on the same cores, then the re-import of the unchanged
+ * archive, and the index size it left.
+ */
+final class ImportBench {
+
+  private ImportBench() {}
+
+  /** Generates {@code pages} pages with make-archive into the work folder unless they are there already. */
+  static Path generatePages(Path makeArchive, Path workDir, int pages, long seed, PrintWriter log)
+      throws IOException, InterruptedException {
+    Path dir = workDir.resolve(String.format(Locale.ROOT, "pages-%d-seed%d", pages, seed));
+    Path done = workDir.resolve(dir.getFileName() + ".done");
+    if (Files.exists(done) && Files.isDirectory(dir)) {
+      return dir;
+    }
+    if (!Files.isRegularFile(makeArchive)) {
+      throw new IOException("make-archive not found at " + makeArchive + "; pass --pages-dir or --make-archive");
+    }
+    BenchIndex.deleteTree(dir);
+    Files.createDirectories(workDir);
+    log.printf(Locale.ROOT, "generating %,d pages with make-archive into %s ...%n", pages, dir);
+    log.flush();
+    Process p =
+        new ProcessBuilder(
+                "python3", makeArchive.toString(), "--out", dir.toString(), "--pages", Integer.toString(pages),
+                "--seed", Long.toString(seed), "--manifest", workDir.resolve(dir.getFileName() + ".manifest.jsonl")
+                    .toString())
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve(dir.getFileName() + ".log").toFile())
+            .start();
+    if (p.waitFor() != 0) {
+      throw new IOException("make-archive failed; see " + workDir.resolve(dir.getFileName() + ".log"));
+    }
+    Files.writeString(done, "");
+    return dir;
+  }
+
+  static void run(BenchReport report, Path pagesDir, Path workDir, int threads, PrintWriter log) throws Exception {
+    String s = "import";
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(pagesDir)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    if (files.isEmpty()) {
+      report.skip(s, "no files under " + pagesDir);
+      return;
+    }
+    log.printf(Locale.ROOT, "import: %,d files under %s%n", files.size(), pagesDir);
+    log.flush();
+    parseAll(files.subList(0, Math.min(300, files.size())), threads); // warm jsoup up
+    long t0 = System.nanoTime();
+    parseAll(files, threads);
+    double ceilingSecs = (System.nanoTime() - t0) / 1e9;
+
+    Path index = workDir.resolve("import-index");
+    BenchIndex.deleteTree(index);
+    ImportOptions options = new ImportOptions(false, null, null, threads);
+    t0 = System.nanoTime();
+    ImportReport first = importOnce(index, pagesDir, options);
+    double firstSecs = (System.nanoTime() - t0) / 1e9;
+    t0 = System.nanoTime();
+    ImportReport again = importOnce(index, pagesDir, options);
+    double againSecs = (System.nanoTime() - t0) / 1e9;
+    IndexInfo info = IndexInfo.read(index);
+
+    int pages = first.rows().size();
+    double importRate = pages / firstSecs;
+    double ceilingRate = files.size() / ceilingSecs;
+    report.add(s, "pages", "files imported (pages, listings, debris)", pages, "files");
+    report.add(s, "entries", "entries in the index", info.entries(), "entries");
+    report.add(s, "first_s", "first import, " + threads + " threads", firstSecs, "s");
+    report.add(s, "pages_per_second", "import pages/s", importRate, "/s");
+    report.add(s, "ceiling_pages_per_second", "ceiling: jsoup parse alone, " + threads + " threads", ceilingRate,
+        "/s");
+    report.addAtLeast(s, "share_of_ceiling", "import speed as share of the ceiling", 100 * importRate / ceilingRate,
+        "%", 60);
+    report.add(s, "reimport_s", "re-import of the unchanged archive", againSecs, "s");
+    report.addAtMost(s, "reimport_share", "re-import time as share of the first", 100 * againSecs / firstSecs, "%",
+        20);
+    if (info.entries() > 0) {
+      report.add(s, "kb_per_1000_entries", "index size per 1,000 entries", info.sizeBytes() / 1024.0
+          / info.entries() * 1000, "KB");
+    }
+    report.note(s, String.format(Locale.ROOT, "first import: %d imported, %d failed files; re-import: %d unchanged,"
+        + " %d updated", first.imported(), first.failed(), again.unchanged(), again.updated()));
+  }
+
+  private static ImportReport importOnce(Path index, Path pagesDir, ImportOptions options) throws IOException {
+    try (ArchiveWriter writer = new ArchiveWriter(index)) {
+      ImportReport r = new Importer(options).run(List.of(pagesDir), writer);
+      writer.commit("bench");
+      return r;
+    }
+  }
+
+  /** Reads and parses every file with jsoup on {@code threads} threads, letting jsoup detect the charset. */
+  static void parseAll(List<Path> files, int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (Path f : files) {
+        done.add(
+            pool.submit(
+                () -> {
+                  byte[] bytes = Files.readAllBytes(f);
+                  return Jsoup.parse(new ByteArrayInputStream(bytes), null, "http://localhost/").childNodeSize();
+                }));
+      }
+      for (Future<Integer> d : done) {
+        d.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

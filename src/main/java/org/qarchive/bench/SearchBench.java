@@ -1,0 +1,138 @@
+package org.qarchive.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.FSDirectory;
+import org.qarchive.index.Analysis;
+import org.qarchive.search.UserQueryParser;
+import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.InvalidQueryException;
+import org.qarchive.search.SearchRequest;
+
+/** Search and autocomplete in process: one thread replaying the queries through {@link ArchiveSearcher}. */
+final class SearchBench {
+
+  private SearchBench() {}
+
+  /** Replays the queries (first page of ten, with highlighting) after a warm-up; records latencies and rate. */
+  static void search(
+      BenchReport report, ArchiveSearcher searcher, List<String> queries, int entries, int warmupPasses,
+      double warmup, double seconds)
+      throws Exception {
+    TimedLoop.Op op =
+        (thread, i) -> {
+          try {
+            searcher.search(SearchRequest.of(queries.get((int) (i % queries.size()))));
+            return true;
+          } catch (InvalidQueryException e) {
+            return false;
+          }
+        };
+    // on two busy cores the JIT needs about three passes before latencies settle; a later, larger index
+    // runs the same code and needs only its own pages read in
+    TimedLoop.run(1, warmup, (long) warmupPasses * queries.size(), op);
+    TimedLoop.Result r = TimedLoop.run(1, seconds, queries.size(), op);
+    String at = label(entries);
+    boolean large = entries > 100_000;
+    Latencies l = r.latencies();
+    String s = "search";
+    if (large) {
+      report.add(s, "p50_ms_" + at, "search p50, " + at + " entries, in process", l.percentileMs(50), "ms");
+    } else {
+      report.addAtMost(s, "p50_ms_" + at, "search p50, " + at + " entries, in process", l.percentileMs(50), "ms", 1);
+    }
+    report.add(s, "p95_ms_" + at, "search p95, " + at + " entries, in process", l.percentileMs(95), "ms");
+    report.addAtMost(s, "p99_ms_" + at, "search p99, " + at + " entries, in process", l.percentileMs(99), "ms",
+        large ? 50 : 5);
+    report.add(s, "per_second_" + at, "searches/s, " + at + " entries, 1 thread", r.perSecond(), "/s");
+    report.add(s, "mean_ms_" + at, "search mean, " + at + " entries", l.meanMs(), "ms");
+    if (r.errors() > 0) {
+      report.note(s, r.errors() + " searches were rejected as invalid at " + at);
+    }
+    report.note(
+        s,
+        String.format(
+            Locale.ROOT, "%s: %,d searches over %d distinct queries in %.1f s after a warm-up of at least %.1f s and %d passes", at,
+            l.count(), queries.size(), r.seconds(), warmup, warmupPasses));
+  }
+
+  /**
+   * The floor under a search: the same parsed queries ranked by Lucene alone, top ten, counting hits only up to
+   * 1,000 (so block-max pruning may skip the rest), without facets, highlighting or stored fields. The distance
+   * between this and {@link #search} is what the search pipeline adds on top of ranking.
+   */
+  static void floor(BenchReport report, Path index, List<String> queries, int entries, double warmup, double seconds)
+      throws Exception {
+    UserQueryParser parser = new UserQueryParser(Analysis.text(), UserQueryParser.defaultWeights());
+    try (FSDirectory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      TimedLoop.Op op =
+          (thread, i) -> {
+            searcher.search(
+                parser.parse(queries.get((int) (i % queries.size()))), new TopScoreDocCollectorManager(10, 1000));
+            return true;
+          };
+      TimedLoop.run(1, warmup, queries.size(), op);
+      TimedLoop.Result r = TimedLoop.run(1, seconds, queries.size(), op);
+      String at = label(entries);
+      report.add("search", "floor_p50_ms_" + at, "floor: Lucene top-10 ranking alone p50, " + at,
+          r.latencies().percentileMs(50), "ms");
+      report.add("search", "floor_p99_ms_" + at, "floor: Lucene top-10 ranking alone p99, " + at,
+          r.latencies().percentileMs(99), "ms");
+    }
+  }
+
+  /** One pass over the queries, for a reference taken right next to another measurement. */
+  static Latencies onePass(ArchiveSearcher searcher, List<String> queries) throws Exception {
+    return TimedLoop.run(
+            1,
+            1e-9,
+            queries.size(),
+            (thread, i) -> {
+              try {
+                searcher.search(SearchRequest.of(queries.get((int) i)));
+                return true;
+              } catch (InvalidQueryException e) {
+                return false;
+              }
+            })
+        .latencies();
+  }
+
+  /** Replays every prefix of the queries, keystroke by keystroke, through {@link ArchiveSearcher#suggest}. */
+  static Latencies suggest(
+      BenchReport report, ArchiveSearcher searcher, List<String> keystrokes, int entries, double warmup,
+      double seconds)
+      throws Exception {
+    TimedLoop.Op op =
+        (thread, i) -> {
+          searcher.suggest(keystrokes.get((int) (i % keystrokes.size())), 8);
+          return true;
+        };
+    TimedLoop.run(1, warmup, keystrokes.size(), op);
+    TimedLoop.Result r = TimedLoop.run(1, seconds, keystrokes.size(), op);
+    String at = label(entries);
+    String s = "autocomplete";
+    report.add(s, "p50_ms_" + at, "suggest p50 per keystroke, " + at + ", in process", r.latencies().percentileMs(50),
+        "ms");
+    report.addAtMost(s, "p99_ms_" + at, "suggest p99 per keystroke, " + at + ", in process",
+        r.latencies().percentileMs(99), "ms", 5);
+    report.add(s, "per_second_" + at, "suggestions/s, " + at + ", 1 thread", r.perSecond(), "/s");
+    return r.latencies();
+  }
+
+  static String label(int entries) {
+    if (entries >= 1_000_000 && entries % 1_000_000 == 0) {
+      return entries / 1_000_000 + "M";
+    }
+    if (entries >= 1000 && entries % 1000 == 0) {
+      return entries / 1000 + "k";
+    }
+    return Integer.toString(entries);
+  }
+}

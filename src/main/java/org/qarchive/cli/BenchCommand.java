@@ -1,0 +1,113 @@
+package org.qarchive.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.qarchive.bench.Bench;
+import org.qarchive.bench.BenchOptions;
+import org.qarchive.bench.BenchReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qarchive bench}: measures import, search, HTTP, autocomplete, start-up and memory; prints and saves. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure speed: import pages/s against the jsoup ceiling, search latency in process and over HTTP,",
+      "autocomplete per keystroke, start-up time and memory of the server. Prints a table, writes JSON.",
+      "--quick (default) takes under 2 minutes; --full adds a 1,000,000-entry index and a 10,000-page import."
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--quick", description = "20,000 entries, 2,000 generated pages, 4 s phases (default).")
+  boolean quick;
+
+  @Option(names = "--full", description = "20,000 and 1,000,000 entries, 10,000 generated pages, 10 s phases.")
+  boolean full;
+
+  @Option(names = "--pages-dir", paramLabel = "DIR", description = "Archived pages to import instead of generated.")
+  Path pagesDir;
+
+  @Option(names = "--pages", paramLabel = "N", description = "Pages to generate with make-archive; 0 skips import.")
+  Integer pages;
+
+  @Option(names = "--queries", paramLabel = "FILE",
+      description = "Queries to replay, one a line or id<TAB>text (default: the built-in set).")
+  Path queries;
+
+  @Option(names = "--entries", paramLabel = "N", split = ",",
+      description = "Index sizes to search instead of the mode's, e.g. 500 or 20000,200000.")
+  List<Integer> entries;
+
+  @Option(names = "--seconds", paramLabel = "S", description = "Measuring time of each phase; warm-ups take half.")
+  Double seconds;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of generated pages and entries (default: 42).")
+  long seed;
+
+  @Option(names = "--no-start", description = "Do not launch the server as a child process.")
+  boolean noStart;
+
+  @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-out/bench.json",
+      description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "bench-out",
+      description = "Cached indexes, generated pages and logs (default: ${DEFAULT-VALUE}).")
+  Path workDir;
+
+  @Option(names = "--medquad", paramLabel = "FILE",
+      description = "MedQuAD JSON Lines grown into the benchmark corpus (default: <shared>/data/medquad/medquad.jsonl).")
+  Path medquad;
+
+  @Option(names = "--make-archive", paramLabel = "FILE",
+      description = "The page generator (default: <shared>/tools/make-archive).")
+  Path makeArchive;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (quick && full) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--quick and --full exclude each other");
+    }
+    Path shared = Path.of(System.getProperty("qarchive.shared", "../shared"));
+    Path corpus = medquad != null ? medquad : shared.resolve("data/medquad/medquad.jsonl");
+    if (!Files.isRegularFile(corpus)) {
+      throw new BadInputException("no MedQuAD file at " + corpus + "; pass --medquad FILE");
+    }
+    if (pagesDir != null && !Files.isDirectory(pagesDir)) {
+      throw new BadInputException("no such folder: " + pagesDir);
+    }
+    if (queries != null && !Files.isRegularFile(queries)) {
+      throw new BadInputException("no such query file: " + queries);
+    }
+    BenchOptions options =
+        new BenchOptions(
+            full ? "full" : "quick",
+            pagesDir,
+            pages != null ? pages : full ? 10_000 : 2_000,
+            queries,
+            corpus,
+            makeArchive != null ? makeArchive : shared.resolve("tools/make-archive"),
+            workDir,
+            entries != null && !entries.isEmpty() ? entries : full ? List.of(20_000, 1_000_000) : List.of(20_000),
+            seconds != null ? seconds : full ? 10 : 4,
+            seed,
+            !noStart,
+            Runtime.getRuntime().availableProcessors());
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter log = spec.commandLine().getErr();
+    BenchReport report = Bench.run(options, log);
+    report.print(o);
+    report.write(out);
+    o.println("written to " + out);
+    o.flush();
+    return 0;
+  }
+}
