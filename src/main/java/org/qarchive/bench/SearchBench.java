@@ -7,8 +7,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
-import org.qarchive.index.Analysis;
-import org.qarchive.search.UserQueryParser;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.InvalidQueryException;
 import org.qarchive.search.SearchRequest;
@@ -67,14 +65,15 @@ final class SearchBench {
    */
   static void floor(BenchReport report, Path index, List<String> queries, int entries, double warmup, double seconds)
       throws Exception {
-    UserQueryParser parser = new UserQueryParser(Analysis.text(), UserQueryParser.defaultWeights());
-    try (FSDirectory dir = FSDirectory.open(index);
+    try (ArchiveSearcher parser = new ArchiveSearcher(index);
+        FSDirectory dir = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(dir)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       TimedLoop.Op op =
           (thread, i) -> {
             searcher.search(
-                parser.parse(queries.get((int) (i % queries.size()))), new TopScoreDocCollectorManager(10, 1000));
+                parser.rankingQuery(queries.get((int) (i % queries.size()))),
+                new TopScoreDocCollectorManager(10, 1000));
             return true;
           };
       TimedLoop.run(1, warmup, queries.size(), op);

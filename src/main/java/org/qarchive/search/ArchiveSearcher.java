@@ -191,6 +191,20 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
+  /**
+   * The Lucene query a search for {@code text} ranks with, before any spelling correction or relaxation: for
+   * benchmarks and diagnostics.
+   */
+  public Query rankingQuery(String text) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      UserQueryParser.Parsed parsed = parser.read(text);
+      return parser.query(parsed, parser.defaultMatch(parsed), searcher.getIndexReader());
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
   private record Ranked(TopDocs top, long total, FacetsCollector facets) {}
 
   private Ranked rank(
