@@ -97,8 +97,14 @@ public final class Bench {
     return report;
   }
 
+  /** Generates {@code pages} pages with make-archive under {@code workDir}, unless they are there already. */
+  public static Path generatePages(Path makeArchive, Path workDir, int pages, long seed, PrintWriter log)
+      throws Exception {
+    return ImportBench.generatePages(makeArchive, workDir, pages, seed, log);
+  }
+
   /** The jar this code runs from, or null when it runs from classes (tests, an IDE). */
-  static Path runningJar() throws URISyntaxException {
+  public static Path runningJar() throws URISyntaxException {
     var source = Bench.class.getProtectionDomain().getCodeSource();
     if (source == null) {
       return null;

@@ -39,7 +39,12 @@ public final class BenchReport {
   private final Map<String, Object> meta = new LinkedHashMap<>();
 
   BenchReport() {
-    for (String s : SECTIONS) {
+    this(SECTIONS);
+  }
+
+  /** A report with its own sections, in print order. */
+  BenchReport(List<String> sections) {
+    for (String s : sections) {
       rows.put(s, new ArrayList<>());
       notes.put(s, new ArrayList<>());
     }
@@ -86,7 +91,7 @@ public final class BenchReport {
   public void print(PrintWriter out) {
     String fmt = "%-52s %14s  %-12s %s%n";
     out.printf(Locale.ROOT, fmt, "measure", "value", "target", "ok?");
-    for (String s : SECTIONS) {
+    for (String s : rows.keySet()) {
       out.printf(Locale.ROOT, "-- %s%s%n", s, skipped.containsKey(s) ? " (skipped: " + skipped.get(s) + ")" : "");
       for (Row r : rows.get(s)) {
         out.printf(
@@ -110,7 +115,7 @@ public final class BenchReport {
     ObjectNode root = mapper.createObjectNode();
     root.set("meta", mapper.valueToTree(meta));
     ObjectNode sections = root.putObject("sections");
-    for (String s : SECTIONS) {
+    for (String s : rows.keySet()) {
       ObjectNode o = sections.putObject(s);
       o.put("skipped", skipped.get(s));
       ArrayNode arr = o.putArray("rows");

@@ -53,6 +53,20 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-start", description = "Do not launch the server as a child process.")
   boolean noStart;
 
+  @Option(
+      names = "--load",
+      description = {
+        "Run the load test instead: a -Xmx256m server over 20,000 entries, 32 connections for 60 s each while idle,",
+        "while an import runs and while 4 more connections send hostile queries (--connections, --hostile, --seconds)."
+      })
+  boolean load;
+
+  @Option(names = "--connections", defaultValue = "32", description = "Load test: search connections (default: ${DEFAULT-VALUE}).")
+  int connections;
+
+  @Option(names = "--hostile", defaultValue = "4", description = "Load test: hostile connections (default: ${DEFAULT-VALUE}).")
+  int hostile;
+
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-out/bench.json",
       description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -87,6 +101,9 @@ final class BenchCommand implements Callable<Integer> {
     if (queries != null && !Files.isRegularFile(queries)) {
       throw new BadInputException("no such query file: " + queries);
     }
+    if (load) {
+      return loadTest(shared, corpus);
+    }
     BenchOptions options =
         new BenchOptions(
             full ? "full" : "quick",
@@ -107,6 +124,32 @@ final class BenchCommand implements Callable<Integer> {
     report.print(o);
     report.write(out);
     o.println("written to " + out);
+    o.flush();
+    return 0;
+  }
+
+  private int loadTest(Path shared, Path corpus) throws Exception {
+    Path jar = org.qarchive.bench.Bench.runningJar();
+    if (jar == null) {
+      throw new BadInputException("the load test launches the jar; run it as ./qarchive bench --load");
+    }
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path pages =
+        pagesDir != null
+            ? pagesDir
+            : org.qarchive.bench.Bench.generatePages(
+                makeArchive != null ? makeArchive : shared.resolve("tools/make-archive"), workDir, 2_000, seed,
+                spec.commandLine().getErr());
+    int size = entries != null && !entries.isEmpty() ? entries.get(0) : 20_000;
+    var options =
+        new org.qarchive.bench.LoadTest.Options(
+            workDir, corpus, pages, size, connections, hostile, seconds != null ? seconds : 60, seed);
+    var report = org.qarchive.bench.LoadTest.run(options, java, jar, spec.commandLine().getErr());
+    PrintWriter o = spec.commandLine().getOut();
+    report.print(o);
+    Path file = out.toString().equals("bench-out/bench.json") ? workDir.resolve("load.json") : out;
+    report.write(file);
+    o.println("written to " + file);
     o.flush();
     return 0;
   }

@@ -1,5 +1,6 @@
 package org.qarchive.cli;
 
+import org.qarchive.bench.HostileQueries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;

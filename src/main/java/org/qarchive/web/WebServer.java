@@ -65,7 +65,7 @@ public final class WebServer implements AutoCloseable {
   static final int MAX_REQUEST_HEADER_BYTES = 160 * 1024;
 
   /** How long a search waits for a free slot before the server answers 429. */
-  private static final long SLOT_WAIT_MS = 200;
+  private static final long SLOT_WAIT_MS = 2_000;
 
   /** Too many searches are running; answered with 429 and Retry-After. */
   private static final class TooBusyException extends RuntimeException {

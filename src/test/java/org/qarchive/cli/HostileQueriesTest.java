@@ -1,5 +1,6 @@
 package org.qarchive.cli;
 
+import org.qarchive.bench.HostileQueries;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.qarchive.cli;
+package org.qarchive.bench;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,16 +7,16 @@ import java.util.List;
 
 /**
  * Inputs that exhaust memory or the stack of a naive query parser (measured on Lucene 10.6), as raw query strings
- * for {@code /api/search} and {@code /}: the soak command and the tests send each of them many times.
+ * for {@code /api/search} and {@code /}: the soak command, the load test and the tests send each of them many times.
  */
-final class HostileQueries {
+public final class HostileQueries {
 
   private HostileQueries() {}
 
   /** A named query string, already percent-encoded, without the leading '?'. */
-  record Probe(String name, String queryString) {}
+  public record Probe(String name, String queryString) {}
 
-  static List<Probe> all() {
+  public static List<Probe> all() {
     List<Probe> p = new ArrayList<>();
     add(p, "regex a{50000000}", "/a{50000000}/");
     add(p, "regex [ab]{1000}{1000}{1000}", "/[ab]{1000}{1000}{1000}/");
