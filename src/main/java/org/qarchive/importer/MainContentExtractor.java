@@ -52,6 +52,8 @@ public final class MainContentExtractor {
               + "continue reading( below)?|read more|related( articles| stories| posts)?:?|share( this( article| story)?)?|"
               + "(click|tap) (here )?to (share|tweet|email|print)|image( source)?:?.*|photo:.*|"
               + "(sign up|subscribe)( now| today)?( for| to)? .{0,60}(newsletter|updates)\\.?)\\s*$");
+  private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}[:h]\\d{2}\\b");
+  private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
   private static final Set<String> JUNK_TAGS =
       Set.of(
           "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button",
@@ -453,6 +455,12 @@ public final class MainContentExtractor {
     if (!pass.cleanConditionally) {
       return;
     }
+    // a paragraph or heading that is nothing but a link is a teaser for another page
+    for (Element e : article.select("p, li, h2, h3, h4, h5, h6")) {
+      if (e.parent() != null && e.text().length() > 0 && linkDensity(e) >= 0.9) {
+        e.remove();
+      }
+    }
     Elements candidates = article.select("table, ul, ol, div, section, header, aside, dl");
     // innermost first, so a container is judged after its boilerplate children are gone
     for (int i = candidates.size() - 1; i >= 0; i--) {
@@ -514,10 +522,23 @@ public final class MainContentExtractor {
   }
 
   private static String render(Element root) {
-    StringBuilder sb = new StringBuilder();
+    List<String> lines = new ArrayList<>();
     for (TextBlocks.Block b : TextBlocks.of(root)) {
       String line = b.text();
-      if (line.isBlank() || BOILERPLATE_LINE.matcher(line).matches()) {
+      if (!line.isBlank() && !BOILERPLATE_LINE.matcher(line).matches()) {
+        lines.add(line);
+      }
+    }
+    // datelines ("Updated Nov 19, 6:55 AM", "PUBLISHED: 10:48, Tue, Nov 19, 2019") sit at the edges of an article
+    for (int i = 0; i < lines.size(); i++) {
+      boolean edge = i < 3 || i >= lines.size() - 2;
+      if (edge && lines.size() > 3 && isDateline(lines.get(i))) {
+        lines.set(i, null);
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String line : lines) {
+      if (line == null) {
         continue;
       }
       if (sb.length() > 0) {
@@ -526,6 +547,13 @@ public final class MainContentExtractor {
       sb.append(line);
     }
     return sb.toString();
+  }
+
+  private static boolean isDateline(String line) {
+    if (line.length() > 100 || line.strip().endsWith(".")) {
+      return false;
+    }
+    return (TIME.matcher(line).find() || YEAR.matcher(line).find()) && line.split("\\s+").length <= 12;
   }
 
   private static double linkDensity(Element e) {
