@@ -205,7 +205,7 @@ public final class PageExtractor {
               QaEntry.idFor(canonical, i), canonical, entryTitle, q.text(), qa.askerLocation(), qa.answer(),
               answerer, qa.credentials(), date, categories, tags, sourceName));
     }
-    return new PageResult(PageKind.POST, entries, canonical, capture, null, masked);
+    return new PageResult(PageKind.POST, entries, canonical, capture, null, masked, DoctorNames.fullNamesIn(pageText));
   }
 
   private PageResult notQa(

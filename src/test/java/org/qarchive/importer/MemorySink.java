@@ -20,4 +20,9 @@ final class MemorySink implements EntrySink {
     }
     return old.contentHash().equals(entry.contentHash()) ? Outcome.UNCHANGED : Outcome.UPDATED;
   }
+
+  @Override
+  public boolean delete(String id) {
+    return entries.remove(id) != null;
+  }
 }
