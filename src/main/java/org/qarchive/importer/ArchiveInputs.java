@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ final class ArchiveInputs {
     boolean archives = false;
     for (Path input : inputs) {
       try (Stream<Path> s = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
-        for (Path f : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+        for (Path f : (Iterable<Path>) s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
           files++;
           bytes += Files.size(f);
           archives |= isArchive(f.getFileName().toString().toLowerCase(Locale.ROOT));
@@ -128,14 +129,21 @@ final class ArchiveInputs {
       if (Files.isDirectory(input)) {
         List<Path> files;
         try (Stream<Path> s = Files.walk(input)) {
-          files = s.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
+          // Files.walk does not enter linked folders; linked files are listed here and refused below
+          files = s.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
           out.accept(new Failure(input.toString(), "cannot list folder: " + e.getMessage()));
           continue;
         }
         for (Path f : files) {
           String rel = input.relativize(f).toString().replace('\\', '/');
-          if (!f.getFileName().toString().startsWith(".")) {
+          if (f.getFileName().toString().startsWith(".")) {
+            continue;
+          }
+          if (Files.isSymbolicLink(f)) {
+            // a link inside a mirror may point anywhere on this machine (/etc/passwd); only named inputs are followed
+            out.accept(new Failure(rel, "symbolic link, not followed"));
+          } else if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
             file(f, rel, out, false);
           }
         }

@@ -91,6 +91,8 @@ public final class MainContentExtractor {
     }
     Element longest = null;
     int longestLength = -1;
+    // a short page cannot give a longer article on a retry; this also keeps huge junk pages to one pass
+    int enough = (int) Math.min(MIN_ARTICLE_CHARS, 0.8 * original.body().text().length());
     for (Pass pass : Pass.values()) {
       Document doc = original.clone();
       Element body = doc.body();
@@ -100,7 +102,7 @@ public final class MainContentExtractor {
         continue;
       }
       int length = article.text().length();
-      if (length >= MIN_ARTICLE_CHARS) {
+      if (length >= enough) {
         return article;
       }
       if (length > longestLength) {
