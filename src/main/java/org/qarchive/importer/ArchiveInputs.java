@@ -143,8 +143,11 @@ final class ArchiveInputs {
           if (Files.isSymbolicLink(f)) {
             // a link inside a mirror may point anywhere on this machine (/etc/passwd); only named inputs are followed
             out.accept(new Failure(rel, "symbolic link, not followed"));
-          } else if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-            file(f, rel, out, false);
+          } else if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+            // reading a named pipe or a device would block or never end
+            out.accept(new Failure(rel, "not a regular file (pipe, socket or device), skipped"));
+          } else {
+            file(f, rel, out, false); // a file that vanished since the listing becomes a failed row there
           }
         }
       } else if (Files.isRegularFile(input)) {

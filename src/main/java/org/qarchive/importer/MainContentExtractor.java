@@ -50,7 +50,7 @@ public final class MainContentExtractor {
       Pattern.compile(
           "(?i)^\\s*(advertisement|advertisment|ad|sponsored|story continues below( advertisement)?|"
               + "continue reading( below)?|read more|related( articles| stories| posts)?:?|share( this( article| story)?)?|"
-              + "(click|tap) (here )?to (share|tweet|email|print)|image( source)?:?.*|photo:.*|"
+              + "(click|tap) (here )?to (share|tweet|email|print)|order reprints|print( this)?( article| story)?|image( source)?:?.*|photo:.*|"
               + "(sign up|subscribe)( now| today)?( for| to)? .{0,60}(newsletter|updates)\\.?)\\s*$");
   private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}[:h]\\d{2}\\b");
   private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
@@ -555,7 +555,7 @@ public final class MainContentExtractor {
     if (line.length() > 100 || line.strip().endsWith(".")) {
       return false;
     }
-    return (TIME.matcher(line).find() || YEAR.matcher(line).find()) && line.split("\\s+").length <= 12;
+    return (TIME.matcher(line).find() || YEAR.matcher(line).find()) && line.split("\\s+").length <= 16;
   }
 
   private static double linkDensity(Element e) {
