@@ -35,7 +35,7 @@ final class QaSegmenter {
       Pattern.compile(
           "^(?:Disclaimer\\b|Have a question for|Have a question\\?|Posted in\\b|Filed [Uu]nder\\b|This entry was posted"
               + "|Tagged(?: [Ww]ith)?:|Tags:|Categories:|Category:|Share this|Like this:|Related(?: [Pp]osts)?:?$"
-              + "|Leave a (?:[Rr]eply|[Cc]omment)|\\d+ (?:[Cc]omments|[Rr]esponses|[Rr]eplies)|Read [Mm]ore|Continue reading"
+              + "|Leave a (?:[Rr]eply|[Cc]omment)|\\d+ (?:[Cc]omments|[Rr]esponses|[Rr]eplies)|Read [Mm]ore\\s*(?:[»→…]|\\.\\.\\.)?\\s*$|Continue reading"
               + "|Send it (?:in|through)|Ask a [Qq]uestion$)");
 
   private QaSegmenter() {}
