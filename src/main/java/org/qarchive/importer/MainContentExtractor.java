@@ -35,7 +35,12 @@ public final class MainContentExtractor {
           "(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|"
               + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
               + "ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|share|"
-              + "sharing|promo|outbrain|taboola|recommend|trending|most-popular|author-bio|paywall|signup|toolbar");
+              + "sharing|promo|outbrain|taboola|recommend|trending|most-popular|author-bio|paywall|signup|toolbar|"
+              + "tooltip|popover|hovercard|rollover");
+  private static final Pattern COMMENTS =
+      Pattern.compile(
+          "(?i)(^|\\s)(comments|comments-area|comment-list|commentlist|comments-section|comment-section|"
+              + "disqus_thread|respond|comment-respond)(\\s|$)");
   private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow");
   private static final Pattern POSITIVE =
       Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose");
@@ -50,9 +55,10 @@ public final class MainContentExtractor {
       Pattern.compile(
           "(?i)^\\s*(advertisement|advertisment|ad|sponsored|story continues below( advertisement)?|"
               + "continue reading( below)?|read more|related( articles| stories| posts)?:?|share( this( article| story)?)?|"
-              + "(click|tap) (here )?to (share|tweet|email|print)|order reprints|print( this)?( article| story)?|image( source)?:?.*|photo:.*|"
+              + "(click|tap) (here )?to (share|tweet|email|print)|order reprints|print( this)?( article| story)?|\\d* ?comments?|this slideshow requires javascript\\.?|image( source)?:?.*|photo:.*|"
               + "(sign up|subscribe)( now| today)?( for| to)? .{0,60}(newsletter|updates)\\.?)\\s*$");
   private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}[:h]\\d{2}\\b");
+  private static final Pattern BREADCRUMB = Pattern.compile("\\s[»›>]\\s.+\\s[»›>]\\s");
   private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
   private static final Set<String> JUNK_TAGS =
       Set.of(
@@ -76,7 +82,7 @@ public final class MainContentExtractor {
   /** The main text of a parsed page, paragraphs separated by newlines. The document is not modified. */
   public String extract(Document doc) {
     Element best = bestNode(doc);
-    String text = best == null ? "" : render(best);
+    String text = best == null ? "" : dropLeadingTitle(render(best), doc);
     String ld = jsonLdArticleBody(doc);
     if (ld != null && ld.length() >= MIN_LD_CHARS && text.length() < ld.length() / 2) {
       return ld;
@@ -142,6 +148,11 @@ public final class MainContentExtractor {
           || isHiddenByStyle(e) || "dialog".equals(e.attr("role")) || "navigation".equals(e.attr("role"))
           || "complementary".equals(e.attr("role"))) {
         drop.add(e);
+        continue;
+      }
+      if (!tag.equals("body") && !tag.equals("html") && !tag.equals("article") && !tag.equals("main")
+          && COMMENTS.matcher(e.className() + " " + e.id()).find()) {
+        drop.add(e); // readers' comments are never the article, on any pass
         continue;
       }
       if (pass.stripUnlikely && !tag.equals("a") && !tag.equals("article") && !tag.equals("main")
@@ -534,7 +545,7 @@ public final class MainContentExtractor {
     // datelines ("Updated Nov 19, 6:55 AM", "PUBLISHED: 10:48, Tue, Nov 19, 2019") sit at the edges of an article
     for (int i = 0; i < lines.size(); i++) {
       boolean edge = i < 3 || i >= lines.size() - 2;
-      if (edge && lines.size() > 3 && isDateline(lines.get(i))) {
+      if (edge && lines.size() >= 2 && (isDateline(lines.get(i)) || isBreadcrumb(lines.get(i)))) {
         lines.set(i, null);
       }
     }
@@ -549,6 +560,34 @@ public final class MainContentExtractor {
       sb.append(line);
     }
     return sb.toString();
+  }
+
+  /** The headline repeated as the first line (the {@code <h1>} is already gone, but themes repeat it in h2/p). */
+  private static String dropLeadingTitle(String text, Document doc) {
+    int nl = text.indexOf('\n');
+    if (nl < 0) {
+      return text;
+    }
+    String first = normalize(text.substring(0, nl));
+    if (first.length() < 10 || first.length() > 200) {
+      return text;
+    }
+    Element og = doc.selectFirst("meta[property=og:title]");
+    for (String title : List.of(doc.title(), og == null ? "" : og.attr("content"))) {
+      if (normalize(title).contains(first)) {
+        return text.substring(nl + 1);
+      }
+    }
+    return text;
+  }
+
+  private static String normalize(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\u00a0]+", " ").strip();
+  }
+
+  /** "Home » Health » Article title": two or more trail separators on a short line. */
+  private static boolean isBreadcrumb(String line) {
+    return line.length() <= 200 && BREADCRUMB.matcher(line).find();
   }
 
   private static boolean isDateline(String line) {
