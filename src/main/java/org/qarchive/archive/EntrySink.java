@@ -17,4 +17,14 @@ public interface EntrySink {
 
   /** Inserts or replaces the entry with this id. */
   Outcome upsert(QaEntry entry) throws IOException;
+
+  /**
+   * Removes the entry with this id, if present; the importer calls it only when a newer copy of a post holds fewer
+   * Q&As than an older copy it already stored in the same run.
+   *
+   * @return whether an entry was removed
+   */
+  default boolean delete(String id) throws IOException {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot delete entries");
+  }
 }

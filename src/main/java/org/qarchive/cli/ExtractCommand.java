@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Show what the importer takes from each page, one JSON line per file (a debugging tool; writes nothing).",
-      "With --body, print only the main text found: {\"file\": ..., \"body\": ...}."
+      "With --body, print only the main text found: {\"file\": ..., \"body\": ...}.",
+      "With --benchmark-json, print one JSON object {id: {\"articleBody\": ...}} (id = file name without"
+          + " .html/.htm/.gz), the shape tools/extraction-score reads."
     })
 final class ExtractCommand implements Callable<Integer> {
 
@@ -35,6 +37,11 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Option(names = "--body", description = "Print the main text the content extractor finds, for scoring.")
   boolean body;
+
+  @Option(
+      names = "--benchmark-json",
+      description = "With the main text of each file, write one JSON object keyed by file name, for scoring tools.")
+  boolean benchmarkJson;
 
   @Option(names = "--articles", description = "Treat pages without a Q&A as plain articles.")
   boolean articles;
@@ -51,6 +58,7 @@ final class ExtractCommand implements Callable<Integer> {
     PageExtractor pages = new PageExtractor(articles, org.qarchive.importer.ThemeSelectors.NONE);
     MainContentExtractor content = new MainContentExtractor();
     int unreadable = 0;
+    ObjectNode benchmark = mapper.createObjectNode();
     for (Path file : files) {
       ObjectNode o = mapper.createObjectNode();
       o.put("file", file.toString());
@@ -60,13 +68,21 @@ final class ExtractCommand implements Callable<Integer> {
           throw new java.io.IOException("larger than " + PageExtractor.MAX_PAGE_BYTES + " bytes");
         }
         bytes = Files.readAllBytes(file);
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+          bytes = gunzip(bytes);
+        }
       } catch (java.io.IOException e) {
         o.put("error", "cannot read: " + e.getMessage());
-        out.println(mapper.writeValueAsString(o));
+        // the benchmark object must stay valid JSON, so its read errors go to stderr
+        (benchmarkJson ? spec.commandLine().getErr() : out).println(mapper.writeValueAsString(o));
         unreadable++;
         continue;
       }
-      if (body) {
+      if (benchmarkJson) {
+        String id = file.getFileName().toString().replaceFirst("(?i)(\\.html?)?(\\.gz)?$", "");
+        benchmark.putObject(id).put("articleBody", content.extract(bytes));
+        continue;
+      } else if (body) {
         o.put("body", content.extract(bytes));
       } else {
         PageResult r = pages.extract(bytes, file.toString(), null);
@@ -82,7 +98,21 @@ final class ExtractCommand implements Callable<Integer> {
       }
       out.println(mapper.writeValueAsString(o));
     }
+    if (benchmarkJson) {
+      out.println(mapper.writeValueAsString(benchmark));
+    }
     out.flush();
     return unreadable == files.size() ? Main.EXIT_DATA : 0;
+  }
+
+  /** A gzipped page (as saved by some crawlers), bounded like any page so a gzip bomb stops at the limit. */
+  private static byte[] gunzip(byte[] gz) throws java.io.IOException {
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+      byte[] b = in.readNBytes(PageExtractor.MAX_PAGE_BYTES + 1);
+      if (b.length > PageExtractor.MAX_PAGE_BYTES) {
+        throw new java.io.IOException("expands to more than " + PageExtractor.MAX_PAGE_BYTES + " bytes");
+      }
+      return b;
+    }
   }
 }

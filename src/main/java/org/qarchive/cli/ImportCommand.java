@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
+import org.qarchive.importer.ThemeSelectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +48,13 @@ final class ImportCommand implements Callable<Integer> {
     for (Path p : inputs) {
       if (!Files.exists(p)) {
         throw new BadInputException("no such file or folder: " + p);
+      }
+    }
+    if (selectors != null) {
+      try {
+        ThemeSelectors.load(selectors);
+      } catch (IllegalArgumentException | java.io.IOException e) {
+        throw new BadInputException("cannot use the selectors file " + selectors + ": " + e.getMessage());
       }
     }
     ImportOptions options =

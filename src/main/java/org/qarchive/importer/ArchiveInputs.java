@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,25 +63,91 @@ final class ArchiveInputs {
           + "m4a|webm|avi|mov|wav|ogg|pdf|docx?|xlsx?|pptx?|swf|txt|md|csv|cdx|log|exe|dll|so|class|jar)$");
 
   private final int maxPageBytes;
+  private long finishedBytes;
+  private volatile CountingInputStream current;
 
   ArchiveInputs(int maxPageBytes) {
     this.maxPageBytes = maxPageBytes;
   }
 
-  void walk(List<Path> inputs, Consumer<Item> out) {
+  /** What a walk will cover, counted up front for progress: files (archives count as one) and their bytes. */
+  record Plan(long files, long bytes, boolean archives) {}
+
+  /** Counts files and bytes under the inputs without reading them. */
+  static Plan plan(List<Path> inputs) {
+    long files = 0;
+    long bytes = 0;
+    boolean archives = false;
+    for (Path input : inputs) {
+      try (Stream<Path> s = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
+        for (Path f : (Iterable<Path>) s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
+          files++;
+          bytes += Files.size(f);
+          archives |= isArchive(f.getFileName().toString().toLowerCase(Locale.ROOT));
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // progress is an estimate; the walk itself reports unreadable folders
+      }
+    }
+    return new Plan(files, bytes, archives);
+  }
+
+  private static boolean isArchive(String lower) {
+    return lower.endsWith(".zip") || lower.endsWith(".warc") || lower.endsWith(".warc.gz");
+  }
+
+  /** Bytes of the input files consumed so far (archives count as they are read), for progress. */
+  long bytesRead() {
+    CountingInputStream c = current;
+    return finishedBytes + (c == null ? 0 : c.count);
+  }
+
+  /** Thrown through the walk when the consumer fails, so that its failure is not mistaken for a bad input file. */
+  private static final class ConsumerFailed extends RuntimeException {
+    ConsumerFailed(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  void walk(List<Path> inputs, Consumer<Item> consumer) {
+    Consumer<Item> out = item -> {
+      try {
+        consumer.accept(item);
+      } catch (RuntimeException e) {
+        throw new ConsumerFailed(e);
+      }
+    };
+    try {
+      walkAll(inputs, out);
+    } catch (ConsumerFailed e) {
+      throw (RuntimeException) e.getCause();
+    }
+  }
+
+  private void walkAll(List<Path> inputs, Consumer<Item> out) {
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
         List<Path> files;
         try (Stream<Path> s = Files.walk(input)) {
-          files = s.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
+          // Files.walk does not enter linked folders; linked files are listed here and refused below
+          files = s.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
           out.accept(new Failure(input.toString(), "cannot list folder: " + e.getMessage()));
           continue;
         }
         for (Path f : files) {
           String rel = input.relativize(f).toString().replace('\\', '/');
-          if (!f.getFileName().toString().startsWith(".")) {
-            file(f, rel, out, false);
+          if (f.getFileName().toString().startsWith(".")) {
+            continue;
+          }
+          if (Files.isSymbolicLink(f)) {
+            // a link inside a mirror may point anywhere on this machine (/etc/passwd); only named inputs are followed
+            out.accept(new Failure(rel, "symbolic link, not followed"));
+          } else if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+            // reading a named pipe or a device would block or never end
+            out.accept(new Failure(rel, "not a regular file (pipe, socket or device), skipped"));
+          } else {
+            file(f, rel, out, false); // a file that vanished since the listing becomes a failed row there
           }
         }
       } else if (Files.isRegularFile(input)) {
@@ -91,6 +159,24 @@ final class ArchiveInputs {
   }
 
   private void file(Path f, String name, Consumer<Item> out, boolean explicit) {
+    try {
+      readFile(f, name, out, explicit);
+    } finally {
+      current = null;
+      try {
+        finishedBytes += Files.size(f);
+      } catch (IOException e) {
+        // the file vanished; progress is only an estimate
+      }
+    }
+  }
+
+  private CountingInputStream track(Path f) throws IOException {
+    current = new CountingInputStream(new java.io.BufferedInputStream(Files.newInputStream(f), 1 << 16));
+    return current;
+  }
+
+  private void readFile(Path f, String name, Consumer<Item> out, boolean explicit) {
     String lower = name.toLowerCase(Locale.ROOT);
     Instant mtime;
     try {
@@ -101,9 +187,11 @@ final class ArchiveInputs {
     }
     try {
       if (lower.endsWith(".warc") || lower.endsWith(".warc.gz")) {
-        warc(f, name, out);
+        try (CountingInputStream in = track(f)) {
+          warc(in, name, out);
+        }
       } else if (lower.endsWith(".zip")) {
-        try (InputStream in = Files.newInputStream(f)) {
+        try (CountingInputStream in = track(f)) {
           zip(in, name, mtime, out, 1);
         }
       } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
@@ -120,6 +208,8 @@ final class ArchiveInputs {
         }
         out.accept(new Page(name, Files.readAllBytes(f), mtime, null));
       }
+    } catch (ConsumerFailed e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       // a corrupt archive ends here; pages already handed out stay imported
       out.accept(new Failure(name, "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -227,8 +317,8 @@ final class ArchiveInputs {
     return buf.toByteArray();
   }
 
-  private void warc(Path f, String name, Consumer<Item> out) throws IOException {
-    try (WarcReader reader = new WarcReader(f)) {
+  private void warc(InputStream in, String name, Consumer<Item> out) throws IOException {
+    try (WarcReader reader = new WarcReader(in)) {
       reader.onWarning(w -> { }); // malformed records show up as failures below, not as log noise
       for (WarcRecord record : reader) {
         String target = null;
@@ -259,6 +349,8 @@ final class ArchiveInputs {
           } else {
             out.accept(new Page(member, bytes, record.date(), target));
           }
+        } catch (ConsumerFailed e) {
+          throw e;
         } catch (IOException | RuntimeException e) {
           out.accept(new Failure(name + "!" + Objects.requireNonNullElse(target, "record"), "bad WARC record: " + e.getMessage()));
         }

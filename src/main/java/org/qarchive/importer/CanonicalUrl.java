@@ -117,7 +117,7 @@ final class CanonicalUrl {
     }
     Matcher wb = Pattern.compile("web\\.archive\\.org/web/[^/]+/(.*)$").matcher(p);
     if (wb.find()) {
-      return Optional.of(clean("/web/1/" + wb.group(1)));
+      return Optional.of(clean("/web/19700101000000/" + wb.group(1)));
     }
     // mirror naming: "index.html?s=x.html" is the saved form of "/?s=x"
     p = p.replaceFirst("\\.html?$(?<=\\?.{0,2000})", "");

@@ -69,6 +69,7 @@ public final class PageExtractor {
   private static final Pattern JSONLD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern JSONLD_AUTHOR =
       Pattern.compile("\"author\"\\s*:\\s*\\{[^}]*?\"name\"\\s*:\\s*\"(Dr\\.?\\s[^\"]+)\"");
+  private static final Pattern SHORTLINK = Pattern.compile("\\?(?:p|page_id)=\\d+$");
   private static final Pattern WAYBACK_HREF = Pattern.compile("^(?:https?://web\\.archive\\.org)?/web/(\\d{14})");
   private static final Pattern TITLE_DR = Pattern.compile("^(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})\\s+Q\\s*&\\s*A\\b");
   private static final Pattern TITLE_ASK = Pattern.compile("^Ask\\s+(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})\\s*[:–-]");
@@ -204,7 +205,7 @@ public final class PageExtractor {
               QaEntry.idFor(canonical, i), canonical, entryTitle, q.text(), qa.askerLocation(), qa.answer(),
               answerer, qa.credentials(), date, categories, tags, sourceName));
     }
-    return new PageResult(PageKind.POST, entries, canonical, capture, null, masked);
+    return new PageResult(PageKind.POST, entries, canonical, capture, null, masked, DoctorNames.fullNamesIn(pageText));
   }
 
   private PageResult notQa(
@@ -339,10 +340,35 @@ public final class PageExtractor {
         }
       }
     }
-    if (urlHint != null && urlHint.matches("(?i)^https?://.*")) {
-      return CanonicalUrl.clean(urlHint);
+    String guessed =
+        urlHint != null && urlHint.matches("(?i)^https?://.*")
+            ? CanonicalUrl.clean(urlHint)
+            : CanonicalUrl.fromMirrorPath(sourceName).orElse(null);
+    if (guessed != null && SHORTLINK.matcher(guessed).find()) {
+      String permalink = ownPermalink(doc);
+      if (permalink != null) {
+        return permalink;
+      }
     }
-    return CanonicalUrl.fromMirrorPath(sourceName).orElse(null);
+    return guessed;
+  }
+
+  /**
+   * The post's own address as its comment links give it ({@code .../slug/#comments}), when they all agree: a copy
+   * saved under a shortlink ({@code ?p=123}) without a canonical link is then still the same post.
+   */
+  private static String ownPermalink(Document doc) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (Element a : doc.select("a[href*=#comments], a[href*=#respond]")) {
+      if (a.closest(".comment, .comments-area, #comments, .comment-list, .widget, aside") != null) {
+        continue;
+      }
+      String u = CanonicalUrl.unwrapWayback(a.attr("href"));
+      if (u.matches("(?i)^https?://[^/]+/.+")) {
+        seen.add(CanonicalUrl.clean(u));
+      }
+    }
+    return seen.size() == 1 ? seen.iterator().next() : null;
   }
 
   private static String pathOf(String url) {

@@ -14,16 +14,24 @@ import org.qarchive.archive.QaEntry;
  * @param captureTime the Wayback capture time, or null when the page was not captured by the Wayback Machine
  * @param reason why a page was skipped or broken, or null
  * @param maskedPii how many e-mail addresses and phone numbers were masked in questions
+ * @param doctorNames doctors named in full on the page ("Dr. Sofia Pemberton"), to complete short names elsewhere
  */
 public record PageResult(
-    PageKind kind, List<QaEntry> entries, String canonicalUrl, Instant captureTime, String reason, int maskedPii) {
+    PageKind kind, List<QaEntry> entries, String canonicalUrl, Instant captureTime, String reason, int maskedPii,
+    List<String> doctorNames) {
 
   public PageResult {
     Objects.requireNonNull(kind, "kind");
     entries = List.copyOf(Objects.requireNonNullElse(entries, List.of()));
+    doctorNames = List.copyOf(Objects.requireNonNullElse(doctorNames, List.of()));
     if (maskedPii < 0) {
       throw new IllegalArgumentException("maskedPii must not be negative");
     }
+  }
+
+  public PageResult(
+      PageKind kind, List<QaEntry> entries, String canonicalUrl, Instant captureTime, String reason, int maskedPii) {
+    this(kind, entries, canonicalUrl, captureTime, reason, maskedPii, List.of());
   }
 
   static PageResult broken(String reason) {

@@ -20,7 +20,8 @@ final class QaSegmenter {
       String heading, String question, String askerLocation, String answer, String answererLabel, String credentials) {}
 
   private static final String DR = "(Dr\\.?\\s+[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,3})";
-  private static final String END = "\\s*(?:[:.–—-]\\s*|$)";
+  // a hyphen ends a label only when spaced ("Q - ..."), never inside a word ("Board-Certified")
+  private static final String END = "\\s*(?:[:.–—]\\s*|-(?=\\s)\\s*|(?<=\\s)-\\s*|$)";
   private static final List<Pattern> Q_LABELS =
       List.of(
           Pattern.compile("^(?:Question|Q)\\s+from\\s+(.{2,80}?)(?:\\s*:\\s*|\\s*$)"),
@@ -34,7 +35,7 @@ final class QaSegmenter {
       Pattern.compile(
           "^(?:Disclaimer\\b|Have a question for|Have a question\\?|Posted in\\b|Filed [Uu]nder\\b|This entry was posted"
               + "|Tagged(?: [Ww]ith)?:|Tags:|Categories:|Category:|Share this|Like this:|Related(?: [Pp]osts)?:?$"
-              + "|Leave a (?:[Rr]eply|[Cc]omment)|\\d+ (?:[Cc]omments|[Rr]esponses|[Rr]eplies)|Read [Mm]ore|Continue reading"
+              + "|Leave a (?:[Rr]eply|[Cc]omment)|\\d+ (?:[Cc]omments|[Rr]esponses|[Rr]eplies)|Read [Mm]ore\\s*(?:[»→…]|\\.\\.\\.)?\\s*$|Continue reading"
               + "|Send it (?:in|through)|Ask a [Qq]uestion$)");
 
   private QaSegmenter() {}
@@ -142,27 +143,26 @@ final class QaSegmenter {
   }
 
   private static Label labelOf(Block b, String t) {
-    if (t.length() > 4000) {
-      return null;
-    }
+    // labels are short and anchored at the start, so a long answer paragraph is matched on its opening only
+    String head = t.length() > 400 ? t.substring(0, 400) : t;
     for (Pattern p : Q_LABELS) {
-      Matcher m = p.matcher(t);
+      Matcher m = p.matcher(head);
       if (m.find() && labelShaped(b, t, m)) {
         String loc = m.groupCount() >= 1 ? m.group(1) : null;
         return new Label('Q', t.substring(m.end()).strip(), loc == null ? null : loc.strip(), null, null);
       }
     }
-    Matcher m = A_FROM.matcher(t);
+    Matcher m = A_FROM.matcher(head);
     if (m.find()) {
       return new Label('A', t.substring(m.end()).strip(), null, m.group(1).strip(), m.group(2));
     }
     for (Pattern p : List.of(A_ANSWERS, A_POSSESSIVE)) {
-      m = p.matcher(t);
+      m = p.matcher(head);
       if (m.find() && labelShaped(b, t, m)) {
         return new Label('A', t.substring(m.end()).strip(), null, m.group(1).strip(), null);
       }
     }
-    m = A_PLAIN.matcher(t);
+    m = A_PLAIN.matcher(head);
     if (m.find() && labelShaped(b, t, m)) {
       return new Label('A', t.substring(m.end()).strip(), null, null, null);
     }

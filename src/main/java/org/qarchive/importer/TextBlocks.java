@@ -191,7 +191,9 @@ final class TextBlocks {
         partLead = null;
       }
       Type type = parts.length > 1 && pendingType == Type.LIST_ITEM ? Type.PARAGRAPH : pendingType;
-      out.add(new Block(type, text, type == Type.LIST_ITEM ? list : -1, container, role, quote, bold, partLead));
+      // a bold run split off onto its own line is bold itself, whatever the rest of the paragraph was
+      boolean partBold = bold || (partLead != null && partLead.equals(text));
+      out.add(new Block(type, text, type == Type.LIST_ITEM ? list : -1, container, role, quote, partBold, partLead));
     }
   }
 

@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 
 /**
  * Optional CSS selectors for a known theme, read from a small properties file; any selector left out falls back to
@@ -33,11 +37,31 @@ public record ThemeSelectors(String content, String title, String date, String c
     remove = blankToNull(remove);
   }
 
-  /** Reads selectors from a UTF-8 properties file. */
+  private static final Set<String> KEYS = Set.of("content", "title", "date", "categories", "tags", "remove");
+
+  /**
+   * Reads selectors from a UTF-8 properties file.
+   *
+   * @throws IllegalArgumentException naming the key, for an unknown key (a typo would otherwise be ignored silently)
+   *     or a selector jsoup cannot parse (it would otherwise fail on every page)
+   */
   public static ThemeSelectors load(Path file) throws IOException {
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
+    }
+    for (String key : p.stringPropertyNames()) {
+      if (!KEYS.contains(key)) {
+        throw new IllegalArgumentException("unknown key '" + key + "' (known: " + new TreeSet<>(KEYS) + ")");
+      }
+      String selector = p.getProperty(key);
+      if (!selector.isBlank()) {
+        try {
+          QueryParser.parse(selector.strip());
+        } catch (Selector.SelectorParseException e) {
+          throw new IllegalArgumentException("bad CSS selector for '" + key + "': " + e.getMessage(), e);
+        }
+      }
     }
     return new ThemeSelectors(
         p.getProperty("content"),

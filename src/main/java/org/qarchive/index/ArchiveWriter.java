@@ -103,6 +103,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   }
 
   /** Removes the entry with this id, if present. */
+  @Override
   public synchronized boolean delete(String id) throws IOException {
     if (hashById.remove(id) == null) {
       return false;

@@ -60,6 +60,71 @@ class ImporterTest {
   }
 
   @Test
+  void entriesReachTheSinkWhileTheWalkIsStillGoing() throws Exception {
+    int pages = 300;
+    Path last = null;
+    for (int i = 0; i < pages; i++) {
+      last = tmp.resolve(String.format(java.util.Locale.ROOT, "h.com/2013/05/p%03d/index.html", i));
+      Files.createDirectories(last.getParent());
+      Files.writeString(last, post("Question " + i + "?", "Answer " + i + "."));
+    }
+    Path lastPage = last;
+    // the first upsert removes the last page: had the importer held entries until the end, it would have read it
+    MemorySink sink = new MemorySink() {
+      @Override
+      public Outcome upsert(org.qarchive.archive.QaEntry entry) {
+        if (upserts == 0) {
+          try {
+            Files.delete(lastPage);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+        return super.upsert(entry);
+      }
+    };
+    ImportReport r = run(sink, tmp);
+    assertEquals(pages - 1, sink.entries.size());
+    assertEquals(pages - 1, r.imported());
+    assertTrue(r.rows().stream().anyMatch(x -> x.file().endsWith("p299/index.html") && x.outcome() == FileOutcome.FAILED));
+  }
+
+  @Test
+  void aNewerCopyWithFewerQuestionsReplacesTheOlderWhicheverIsReadFirst() throws Exception {
+    String older = post("One?", "1") .replace("</div></article>", "<p>Q: Two?</p><p>A: 2</p></div></article>");
+    for (boolean olderFirst : List.of(true, false)) {
+      Path dir = tmp.resolve(olderFirst ? "a" : "b");
+      Path first = dir.resolve("h.com/2013/05/x/index.html");
+      Path second = dir.resolve("h.com/2013/05/x/index.html?replytocom=1.html");
+      Files.createDirectories(first.getParent());
+      Files.writeString(first, olderFirst ? older : post("One?", "1, revised"));
+      Files.writeString(second, olderFirst ? post("One?", "1, revised") : older);
+      Files.setLastModifiedTime(olderFirst ? first : second, FileTime.from(Instant.parse("2014-01-01T00:00:00Z")));
+      Files.setLastModifiedTime(olderFirst ? second : first, FileTime.from(Instant.parse("2015-01-01T00:00:00Z")));
+      MemorySink sink = new MemorySink();
+      ImportReport r = run(sink, dir);
+      assertEquals(List.of("One?"), sink.entries.values().stream().map(e -> e.question()).toList(), "olderFirst=" + olderFirst);
+      assertEquals("1, revised", sink.entries.values().iterator().next().answer());
+      assertEquals(1, r.imported(), r.summary());
+      assertEquals(0, r.updated(), r.summary());
+      assertEquals(1, r.duplicates(), r.summary());
+    }
+  }
+
+  @Test
+  void anAnswererNamedBySurnameGetsTheFullNameTheRestOfTheBlogUses() throws Exception {
+    Path a = tmp.resolve("h.com/2013/05/a/index.html");
+    Path b = tmp.resolve("h.com/2013/06/b/index.html");
+    Files.createDirectories(a.getParent());
+    Files.createDirectories(b.getParent());
+    Files.writeString(a, post("First?", "x").replace("<p>A: x</p>", "<p>Dr. Jane Roe answers: x</p>"));
+    Files.writeString(b, post("Second?", "y").replace("<p>A: y</p>", "<p>Dr. Roe answers: y</p>"));
+    MemorySink sink = new MemorySink();
+    run(sink, tmp);
+    assertEquals(List.of("Dr. Jane Roe", "Dr. Jane Roe"), sink.entries.values().stream().map(e -> e.answeredBy()).toList());
+  }
+
+  @Test
   void hostileZipNamesBombsAndJunkAreReportedNotThrown() throws Exception {
     Path zip = tmp.resolve("a.zip");
     try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {

@@ -71,8 +71,8 @@ class MainContentExtractorTest {
     assertTrue(f1 >= FLOOR, "F1 " + f1);
   }
 
-  /** F1 was 0.923 (P 0.933, R 0.913) at the last tuning; the floor leaves a small margin. */
-  static final double FLOOR = 0.90;
+  /** F1 was 0.973 (P 0.968, R 0.978) at the last tuning; the floor leaves a margin of 0.02. */
+  static final double FLOOR = 0.953;
 
   private static List<String> iter(Iterator<String> it) {
     List<String> l = new ArrayList<>();

@@ -6,7 +6,7 @@ import org.qarchive.archive.EntrySink;
 import org.qarchive.archive.QaEntry;
 
 /** An in-memory sink for tests: keeps entries by id and tells new, changed and unchanged apart. */
-final class MemorySink implements EntrySink {
+class MemorySink implements EntrySink {
 
   final Map<String, QaEntry> entries = new LinkedHashMap<>();
   int upserts;
@@ -19,5 +19,10 @@ final class MemorySink implements EntrySink {
       return Outcome.IMPORTED;
     }
     return old.contentHash().equals(entry.contentHash()) ? Outcome.UNCHANGED : Outcome.UPDATED;
+  }
+
+  @Override
+  public boolean delete(String id) {
+    return entries.remove(id) != null;
   }
 }
