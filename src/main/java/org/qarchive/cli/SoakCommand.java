@@ -75,7 +75,7 @@ final class SoakCommand implements Callable<Integer> {
           "slow", "statuses");
       int failures = 0;
       for (HostileQueries.Probe probe : HostileQueries.all()) {
-        for (String path : List.of("/api/search", "/")) {
+        for (String path : List.of("/api/search", "/", "/api/suggest")) {
           long[] ms = new long[repeat];
           java.util.TreeMap<Integer, Integer> statuses = new java.util.TreeMap<>();
           int slow = 0;
@@ -97,7 +97,7 @@ final class SoakCommand implements Callable<Integer> {
           Arrays.sort(ms);
           boolean bad = slow > 0 || statuses.keySet().stream().anyMatch(s -> s != 200 && s != 400);
           failures += bad ? 1 : 0;
-          out.printf(Locale.ROOT, "%-28s %-5s %7d %7d %7d %7d  %s%s%n", probe.name(), path.equals("/") ? "page" : "api",
+          out.printf(Locale.ROOT, "%-28s %-5s %7d %7d %7d %7d  %s%s%n", probe.name(), path.equals("/") ? "page" : path.endsWith("suggest") ? "sugg" : "api",
               ms[ms.length / 2], ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)], ms[ms.length - 1],
               slow, statuses, bad ? "  FAIL" : "");
           out.flush();
@@ -107,7 +107,7 @@ final class SoakCommand implements Callable<Integer> {
       boolean crashed = serverLog.contains("OutOfMemoryError") || serverLog.contains("StackOverflowError");
       out.printf(Locale.ROOT, "%nserver alive: %s, OutOfMemoryError/StackOverflowError in log: %s%n",
           server.isAlive(), crashed ? "YES" : "none");
-      out.printf(Locale.ROOT, "%d passed, %d failed%n", HostileQueries.all().size() * 2 - failures, failures);
+      out.printf(Locale.ROOT, "%d passed, %d failed%n", HostileQueries.all().size() * 3 - failures, failures);
       return failures == 0 && !crashed && server.isAlive() ? 0 : 1;
     } finally {
       server.destroy();

@@ -420,6 +420,12 @@ public final class ArchiveSearcher implements AutoCloseable {
     if (text.length() < 2 || max < 1) {
       return List.of();
     }
+    // a suggestion must contain every typed word, so past a dozen words nothing can match; cutting there also keeps
+    // the suggester's query far below Lucene's clause limit whatever is pasted into the box
+    String[] words = text.split("\\s+");
+    if (words.length > MAX_SUGGEST_WORDS) {
+      text = String.join(" ", Arrays.copyOfRange(words, words.length - MAX_SUGGEST_WORDS, words.length));
+    }
     return currentSuggester().lookup(text, Math.min(max, 50));
   }
 
@@ -517,6 +523,9 @@ public final class ArchiveSearcher implements AutoCloseable {
    * million entries, and short enough that no input can hold a search thread.
    */
   static final long SEARCH_BUDGET_MS = 200;
+
+  /** Most typed words a suggestion lookup considers: the last ones, where the user is typing. */
+  static final int MAX_SUGGEST_WORDS = 12;
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveSearcher.class);
 

@@ -16,7 +16,10 @@ import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
 
-/** The fast CI version of 'qarchive soak': every hostile query gets a normal answer or a 400, never a 5xx. */
+/**
+ * The fast CI version of 'qarchive soak': every hostile query gets a normal answer or a 400 from the search API, the
+ * page and the suggestions, never a 5xx.
+ */
 class HostileQueriesTest {
 
   @TempDir Path dir;
@@ -28,7 +31,7 @@ class HostileQueriesTest {
     try (ArchiveSearcher searcher = new ArchiveSearcher(dir);
         WebServer server = new WebServer(searcher, new WebConfig("127.0.0.1", 0, List.of("*"), null)).start()) {
       for (HostileQueries.Probe probe : HostileQueries.all()) {
-        for (String path : List.of("/api/search", "/")) {
+        for (String path : List.of("/api/search", "/", "/api/suggest")) {
           for (int i = 0; i < 3; i++) {
             int status =
                 http.send(
