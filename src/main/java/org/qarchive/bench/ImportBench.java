@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
+import org.qarchive.importer.ImportState;
 import org.qarchive.importer.Importer;
 import org.qarchive.index.ArchiveWriter;
 import org.qarchive.index.IndexInfo;
@@ -109,9 +110,13 @@ final class ImportBench {
   }
 
   private static ImportReport importOnce(Path index, Path pagesDir, ImportOptions options) throws IOException {
+    // as 'qarchive import' does: files unchanged since the last import (the state beside the index) are not read
+    Path stateFile = index.resolve(ImportState.FILE_NAME);
     try (ArchiveWriter writer = new ArchiveWriter(index)) {
-      ImportReport r = new Importer(options).run(List.of(pagesDir), writer);
+      Importer importer = new Importer(options);
+      ImportReport r = importer.run(List.of(pagesDir), writer, ImportState.load(stateFile, "bench " + writer.lastCommit()));
       writer.commit("bench");
+      importer.lastState().save(stateFile, "bench " + writer.lastCommit());
       return r;
     }
   }

@@ -40,6 +40,11 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--selectors", paramLabel = "FILE", description = "CSS selectors for a known theme.")
   Path selectors;
 
+  @Option(
+      names = "--full",
+      description = "Read every file again, also those unchanged (same size and time) since the last import.")
+  boolean full;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -59,7 +64,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     ImportOptions options =
         new ImportOptions(articles, selectors, System.err, Runtime.getRuntime().availableProcessors());
-    ImportReport r = ImportFlow.run(index.dir, inputs, options);
+    ImportReport r = ImportFlow.run(index.dir, inputs, options, full);
     PrintWriter out = spec.commandLine().getOut();
     out.print(r.summary());
     out.flush();

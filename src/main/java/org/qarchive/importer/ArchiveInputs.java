@@ -12,11 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -36,17 +40,27 @@ import org.qarchive.archive.QaEntry;
 final class ArchiveInputs {
 
   /** One thing found in the inputs. */
-  sealed interface Item permits Page, Entries, Failure {
+  sealed interface Item permits Page, Entries, Failure, Unchanged {
     String name();
   }
 
-  /** A page to extract. */
-  record Page(String name, byte[] bytes, Instant modified, String urlHint) implements Item {
+  /** A plain file on disk as the walk found it: absolute path, size and modification time (ms). */
+  record FileStamp(String path, long size, long mtime) {}
+
+  /** A page to extract; {@code stamp} is null for a page inside an archive. */
+  record Page(String name, byte[] bytes, Instant modified, String urlHint, FileStamp stamp) implements Item {
     Page {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(bytes, "bytes");
     }
+
+    Page(String name, byte[] bytes, Instant modified, String urlHint) {
+      this(name, bytes, modified, urlHint, null);
+    }
   }
+
+  /** A plain page file left unread because it is as the last import saw it. */
+  record Unchanged(String name, FileStamp stamp) implements Item {}
 
   /** Entries read from a JSON Lines export. */
   record Entries(String name, List<QaEntry> entries, Instant modified, List<String> errors) implements Item {}
@@ -63,11 +77,39 @@ final class ArchiveInputs {
           + "m4a|webm|avi|mov|wav|ogg|pdf|docx?|xlsx?|pptx?|swf|txt|md|csv|cdx|log|exe|dll|so|class|jar)$");
 
   private final int maxPageBytes;
+  private final Predicate<FileStamp> unchanged;
   private long finishedBytes;
   private volatile CountingInputStream current;
 
   ArchiveInputs(int maxPageBytes) {
+    this(maxPageBytes, s -> false);
+  }
+
+  /** @param unchanged which plain page files to hand out as {@link Unchanged} instead of reading them */
+  ArchiveInputs(int maxPageBytes, Predicate<FileStamp> unchanged) {
     this.maxPageBytes = maxPageBytes;
+    this.unchanged = Objects.requireNonNull(unchanged, "unchanged");
+  }
+
+  /** The stamps of the files a walk would visit, keyed by absolute path, without reading them. */
+  static Map<String, FileStamp> stamps(List<Path> inputs) {
+    Map<String, FileStamp> out = new HashMap<>();
+    for (Path input : inputs) {
+      try (Stream<Path> s = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
+        for (Path f : (Iterable<Path>) s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
+          FileStamp st = stamp(f);
+          out.put(st.path(), st);
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // a folder that cannot be listed now: the walk reports it, and its files count as gone
+      }
+    }
+    return out;
+  }
+
+  private static FileStamp stamp(Path f) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    return new FileStamp(f.toAbsolutePath().normalize().toString(), a.size(), a.lastModifiedTime().toMillis());
   }
 
   /** What a walk will cover, counted up front for progress: files (archives count as one) and their bytes. */
@@ -201,12 +243,16 @@ final class ArchiveInputs {
           out.accept(new Entries(name, entries, mtime, errors));
         }
       } else if (explicit || !SKIP_EXT.matcher(lower).matches()) {
-        long size = Files.size(f);
-        if (size > maxPageBytes) {
+        FileStamp stamp = stamp(f);
+        if (unchanged.test(stamp)) {
+          out.accept(new Unchanged(name, stamp));
+          return;
+        }
+        if (stamp.size() > maxPageBytes) {
           out.accept(new Failure(name, "larger than " + maxPageBytes / (1024 * 1024) + " MB"));
           return;
         }
-        out.accept(new Page(name, Files.readAllBytes(f), mtime, null));
+        out.accept(new Page(name, Files.readAllBytes(f), mtime, null, stamp));
       }
     } catch (ConsumerFailed e) {
       throw e;

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class DoctorNames {
 
-  private static final Pattern FULL = Pattern.compile("\\bDr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+([A-Z][\\p{L}'’-]+)\\b");
+  // "\\bDr" is found with indexOf below: a leading \\b makes the regex try every position of the page's text
+  private static final Pattern FULL = Pattern.compile("Dr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+([A-Z][\\p{L}'’-]+)\\b");
   private static final Pattern SHORT = Pattern.compile("^Dr\\.\\s+([A-Z][\\p{L}'’-]+)$");
   private static final double DOMINANT = 0.8;
 
@@ -27,8 +28,15 @@ final class DoctorNames {
   static List<String> fullNamesIn(String text) {
     Set<String> out = new LinkedHashSet<>();
     Matcher m = FULL.matcher(text);
-    while (m.find()) {
-      out.add("Dr. " + m.group(1) + " " + m.group(2));
+    int i = text.indexOf("Dr");
+    while (i >= 0) {
+      boolean boundary = i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_');
+      if (boundary && m.region(i, text.length()).lookingAt()) {
+        out.add("Dr. " + m.group(1) + " " + m.group(2));
+        i = text.indexOf("Dr", m.end());
+      } else {
+        i = text.indexOf("Dr", i + 1);
+      }
     }
     return new ArrayList<>(out);
   }

@@ -20,13 +20,17 @@ import java.util.Objects;
  * @param maskedPii e-mail addresses and phone numbers masked in questions
  * @param rows one row per file or archive member, in input order
  * @param elapsed wall-clock time of the run
+ * @param skipped files not read again because they were as the last import saw them
  */
-public record ImportReport(int imported, int updated, int unchanged, int maskedPii, List<Row> rows, Duration elapsed) {
+public record ImportReport(
+    int imported, int updated, int unchanged, int maskedPii, List<Row> rows, Duration elapsed, int skipped) {
 
   /** What happened to one file. */
   public enum FileOutcome {
     /** Its entries were stored (new, updated or unchanged; see the entry counts). */
     IMPORTED,
+    /** Not read again: same size and modification time as at the last import, its entries kept as they were. */
+    UNCHANGED,
     /** Another copy of the same post won (newer capture). */
     DUPLICATE,
     /** A listing page; its posts come from their own pages. */
@@ -60,7 +64,7 @@ public record ImportReport(int imported, int updated, int unchanged, int maskedP
   }
 
   public ImportReport {
-    if (imported < 0 || updated < 0 || unchanged < 0 || maskedPii < 0) {
+    if (imported < 0 || updated < 0 || unchanged < 0 || maskedPii < 0 || skipped < 0) {
       throw new IllegalArgumentException("counts must not be negative");
     }
     rows = List.copyOf(rows);
@@ -75,6 +79,11 @@ public record ImportReport(int imported, int updated, int unchanged, int maskedP
     }
     rows.forEach(r -> m.merge(r.outcome(), 1, Integer::sum));
     return m;
+  }
+
+  /** Files left unread because they were as the last import saw them (whatever they held). */
+  public int skipped() {
+    return skipped;
   }
 
   public int duplicates() {
@@ -102,6 +111,7 @@ public record ImportReport(int imported, int updated, int unchanged, int maskedP
     o.put("imported", imported);
     o.put("updated", updated);
     o.put("unchanged", unchanged);
+    o.put("files_not_reread", skipped);
     o.put("duplicates", duplicates());
     o.put("listing", listings());
     o.put("not_qa", notQa());
@@ -128,6 +138,7 @@ public record ImportReport(int imported, int updated, int unchanged, int maskedP
     StringBuilder sb = new StringBuilder();
     double secs = Math.max(0.001, elapsed.toMillis() / 1000.0);
     sb.append(String.format(Locale.ROOT, "%-22s %8d%n", "files", rows.size()));
+    sb.append(String.format(Locale.ROOT, "%-22s %8d%n", "files not re-read", skipped()));
     sb.append(String.format(Locale.ROOT, "%-22s %8d%n", "entries imported", imported));
     sb.append(String.format(Locale.ROOT, "%-22s %8d%n", "entries updated", updated));
     sb.append(String.format(Locale.ROOT, "%-22s %8d%n", "entries unchanged", unchanged));

@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -14,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.qarchive.archive.EntrySink;
+import org.qarchive.importer.ArchiveInputs.FileStamp;
 import org.qarchive.importer.ArchiveInputs.Item;
 import org.qarchive.importer.ArchiveInputs.Page;
 import org.qarchive.importer.ImportReport.Row;
@@ -28,6 +33,8 @@ public final class Importer {
 
   private final ImportOptions options;
   private final PageExtractor extractor;
+  private ImportState lastState = ImportState.empty();
+  private final java.util.concurrent.atomic.AtomicInteger extracted = new java.util.concurrent.atomic.AtomicInteger();
 
   public Importer(ImportOptions options) throws IOException {
     this.options = Objects.requireNonNull(options, "options");
@@ -42,12 +49,26 @@ public final class Importer {
    * @throws IOException when the sink fails; bad input files never throw, they become failed rows
    */
   public ImportReport run(List<Path> inputs, EntrySink sink) throws IOException {
+    return run(inputs, sink, ImportState.empty());
+  }
+
+  /**
+   * Imports everything under the inputs into the sink, skipping plain page files that the last import's state shows
+   * unchanged (same path, size and modification time). Every copy of a post whose copies changed, appeared or
+   * disappeared is read again, so the newest copy still wins. Entries of files that disappeared stay in the index.
+   *
+   * @param previous what the last import saw ({@link ImportState#empty()} reads everything)
+   * @throws IOException when the sink fails; bad input files never throw, they become failed rows
+   */
+  public ImportReport run(List<Path> inputs, EntrySink sink, ImportState previous) throws IOException {
+    Objects.requireNonNull(previous, "previous");
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(sink, "sink");
     long start = System.nanoTime();
     List<Row> rows = new ArrayList<>();
-    NewestCopies store = new NewestCopies(sink, rows);
-    ArchiveInputs walker = new ArchiveInputs(PageExtractor.MAX_PAGE_BYTES);
+    NewestCopies store = new NewestCopies(sink, rows, previous);
+    Predicate<FileStamp> skip = previous.size() == 0 ? s -> false : skippable(inputs, previous, store);
+    ArchiveInputs walker = new ArchiveInputs(PageExtractor.MAX_PAGE_BYTES, skip);
     ImportProgress progress =
         options.progress() == null ? null : new ImportProgress(options.progress(), ArchiveInputs.plan(inputs));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
@@ -94,17 +115,53 @@ public final class Importer {
       pool.shutdownNow();
     }
     store.finish();
+    lastState = store.state();
     if (progress != null) {
       progress.finish(rows.size());
     }
     int[] counts = store.counts;
     return new ImportReport(
-        counts[0], counts[1], counts[2], store.masked, rows, Duration.ofNanos(System.nanoTime() - start));
+        counts[0], counts[1], counts[2], store.masked, rows, Duration.ofNanos(System.nanoTime() - start),
+        store.skipped);
+  }
+
+  /**
+   * Which files need not be read: those as the last import saw them, unless another copy of their post changed,
+   * appeared under the same path or disappeared ("if in doubt, read the whole group again"). The skipped files are
+   * seeded into the store before the walk, so that a newer copy found later still replaces their entries.
+   */
+  private static Predicate<FileStamp> skippable(List<Path> inputs, ImportState previous, NewestCopies store) {
+    Map<String, FileStamp> present = ArchiveInputs.stamps(inputs);
+    Set<String> dirtyKeys = new HashSet<>();
+    for (ImportState.FileRecord rec : previous.records()) {
+      if (rec.key() != null && !rec.sameFile(present.get(rec.path()))) {
+        dirtyKeys.add(rec.key());
+      }
+    }
+    Set<String> skipped = new HashSet<>();
+    for (ImportState.FileRecord rec : previous.records()) {
+      if (rec.sameFile(present.get(rec.path())) && (rec.key() == null || !dirtyKeys.contains(rec.key()))) {
+        skipped.add(rec.path());
+        store.seed(rec);
+      }
+    }
+    return s -> skipped.contains(s.path()) && previous.get(s.path()).sameFile(s);
+  }
+
+  /** What the last {@link #run} saw, for the caller to save once the index commit succeeded. */
+  public ImportState lastState() {
+    return lastState;
   }
 
   record Done(int row, Item item, PageResult result) {}
 
+  /** Pages extracted (parsed) by this importer so far, over all runs. */
+  int extracted() {
+    return extracted.get();
+  }
+
   private PageResult extractSafely(Page p) {
+    extracted.incrementAndGet();
     try {
       return extractor.extract(p.bytes(), p.name(), p.urlHint());
     } catch (StackOverflowError e) {

@@ -38,7 +38,9 @@ final class NewestCopies {
   private static final class Slot {
     final Instant when;
     final String name;
-    final int row;
+    int row;
+    /** For a slot seeded from the last import: a newer copy won before its file was walked. */
+    String lostTo;
     String[] writtenIds = new String[0];
     EntrySink.Outcome[] firstOutcomes = new EntrySink.Outcome[0];
     List<QaEntry> waiting;
@@ -54,12 +56,40 @@ final class NewestCopies {
   private final List<Row> rows;
   private final Map<String, Slot> slots = new HashMap<>();
   private final DoctorNames names = new DoctorNames();
+  /** What this run learned about each plain page file, for the next run's {@link ImportState}. */
+  private final Map<Integer, ImportState.FileRecord> fileRecords = new HashMap<>();
+  private final ImportState previous;
   final int[] counts = new int[EntrySink.Outcome.values().length];
   int masked;
+  int skipped;
 
   NewestCopies(EntrySink sink, List<Row> rows) {
+    this(sink, rows, ImportState.empty());
+  }
+
+  NewestCopies(EntrySink sink, List<Row> rows, ImportState previous) {
     this.sink = sink;
     this.rows = rows;
+    this.previous = previous;
+  }
+
+  /**
+   * Stands in for a file that will not be read: its post's entries stay as the last import stored them, and a newer
+   * copy found in this run still replaces them. Call before the walk, for every file that will be skipped.
+   */
+  void seed(ImportState.FileRecord rec) {
+    if (rec.host() != null) {
+      names.addAll(rec.host(), rec.names());
+    }
+    if (rec.key() == null || rec.ids().isEmpty() || rec.outcome() != FileOutcome.IMPORTED) {
+      return;
+    }
+    Slot s = new Slot(rec.when(), rec.name(), -1);
+    s.writtenIds = rec.ids().toArray(String[]::new);
+    s.firstOutcomes = new EntrySink.Outcome[s.writtenIds.length];
+    java.util.Arrays.fill(s.firstOutcomes, EntrySink.Outcome.UNCHANGED);
+    counts[EntrySink.Outcome.UNCHANGED.ordinal()] += s.writtenIds.length;
+    slots.put(rec.key(), s);
   }
 
   /** Records one walked item's row and stores its entries if it is the newest copy so far. */
@@ -74,7 +104,29 @@ final class NewestCopies {
         }
       }
       case Page p -> page(d, p);
+      case ArchiveInputs.Unchanged u -> unchanged(d.row(), u);
     }
+  }
+
+  private void unchanged(int row, ArchiveInputs.Unchanged u) {
+    skipped++;
+    ImportState.FileRecord rec = previous.get(u.stamp().path());
+    Row r;
+    if (rec.outcome() == FileOutcome.IMPORTED && rec.key() != null) {
+      Slot s = slots.get(rec.key());
+      if (s != null && s.row < 0 && s.name.equals(rec.name())) {
+        s.row = row;
+      }
+      r = s != null && s.row == row && s.lostTo == null
+          ? new Row(u.name(), FileOutcome.UNCHANGED, rec.ids().size(), null)
+          : new Row(u.name(), FileOutcome.DUPLICATE, 0, "older copy of " + (s == null ? "?" : s.lostTo != null ? s.lostTo : s.name));
+    } else {
+      r = new Row(u.name(), rec.outcome(), rec.entries(), rec.reason());
+    }
+    rows.set(row, r);
+    fileRecords.put(row, new ImportState.FileRecord(
+        rec.path(), rec.size(), rec.mtime(), r.outcome() == FileOutcome.UNCHANGED ? FileOutcome.IMPORTED : r.outcome(),
+        r.entries(), r.reason(), rec.name(), rec.key(), rec.when(), rec.host(), rec.names(), List.of()));
   }
 
   private void page(Done d, Page p) {
@@ -90,24 +142,64 @@ final class NewestCopies {
           case BROKEN -> FileOutcome.FAILED;
         };
     rows.set(d.row(), new Row(p.name(), outcome, r.entries().size(), r.reason()));
-    if (r.canonicalUrl() != null) {
-      names.addAll(host(r.canonicalUrl()), r.doctorNames());
+    String host = r.canonicalUrl() == null ? null : host(r.canonicalUrl());
+    if (host != null) {
+      names.addAll(host, r.doctorNames());
     }
+    String key = null;
+    Instant when = null;
     if (!r.entries().isEmpty()) {
-      String key = r.canonicalUrl() == null ? "file:" + p.name() : CanonicalUrl.key(r.canonicalUrl());
-      Instant when = r.captureTime() != null ? r.captureTime() : p.modified();
+      key = r.canonicalUrl() == null ? "file:" + p.name() : CanonicalUrl.key(r.canonicalUrl());
+      when = r.captureTime() != null ? r.captureTime() : p.modified();
       offer(key, new Slot(when, p.name(), d.row()), r.entries());
     }
+    if (p.stamp() != null) {
+      fileRecords.put(d.row(), new ImportState.FileRecord(
+          p.stamp().path(), p.stamp().size(), p.stamp().mtime(), outcome, r.entries().size(), r.reason(), p.name(),
+          key, when, host, r.doctorNames(), List.of()));
+    }
+  }
+
+  /**
+   * What this run knows about the plain page files it walked, for the next run; call after {@link #finish}. Rows
+   * give the final outcome (a copy may have lost to a newer one after it was read), slots the ids each winner wrote.
+   */
+  ImportState state() {
+    Map<Integer, String[]> idsByRow = new HashMap<>();
+    for (Slot s : slots.values()) {
+      if (s.row >= 0 && s.lostTo == null) {
+        idsByRow.put(s.row, s.writtenIds);
+      }
+    }
+    Map<String, ImportState.FileRecord> out = new HashMap<>();
+    for (Map.Entry<Integer, ImportState.FileRecord> e : fileRecords.entrySet()) {
+      ImportState.FileRecord f = e.getValue();
+      Row r = rows.get(e.getKey());
+      String[] ids = idsByRow.getOrDefault(e.getKey(), new String[0]);
+      FileOutcome o = r.outcome() == FileOutcome.UNCHANGED ? FileOutcome.IMPORTED : r.outcome();
+      out.put(f.path(), new ImportState.FileRecord(
+          f.path(), f.size(), f.mtime(), o, r.entries(), r.reason(), f.name(), f.key(), f.when(), f.host(), f.names(),
+          o == FileOutcome.IMPORTED ? List.of(ids) : List.of()));
+    }
+    return new ImportState("", out);
   }
 
   private void offer(String key, Slot c, List<QaEntry> entries) {
     Slot old = slots.get(key);
-    if (old != null && ORDER.compare(c, old) <= 0) {
+    // a file seeded as unchanged that was read after all (it changed since the listing) replaces its own record
+    boolean self = old != null && old.row < 0 && old.name.equals(c.name);
+    if (old != null && !self && ORDER.compare(c, old) <= 0) {
       markDuplicate(c.row, old.name);
       return;
     }
     if (old != null) {
-      markDuplicate(old.row, c.name);
+      if (self) {
+        // nothing to mark
+      } else if (old.row < 0) {
+        old.lostTo = c.name; // seeded from the last import, its file not walked yet
+      } else {
+        markDuplicate(old.row, c.name);
+      }
       c.writtenIds = old.writtenIds;
       c.firstOutcomes = old.firstOutcomes;
     }
@@ -172,7 +264,7 @@ final class NewestCopies {
 
   private void markDuplicate(int row, String winner) {
     Row r = rows.get(row);
-    if (r != null && r.outcome() == FileOutcome.IMPORTED) {
+    if (r != null && (r.outcome() == FileOutcome.IMPORTED || r.outcome() == FileOutcome.UNCHANGED)) {
       rows.set(row, new Row(r.file(), FileOutcome.DUPLICATE, 0, "older copy of " + winner));
     }
   }

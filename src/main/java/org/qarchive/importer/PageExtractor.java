@@ -27,6 +27,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.importer.QaSegmenter.RawQa;
 
@@ -43,19 +45,69 @@ public final class PageExtractor {
       Pattern.compile("^/(?:|page/\\d+/|(?:category|tag|author|topics?)/.*|\\d{4}/(?:\\d{2}/(?:\\d{2}/)?)?(?:page/\\d+/)?)$");
   private static final Set<String> LISTING_BODY =
       Set.of("home", "blog", "archive", "category", "tag", "date", "paged", "author");
-  private static final String POST_CONTAINERS =
-      "article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article";
-  private static final String CHROME =
-      "aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
-          + " #colophon, .footer-widgets";
-  private static final String NOISE =
-      "#comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form,"
+  // Selectors are parsed once here: parsing them on every page cost more than a fifth of the extraction time.
+  private static final Evaluator POST_CONTAINERS =
+      css("article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article");
+  private static final Evaluator CHROME =
+      css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
+          + " #colophon, .footer-widgets");
+  private static final Evaluator NOISE =
+      css("#comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form,"
           + " .sharedaddy, .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel,"
           + " .share, .sharing, .social-share, .addtoany_share_save_container, .cta-box, .disclaimer, .author-box,"
           + " .entry-author-box, .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs,"
           + " .breadcrumbs, .cookie-notice, #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text,"
           + " .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header, .more-link, [hidden],"
-          + " [style~=display:\\s*none]";
+          + " [style~=display:\\s*none]");
+  private static final Evaluator NOT_CONTENT = css("script, style, noscript, iframe, template, object, embed");
+  private static final Evaluator WAYBACK_LINK = css("link[href*=/web/], a[href*=/web/]");
+  private static final Evaluator CANONICAL_LINK = css("link[rel=canonical][href]");
+  private static final Evaluator LINKS = css("a[href], link[href]");
+  private static final Evaluator WAYBACK_CHROME =
+      css("#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo, .wb-autocomplete-suggestions, #playback");
+  private static final List<Evaluator> CANONICAL = List.of(CANONICAL_LINK, css("meta[property=og:url][content]"));
+  private static final Evaluator COMMENT_LINKS = css("a[href*=#comments], a[href*=#respond]");
+  private static final Evaluator COMMENTS_OR_WIDGET =
+      css(".comment, .comments-area, #comments, .comment-list, .widget, aside");
+  private static final Evaluator COMMENTS = css(".comment, .comments-area, #comments, .comment-list");
+  private static final Evaluator INSIDE_CHROME =
+      css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer");
+  private static final List<Evaluator> CONTENT_ROOTS =
+      cssList("[itemprop=articleBody]", ".entry-content", ".post-content", ".post-body", ".article-content",
+          ".entry-body", ".entrytext", ".storycontent", ".entry");
+  private static final Evaluator MAIN = css("#content, main, [role=main], .content");
+  private static final Evaluator JSON_LD = css("script[type=application/ld+json]");
+  private static final List<Evaluator> TITLES =
+      cssList("h1.entry-title", ".entry-title", "[itemprop=headline]", ".post-title", "h1");
+  private static final Evaluator OG_TITLE = css("meta[property=og:title][content]");
+  private static final List<Evaluator> DATE_METAS =
+      cssList("meta[property=article:published_time]", "meta[itemprop=datePublished]", "meta[name=date]",
+          "meta[name=DC.date.issued]", "meta[name=publish-date]");
+  private static final Evaluator DATES =
+      css("[itemprop=datePublished], time.published, time.entry-date, abbr.published, time[datetime]");
+  private static final Evaluator COMMENTS_OR_UPDATED = css(".comment, #comments, .comments-area, .updated:not(.published)");
+  private static final Evaluator NOT_BYLINE =
+      css("#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style");
+  private static final Evaluator BODY_TEXT = css("[itemprop=articleBody], .entry-content, .post-content, .post-body");
+  private static final Evaluator TAG_LINKS = css("a[rel~=tag]");
+  private static final Evaluator COMMENTS_OR_CLOUD = css(".comment, #comments, .tagcloud, .widget_tag_cloud");
+  private static final Evaluator TERM_HREFS = css("a[href*=/category/], a[href*=/tag/]");
+  private static final Evaluator COMMENT_SHORT = css(".comment, #comments");
+  private static final Evaluator AUTHORS =
+      css("[rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,"
+          + " .author");
+  private static final Evaluator COMMENTS_3 = css(".comment, #comments, .comments-area");
+  private static final Evaluator META_AUTHOR = css("meta[name=author][content]");
+  private static final Evaluator TEXT_BYLINES = css("font, span, p, div.meta, .postmeta");
+  private static final Pattern TEXT_BY =
+      Pattern.compile("\\bby\\s+(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,2})");
+  private static final Pattern SEARCH_QUERY = Pattern.compile("(?i).*[?&]s=.*");
+  private static final Pattern HTTP_URL = Pattern.compile("(?i)^https?://[^/]+.*");
+  private static final Pattern HTTP_ANY = Pattern.compile("(?i)^https?://.*");
+  private static final Pattern HTTP_PATH = Pattern.compile("(?i)^https?://[^/]+/.+");
+  private static final Pattern SCHEME_HOST = Pattern.compile("^[a-zA-Z]+://[^/]*");
+  private static final Pattern LEADING_BY = Pattern.compile("^(?i)by\\s+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern MONTH_DATE =
       Pattern.compile(
           "(?i)\\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -79,6 +131,12 @@ public final class PageExtractor {
 
   private final boolean importArticles;
   private final ThemeSelectors selectors;
+  private final Evaluator themeContent;
+  private final Evaluator themeTitle;
+  private final Evaluator themeDate;
+  private final Evaluator themeCategories;
+  private final Evaluator themeTags;
+  private final Evaluator themeRemove;
   private final MainContentExtractor mainContent = new MainContentExtractor();
 
   /** An extractor with the general rules and no article import. */
@@ -93,6 +151,12 @@ public final class PageExtractor {
   public PageExtractor(boolean importArticles, ThemeSelectors selectors) {
     this.importArticles = importArticles;
     this.selectors = Objects.requireNonNull(selectors, "selectors");
+    this.themeContent = cssOrNull(selectors.content());
+    this.themeTitle = cssOrNull(selectors.title());
+    this.themeDate = cssOrNull(selectors.date());
+    this.themeCategories = cssOrNull(selectors.categories());
+    this.themeTags = cssOrNull(selectors.tags());
+    this.themeRemove = cssOrNull(selectors.remove());
   }
 
   /**
@@ -151,10 +215,10 @@ public final class PageExtractor {
     String query = canonical != null && canonical.contains("?") ? canonical.substring(canonical.indexOf('?')) : "";
     Set<String> bodyClasses = doc.body() == null ? Set.of() : doc.body().classNames();
     if (selectors.remove() != null) {
-      doc.select(selectors.remove()).remove();
+      doc.select(themeRemove).remove();
     }
 
-    if (query.matches("(?i).*[?&]s=.*") || bodyClasses.contains("search") || bodyClasses.contains("search-results")) {
+    if (SEARCH_QUERY.matcher(query).matches() || bodyClasses.contains("search") || bodyClasses.contains("search-results")) {
       return PageResult.of(PageKind.SEARCH, canonical, capture, "search results");
     }
     List<Element> posts = postContainers(doc);
@@ -176,9 +240,13 @@ public final class PageExtractor {
     terms(doc, post, categories, tags);
     String byline = byline(doc, post, jsonLd);
 
-    doc.select("script, style, noscript, iframe, template, object, embed").remove();
+    doc.select(NOT_CONTENT).remove();
     String pageText = doc.text();
-    doc.select(CHROME).not("body, html").remove();
+    for (Element e : doc.select(CHROME)) {
+      if (!e.normalName().equals("body") && !e.normalName().equals("html")) {
+        e.remove();
+      }
+    }
     Element root = contentRoot(doc, post);
     if (root == null) {
       return notQa(canonical, capture, title, date, categories, tags, sourceName, doc, "no content");
@@ -222,6 +290,18 @@ public final class PageExtractor {
         new QaEntry(QaEntry.idFor(canonical, 0), canonical, title, "", null, body, null, null, date, categories, tags,
             sourceName);
     return new PageResult(PageKind.NOT_QA, List.of(article), canonical, capture, "imported as article", 0);
+  }
+
+  private static Evaluator css(String query) {
+    return QueryParser.parse(query);
+  }
+
+  private static List<Evaluator> cssList(String... queries) {
+    return java.util.Arrays.stream(queries).map(QueryParser::parse).toList();
+  }
+
+  private static Evaluator cssOrNull(String query) {
+    return query == null ? null : QueryParser.parse(query);
   }
 
   // ---- bytes ------------------------------------------------------------------------------------------------------
@@ -297,10 +377,10 @@ public final class PageExtractor {
       return t.get();
     }
     if (doc.getElementById("wm-ipp") == null && doc.getElementById("wm-ipp-base") == null
-        && doc.selectFirst("link[href*=/web/], a[href*=/web/]") == null) {
+        && doc.selectFirst(WAYBACK_LINK) == null) {
       return null;
     }
-    Element canonical = doc.selectFirst("link[rel=canonical][href]");
+    Element canonical = doc.selectFirst(CANONICAL_LINK);
     if (canonical != null) {
       Matcher m = WAYBACK_HREF.matcher(canonical.attr("href"));
       if (m.find()) {
@@ -309,7 +389,7 @@ public final class PageExtractor {
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
     int seen = 0;
-    for (Element a : doc.select("a[href], link[href]")) {
+    for (Element a : doc.select(LINKS)) {
       Matcher m = WAYBACK_HREF.matcher(a.attr("href"));
       if (m.find()) {
         counts.merge(m.group(1), 1, Integer::sum);
@@ -325,23 +405,22 @@ public final class PageExtractor {
   }
 
   private static void removeWayback(Document doc) {
-    doc.select("#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo, .wb-autocomplete-suggestions, #playback")
-        .remove();
+    doc.select(WAYBACK_CHROME).remove();
   }
 
   private static String canonicalUrl(Document doc, String sourceName, String urlHint) {
-    for (String sel : List.of("link[rel=canonical][href]", "meta[property=og:url][content]")) {
+    for (Evaluator sel : CANONICAL) {
       Element e = doc.selectFirst(sel);
       if (e != null) {
         String v = e.hasAttr("href") ? e.attr("href") : e.attr("content");
         String u = CanonicalUrl.unwrapWayback(v);
-        if (u.matches("(?i)^https?://[^/]+.*")) {
+        if (HTTP_URL.matcher(u).matches()) {
           return CanonicalUrl.clean(u);
         }
       }
     }
     String guessed =
-        urlHint != null && urlHint.matches("(?i)^https?://.*")
+        urlHint != null && HTTP_ANY.matcher(urlHint).matches()
             ? CanonicalUrl.clean(urlHint)
             : CanonicalUrl.fromMirrorPath(sourceName).orElse(null);
     if (guessed != null && SHORTLINK.matcher(guessed).find()) {
@@ -359,12 +438,12 @@ public final class PageExtractor {
    */
   private static String ownPermalink(Document doc) {
     Set<String> seen = new LinkedHashSet<>();
-    for (Element a : doc.select("a[href*=#comments], a[href*=#respond]")) {
-      if (a.closest(".comment, .comments-area, #comments, .comment-list, .widget, aside") != null) {
+    for (Element a : doc.select(COMMENT_LINKS)) {
+      if (a.closest(COMMENTS_OR_WIDGET) != null) {
         continue;
       }
       String u = CanonicalUrl.unwrapWayback(a.attr("href"));
-      if (u.matches("(?i)^https?://[^/]+/.+")) {
+      if (HTTP_PATH.matcher(u).matches()) {
         seen.add(CanonicalUrl.clean(u));
       }
     }
@@ -372,7 +451,7 @@ public final class PageExtractor {
   }
 
   private static String pathOf(String url) {
-    String p = url.replaceFirst("^[a-zA-Z]+://[^/]*", "");
+    String p = SCHEME_HOST.matcher(url).replaceFirst("");
     int q = p.indexOf('?');
     return q >= 0 ? p.substring(0, q) : p;
   }
@@ -382,7 +461,7 @@ public final class PageExtractor {
   private static List<Element> postContainers(Document doc) {
     List<Element> out = new ArrayList<>();
     for (Element e : doc.select(POST_CONTAINERS)) {
-      if (insideChrome(e) || e.closest(".comment, .comments-area, #comments, .comment-list") != null) {
+      if (insideChrome(e) || e.closest(COMMENTS) != null) {
         continue;
       }
       boolean nested = false;
@@ -400,12 +479,12 @@ public final class PageExtractor {
   }
 
   private static boolean insideChrome(Element e) {
-    return e.closest("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer") != null;
+    return e.closest(INSIDE_CHROME) != null;
   }
 
   private Element contentRoot(Document doc, Element post) {
     if (selectors.content() != null) {
-      Element e = doc.selectFirst(selectors.content());
+      Element e = doc.selectFirst(themeContent);
       if (e != null) {
         return e;
       }
@@ -414,8 +493,7 @@ public final class PageExtractor {
     if (scope == null) {
       return null;
     }
-    for (String sel : List.of("[itemprop=articleBody]", ".entry-content", ".post-content", ".post-body",
-        ".article-content", ".entry-body", ".entrytext", ".storycontent", ".entry")) {
+    for (Evaluator sel : CONTENT_ROOTS) {
       Element e = scope.selectFirst(sel);
       if (e != null) {
         return e;
@@ -424,7 +502,7 @@ public final class PageExtractor {
     if (post != null && post.parent() != null) {
       return post;
     }
-    Element content = doc.selectFirst("#content, main, [role=main], .content");
+    Element content = doc.selectFirst(MAIN);
     if (content != null) {
       return content;
     }
@@ -435,7 +513,7 @@ public final class PageExtractor {
 
   private static String jsonLd(Document doc) {
     StringBuilder sb = new StringBuilder();
-    for (Element s : doc.select("script[type=application/ld+json]")) {
+    for (Element s : doc.select(JSON_LD)) {
       sb.append(s.data()).append('\n');
     }
     return sb.toString();
@@ -443,19 +521,19 @@ public final class PageExtractor {
 
   private String title(Document doc, Element post) {
     if (selectors.title() != null) {
-      Element e = doc.selectFirst(selectors.title());
+      Element e = doc.selectFirst(themeTitle);
       if (e != null && !e.text().isBlank()) {
         return e.text().strip();
       }
     }
     Element scope = post != null ? post : doc;
-    for (String sel : List.of("h1.entry-title", ".entry-title", "[itemprop=headline]", ".post-title", "h1")) {
+    for (Evaluator sel : TITLES) {
       Element e = scope.selectFirst(sel);
       if (e != null && !e.text().isBlank() && !insideChrome(e)) {
         return TextBlocks.collapse(e.text());
       }
     }
-    Element og = doc.selectFirst("meta[property=og:title][content]");
+    Element og = doc.selectFirst(OG_TITLE);
     if (og != null && !og.attr("content").isBlank()) {
       return TextBlocks.collapse(og.attr("content"));
     }
@@ -474,7 +552,7 @@ public final class PageExtractor {
 
   private LocalDate date(Document doc, Element post, String jsonLd, String canonical) {
     if (selectors.date() != null) {
-      Element e = doc.selectFirst(selectors.date());
+      Element e = doc.selectFirst(themeDate);
       if (e != null) {
         LocalDate d = parseDate(e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
         if (d != null) {
@@ -482,8 +560,7 @@ public final class PageExtractor {
         }
       }
     }
-    for (String sel : List.of("meta[property=article:published_time]", "meta[itemprop=datePublished]",
-        "meta[name=date]", "meta[name=DC.date.issued]", "meta[name=publish-date]")) {
+    for (Evaluator sel : DATE_METAS) {
       Element e = doc.selectFirst(sel);
       if (e != null) {
         LocalDate d = parseDate(e.attr("content"));
@@ -501,8 +578,8 @@ public final class PageExtractor {
     }
     Element scope = post != null ? post : doc.body();
     if (scope != null) {
-      for (Element e : scope.select("[itemprop=datePublished], time.published, time.entry-date, abbr.published, time[datetime]")) {
-        if (e.closest(".comment, #comments, .comments-area, .updated:not(.published)") != null
+      for (Element e : scope.select(DATES)) {
+        if (e.closest(COMMENTS_OR_UPDATED) != null
             || e.hasClass("updated") && !e.hasClass("published") && !e.hasClass("entry-date")) {
           continue;
         }
@@ -517,8 +594,8 @@ public final class PageExtractor {
         }
       }
       Element copy = scope.clone();
-      copy.select("#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style").remove();
-      copy.select("[itemprop=articleBody], .entry-content, .post-content, .post-body").remove();
+      copy.select(NOT_BYLINE).remove();
+      copy.select(BODY_TEXT).remove();
       String text = copy.text();
       // a byline date sits near the top; dates further down are usually inside the question or answer
       LocalDate d = parseDate(text.substring(0, Math.min(text.length(), 400)));
@@ -582,21 +659,21 @@ public final class PageExtractor {
 
   private void terms(Document doc, Element post, List<String> categories, List<String> tags) {
     if (selectors.categories() != null || selectors.tags() != null) {
-      addTexts(selectors.categories() == null ? new Elements() : doc.select(selectors.categories()), categories);
-      addTexts(selectors.tags() == null ? new Elements() : doc.select(selectors.tags()), tags);
+      addTexts(selectors.categories() == null ? new Elements() : doc.select(themeCategories), categories);
+      addTexts(selectors.tags() == null ? new Elements() : doc.select(themeTags), tags);
       return;
     }
     Set<String> cats = new LinkedHashSet<>();
     Set<String> tgs = new LinkedHashSet<>();
-    for (Element a : doc.select("a[rel~=tag]")) {
-      if (insideChrome(a) || a.closest(".comment, #comments, .tagcloud, .widget_tag_cloud") != null) {
+    for (Element a : doc.select(TAG_LINKS)) {
+      if (insideChrome(a) || a.closest(COMMENTS_OR_CLOUD) != null) {
         continue;
       }
       String text = TextBlocks.collapse(a.text());
       if (text.isEmpty()) {
         continue;
       }
-      Set<String> rel = Set.of(a.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
+      Set<String> rel = Set.of(SPACES.split(a.attr("rel").toLowerCase(Locale.ROOT)));
       if (rel.contains("category") || a.attr("href").contains("/category/")) {
         cats.add(text);
       } else {
@@ -604,8 +681,8 @@ public final class PageExtractor {
       }
     }
     if (cats.isEmpty() && tgs.isEmpty() && post != null) {
-      for (Element a : post.select("a[href*=/category/], a[href*=/tag/]")) {
-        if (insideChrome(a) || a.closest(".comment, #comments") != null) {
+      for (Element a : post.select(TERM_HREFS)) {
+        if (insideChrome(a) || a.closest(COMMENT_SHORT) != null) {
           continue;
         }
         String text = TextBlocks.collapse(a.text());
@@ -629,16 +706,16 @@ public final class PageExtractor {
 
   private static String byline(Document doc, Element post, String jsonLd) {
     Element scope = post != null ? post : doc;
-    for (Element e : scope.select("[rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline, .author")) {
-      if (e.closest(".comment, #comments, .comments-area") != null || insideChrome(e)) {
+    for (Element e : scope.select(AUTHORS)) {
+      if (e.closest(COMMENTS_3) != null || insideChrome(e)) {
         continue;
       }
-      Optional<String> dr = firstGroup(BYLINE_DR, TextBlocks.collapse(e.text()).replaceFirst("^(?i)by\\s+", ""));
+      Optional<String> dr = firstGroup(BYLINE_DR, LEADING_BY.matcher(TextBlocks.collapse(e.text())).replaceFirst(""));
       if (dr.isPresent()) {
         return dr.get();
       }
     }
-    Element meta = doc.selectFirst("meta[name=author][content]");
+    Element meta = doc.selectFirst(META_AUTHOR);
     if (meta != null) {
       Optional<String> dr = firstGroup(BYLINE_DR, meta.attr("content").strip());
       if (dr.isPresent()) {
@@ -651,9 +728,9 @@ public final class PageExtractor {
     }
     // bylines written as text: "Tuesday, May 22nd, 2012 by Dr. Helen Ashford"
     if (post != null) {
-      for (Element e : post.select("font, span, p, div.meta, .postmeta")) {
+      for (Element e : post.select(TEXT_BYLINES)) {
         String t = e.ownText();
-        Matcher b = Pattern.compile("\\bby\\s+(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,2})").matcher(t);
+        Matcher b = TEXT_BY.matcher(t);
         if (t.length() < 200 && b.find()) {
           return b.group(1);
         }

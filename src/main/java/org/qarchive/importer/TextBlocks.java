@@ -43,6 +43,8 @@ final class TextBlocks {
   private static final Pattern Q_CLASS = Pattern.compile("(?i)(^|[\\s_-])(question|ask-q|qa-q)([\\s_-]|$)");
   private static final Pattern A_CLASS = Pattern.compile("(?i)(^|[\\s_-])(answer|ask-a|qa-a)([\\s_-]|$)");
   private static final Pattern BREAKS = Pattern.compile("\\n[ \\t\\u00a0]*\\n\\s*");
+  private static final Pattern BEFORE_LEAD = Pattern.compile("\n\\s*(?=\u0002)");
+  private static final Pattern AFTER_LEAD = Pattern.compile("\u0003[ \\t]*\n");
 
   private final List<Block> out = new ArrayList<>();
   private final StringBuilder buf = new StringBuilder();
@@ -71,7 +73,7 @@ final class TextBlocks {
     for (Node child : node.childNodes()) {
       if (child instanceof TextNode tn) {
         String s = tn.getWholeText();
-        buf.append(s.replaceAll("[\\r\\n\\t ]+", " "));
+        appendCollapsed(buf, s);
         int n = s.strip().length();
         allChars += n;
         if (boldDepth > 0) {
@@ -116,7 +118,7 @@ final class TextBlocks {
           role = 'A';
         }
       }
-      if (tag.matches("h[1-6]")) {
+      if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
         pendingType = Type.HEADING;
       } else if (tag.equals("li")) {
         pendingType = Type.LIST_ITEM;
@@ -174,7 +176,11 @@ final class TextBlocks {
     boldChars = 0;
     allChars = 0;
     // a bold run alone on its line (a label or a sub-heading) is a block of its own
-    String split = raw.replaceAll("\n\\s*(?=\u0002)", "\n\n").replaceAll("\u0003[ \\t]*\n", "\u0003\n\n");
+    String split = raw;
+    if (raw.indexOf(LEAD_START) >= 0) {
+      split = BEFORE_LEAD.matcher(split).replaceAll("\n\n");
+      split = AFTER_LEAD.matcher(split).replaceAll("\u0003\n\n");
+    }
     String[] parts = BREAKS.split(split);
     for (String part : parts) {
       String marked = part.strip();
@@ -199,7 +205,39 @@ final class TextBlocks {
 
   /** Collapses whitespace (including no-break spaces) and trims. */
   static String collapse(String s) {
-    return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    // by hand rather than replaceAll("\\s+", " "): it runs on every text of every page
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\u00a0' || (c >= '\t' && c <= '\r')) {
+        if (!space) {
+          sb.append(' ');
+        }
+        space = true;
+      } else {
+        sb.append(c);
+        space = false;
+      }
+    }
+    return sb.toString().strip();
+  }
+
+  /** Appends the text with each run of spaces, tabs and line breaks as one space (no-break spaces stay). */
+  private static void appendCollapsed(StringBuilder out, String s) {
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        if (!space) {
+          out.append(' ');
+        }
+        space = true;
+      } else {
+        out.append(c);
+        space = false;
+      }
+    }
   }
 
   /** Joins blocks the way the archive shows them: list items of one list by newline, everything else by a blank line. */

@@ -39,6 +39,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   private final Directory directory;
   private final IndexWriter writer;
   private final Map<String, String> hashById;
+  private String lastCommit;
 
   /** Opens (or creates) the index at {@code dir} for writing. */
   public ArchiveWriter(Path dir) throws IOException {
@@ -71,6 +72,20 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       throw e;
     }
     this.hashById = loadHashes(writer);
+    for (Map.Entry<String, String> e : Objects.requireNonNullElse(writer.getLiveCommitData(),
+        Map.<String, String>of().entrySet())) {
+      if (e.getKey().equals(Fields.COMMIT_LAST_IMPORT)) {
+        lastCommit = e.getValue();
+      }
+    }
+  }
+
+  /**
+   * When the last commit of this index was made (its recorded import time), or null for an index never committed:
+   * identifies the commit, so that state kept beside the index can tell whether it belongs to it.
+   */
+  public synchronized String lastCommit() {
+    return lastCommit;
   }
 
   private static Map<String, String> loadHashes(IndexWriter writer) throws IOException {
@@ -129,13 +144,15 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
    */
   public synchronized void commit(String sourceFingerprint) throws IOException {
     Map<String, String> data = new HashMap<>();
-    data.put(Fields.COMMIT_LAST_IMPORT, Instant.now().toString());
+    String now = Instant.now().toString();
+    data.put(Fields.COMMIT_LAST_IMPORT, now.equals(lastCommit) ? Instant.now().plusNanos(1000).toString() : now);
     data.put(Fields.COMMIT_SCHEMA_VERSION, Fields.SCHEMA_VERSION);
     if (sourceFingerprint != null) {
       data.put(Fields.COMMIT_SOURCE_FINGERPRINT, sourceFingerprint);
     }
     writer.setLiveCommitData(data.entrySet());
     writer.commit();
+    lastCommit = data.get(Fields.COMMIT_LAST_IMPORT);
   }
 
   /** Drops everything written since the last commit. */

@@ -1,0 +1,155 @@
+package org.qarchive.importer;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.qarchive.importer.ImportReport.FileOutcome;
+
+/**
+ * What the last import made of each plain page file, so that the next import can skip files whose path, size and
+ * modification time did not change: kept as a tab-separated sidecar file in the index folder, written after the
+ * index commit and valid only for the commit it names. Files inside archives (zip, WARC) and JSON Lines exports are
+ * always read again.
+ */
+public final class ImportState {
+
+  /** The sidecar's name inside the index folder. */
+  public static final String FILE_NAME = "import-state.tsv";
+
+  private static final String MAGIC = "# qarchive import state 1";
+
+  /**
+   * One file as the last import saw it.
+   *
+   * @param path absolute path
+   * @param key the post's canonical key when the page held Q&As, or null
+   * @param when the copy's capture (or modification) time, to rank copies of the same post
+   * @param host the page's host, for the doctor names it spells out
+   * @param ids the entries this file stored (empty unless it was the newest copy)
+   */
+  record FileRecord(
+      String path, long size, long mtime, FileOutcome outcome, int entries, String reason, String name, String key,
+      Instant when, String host, List<String> names, List<String> ids) {
+    FileRecord {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(outcome, "outcome");
+      names = List.copyOf(names);
+      ids = List.copyOf(ids);
+    }
+
+    boolean sameFile(ArchiveInputs.FileStamp s) {
+      return s != null && size == s.size() && mtime == s.mtime();
+    }
+  }
+
+  private final String validFor;
+  private final Map<String, FileRecord> files;
+
+  ImportState(String validFor, Map<String, FileRecord> files) {
+    this.validFor = Objects.requireNonNull(validFor, "validFor");
+    this.files = files;
+  }
+
+  /** No knowledge: every file is read. */
+  public static ImportState empty() {
+    return new ImportState("", Map.of());
+  }
+
+  /**
+   * Reads the sidecar; a missing, foreign or damaged file, or one written for another commit or with other import
+   * options, gives the empty state, so that the import reads everything.
+   *
+   * @param validFor what the state must have been written for: the index commit and the import options
+   */
+  public static ImportState load(Path file, String validFor) throws IOException {
+    Map<String, FileRecord> files = new HashMap<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      if (!MAGIC.equals(r.readLine()) || !("# " + validFor).equals(r.readLine())) {
+        return empty();
+      }
+      String line;
+      while ((line = r.readLine()) != null) {
+        FileRecord rec = parse(line);
+        if (rec == null) {
+          return empty();
+        }
+        files.put(rec.path(), rec);
+      }
+    } catch (NoSuchFileException e) {
+      return empty();
+    }
+    return new ImportState(validFor, files);
+  }
+
+  /** Writes the sidecar atomically (a temporary file renamed over the old one). */
+  public void save(Path file, String validFor) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      w.write(MAGIC + "\n# " + validFor + "\n");
+      for (FileRecord f : files.values()) {
+        w.write(format(f));
+        w.write('\n');
+      }
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  int size() {
+    return files.size();
+  }
+
+  FileRecord get(String path) {
+    return files.get(path);
+  }
+
+  Iterable<FileRecord> records() {
+    return files.values();
+  }
+
+  String validFor() {
+    return validFor;
+  }
+
+  private static String format(FileRecord f) {
+    return String.join(
+        "\t", clean(f.path()), Long.toString(f.size()), Long.toString(f.mtime()), f.outcome().name(),
+        Integer.toString(f.entries()), clean(f.reason()), clean(f.name()), clean(f.key()),
+        f.when() == null ? "" : f.when().toString(), clean(f.host()), String.join("|", f.names()),
+        String.join(" ", f.ids()));
+  }
+
+  private static FileRecord parse(String line) {
+    String[] c = line.split("\t", -1);
+    if (c.length != 12) {
+      return null;
+    }
+    try {
+      return new FileRecord(
+          c[0], Long.parseLong(c[1]), Long.parseLong(c[2]), FileOutcome.valueOf(c[3]), Integer.parseInt(c[4]),
+          orNull(c[5]), c[6], orNull(c[7]), c[8].isEmpty() ? null : Instant.parse(c[8]), orNull(c[9]),
+          c[10].isEmpty() ? List.of() : Arrays.asList(c[10].split("\\|")),
+          c[11].isEmpty() ? List.of() : Arrays.asList(c[11].split(" ")));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String clean(String s) {
+    return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+  }
+
+  private static String orNull(String s) {
+    return s.isEmpty() ? null : s;
+  }
+}
