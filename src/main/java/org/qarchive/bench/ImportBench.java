@@ -29,6 +29,27 @@ final class ImportBench {
 
   private ImportBench() {}
 
+  /**
+   * {@code ImportBench PAGES_DIR [THREADS]}: the import section alone (whole import into a temporary index, against
+   * jsoup parsing the same files), for comparing import changes in one short run.
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: ImportBench PAGES_DIR [THREADS]");
+      System.exit(64);
+    }
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+    Path work = Files.createTempDirectory("qarchive-importbench");
+    PrintWriter log = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      BenchReport report = new BenchReport(List.of("import"));
+      run(report, Path.of(args[0]), work, threads, log);
+      report.print(log);
+    } finally {
+      BenchIndex.deleteTree(work);
+    }
+  }
+
   /** Generates {@code pages} pages with make-archive into the work folder unless they are there already. */
   static Path generatePages(Path makeArchive, Path workDir, int pages, long seed, PrintWriter log)
       throws IOException, InterruptedException {
