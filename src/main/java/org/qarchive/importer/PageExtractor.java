@@ -208,8 +208,9 @@ public final class PageExtractor {
   }
 
   private PageResult extract(Document doc, String sourceName, String urlHint) {
-    Instant capture = captureTime(doc, sourceName, urlHint);
-    removeWayback(doc);
+    Elements waybackChrome = doc.select(WAYBACK_CHROME);
+    Instant capture = captureTime(doc, sourceName, urlHint, waybackChrome);
+    waybackChrome.remove();
     String canonical = canonicalUrl(doc, sourceName, urlHint);
     String path = canonical == null ? "" : pathOf(canonical);
     String query = canonical != null && canonical.contains("?") ? canonical.substring(canonical.indexOf('?')) : "";
@@ -232,7 +233,25 @@ public final class PageExtractor {
       canonical = "urn:qarchive:" + sourceName.replace('\\', '/');
     }
     Element post = posts.isEmpty() ? null : posts.get(0);
-    String jsonLd = jsonLd(doc);
+    // one walk finds the JSON-LD, the non-content elements and the page chrome, instead of three document scans;
+    // they are removed below, where they were selected before (nothing in between changes which elements match)
+    StringBuilder jsonLdText = new StringBuilder();
+    List<Element> notContent = new ArrayList<>();
+    List<Element> chrome = new ArrayList<>();
+    doc.traverse((node, depth) -> {
+      if (node instanceof Element e) {
+        if (JSON_LD.matches(doc, e)) {
+          jsonLdText.append(e.data()).append('\n');
+        }
+        if (NOT_CONTENT.matches(doc, e)) {
+          notContent.add(e);
+        }
+        if (CHROME.matches(doc, e)) {
+          chrome.add(e);
+        }
+      }
+    });
+    String jsonLd = jsonLdText.toString();
     String title = title(doc, post);
     LocalDate date = date(doc, post, jsonLd, canonical);
     List<String> categories = new ArrayList<>();
@@ -240,9 +259,11 @@ public final class PageExtractor {
     terms(doc, post, categories, tags);
     String byline = byline(doc, post, jsonLd);
 
-    doc.select(NOT_CONTENT).remove();
+    for (Element e : notContent) {
+      e.remove();
+    }
     String pageText = doc.text();
-    for (Element e : doc.select(CHROME)) {
+    for (Element e : chrome) {
       if (!e.normalName().equals("body") && !e.normalName().equals("html")) {
         e.remove();
       }
@@ -368,7 +389,7 @@ public final class PageExtractor {
 
   // ---- URL and capture ----------------------------------------------------------------------------------------------
 
-  private static Instant captureTime(Document doc, String sourceName, String urlHint) {
+  private static Instant captureTime(Document doc, String sourceName, String urlHint, Elements waybackChrome) {
     Optional<Instant> t = CanonicalUrl.waybackTimestamp(sourceName.replace('\\', '/'));
     if (t.isEmpty() && urlHint != null) {
       t = CanonicalUrl.waybackTimestamp(urlHint);
@@ -376,8 +397,15 @@ public final class PageExtractor {
     if (t.isPresent()) {
       return t.get();
     }
-    if (doc.getElementById("wm-ipp") == null && doc.getElementById("wm-ipp-base") == null
-        && doc.selectFirst(WAYBACK_LINK) == null) {
+    // the toolbar (found by the caller's one scan) or any link into the Wayback Machine marks a capture
+    boolean toolbar = false;
+    for (Element e : waybackChrome) {
+      if (e.id().equals("wm-ipp") || e.id().equals("wm-ipp-base")) {
+        toolbar = true;
+        break;
+      }
+    }
+    if (!toolbar && doc.selectFirst(WAYBACK_LINK) == null) {
       return null;
     }
     Element canonical = doc.selectFirst(CANONICAL_LINK);
@@ -402,10 +430,6 @@ public final class PageExtractor {
         .max(Map.Entry.comparingByValue())
         .flatMap(e -> CanonicalUrl.waybackTimestamp("/web/" + e.getKey() + "/"))
         .orElse(null);
-  }
-
-  private static void removeWayback(Document doc) {
-    doc.select(WAYBACK_CHROME).remove();
   }
 
   private static String canonicalUrl(Document doc, String sourceName, String urlHint) {
@@ -511,14 +535,6 @@ public final class PageExtractor {
 
   // ---- metadata ------------------------------------------------------------------------------------------------------
 
-  private static String jsonLd(Document doc) {
-    StringBuilder sb = new StringBuilder();
-    for (Element s : doc.select(JSON_LD)) {
-      sb.append(s.data()).append('\n');
-    }
-    return sb.toString();
-  }
-
   private String title(Document doc, Element post) {
     if (selectors.title() != null) {
       Element e = doc.selectFirst(themeTitle);
@@ -560,8 +576,9 @@ public final class PageExtractor {
         }
       }
     }
+    Elements metas = doc.getElementsByTag("meta");
     for (Evaluator sel : DATE_METAS) {
-      Element e = doc.selectFirst(sel);
+      Element e = firstMatch(metas, sel, doc);
       if (e != null) {
         LocalDate d = parseDate(e.attr("content"));
         if (d != null) {
@@ -610,6 +627,15 @@ public final class PageExtractor {
       int day = u.group(3) == null ? 1 : Integer.parseInt(u.group(3));
       if (mo >= 1 && mo <= 12 && day >= 1 && day <= 31) {
         return LocalDate.of(y, mo, Math.min(day, LocalDate.of(y, mo, 1).lengthOfMonth()));
+      }
+    }
+    return null;
+  }
+
+  private static Element firstMatch(Elements candidates, Evaluator sel, Element root) {
+    for (Element e : candidates) {
+      if (sel.matches(root, e)) {
+        return e;
       }
     }
     return null;
