@@ -35,6 +35,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -43,6 +44,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
@@ -129,9 +132,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Runs one search: ranked hits of the requested page with highlighted snippets, and facet counts. A word no entry
-   * contains is corrected first (unless the request is {@link SearchRequest#exact()}); a query that finds nothing
-   * is relaxed from all words to most words to any word.
+   * Runs one search: ranked hits of the requested page with highlighted snippets, and facet counts when asked for
+   * ({@link SearchRequest#facets()}). A word no entry contains is corrected first (unless the request is {@link
+   * SearchRequest#exact()}); a query that finds nothing is relaxed from all words to most words to any word.
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
@@ -182,10 +185,11 @@ public final class ArchiveSearcher implements AutoCloseable {
             new SearchHit(h.id(), h.url(), h.title(), h.date(), h.answeredBy(), h.questionSnippet(),
                 h.answerSnippet(), h.score(), similar));
       }
-      Map<String, List<FacetCount>> facets = facets(searcher, ranked.facets());
+      Map<String, List<FacetCount>> facets =
+          ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       return new SearchResult(
-          request, ranked.total(), took, withSimilar, facets, corrected, relaxation);
+          request, ranked.total(), ranked.totalExact(), took, withSimilar, facets, corrected, relaxation);
     } finally {
       manager.release(searcher);
     }
@@ -205,7 +209,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
-  private record Ranked(TopDocs top, long total, FacetsCollector facets) {}
+  /** Ranked hits; {@code facets} is null when the request asked for no facet counts. */
+  private record Ranked(TopDocs top, long total, boolean totalExact, FacetsCollector facets) {}
 
   private Ranked rank(
       FacetingSearcher searcher, UserQueryParser.Parsed parsed, UserQueryParser.Match match, SearchRequest request)
@@ -214,16 +219,41 @@ public final class ArchiveSearcher implements AutoCloseable {
     // a little more than the page, so near duplicates can be folded and the page still filled
     int wanted = (request.page() + 2) * request.size();
     boolean byDate = request.sort() == SearchRequest.Sort.DATE || parsed.isBlank();
+    Sort sort = byDate ? dateSort() : relevanceSort();
     // a per-search time budget: a searcher of our own over the same reader, so the deadline is this search's alone
     IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
     timed.setTimeout(new QueryTimeoutImpl(SEARCH_BUDGET_MS));
-    FacetsCollectorManager.FacetsResult fr =
-        FacetsCollectorManager.search(
-            timed, query, wanted, byDate ? dateSort() : relevanceSort(), true, new FacetsCollectorManager());
+    Ranked ranked;
+    if (request.facets()) {
+      FacetsCollectorManager.FacetsResult fr =
+          FacetsCollectorManager.search(timed, query, wanted, sort, true, new FacetsCollectorManager());
+      ranked = new Ranked(fr.topDocs(), fr.topDocs().totalHits.value(), true, fr.facetsCollector());
+    } else {
+      // without facets nothing needs every match: past COUNT_UP_TO hits Lucene may skip the entries that cannot
+      // reach the page (block-max WAND), and the total becomes a lower bound
+      TopDocs top = timed.search(query, new TopFieldCollectorManager(sort, wanted, null, COUNT_UP_TO));
+      withScores(top.scoreDocs, sort);
+      ranked =
+          new Ranked(
+              top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, null);
+    }
     if (timed.timedOut()) {
       LOG.warn("search stopped at its {} ms budget; answering with what was ranked so far", SEARCH_BUDGET_MS);
     }
-    return new Ranked(fr.topDocs(), fr.topDocs().totalHits.value(), fr.facetsCollector());
+    return ranked;
+  }
+
+  /** Sets each hit's score from its sort values, where the sort already holds it (no second scoring pass). */
+  private static void withScores(ScoreDoc[] docs, Sort sort) {
+    SortField[] fields = sort.getSort();
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].getType() == SortField.Type.SCORE) {
+        for (ScoreDoc sd : docs) {
+          sd.score = (Float) ((FieldDoc) sd).fields[i];
+        }
+        return;
+      }
+    }
   }
 
   private List<NearDuplicates.Group> fold(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
@@ -517,6 +547,12 @@ public final class ArchiveSearcher implements AutoCloseable {
    * million entries, and short enough that no input can hold a search thread.
    */
   static final long SEARCH_BUDGET_MS = 200;
+
+  /**
+   * A search without facets counts its matches exactly up to this many; past it the total is a lower bound. Far
+   * more than anyone pages through, few enough that a common word does not visit every entry of a large archive.
+   */
+  static final int COUNT_UP_TO = 1000;
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveSearcher.class);
 

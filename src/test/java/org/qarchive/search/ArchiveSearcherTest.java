@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qarchive.Fixtures;
+import org.qarchive.archive.QaEntry;
 
 class ArchiveSearcherTest {
 
@@ -118,6 +121,40 @@ class ArchiveSearcherTest {
     assertEquals(1, filtered.total());
     var years = new Filters(List.of(), List.of(), List.of("2014", "2015"), List.of());
     assertEquals(2, searcher.search(new SearchRequest("", 1, 10, SearchRequest.Sort.DATE, years)).total());
+  }
+
+  @Test
+  void withoutFacetsTheSameHitsComeBackAndNoFacetsAreCounted() throws Exception {
+    for (String q : List.of("botox eyebrows", "fillers", "")) {
+      SearchResult with = searcher.search(SearchRequest.of(q));
+      SearchResult without = searcher.search(SearchRequest.of(q).withoutFacets());
+      assertEquals(with.hits(), without.hits(), q);
+      assertEquals(with.total(), without.total(), q);
+      assertTrue(without.totalExact(), "a few matches are counted exactly: " + q);
+      assertFalse(with.facets().isEmpty(), q);
+      assertTrue(without.facets().isEmpty(), q);
+    }
+  }
+
+  @Test
+  void pastTheCountLimitASearchWithoutFacetsReportsALowerBound(@TempDir Path big) throws Exception {
+    int n = ArchiveSearcher.COUNT_UP_TO + 200;
+    List<QaEntry> entries = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      entries.add(
+          Fixtures.entry("botox-" + i, "Botox question " + i, "Is Botox safe for wrinkle number " + i + "?",
+              "Botox is safe in trained hands" + " and so on".repeat(i % 7) + ".", LocalDate.of(2015, 1, 1)));
+    }
+    Fixtures.index(big, entries);
+    try (ArchiveSearcher s = new ArchiveSearcher(big)) {
+      SearchResult counted = s.search(SearchRequest.of("botox safe"));
+      assertEquals(n, counted.total());
+      assertTrue(counted.totalExact());
+      SearchResult bounded = s.search(SearchRequest.of("botox safe").withoutFacets());
+      assertFalse(bounded.totalExact());
+      assertTrue(bounded.total() >= ArchiveSearcher.COUNT_UP_TO && bounded.total() <= n, "" + bounded.total());
+      assertEquals(counted.hits(), bounded.hits());
+    }
   }
 
   @Test
