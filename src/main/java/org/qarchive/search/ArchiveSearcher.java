@@ -508,7 +508,10 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+    // term offsets straight from the postings: asking the query for its matches (weight matches) builds a new
+    // Weight, seeking every query term again, for every hit and field, which was half of a search
     return UnifiedHighlighter.builder(searcher, analyzer)
+        .withWeightMatches(false)
         .withFormatter(new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS))
         .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
         .withMaxLength(100_000)
