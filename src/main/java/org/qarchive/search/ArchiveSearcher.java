@@ -35,6 +35,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -69,9 +70,10 @@ public final class ArchiveSearcher implements AutoCloseable {
       List.of(Fields.CATEGORY, Fields.TAG, Fields.YEAR, Fields.ANSWERED_BY);
 
   private static final int FACET_VALUES = 20;
-  private static final Set<String> HIT_FIELDS =
-      Set.of(Fields.ID, Fields.URL, Fields.TITLE, Fields.DATE, Fields.ANSWERED_BY);
   private static final String[] SNIPPET_FIELDS = {Fields.QUESTION, Fields.ANSWER};
+  /** What a search reads of each ranked entry: the hit's fields, the snippets' and the question for folding. */
+  private static final Set<String> LOADED_FIELDS =
+      Set.of(Fields.ID, Fields.URL, Fields.TITLE, Fields.DATE, Fields.ANSWERED_BY, Fields.QUESTION, Fields.ANSWER);
   private static final int[] SNIPPET_PASSAGES = {1, 2};
 
   private final Directory directory;
@@ -167,18 +169,20 @@ public final class ArchiveSearcher implements AutoCloseable {
           relaxation = SearchResult.Relaxation.NONE;
         }
       }
-      List<NearDuplicates.Group> groups = fold(searcher, ranked.top().scoreDocs);
+      ScoreDoc[] all = ranked.top().scoreDocs;
+      // every ranked entry is read once (folding, hit fields, snippets); reading decompresses a whole block
+      Map<Integer, Document> loaded = load(searcher, all, LOADED_FIELDS);
+      List<NearDuplicates.Group> groups = fold(all, loaded);
       int from = Math.min(groups.size(), (request.page() - 1) * request.size());
       List<NearDuplicates.Group> page = groups.subList(from, Math.min(groups.size(), from + request.size()));
-      ScoreDoc[] all = ranked.top().scoreDocs;
       ScoreDoc[] pageDocs = page.stream().map(g -> all[g.leader()]).toArray(ScoreDoc[]::new);
-      List<SearchHit> hits = hits(searcher, parser.highlightQuery(parsed, reader), ranked.top(), pageDocs);
+      List<SearchHit> hits =
+          hits(searcher, parser.highlightQuery(parsed, reader), ranked.top(), pageDocs, loaded);
       List<SearchHit> withSimilar = new ArrayList<>(hits.size());
-      StoredFields stored = searcher.storedFields();
       for (int i = 0; i < hits.size(); i++) {
         List<String> similar = new ArrayList<>();
         for (int f : page.get(i).folded()) {
-          similar.add(stored.document(all[f].doc, Set.of(Fields.ID)).get(Fields.ID));
+          similar.add(loaded.get(all[f].doc).get(Fields.ID));
         }
         SearchHit h = hits.get(i);
         withSimilar.add(
@@ -256,17 +260,34 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
-  private List<NearDuplicates.Group> fold(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+  /** The stored {@code fields} of {@code docs}, read in index order so neighbours share a decompressed block. */
+  private static Map<Integer, Document> load(IndexSearcher searcher, ScoreDoc[] docs, Set<String> fields)
+      throws IOException {
+    int[] ids = Arrays.stream(docs).mapToInt(sd -> sd.doc).sorted().distinct().toArray();
     StoredFields stored = searcher.storedFields();
+    Map<Integer, Document> out = new HashMap<>(ids.length * 2);
+    for (int doc : ids) {
+      out.put(doc, stored.document(doc, fields));
+    }
+    return out;
+  }
+
+  private List<NearDuplicates.Group> fold(ScoreDoc[] docs, Map<Integer, Document> loaded) {
     List<Set<String>> signatures = new ArrayList<>(docs.length);
     for (ScoreDoc sd : docs) {
-      String question = stored.document(sd.doc, Set.of(Fields.QUESTION)).get(Fields.QUESTION);
+      String question = loaded.get(sd.doc).get(Fields.QUESTION);
       signatures.add(question == null || question.isBlank() ? Set.of() : parser.analyzedTerms(question));
     }
     return NearDuplicates.fold(signatures);
   }
 
   private List<SearchHit> hits(IndexSearcher searcher, Query highlightQuery, TopDocs top, ScoreDoc[] pageDocs)
+      throws IOException {
+    return hits(searcher, highlightQuery, top, pageDocs, load(searcher, pageDocs, LOADED_FIELDS));
+  }
+
+  private List<SearchHit> hits(
+      IndexSearcher searcher, Query highlightQuery, TopDocs top, ScoreDoc[] pageDocs, Map<Integer, Document> loaded)
       throws IOException {
     List<SearchHit> hits = new ArrayList<>(pageDocs.length);
     if (pageDocs.length == 0) {
@@ -276,16 +297,15 @@ public final class ArchiveSearcher implements AutoCloseable {
     ScoreDoc[] byDoc = pageDocs.clone();
     Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
     Map<String, String[]> snippets =
-        highlighter(searcher)
+        highlighter(searcher, loaded)
             .highlightFields(SNIPPET_FIELDS, highlightQuery, new TopDocs(top.totalHits, byDoc), SNIPPET_PASSAGES);
     Map<Integer, Integer> position = new HashMap<>();
     for (int i = 0; i < byDoc.length; i++) {
       position.put(byDoc[i].doc, i);
     }
-    StoredFields stored = searcher.storedFields();
     for (ScoreDoc sd : pageDocs) {
       int i = position.get(sd.doc);
-      Document d = stored.document(sd.doc, HIT_FIELDS);
+      Document d = loaded.get(sd.doc);
       hits.add(
           new SearchHit(
               d.get(Fields.ID),
@@ -507,15 +527,45 @@ public final class ArchiveSearcher implements AutoCloseable {
     return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
   }
 
-  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Document> loaded) {
     // term offsets straight from the postings: asking the query for its matches (weight matches) builds a new
     // Weight, seeking every query term again, for every hit and field, which was half of a search
-    return UnifiedHighlighter.builder(searcher, analyzer)
-        .withWeightMatches(false)
-        .withFormatter(new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS))
-        .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
-        .withMaxLength(100_000)
-        .build();
+    return new LoadedHighlighter(
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withWeightMatches(false)
+            .withFormatter(new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS))
+            .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+            .withMaxLength(SNIPPET_MAX_CHARS),
+        loaded);
+  }
+
+  /** Text past this many characters of a field is not searched for snippets. */
+  private static final int SNIPPET_MAX_CHARS = 100_000;
+
+  /** A highlighter that takes the field values from the documents the search has already read. */
+  private static final class LoadedHighlighter extends UnifiedHighlighter {
+    private final Map<Integer, Document> loaded;
+
+    LoadedHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, Document> loaded) {
+      super(builder);
+      this.loaded = loaded;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+        throws IOException {
+      List<CharSequence[]> out = new ArrayList<>();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        Document d = Objects.requireNonNull(loaded.get(doc), "a highlighted entry the search did not read");
+        CharSequence[] values = new CharSequence[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+          String v = Objects.requireNonNullElse(d.get(fields[i]), "");
+          values[i] = v.length() > getMaxLength() ? v.substring(0, getMaxLength()) : v;
+        }
+        out.add(values);
+      }
+      return out;
+    }
   }
 
   /** Best first; equal scores in id order, so pages never overlap or shift between two identical searches. */
