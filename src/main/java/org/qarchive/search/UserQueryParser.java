@@ -196,10 +196,14 @@ public final class UserQueryParser {
     Set<String> typed = analyzedTerms(words);
     List<Query> units = units(words, typed);
     if (!units.isEmpty()) {
-      // looked up once per unit: every lookup seeks each of the unit's terms in every field
+      boolean capped = units.size() > MAX_SCORED_WORDS || leaves(units) > budget[0] / 2;
+      // looked up once per unit, and only when it decides something: each lookup seeks the unit's terms in every
+      // field. Highlighting needs it only to drop the same words as ranking does.
       Map<Query, Double> commonness = new IdentityHashMap<>();
-      units.forEach(u -> commonness.put(u, commonness(u, reader)));
-      if (units.size() > MAX_SCORED_WORDS || leaves(units) > budget[0] / 2) {
+      if (capped || forRanking && units.size() > ranking.allWordsUpTo()) {
+        units.forEach(u -> commonness.put(u, commonness(u, reader)));
+      }
+      if (capped) {
         // the rarest words tell most about the topic; a word no entry contains matches nothing, so it goes last
         units.sort(
             Comparator.comparingDouble(
@@ -224,7 +228,9 @@ public final class UserQueryParser {
       List<Query> common = new ArrayList<>();
       for (Query u : units) {
         boolean isCommon =
-            units.size() > ranking.allWordsUpTo() && commonness.get(u) > ranking.commonWordRatio();
+            forRanking
+                && units.size() > ranking.allWordsUpTo()
+                && commonness.get(u) > ranking.commonWordRatio();
         (isCommon ? common : informative).add(u);
       }
       if (informative.isEmpty()) {
