@@ -467,7 +467,9 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public List<String> suggest(String prefix, int max) throws IOException {
     String text = UserQueryParser.clean(prefix).replace("\"", " ").strip();
-    if (text.length() < 2 || max < 1) {
+    // no suggestion is longer (titles past it are not offered), and a longer text could be more words than Lucene
+    // accepts in one query
+    if (text.length() < 2 || text.length() > Suggester.MAX_CHARS || max < 1) {
       return List.of();
     }
     return currentSuggester().lookup(text, Math.min(max, 50));

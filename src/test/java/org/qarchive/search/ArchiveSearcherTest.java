@@ -169,4 +169,10 @@ class ArchiveSearcherTest {
     assertEquals(List.of("Tummy tuck scar healing"), searcher.suggest("tummy tu", 5));
     assertTrue(searcher.suggest("x", 5).isEmpty());
   }
+
+  @Test
+  void aTypedTextLongerThanAnySuggestionGetsNoneInsteadOfFailing() throws Exception {
+    assertTrue(searcher.suggest("a ".repeat(1500), 5).isEmpty());
+    assertTrue(searcher.suggest("tummy " + "x".repeat(Suggester.MAX_CHARS), 5).isEmpty());
+  }
 }
