@@ -169,15 +169,18 @@
         });
         list.appendChild(sg);
       }
+      // as-you-type searches stop counting past 1,000 matches: total_exact false means "at least"
+      var more = found && found.total_exact === false ? '+' : '';
       if (found && found.total > hits.length) {
         var all = option(options.length, function (o) {
-          o.appendChild(el('span', { 'class': 't' }, 'See all ' + found.total + ' answers'));
+          o.appendChild(el('span', { 'class': 't' }, 'See all ' + found.total + more + ' answers'));
         });
         options.push({ el: all, url: base + '/?q=' + encodeURIComponent(q) });
         list.appendChild(all);
       }
       var total = found ? found.total : 0;
-      status.textContent = total === 0 ? 'No answers found' : total + (total === 1 ? ' answer' : ' answers') + ' found';
+      status.textContent =
+        total === 0 ? 'No answers found' : total + more + (total === 1 && !more ? ' answer' : ' answers') + ' found';
       open(options.length > 0 && d.activeElement === host);
     }
 

@@ -16,36 +16,32 @@ final class SearchBench {
 
   private SearchBench() {}
 
-  /** Replays the queries (first page of ten, with highlighting) after a warm-up; records latencies and rate. */
+  /**
+   * Replays the queries after a warm-up and records latencies and rate: first page of ten, highlighted, without
+   * facets (what the embeddable box and {@code /api/search?facets=0} run; the issue's targets), then the same with
+   * facet counts (what the search page runs).
+   */
   static void search(
       BenchReport report, ArchiveSearcher searcher, List<String> queries, int entries, int warmupPasses,
       double warmup, double seconds)
       throws Exception {
-    TimedLoop.Op op =
-        (thread, i) -> {
-          try {
-            searcher.search(SearchRequest.of(queries.get((int) (i % queries.size()))));
-            return true;
-          } catch (InvalidQueryException e) {
-            return false;
-          }
-        };
+    TimedLoop.Op plain = op(searcher, queries, false);
     // on two busy cores the JIT needs about three passes before latencies settle; a later, larger index
     // runs the same code and needs only its own pages read in
-    TimedLoop.run(1, warmup, (long) warmupPasses * queries.size(), op);
-    TimedLoop.Result r = TimedLoop.run(1, seconds, queries.size(), op);
+    TimedLoop.run(1, warmup, (long) warmupPasses * queries.size(), plain);
+    TimedLoop.Result r = TimedLoop.run(1, seconds, queries.size(), plain);
     String at = label(entries);
     boolean large = entries > 100_000;
     Latencies l = r.latencies();
     String s = "search";
+    String what = at + " entries, in process, no facets";
     if (large) {
-      report.add(s, "p50_ms_" + at, "search p50, " + at + " entries, in process", l.percentileMs(50), "ms");
+      report.add(s, "p50_ms_" + at, "search p50, " + what, l.percentileMs(50), "ms");
     } else {
-      report.addAtMost(s, "p50_ms_" + at, "search p50, " + at + " entries, in process", l.percentileMs(50), "ms", 1);
+      report.addAtMost(s, "p50_ms_" + at, "search p50, " + what, l.percentileMs(50), "ms", 1);
     }
-    report.add(s, "p95_ms_" + at, "search p95, " + at + " entries, in process", l.percentileMs(95), "ms");
-    report.addAtMost(s, "p99_ms_" + at, "search p99, " + at + " entries, in process", l.percentileMs(99), "ms",
-        large ? 50 : 5);
+    report.add(s, "p95_ms_" + at, "search p95, " + what, l.percentileMs(95), "ms");
+    report.addAtMost(s, "p99_ms_" + at, "search p99, " + what, l.percentileMs(99), "ms", large ? 50 : 5);
     report.add(s, "per_second_" + at, "searches/s, " + at + " entries, 1 thread", r.perSecond(), "/s");
     report.add(s, "mean_ms_" + at, "search mean, " + at + " entries", l.meanMs(), "ms");
     if (r.errors() > 0) {
@@ -56,6 +52,25 @@ final class SearchBench {
         String.format(
             Locale.ROOT, "%s: %,d searches over %d distinct queries in %.1f s after a warm-up of at least %.1f s and %d passes", at,
             l.count(), queries.size(), r.seconds(), warmup, warmupPasses));
+
+    TimedLoop.Op faceted = op(searcher, queries, true);
+    TimedLoop.run(1, warmup / 2, queries.size(), faceted);
+    Latencies f = TimedLoop.run(1, seconds, queries.size(), faceted).latencies();
+    report.add(s, "facets_p50_ms_" + at, "search with facets p50, " + at + " (the search page)", f.percentileMs(50),
+        "ms");
+    report.add(s, "facets_p99_ms_" + at, "search with facets p99, " + at, f.percentileMs(99), "ms");
+  }
+
+  private static TimedLoop.Op op(ArchiveSearcher searcher, List<String> queries, boolean facets) {
+    return (thread, i) -> {
+      try {
+        SearchRequest request = SearchRequest.of(queries.get((int) (i % queries.size())));
+        searcher.search(facets ? request : request.withoutFacets());
+        return true;
+      } catch (InvalidQueryException e) {
+        return false;
+      }
+    };
   }
 
   /**
@@ -86,21 +101,9 @@ final class SearchBench {
     }
   }
 
-  /** One pass over the queries, for a reference taken right next to another measurement. */
+  /** One pass over the queries (with facets, as {@code /api/search} runs them by default), for a reference. */
   static Latencies onePass(ArchiveSearcher searcher, List<String> queries) throws Exception {
-    return TimedLoop.run(
-            1,
-            1e-9,
-            queries.size(),
-            (thread, i) -> {
-              try {
-                searcher.search(SearchRequest.of(queries.get((int) i)));
-                return true;
-              } catch (InvalidQueryException e) {
-                return false;
-              }
-            })
-        .latencies();
+    return TimedLoop.run(1, 1e-9, queries.size(), op(searcher, queries, true)).latencies();
   }
 
   /** Replays every prefix of the queries, keystroke by keystroke, through {@link ArchiveSearcher#suggest}. */

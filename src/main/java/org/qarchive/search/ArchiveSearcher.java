@@ -35,6 +35,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -43,6 +45,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
@@ -66,9 +70,10 @@ public final class ArchiveSearcher implements AutoCloseable {
       List.of(Fields.CATEGORY, Fields.TAG, Fields.YEAR, Fields.ANSWERED_BY);
 
   private static final int FACET_VALUES = 20;
-  private static final Set<String> HIT_FIELDS =
-      Set.of(Fields.ID, Fields.URL, Fields.TITLE, Fields.DATE, Fields.ANSWERED_BY);
   private static final String[] SNIPPET_FIELDS = {Fields.QUESTION, Fields.ANSWER};
+  /** What a search reads of each ranked entry: the hit's fields, the snippets' and the question for folding. */
+  private static final Set<String> LOADED_FIELDS =
+      Set.of(Fields.ID, Fields.URL, Fields.TITLE, Fields.DATE, Fields.ANSWERED_BY, Fields.QUESTION, Fields.ANSWER);
   private static final int[] SNIPPET_PASSAGES = {1, 2};
 
   private final Directory directory;
@@ -129,9 +134,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Runs one search: ranked hits of the requested page with highlighted snippets, and facet counts. A word no entry
-   * contains is corrected first (unless the request is {@link SearchRequest#exact()}); a query that finds nothing
-   * is relaxed from all words to most words to any word.
+   * Runs one search: ranked hits of the requested page with highlighted snippets, and facet counts when asked for
+   * ({@link SearchRequest#facets()}). A word no entry contains is corrected first (unless the request is {@link
+   * SearchRequest#exact()}); a query that finds nothing is relaxed from all words to most words to any word.
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
@@ -164,28 +169,31 @@ public final class ArchiveSearcher implements AutoCloseable {
           relaxation = SearchResult.Relaxation.NONE;
         }
       }
-      List<NearDuplicates.Group> groups = fold(searcher, ranked.top().scoreDocs);
+      ScoreDoc[] all = ranked.top().scoreDocs;
+      // every ranked entry is read once (folding, hit fields, snippets); reading decompresses a whole block
+      Map<Integer, Document> loaded = load(searcher, all, LOADED_FIELDS);
+      List<NearDuplicates.Group> groups = fold(all, loaded);
       int from = Math.min(groups.size(), (request.page() - 1) * request.size());
       List<NearDuplicates.Group> page = groups.subList(from, Math.min(groups.size(), from + request.size()));
-      ScoreDoc[] all = ranked.top().scoreDocs;
       ScoreDoc[] pageDocs = page.stream().map(g -> all[g.leader()]).toArray(ScoreDoc[]::new);
-      List<SearchHit> hits = hits(searcher, parser.highlightQuery(parsed, reader), ranked.top(), pageDocs);
+      List<SearchHit> hits =
+          hits(searcher, parser.highlightQuery(parsed, reader), ranked.top(), pageDocs, loaded);
       List<SearchHit> withSimilar = new ArrayList<>(hits.size());
-      StoredFields stored = searcher.storedFields();
       for (int i = 0; i < hits.size(); i++) {
         List<String> similar = new ArrayList<>();
         for (int f : page.get(i).folded()) {
-          similar.add(stored.document(all[f].doc, Set.of(Fields.ID)).get(Fields.ID));
+          similar.add(loaded.get(all[f].doc).get(Fields.ID));
         }
         SearchHit h = hits.get(i);
         withSimilar.add(
             new SearchHit(h.id(), h.url(), h.title(), h.date(), h.answeredBy(), h.questionSnippet(),
                 h.answerSnippet(), h.score(), similar));
       }
-      Map<String, List<FacetCount>> facets = facets(searcher, ranked.facets());
+      Map<String, List<FacetCount>> facets =
+          ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       return new SearchResult(
-          request, ranked.total(), took, withSimilar, facets, corrected, relaxation);
+          request, ranked.total(), ranked.totalExact(), took, withSimilar, facets, corrected, relaxation);
     } finally {
       manager.release(searcher);
     }
@@ -205,7 +213,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
-  private record Ranked(TopDocs top, long total, FacetsCollector facets) {}
+  /** Ranked hits; {@code facets} is null when the request asked for no facet counts. */
+  private record Ranked(TopDocs top, long total, boolean totalExact, FacetsCollector facets) {}
 
   private Ranked rank(
       FacetingSearcher searcher, UserQueryParser.Parsed parsed, UserQueryParser.Match match, SearchRequest request)
@@ -214,29 +223,71 @@ public final class ArchiveSearcher implements AutoCloseable {
     // a little more than the page, so near duplicates can be folded and the page still filled
     int wanted = (request.page() + 2) * request.size();
     boolean byDate = request.sort() == SearchRequest.Sort.DATE || parsed.isBlank();
+    Sort sort = byDate ? dateSort() : relevanceSort();
     // a per-search time budget: a searcher of our own over the same reader, so the deadline is this search's alone
     IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
     timed.setTimeout(new QueryTimeoutImpl(SEARCH_BUDGET_MS));
-    FacetsCollectorManager.FacetsResult fr =
-        FacetsCollectorManager.search(
-            timed, query, wanted, byDate ? dateSort() : relevanceSort(), true, new FacetsCollectorManager());
+    Ranked ranked;
+    if (request.facets()) {
+      FacetsCollectorManager.FacetsResult fr =
+          FacetsCollectorManager.search(timed, query, wanted, sort, true, new FacetsCollectorManager());
+      ranked = new Ranked(fr.topDocs(), fr.topDocs().totalHits.value(), true, fr.facetsCollector());
+    } else {
+      // without facets nothing needs every match: past COUNT_UP_TO hits Lucene may skip the entries that cannot
+      // reach the page (block-max WAND), and the total becomes a lower bound
+      TopDocs top = timed.search(query, new TopFieldCollectorManager(sort, wanted, null, COUNT_UP_TO));
+      withScores(top.scoreDocs, sort);
+      ranked =
+          new Ranked(
+              top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, null);
+    }
     if (timed.timedOut()) {
       LOG.warn("search stopped at its {} ms budget; answering with what was ranked so far", SEARCH_BUDGET_MS);
     }
-    return new Ranked(fr.topDocs(), fr.topDocs().totalHits.value(), fr.facetsCollector());
+    return ranked;
   }
 
-  private List<NearDuplicates.Group> fold(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+  /** Sets each hit's score from its sort values, where the sort already holds it (no second scoring pass). */
+  private static void withScores(ScoreDoc[] docs, Sort sort) {
+    SortField[] fields = sort.getSort();
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].getType() == SortField.Type.SCORE) {
+        for (ScoreDoc sd : docs) {
+          sd.score = (Float) ((FieldDoc) sd).fields[i];
+        }
+        return;
+      }
+    }
+  }
+
+  /** The stored {@code fields} of {@code docs}, read in index order so neighbours share a decompressed block. */
+  private static Map<Integer, Document> load(IndexSearcher searcher, ScoreDoc[] docs, Set<String> fields)
+      throws IOException {
+    int[] ids = Arrays.stream(docs).mapToInt(sd -> sd.doc).sorted().distinct().toArray();
     StoredFields stored = searcher.storedFields();
+    Map<Integer, Document> out = new HashMap<>(ids.length * 2);
+    for (int doc : ids) {
+      out.put(doc, stored.document(doc, fields));
+    }
+    return out;
+  }
+
+  private List<NearDuplicates.Group> fold(ScoreDoc[] docs, Map<Integer, Document> loaded) {
     List<Set<String>> signatures = new ArrayList<>(docs.length);
     for (ScoreDoc sd : docs) {
-      String question = stored.document(sd.doc, Set.of(Fields.QUESTION)).get(Fields.QUESTION);
+      String question = loaded.get(sd.doc).get(Fields.QUESTION);
       signatures.add(question == null || question.isBlank() ? Set.of() : parser.analyzedTerms(question));
     }
     return NearDuplicates.fold(signatures);
   }
 
   private List<SearchHit> hits(IndexSearcher searcher, Query highlightQuery, TopDocs top, ScoreDoc[] pageDocs)
+      throws IOException {
+    return hits(searcher, highlightQuery, top, pageDocs, load(searcher, pageDocs, LOADED_FIELDS));
+  }
+
+  private List<SearchHit> hits(
+      IndexSearcher searcher, Query highlightQuery, TopDocs top, ScoreDoc[] pageDocs, Map<Integer, Document> loaded)
       throws IOException {
     List<SearchHit> hits = new ArrayList<>(pageDocs.length);
     if (pageDocs.length == 0) {
@@ -246,16 +297,15 @@ public final class ArchiveSearcher implements AutoCloseable {
     ScoreDoc[] byDoc = pageDocs.clone();
     Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
     Map<String, String[]> snippets =
-        highlighter(searcher)
+        highlighter(searcher, loaded)
             .highlightFields(SNIPPET_FIELDS, highlightQuery, new TopDocs(top.totalHits, byDoc), SNIPPET_PASSAGES);
     Map<Integer, Integer> position = new HashMap<>();
     for (int i = 0; i < byDoc.length; i++) {
       position.put(byDoc[i].doc, i);
     }
-    StoredFields stored = searcher.storedFields();
     for (ScoreDoc sd : pageDocs) {
       int i = position.get(sd.doc);
-      Document d = stored.document(sd.doc, HIT_FIELDS);
+      Document d = loaded.get(sd.doc);
       hits.add(
           new SearchHit(
               d.get(Fields.ID),
@@ -417,14 +467,10 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public List<String> suggest(String prefix, int max) throws IOException {
     String text = UserQueryParser.clean(prefix).replace("\"", " ").strip();
-    if (text.length() < 2 || max < 1) {
+    // no suggestion is longer (titles past it are not offered), and a longer text could be more words than Lucene
+    // accepts in one query
+    if (text.length() < 2 || text.length() > Suggester.MAX_CHARS || max < 1) {
       return List.of();
-    }
-    // a suggestion must contain every typed word, so past a dozen words nothing can match; cutting there also keeps
-    // the suggester's query far below Lucene's clause limit whatever is pasted into the box
-    String[] words = text.split("\\s+");
-    if (words.length > MAX_SUGGEST_WORDS) {
-      text = String.join(" ", Arrays.copyOfRange(words, words.length - MAX_SUGGEST_WORDS, words.length));
     }
     return currentSuggester().lookup(text, Math.min(max, 50));
   }
@@ -483,12 +529,45 @@ public final class ArchiveSearcher implements AutoCloseable {
     return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
   }
 
-  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-    return UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS))
-        .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
-        .withMaxLength(100_000)
-        .build();
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Document> loaded) {
+    // term offsets straight from the postings: asking the query for its matches (weight matches) builds a new
+    // Weight, seeking every query term again, for every hit and field, which was half of a search
+    return new LoadedHighlighter(
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withWeightMatches(false)
+            .withFormatter(new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS))
+            .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+            .withMaxLength(SNIPPET_MAX_CHARS),
+        loaded);
+  }
+
+  /** Text past this many characters of a field is not searched for snippets. */
+  private static final int SNIPPET_MAX_CHARS = 100_000;
+
+  /** A highlighter that takes the field values from the documents the search has already read. */
+  private static final class LoadedHighlighter extends UnifiedHighlighter {
+    private final Map<Integer, Document> loaded;
+
+    LoadedHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, Document> loaded) {
+      super(builder);
+      this.loaded = loaded;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+        throws IOException {
+      List<CharSequence[]> out = new ArrayList<>();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        Document d = Objects.requireNonNull(loaded.get(doc), "a highlighted entry the search did not read");
+        CharSequence[] values = new CharSequence[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+          String v = Objects.requireNonNullElse(d.get(fields[i]), "");
+          values[i] = v.length() > getMaxLength() ? v.substring(0, getMaxLength()) : v;
+        }
+        out.add(values);
+      }
+      return out;
+    }
   }
 
   /** Best first; equal scores in id order, so pages never overlap or shift between two identical searches. */
@@ -524,8 +603,11 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   static final long SEARCH_BUDGET_MS = 200;
 
-  /** Most typed words a suggestion lookup considers: the last ones, where the user is typing. */
-  static final int MAX_SUGGEST_WORDS = 12;
+  /**
+   * A search without facets counts its matches exactly up to this many; past it the total is a lower bound. Far
+   * more than anyone pages through, few enough that a common word does not visit every entry of a large archive.
+   */
+  static final int COUNT_UP_TO = 1000;
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveSearcher.class);
 

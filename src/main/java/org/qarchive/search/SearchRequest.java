@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param sort relevance or date
  * @param filters facet filters
  * @param exact search the words exactly as typed: no spelling correction ("search instead for ...")
+ * @param facets count the facet values of all matches; without them the total may be a lower bound ({@link
+ *     SearchResult#totalExact()}), because ranking can then skip entries that cannot reach the page
  */
-public record SearchRequest(String query, int page, int size, Sort sort, Filters filters, boolean exact) {
+public record SearchRequest(
+    String query, int page, int size, Sort sort, Filters filters, boolean exact, boolean facets) {
 
   /** Largest page size a caller may ask for. */
   public static final int MAX_SIZE = 50;
@@ -37,7 +40,12 @@ public record SearchRequest(String query, int page, int size, Sort sort, Filters
     }
   }
 
-  /** With spelling correction. */
+  /** With facet counts. */
+  public SearchRequest(String query, int page, int size, Sort sort, Filters filters, boolean exact) {
+    this(query, page, size, sort, filters, exact, true);
+  }
+
+  /** With spelling correction and facet counts. */
   public SearchRequest(String query, int page, int size, Sort sort, Filters filters) {
     this(query, page, size, sort, filters, false);
   }
@@ -54,6 +62,11 @@ public record SearchRequest(String query, int page, int size, Sort sort, Filters
 
   /** The same request searching the words exactly as typed. */
   public SearchRequest asTyped() {
-    return new SearchRequest(query, page, size, sort, filters, true);
+    return new SearchRequest(query, page, size, sort, filters, true, facets);
+  }
+
+  /** The same request without facet counts: for as-you-type searches and callers that show none. */
+  public SearchRequest withoutFacets() {
+    return new SearchRequest(query, page, size, sort, filters, exact, false);
   }
 }

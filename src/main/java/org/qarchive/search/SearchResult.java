@@ -7,16 +7,20 @@ import java.util.Map;
  * One page of results.
  *
  * @param request what was asked
- * @param total total number of matching entries
+ * @param total number of matching entries; a lower bound when {@code totalExact} is false
+ * @param totalExact whether {@code total} is the exact count; only a search without facets ({@link
+ *     SearchRequest#facets()}) stops counting, once it has counted well past the page ("1000+")
  * @param tookMs time spent searching and highlighting, in milliseconds
  * @param hits this page's hits, best first
- * @param facets counts per value of each facet field (category, tag, year, answered_by) over all matches
+ * @param facets counts per value of each facet field (category, tag, year, answered_by) over all matches; empty
+ *     when the request asked for none
  * @param correctedQuery the spelling-corrected query that was run instead of the typed one, or null
  * @param relaxation how the query was loosened because it found nothing as typed
  */
 public record SearchResult(
     SearchRequest request,
     long total,
+    boolean totalExact,
     long tookMs,
     List<SearchHit> hits,
     Map<String, List<FacetCount>> facets,
@@ -31,6 +35,18 @@ public record SearchResult(
     MOST_WORDS,
     /** Matched any of the words. */
     ANY_WORD
+  }
+
+  /** A result with an exact total. */
+  public SearchResult(
+      SearchRequest request,
+      long total,
+      long tookMs,
+      List<SearchHit> hits,
+      Map<String, List<FacetCount>> facets,
+      String correctedQuery,
+      Relaxation relaxation) {
+    this(request, total, true, tookMs, hits, facets, correctedQuery, relaxation);
   }
 
   public SearchResult {

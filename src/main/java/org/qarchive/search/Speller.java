@@ -77,17 +77,19 @@ final class Speller {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     int bestFreq = -1;
+    int allowed = word.length() < 6 ? 1 : 2;
+    // a candidate further away is refused below anyway; one edit less makes a much smaller automaton to intersect
+    checker.setMaxEdits(allowed);
     SuggestWord[] fromIndex =
         checker.suggestSimilar(new Term(Fields.SPELL, word), 5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
     for (SuggestWord s : fromIndex) {
-      int d = distance(word, s.string);
+      int d = distance(word, s.string, allowed);
       if (d < bestDistance || d == bestDistance && s.freq > bestFreq) {
         best = s.string;
         bestDistance = d;
         bestFreq = s.freq;
       }
     }
-    int allowed = word.length() < 6 ? 1 : 2;
     if (bestDistance > allowed) {
       best = null;
       bestDistance = Integer.MAX_VALUE;
@@ -96,7 +98,7 @@ final class Speller {
       if (Math.abs(v.length() - word.length()) > allowed || v.charAt(0) != word.charAt(0) && word.length() < 8) {
         continue;
       }
-      int d = distance(word, v);
+      int d = distance(word, v, allowed);
       // on a tie the synonyms file's word wins: patients here misspell the clinic's vocabulary more than "both"
       if (d <= allowed && d <= bestDistance && (d < bestDistance || best == null || !vocabulary.contains(best))) {
         best = v;
@@ -104,6 +106,53 @@ final class Speller {
       }
     }
     return bestDistance <= allowed ? best : null;
+  }
+
+  /**
+   * The {@link #distance(String, String)} of {@code a} and {@code b} when it is at most {@code max}, else {@code
+   * max + 1}: three rows instead of a whole table, given up as soon as a row cannot get back under {@code max}. The
+   * vocabulary is compared with every unknown word, so this runs thousands of times a search.
+   */
+  static int distance(String a, String b, int max) {
+    if (Math.abs(a.length() - b.length()) > max) {
+      return max + 1;
+    }
+    int[] before = new int[b.length() + 1];
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      int rowMin = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d = Math.min(d, before[j - 2] + 1);
+        }
+        current[j] = d;
+        rowMin = Math.min(rowMin, d);
+      }
+      // a swap can reach back two rows, so give up only when this row and the one before are both past max
+      if (rowMin > max && i > 1 && min(previous) > max) {
+        return max + 1;
+      }
+      int[] t = before;
+      before = previous;
+      previous = current;
+      current = t;
+    }
+    return Math.min(previous[b.length()], max + 1);
+  }
+
+  private static int min(int[] row) {
+    int m = Integer.MAX_VALUE;
+    for (int v : row) {
+      m = Math.min(m, v);
+    }
+    return m;
   }
 
   /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1. */

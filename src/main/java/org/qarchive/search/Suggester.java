@@ -38,6 +38,8 @@ final class Suggester implements AutoCloseable {
   private static final int MIN_PHRASE_DOCS = 3;
   private static final int MAX_PHRASES = 5000;
   private static final long TITLE_WEIGHT = 2;
+  /** The longest suggestion, in characters. */
+  static final int MAX_CHARS = 200;
 
   private final AnalyzingInfixSuggester suggester;
 
@@ -60,7 +62,7 @@ final class Suggester implements AutoCloseable {
         }
         Document d = stored.document(i, wanted);
         String title = d.get(Fields.TITLE);
-        if (title != null && !title.isBlank() && title.length() <= 200) {
+        if (title != null && !title.isBlank() && title.length() <= MAX_CHARS) {
           weights.merge(title.strip(), TITLE_WEIGHT, Math::max);
         }
         String question = d.get(Fields.QUESTION);

@@ -96,7 +96,9 @@ final class Pages {
   }
 
   private static void countText(StringBuilder b, SearchParams p, SearchResult result) {
-    b.append(result.total()).append(result.total() == 1 ? " answer" : " answers");
+    b.append(result.total())
+        .append(result.totalExact() ? "" : "+")
+        .append(result.total() == 1 && result.totalExact() ? " answer" : " answers");
     if (!p.q().isBlank()) {
       b.append(" for <strong>")
           .append(escape(result.correctedQuery() != null && !p.exact() ? result.correctedQuery() : p.q()))

@@ -31,6 +31,7 @@ import org.qarchive.search.FacetCount;
 import org.qarchive.search.InvalidQueryException;
 import org.qarchive.search.SearchHit;
 import org.qarchive.search.SearchLog;
+import org.qarchive.search.SearchRequest;
 import org.qarchive.search.SearchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -344,14 +345,21 @@ public final class WebServer implements AutoCloseable {
 
   private void apiSearch(Context ctx) throws IOException {
     SearchParams p = SearchParams.from(ctx, 10);
-    SearchResult r = searcher.search(p.toRequest());
-    if (p.page() == 1 && !"1".equals(ctx.queryParam("instant"))) {
+    boolean instant = "1".equals(ctx.queryParam("instant"));
+    SearchRequest request = p.toRequest();
+    // counting facets visits every match; the as-you-type box shows none, and a caller may decline them
+    if (instant || "0".equals(ctx.queryParam("facets"))) {
+      request = request.withoutFacets();
+    }
+    SearchResult r = searcher.search(request);
+    if (p.page() == 1 && !instant) {
       // as-you-type searches (instant=1) would log every prefix; the settled searches are what staff want to see
       logSearch(p.q(), r.total());
     }
     String base = base(ctx);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("total", r.total());
+    body.put("total_exact", r.totalExact());
     body.put("took_ms", r.tookMs());
     body.put("page", p.page());
     body.put("size", p.size());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qarchive.Fixtures;
+import org.qarchive.archive.QaEntry;
 
 class ArchiveSearcherTest {
 
@@ -121,6 +124,40 @@ class ArchiveSearcherTest {
   }
 
   @Test
+  void withoutFacetsTheSameHitsComeBackAndNoFacetsAreCounted() throws Exception {
+    for (String q : List.of("botox eyebrows", "fillers", "")) {
+      SearchResult with = searcher.search(SearchRequest.of(q));
+      SearchResult without = searcher.search(SearchRequest.of(q).withoutFacets());
+      assertEquals(with.hits(), without.hits(), q);
+      assertEquals(with.total(), without.total(), q);
+      assertTrue(without.totalExact(), "a few matches are counted exactly: " + q);
+      assertFalse(with.facets().isEmpty(), q);
+      assertTrue(without.facets().isEmpty(), q);
+    }
+  }
+
+  @Test
+  void pastTheCountLimitASearchWithoutFacetsReportsALowerBound(@TempDir Path big) throws Exception {
+    int n = ArchiveSearcher.COUNT_UP_TO + 200;
+    List<QaEntry> entries = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      entries.add(
+          Fixtures.entry("botox-" + i, "Botox question " + i, "Is Botox safe for wrinkle number " + i + "?",
+              "Botox is safe in trained hands" + " and so on".repeat(i % 7) + ".", LocalDate.of(2015, 1, 1)));
+    }
+    Fixtures.index(big, entries);
+    try (ArchiveSearcher s = new ArchiveSearcher(big)) {
+      SearchResult counted = s.search(SearchRequest.of("botox safe"));
+      assertEquals(n, counted.total());
+      assertTrue(counted.totalExact());
+      SearchResult bounded = s.search(SearchRequest.of("botox safe").withoutFacets());
+      assertFalse(bounded.totalExact());
+      assertTrue(bounded.total() >= ArchiveSearcher.COUNT_UP_TO && bounded.total() <= n, "" + bounded.total());
+      assertEquals(counted.hits(), bounded.hits());
+    }
+  }
+
+  @Test
   void relatedEntriesExcludeTheEntryItself() throws Exception {
     var related = searcher.related(Fixtures.small().get(3).id(), 3);
     assertTrue(related.stream().noneMatch(h -> h.id().equals(Fixtures.small().get(3).id())));
@@ -131,5 +168,11 @@ class ArchiveSearcherTest {
   void suggestionsCompleteTheLastWordOfTitles() throws Exception {
     assertEquals(List.of("Tummy tuck scar healing"), searcher.suggest("tummy tu", 5));
     assertTrue(searcher.suggest("x", 5).isEmpty());
+  }
+
+  @Test
+  void aTypedTextLongerThanAnySuggestionGetsNoneInsteadOfFailing() throws Exception {
+    assertTrue(searcher.suggest("a ".repeat(1500), 5).isEmpty());
+    assertTrue(searcher.suggest("tummy " + "x".repeat(Suggester.MAX_CHARS), 5).isEmpty());
   }
 }

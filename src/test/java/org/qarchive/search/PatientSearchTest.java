@@ -200,6 +200,18 @@ class PatientSearchTest {
   }
 
   @Test
+  void aLongQueryPastTheWordCapKeepsItsRarestWords() throws Exception {
+    StringBuilder q = new StringBuilder();
+    // words no entry contains cannot match: they must not crowd out the one that does
+    for (int i = 0; i < UserQueryParser.MAX_SCORED_WORDS + 10; i++) {
+      q.append("zq").append(i).append("x ");
+    }
+    q.append("blepharoplasty");
+    SearchResult r = searcher.search(SearchRequest.of(q.toString()).asTyped());
+    assertEquals(EYELID.id(), r.hits().get(0).id(), ids(r).toString());
+  }
+
+  @Test
   void nearDuplicateQuestionsAreFoldedUnderTheBestOne() throws Exception {
     SearchResult r = searcher.search(SearchRequest.of("heavy forehead botox"));
     SearchHit hit = r.hits().get(0);

@@ -161,6 +161,22 @@ class WebServerTest {
   }
 
   @Test
+  void asYouTypeAndFacetsZeroSearchesSkipTheFacetCountsButKeepTheShape() throws Exception {
+    JsonNode full = json(get("/api/search?q=&size=50"));
+    assertTrue(full.get("total_exact").asBoolean());
+    assertFalse(full.get("facets").get("category").isEmpty());
+    for (String skip : List.of("instant=1", "facets=0")) {
+      JsonNode r = json(get("/api/search?q=&size=50&" + skip));
+      assertEquals(full.get("total").asInt(), r.get("total").asInt(), skip);
+      assertTrue(r.get("total_exact").asBoolean(), skip);
+      assertEquals(full.get("hits"), r.get("hits"), skip);
+      for (String f : SearchParams.FACETS) {
+        assertTrue(r.get("facets").get(f).isEmpty(), skip + " " + f);
+      }
+    }
+  }
+
+  @Test
   void apiSearchFiltersByRepeatedFacetParametersAndReportsFacets() throws Exception {
     JsonNode all = json(get("/api/search?q=&size=50"));
     assertEquals(5, all.get("total").asInt());
