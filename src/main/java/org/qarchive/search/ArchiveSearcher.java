@@ -169,12 +169,14 @@ public final class ArchiveSearcher implements AutoCloseable {
           relaxation = SearchResult.Relaxation.NONE;
         }
       }
-      ScoreDoc[] all = ranked.top().scoreDocs;
-      // every ranked entry is read once (folding, hit fields, snippets); reading decompresses a whole block
+      // A page is its own slice of the ranking, and near duplicates fold within it: pages never overlap, and the page
+      // count that the total promises always holds (folding across pages could leave the last ones empty).
+      ScoreDoc[] ranking = ranked.top().scoreDocs;
+      int from = Math.min(ranking.length, (request.page() - 1) * request.size());
+      ScoreDoc[] all = Arrays.copyOfRange(ranking, from, Math.min(ranking.length, from + request.size()));
+      // every entry of the page is read once (folding, hit fields, snippets); reading decompresses a whole block
       Map<Integer, Document> loaded = load(searcher, all, LOADED_FIELDS);
-      List<NearDuplicates.Group> groups = fold(all, loaded);
-      int from = Math.min(groups.size(), (request.page() - 1) * request.size());
-      List<NearDuplicates.Group> page = groups.subList(from, Math.min(groups.size(), from + request.size()));
+      List<NearDuplicates.Group> page = fold(all, loaded);
       ScoreDoc[] pageDocs = page.stream().map(g -> all[g.leader()]).toArray(ScoreDoc[]::new);
       List<SearchHit> hits =
           hits(searcher, parser.highlightQuery(parsed, reader), ranked.top(), pageDocs, loaded);
@@ -220,8 +222,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       FacetingSearcher searcher, UserQueryParser.Parsed parsed, UserQueryParser.Match match, SearchRequest request)
       throws IOException {
     Query query = withFilters(parser.query(parsed, match, searcher.getIndexReader()), request.filters());
-    // a little more than the page, so near duplicates can be folded and the page still filled
-    int wanted = (request.page() + 2) * request.size();
+    int wanted = request.page() * request.size();
     boolean byDate = request.sort() == SearchRequest.Sort.DATE || parsed.isBlank();
     Sort sort = byDate ? dateSort() : relevanceSort();
     // a per-search time budget: a searcher of our own over the same reader, so the deadline is this search's alone
