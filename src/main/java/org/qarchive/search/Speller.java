@@ -25,6 +25,8 @@ import org.qarchive.index.Fields;
 final class Speller {
 
   private static final int MIN_LENGTH = 3;
+  /** The searched fields, whose terms are stemmed: a typed word whose stem is there needs no correction. */
+  private static final List<String> STEMMED_FIELDS = List.of(Fields.TITLE, Fields.QUESTION, Fields.ANSWER);
 
   private final Analyzer words = Analysis.spelling();
   private final Set<String> vocabulary;
@@ -66,12 +68,27 @@ final class Speller {
     return changed ? out.toString() : null;
   }
 
+  private static boolean knownStem(Set<String> stems, IndexReader reader) throws IOException {
+    for (String stem : stems) {
+      for (String field : STEMMED_FIELDS) {
+        if (reader.docFreq(new Term(field, stem)) > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private String fix(String word, DirectSpellChecker checker, IndexReader reader) throws IOException {
     if (word.length() < MIN_LENGTH
         || !word.chars().allMatch(Character::isLetter)
         || vocabulary.contains(word)
-        || reader.docFreq(new Term(Fields.SPELL, word)) > 0
-        || parser.analyzedTerms(word).isEmpty()) {
+        || reader.docFreq(new Term(Fields.SPELL, word)) > 0) {
+      return null;
+    }
+    Set<String> stems = parser.analyzedTerms(word);
+    if (stems.isEmpty() || knownStem(stems, reader)) {
+      // a stopword, or a word the entries hold in another form ("move" for "moving"): it matches as typed
       return null;
     }
     String best = null;

@@ -175,4 +175,13 @@ class ArchiveSearcherTest {
     assertTrue(searcher.suggest("a ".repeat(1500), 5).isEmpty());
     assertTrue(searcher.suggest("tummy " + "x".repeat(Suggester.MAX_CHARS), 5).isEmpty());
   }
+
+  @Test
+  void aWordTheEntriesHoldInAnotherFormIsNotCorrected() throws Exception {
+    // the seed asks about "the botox moving": "move" is not in the index as typed, but its stem is
+    SearchResult r = searcher.search(SearchRequest.of("can botox move"));
+    assertEquals(null, r.correctedQuery());
+    assertEquals(Fixtures.seed().id(), r.hits().get(0).id());
+    assertTrue(r.hits().get(0).questionSnippet().contains("<mark>moving</mark>"), r.hits().get(0).questionSnippet());
+  }
 }
