@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import org.qarchive.importer.EntryJson;
+import org.qarchive.archive.EntryJson;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
 import picocli.CommandLine.Command;

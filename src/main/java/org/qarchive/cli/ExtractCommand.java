@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qarchive.archive.QaEntry;
-import org.qarchive.importer.EntryJson;
+import org.qarchive.archive.EntryJson;
 import org.qarchive.importer.MainContentExtractor;
 import org.qarchive.importer.PageExtractor;
 import org.qarchive.importer.PageResult;

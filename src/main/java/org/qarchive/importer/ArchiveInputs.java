@@ -31,6 +31,7 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
+import org.qarchive.archive.EntryJson;
 import org.qarchive.archive.QaEntry;
 
 /**

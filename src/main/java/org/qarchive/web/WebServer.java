@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.qarchive.archive.QaEntry;
+import org.qarchive.archive.EntryJson;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.FacetCount;
@@ -414,7 +414,7 @@ public final class WebServer implements AutoCloseable {
       fail(ctx, 404, "no entry with this id");
       return;
     }
-    Map<String, Object> body = entryJson(entry.get());
+    var body = EntryJson.toNode(entry.get());
     body.put("archive_url", base(ctx) + "/qa/" + Pages.pathPart(entry.get().id()));
     sendJson(ctx, 200, body);
   }
@@ -426,24 +426,6 @@ public final class WebServer implements AutoCloseable {
       facets.put(f, facetJson(all.getOrDefault(f, List.of())));
     }
     sendJson(ctx, 200, Map.of("facets", facets));
-  }
-
-  /** The export format's keys, shared by the API's entry view. */
-  static Map<String, Object> entryJson(QaEntry e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", e.id());
-    m.put("url", e.url());
-    m.put("title", e.title());
-    m.put("question", e.question());
-    m.put("asker_location", e.askerLocation());
-    m.put("answer", e.answer());
-    m.put("answered_by", e.answeredBy());
-    m.put("credentials", e.credentials());
-    m.put("date", e.date() == null ? null : e.date().toString());
-    m.put("categories", e.categories());
-    m.put("tags", e.tags());
-    m.put("source_file", e.sourceFile());
-    return m;
   }
 
   // ---- operations

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qarchive.Fixtures;
-import org.qarchive.importer.EntryJson;
+import org.qarchive.archive.EntryJson;
 import org.qarchive.index.IndexInfo;
 
 class MainTest {

@@ -1,5 +1,6 @@
 package org.qarchive.importer;
 
+import org.qarchive.archive.EntryJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

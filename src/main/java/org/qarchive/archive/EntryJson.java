@@ -1,4 +1,4 @@
-package org.qarchive.importer;
+package org.qarchive.archive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.qarchive.archive.QaEntry;
 
 /**
  * The JSON Lines form of entries used by {@code export} and read back by the importer: one object per line with keys
@@ -27,6 +26,15 @@ public final class EntryJson {
 
   /** One entry as a single JSON line (no trailing newline). */
   public static String toLine(QaEntry e) {
+    try {
+      return MAPPER.writeValueAsString(toNode(e));
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("a tree of strings always serialises", ex);
+    }
+  }
+
+  /** One entry as a JSON object with the export keys; the API's entry view adds to it. */
+  public static ObjectNode toNode(QaEntry e) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("id", e.id());
     o.put("url", e.url());
@@ -42,11 +50,7 @@ public final class EntryJson {
     ArrayNode tags = o.putArray("tags");
     e.tags().forEach(tags::add);
     o.put("source_file", e.sourceFile());
-    try {
-      return MAPPER.writeValueAsString(o);
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("a tree of strings always serialises", ex);
-    }
+    return o;
   }
 
   /** Writes the entries as JSON Lines. */
