@@ -2,7 +2,6 @@ package org.qarchive.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,13 +58,13 @@ public final class LoadTest {
     Path dir = Files.createDirectories(o.workDir().resolve("load"));
     Process server = null;
     try {
-      int port = freePort();
+      int port = ChildServer.freePort();
       server = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString(), "serve", "--no-import",
               "--no-search-log", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)))
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve("serve.log").toFile())
           .start();
-      waitUp(server, port);
+      ChildServer.waitUntilUp(server, port);
       log.println("load: warming up ...");
       log.flush();
       HttpBench.run(port, targets, 2, Math.min(10, o.seconds() / 2));
@@ -163,29 +162,6 @@ public final class LoadTest {
     report.add(name, "p50_ms", name + ": p50", l.percentileMs(50), "ms");
     report.add(name, "p99_ms", name + ": p99", l.percentileMs(99), "ms");
     report.addAtMost(name, "errors", name + ": answers that were not 200", r.errors(), "", 1);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static void waitUp(Process server, int port) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        throw new IOException("the server exited with " + server.exitValue());
-      }
-      try (HttpProbe probe = new HttpProbe("127.0.0.1", port)) {
-        if (probe.get("/healthz").status() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new IOException("the server did not start within 60 s");
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -1,9 +1,9 @@
 package org.qarchive.cli;
 
+import org.qarchive.bench.ChildServer;
 import org.qarchive.bench.HostileQueries;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,15 +55,12 @@ final class SoakCommand implements Callable<Integer> {
       throw new BadInputException("no index at " + index.dir + "; run 'qarchive import' first");
     }
     PrintWriter out = spec.commandLine().getOut();
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = ChildServer.freePort();
     Path log = Files.createTempFile("qarchive-soak", ".log");
     Process server = startServer(port, log);
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      waitUntilUp(http, port, server);
+      ChildServer.waitUntilUp(server, port);
       // a fresh JVM interprets before it compiles: warm the search path so the limit measures steady state
       for (int i = 0; i < 300; i++) {
         String q = List.of("botox", "saggy skin after botox", "tummy tuck scar", "nose job swelling").get(i % 4);
@@ -122,23 +119,5 @@ final class SoakCommand implements Callable<Integer> {
         Main.class.getName(), "serve", "--no-import", "--host", "127.0.0.1", "--port", Integer.toString(port),
         "--index", index.dir.toString()));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-  }
-
-  private static void waitUntilUp(HttpClient http, int port, Process server) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        throw new IOException("the server exited with " + server.exitValue());
-      }
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new IOException("the server did not start within 60 s");
   }
 }
