@@ -25,19 +25,53 @@ import org.qarchive.index.Fields;
 final class Speller {
 
   private static final int MIN_LENGTH = 3;
+  /**
+   * Most words of one query looked up in the index, and most of them looked up two edits away. Building the edit
+   * automaton is nearly all of a lookup's cost (0.1 ms for one edit, up to 1.2 ms for two on a long word), so a
+   * pasted paragraph full of names made the slowest searches; on the MEDIQA dev set 8 and 2 change no ranking
+   * (4 lookups cost 0.0001 MAP, none 0.004 nDCG@10).
+   */
+  private static final int MAX_LOOKUPS = 8;
+
+  private static final int MAX_TWO_EDIT_LOOKUPS = 2;
+
+  /** What is left of one query's lookup budget. */
+  private static final class Lookups {
+    private int any = MAX_LOOKUPS;
+    private int twoEdits = MAX_TWO_EDIT_LOOKUPS;
+
+    /** Whether a lookup within {@code edits} may still be made; if so it is counted. */
+    boolean take(int edits) {
+      if (edits == 1 ? any <= 0 : twoEdits <= 0) {
+        return false;
+      }
+      if (edits == 1) {
+        any--;
+      } else {
+        twoEdits--;
+      }
+      return true;
+    }
+  }
   /** The searched fields, whose terms are stemmed: a typed word whose stem is there needs no correction. */
   private static final List<String> STEMMED_FIELDS = List.of(Fields.TITLE, Fields.QUESTION, Fields.ANSWER);
 
   private final Analyzer words = Analysis.spelling();
   private final Set<String> vocabulary;
-  /** The vocabulary in alphabetical order, so that ties are broken the same way every time. */
-  private final List<String> sortedVocabulary;
+  /** The vocabulary by word length (a word is only compared with words of nearly its length). */
+  private final List<List<String>> vocabularyByLength;
   private final UserQueryParser parser;
 
   /** A speller that also knows {@code vocabulary} (the synonyms file's words, lower case). */
   Speller(Set<String> vocabulary, UserQueryParser parser) {
     this.vocabulary = Set.copyOf(vocabulary);
-    this.sortedVocabulary = vocabulary.stream().sorted().toList();
+    int longest = vocabulary.stream().mapToInt(String::length).max().orElse(0);
+    List<List<String>> byLength = new ArrayList<>();
+    for (int i = 0; i <= longest; i++) {
+      byLength.add(new ArrayList<>());
+    }
+    vocabulary.forEach(v -> byLength.get(v.length()).add(v));
+    this.vocabularyByLength = byLength.stream().map(List::copyOf).toList();
     this.parser = parser;
   }
 
@@ -48,24 +82,31 @@ final class Speller {
     }
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinQueryLength(MIN_LENGTH);
-    StringBuilder out = new StringBuilder(parsed.text());
-    boolean changed = false;
-    List<UserQueryParser.Part> parts = new ArrayList<>(parsed.parts());
-    // replace from the end so earlier offsets stay valid
-    for (int i = parts.size() - 1; i >= 0; i--) {
-      UserQueryParser.Part p = parts.get(i);
+    // decide in reading order (the budget goes to the first unknown words), then replace from the end so that
+    // earlier offsets stay valid
+    List<int[]> spans = new ArrayList<>();
+    List<String> fixes = new ArrayList<>();
+    Lookups lookups = new Lookups();
+    for (UserQueryParser.Part p : parsed.parts()) {
       if (p.phrase() || p.negated()) {
         continue;
       }
-      for (Token t : tokens(p.text()).reversed()) {
-        String fix = fix(t.text, checker, reader);
+      for (Token t : tokens(p.text())) {
+        String fix = fix(t.text, checker, reader, lookups);
         if (fix != null) {
-          out.replace(p.start() + t.start, p.start() + t.end, fix);
-          changed = true;
+          spans.add(new int[] {p.start() + t.start, p.start() + t.end});
+          fixes.add(fix);
         }
       }
     }
-    return changed ? out.toString() : null;
+    if (fixes.isEmpty()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(parsed.text());
+    for (int i = fixes.size() - 1; i >= 0; i--) {
+      out.replace(spans.get(i)[0], spans.get(i)[1], fixes.get(i));
+    }
+    return out.toString();
   }
 
   private static boolean knownStem(Set<String> stems, IndexReader reader) throws IOException {
@@ -79,7 +120,8 @@ final class Speller {
     return false;
   }
 
-  private String fix(String word, DirectSpellChecker checker, IndexReader reader) throws IOException {
+  private String fix(String word, DirectSpellChecker checker, IndexReader reader, Lookups lookups)
+      throws IOException {
     if (word.length() < MIN_LENGTH
         || !word.chars().allMatch(Character::isLetter)
         || vocabulary.contains(word)
@@ -91,38 +133,59 @@ final class Speller {
       // a stopword, or a word the entries hold in another form ("move" for "moving"): it matches as typed
       return null;
     }
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    int bestFreq = -1;
     int allowed = word.length() < 6 ? 1 : 2;
-    // a candidate further away is refused below anyway; one edit less makes a much smaller automaton to intersect
-    checker.setMaxEdits(allowed);
-    SuggestWord[] fromIndex =
+    // The synonyms file's words first (a scan of a short list); on a tie they win, so a word one edit away there
+    // settles it. The index is then asked for one edit, and for two only when nothing nearer was found anywhere:
+    // an automaton of two edits costs four to six times one of one edit, and most typos are one edit.
+    String fromVocabulary = null;
+    int vocabularyDistance = Integer.MAX_VALUE;
+    for (int length = word.length() - allowed; length <= word.length() + allowed; length++) {
+      if (length < 1 || length >= vocabularyByLength.size()) {
+        continue;
+      }
+      for (String v : vocabularyByLength.get(length)) {
+        if (v.charAt(0) != word.charAt(0) && word.length() < 8) {
+          continue;
+        }
+        int d = distance(word, v, allowed);
+        // equally near words: the first in alphabetical order, so that the answer never depends on set order
+        if (d <= allowed && (d < vocabularyDistance || d == vocabularyDistance && v.compareTo(fromVocabulary) < 0)) {
+          fromVocabulary = v;
+          vocabularyDistance = d;
+        }
+      }
+    }
+    if (vocabularyDistance == 1 || !lookups.take(1)) {
+      return fromVocabulary;
+    }
+    String oneEdit = closestInIndex(word, 1, checker, reader);
+    if (oneEdit != null) {
+      return oneEdit;
+    }
+    if (fromVocabulary != null || allowed < 2 || !lookups.take(2)) {
+      return fromVocabulary;
+    }
+    return closestInIndex(word, 2, checker, reader);
+  }
+
+  /** The entries' word nearest to {@code word} within {@code edits}, the most frequent on a tie; null if none. */
+  private static String closestInIndex(String word, int edits, DirectSpellChecker checker, IndexReader reader)
+      throws IOException {
+    checker.setMaxEdits(edits);
+    SuggestWord[] found =
         checker.suggestSimilar(new Term(Fields.SPELL, word), 5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-    for (SuggestWord s : fromIndex) {
-      int d = distance(word, s.string, allowed);
+    String best = null;
+    int bestDistance = edits + 1;
+    int bestFreq = -1;
+    for (SuggestWord s : found) {
+      int d = distance(word, s.string, edits);
       if (d < bestDistance || d == bestDistance && s.freq > bestFreq) {
         best = s.string;
         bestDistance = d;
         bestFreq = s.freq;
       }
     }
-    if (bestDistance > allowed) {
-      best = null;
-      bestDistance = Integer.MAX_VALUE;
-    }
-    for (String v : sortedVocabulary) {
-      if (Math.abs(v.length() - word.length()) > allowed || v.charAt(0) != word.charAt(0) && word.length() < 8) {
-        continue;
-      }
-      int d = distance(word, v, allowed);
-      // on a tie the synonyms file's word wins: patients here misspell the clinic's vocabulary more than "both"
-      if (d <= allowed && d <= bestDistance && (d < bestDistance || best == null || !vocabulary.contains(best))) {
-        best = v;
-        bestDistance = d;
-      }
-    }
-    return bestDistance <= allowed ? best : null;
+    return best;
   }
 
   /**

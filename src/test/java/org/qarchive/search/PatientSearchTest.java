@@ -129,6 +129,23 @@ class PatientSearchTest {
   }
 
   @Test
+  void twoTyposTwoEditsAwayAreBothCorrected() throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of("hialuronidaze frontalsi"));
+    assertEquals("hyaluronidase frontalis", r.correctedQuery());
+  }
+
+  @Test
+  void aParagraphGetsItsFirstUnknownWordsLookedUpNotAll() throws Exception {
+    String names = "qwzx plokm vbnz xjqw zzqa kwpq jjxq wqxv ";
+    assertEquals("dissolved", searcher.search(SearchRequest.of("dissovled")).correctedQuery());
+    SearchResult r = searcher.search(SearchRequest.of(names + "dissovled"));
+    assertNull(r.correctedQuery(), "eight unknown words used up the lookups, so the ninth is left as typed");
+    assertEquals(
+        "dissolved " + names.strip(),
+        searcher.search(SearchRequest.of("dissovled " + names.strip())).correctedQuery());
+  }
+
+  @Test
   void knownWordsAreNotCorrected() throws Exception {
     assertNull(searcher.search(SearchRequest.of("rhinoplasty swelling")).correctedQuery());
   }
