@@ -153,17 +153,18 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       UserQueryParser.Match match = parser.defaultMatch(parsed);
       SearchResult.Relaxation relaxation = SearchResult.Relaxation.NONE;
-      Ranked ranked = rank(searcher, parsed, match, request);
+      UserQueryParser.Queries queries = parser.queries(parsed, match, reader);
+      Ranked ranked = rank(searcher, queries.ranking(), parsed, request);
       if (ranked.total() == 0 && !parsed.isBlank()) {
         int words = parser.plainWordCount(parsed);
         if (match == UserQueryParser.Match.ALL && words >= 3) {
           match = UserQueryParser.Match.MOST;
           relaxation = SearchResult.Relaxation.MOST_WORDS;
-          ranked = rank(searcher, parsed, match, request);
+          ranked = rank(searcher, parser.query(parsed, match, reader), parsed, request);
         }
         if (ranked.total() == 0 && words >= 2) {
           relaxation = SearchResult.Relaxation.ANY_WORD;
-          ranked = rank(searcher, parsed, UserQueryParser.Match.ANY, request);
+          ranked = rank(searcher, parser.query(parsed, UserQueryParser.Match.ANY, reader), parsed, request);
         }
         if (ranked.total() == 0) {
           relaxation = SearchResult.Relaxation.NONE;
@@ -179,7 +180,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       List<NearDuplicates.Group> page = fold(all, loaded);
       ScoreDoc[] pageDocs = page.stream().map(g -> all[g.leader()]).toArray(ScoreDoc[]::new);
       List<SearchHit> hits =
-          hits(searcher, parser.highlightQuery(parsed, reader), ranked.top(), pageDocs, loaded);
+          hits(searcher, queries.highlight(), ranked.top(), pageDocs, loaded);
       List<SearchHit> withSimilar = new ArrayList<>(hits.size());
       for (int i = 0; i < hits.size(); i++) {
         List<String> similar = new ArrayList<>();
@@ -218,10 +219,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** Ranked hits; {@code facets} is null when the request asked for no facet counts. */
   private record Ranked(TopDocs top, long total, boolean totalExact, FacetsCollector facets) {}
 
-  private Ranked rank(
-      FacetingSearcher searcher, UserQueryParser.Parsed parsed, UserQueryParser.Match match, SearchRequest request)
+  private Ranked rank(FacetingSearcher searcher, Query ranking, UserQueryParser.Parsed parsed, SearchRequest request)
       throws IOException {
-    Query query = withFilters(parser.query(parsed, match, searcher.getIndexReader()), request.filters());
+    Query query = withFilters(ranking, request.filters());
     int wanted = request.page() * request.size();
     boolean byDate = request.sort() == SearchRequest.Sort.DATE || parsed.isBlank();
     Sort sort = byDate ? dateSort() : relevanceSort();

@@ -144,12 +144,24 @@ public final class UserQueryParser {
 
   /** The query for ranking. {@code reader} tells which words are common; a blank query matches everything. */
   Query query(Parsed parsed, Match match, IndexReader reader) {
-    return build(parsed, match, reader, true);
+    return queries(parsed, match, reader).ranking();
   }
 
   /** The query for highlighting: the same words and synonyms, no proximity clause, nothing required. */
   Query highlightQuery(Parsed parsed, IndexReader reader) {
-    return build(parsed, Match.ANY, reader, false);
+    return queries(parsed, Match.ANY, reader).highlight();
+  }
+
+  /**
+   * The query to rank with and the one to highlight with (every scored word, synonym, phrase and alternative, none
+   * required, no proximity clause; the same whatever {@code match} is), built together: building analyzes the words
+   * with their synonyms and looks up how common each is, which is a tenth of a search.
+   */
+  record Queries(Query ranking, Query highlight) {}
+
+  /** Both queries; see {@link Queries}. */
+  Queries queries(Parsed parsed, Match match, IndexReader reader) {
+    return build(parsed, match, reader);
   }
 
   private record Groups(List<String> words, List<Part> phrases, List<List<Part>> ors, List<Part> excluded) {}
@@ -181,10 +193,11 @@ public final class UserQueryParser {
     return new Groups(words, phrases, ors, excluded);
   }
 
-  private Query build(Parsed parsed, Match match, IndexReader reader, boolean forRanking) {
+  private Queries build(Parsed parsed, Match match, IndexReader reader) {
     if (parsed.isBlank()) {
-      return new MatchAllDocsQuery();
+      return new Queries(new MatchAllDocsQuery(), new MatchAllDocsQuery());
     }
+    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
     Groups g = groups(parsed);
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     // Lucene refuses a query with more leaf clauses than this; parts past it are left out
@@ -198,9 +211,9 @@ public final class UserQueryParser {
     if (!units.isEmpty()) {
       boolean capped = units.size() > MAX_SCORED_WORDS || leaves(units) > budget[0] / 2;
       // looked up once per unit, and only when it decides something: each lookup seeks the unit's terms in every
-      // field. Highlighting needs it only to drop the same words as ranking does.
+      // field
       Map<Query, Double> commonness = new IdentityHashMap<>();
-      if (capped || forRanking && units.size() > ranking.allWordsUpTo()) {
+      if (capped || units.size() > ranking.allWordsUpTo()) {
         units.forEach(u -> commonness.put(u, commonness(u, reader)));
       }
       if (capped) {
@@ -224,12 +237,12 @@ public final class UserQueryParser {
         units = kept;
       }
       budget[0] -= leaves(units);
+      units.forEach(u -> highlight.add(u, Occur.SHOULD));
       List<Query> informative = new ArrayList<>();
       List<Query> common = new ArrayList<>();
       for (Query u : units) {
         boolean isCommon =
-            forRanking
-                && units.size() > ranking.allWordsUpTo()
+            units.size() > ranking.allWordsUpTo()
                 && commonness.get(u) > ranking.commonWordRatio();
         (isCommon ? common : informative).add(u);
       }
@@ -254,7 +267,7 @@ public final class UserQueryParser {
       common.forEach(u -> query.add(u, Occur.SHOULD));
       positive = true;
       any = true;
-      if (forRanking && typed.size() > 1 && ranking.proximityBoost() > 0) {
+      if (typed.size() > 1 && ranking.proximityBoost() > 0) {
         Query near =
             typed.size() <= MAX_PROXIMITY_WORDS
                 ? perField(f -> plainBuilder.createPhraseQuery(f, words, ranking.slop()), 1f)
@@ -268,6 +281,7 @@ public final class UserQueryParser {
       Query q = withinBudget(phrase(p.text()), budget);
       if (q != null) {
         query.add(q, Occur.MUST);
+        highlight.add(q, Occur.SHOULD);
         positive = true;
       }
       any = true;
@@ -286,6 +300,7 @@ public final class UserQueryParser {
       Query eitherQuery = n > 0 ? withinBudget(either.build(), budget) : null;
       if (eitherQuery != null) {
         query.add(eitherQuery, match == Match.ALL || !positive ? Occur.MUST : Occur.SHOULD);
+        highlight.add(eitherQuery, Occur.SHOULD);
         positive = true;
       }
     }
@@ -301,11 +316,13 @@ public final class UserQueryParser {
     }
     if (!positive) {
       if (!any) {
-        return new MatchNoDocsQuery("nothing searchable in the query");
+        return new Queries(
+            new MatchNoDocsQuery("nothing searchable in the query"),
+            new MatchNoDocsQuery("nothing searchable in the query"));
       }
       query.add(new MatchAllDocsQuery(), Occur.SHOULD);
     }
-    return query.build();
+    return new Queries(query.build(), highlight.build());
   }
 
   /**
