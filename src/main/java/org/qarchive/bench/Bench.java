@@ -80,8 +80,8 @@ public final class Bench {
       // with a colder JIT, and on a shared machine minutes apart are different machines
       double inP50 = SearchBench.onePass(searcher, queries).percentileMs(50);
       report.add("http", "in_process_p50_ms", "in-process p50 right after, same JVM", inP50, "ms");
-      report.addAtMost("http", "overhead_p50_ms", "HTTP overhead over in process at p50, 1 client",
-          httpP50 - inP50, "ms", 0.5);
+      report.add("http", "p50_difference_ms", "/api/search p50 less the in-process p50 (two runs; noisier)",
+          httpP50 - inP50, "ms");
     }
 
     Path jar = runningJar();

@@ -12,7 +12,11 @@ final class HttpBench {
 
   private HttpBench() {}
 
-  /** Runs 1, 2, ... concurrent clients for {@code seconds} each; returns the single-client p50 in ms. */
+  /**
+   * Runs 1, 2, ... concurrent clients for {@code seconds} each; returns the single-client p50 in ms. With one
+   * client it also reports the HTTP overhead: per request, the round trip less the server's own search time for
+   * that request (its Server-Timing header), so the figure is not the difference of two noisy runs.
+   */
   static double search(
       BenchReport report, int port, List<String> queries, List<Integer> clientCounts, double warmup, double seconds)
       throws Exception {
@@ -20,7 +24,8 @@ final class HttpBench {
     double p50One = Double.NaN;
     run(port, targets, 2, warmup);
     for (int clients : clientCounts) {
-      TimedLoop.Result r = run(port, targets, clients, seconds);
+      Latencies overhead = new Latencies();
+      TimedLoop.Result r = run(port, targets, clients, seconds, clients == 1 ? overhead : null);
       Latencies l = r.latencies();
       String s = "http";
       String c = clients + (clients == 1 ? " client" : " clients");
@@ -34,6 +39,11 @@ final class HttpBench {
       }
       if (clients == 1) {
         p50One = l.percentileMs(50);
+        if (overhead.count() > 0) {
+          report.addAtMost(s, "overhead_p50_ms", "HTTP overhead at p50, 1 client (round trip less the server's"
+              + " search time, per request)", overhead.percentileMs(50), "ms", 0.5);
+          report.add(s, "overhead_p99_ms", "HTTP overhead at p99, 1 client", overhead.percentileMs(99), "ms");
+        }
       }
     }
     return p50One;
@@ -53,6 +63,15 @@ final class HttpBench {
   }
 
   static TimedLoop.Result run(int port, List<String> targets, int clients, double seconds) throws Exception {
+    return run(port, targets, clients, seconds, null);
+  }
+
+  /**
+   * As {@link #run(int, List, int, double)}; with one client and {@code overhead} not null, also records each
+   * answer's round trip less the search time its Server-Timing header states.
+   */
+  static TimedLoop.Result run(int port, List<String> targets, int clients, double seconds, Latencies overhead)
+      throws Exception {
     List<HttpProbe> probes = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       probes.add(new HttpProbe("127.0.0.1", port));
@@ -65,7 +84,13 @@ final class HttpBench {
           (thread, i) -> {
             // each client starts at its own place in the list, so concurrent clients ask different things
             int at = (int) ((i + (long) thread * targets.size() / clients) % targets.size());
-            return probes.get(thread).get(targets.get(at)).status() == 200;
+            long t0 = System.nanoTime();
+            HttpProbe.Response response = probes.get(thread).get(targets.get(at));
+            long roundTrip = System.nanoTime() - t0;
+            if (overhead != null && !Double.isNaN(response.serverMs())) {
+              overhead.add(Math.max(0, roundTrip - (long) (response.serverMs() * 1e6)));
+            }
+            return response.status() == 200;
           });
     } finally {
       probes.forEach(HttpProbe::close);

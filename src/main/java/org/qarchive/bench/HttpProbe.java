@@ -19,8 +19,11 @@ import java.util.Locale;
  */
 final class HttpProbe implements AutoCloseable {
 
-  /** A response: its status and body. */
-  record Response(int status, byte[] body) {}
+  /**
+   * A response: its status and body, and the server's own time for it from a {@code Server-Timing: search;dur=MS}
+   * header (NaN without one).
+   */
+  record Response(int status, byte[] body, double serverMs) {}
 
   private final String host;
   private final int port;
@@ -73,6 +76,7 @@ final class HttpProbe implements AutoCloseable {
     long length = -1;
     boolean chunked = false;
     boolean closeAfter = false;
+    double serverMs = Double.NaN;
     for (String h = line(); !h.isEmpty(); h = line()) {
       int colon = h.indexOf(':');
       if (colon < 0) {
@@ -84,6 +88,7 @@ final class HttpProbe implements AutoCloseable {
         case "content-length" -> length = Long.parseLong(value);
         case "transfer-encoding" -> chunked = value.contains("chunked");
         case "connection" -> closeAfter = value.contains("close");
+        case "server-timing" -> serverMs = serverMs(value);
         default -> {}
       }
     }
@@ -106,7 +111,22 @@ final class HttpProbe implements AutoCloseable {
     if (closeAfter) {
       close();
     }
-    return new Response(code, body.toByteArray());
+    return new Response(code, body.toByteArray(), serverMs);
+  }
+
+  /** The {@code dur} of a Server-Timing value such as {@code search;dur=0.734}; NaN if it has none. */
+  static double serverMs(String value) {
+    for (String param : value.split(";")) {
+      String p = param.strip();
+      if (p.startsWith("dur=")) {
+        try {
+          return Double.parseDouble(p.substring(4));
+        } catch (NumberFormatException e) {
+          return Double.NaN;
+        }
+      }
+    }
+    return Double.NaN;
   }
 
   private void copy(long n, ByteArrayOutputStream to) throws IOException {

@@ -80,6 +80,15 @@ class WebServerTest {
   }
 
   @Test
+  void apiSearchStatesItsOwnSearchTimeInServerTiming() throws Exception {
+    var r = get("/api/search?q=botox");
+    String timing = r.headers().firstValue("server-timing").orElseThrow();
+    assertTrue(timing.matches("search;dur=\\d+\\.\\d{3}"), timing);
+    double ms = Double.parseDouble(timing.substring(timing.indexOf('=') + 1));
+    assertTrue(ms > 0 && ms < 60_000, timing);
+  }
+
+  @Test
   void searchPageWorksWithoutJavaScriptAndEscapesTheQuery() throws Exception {
     var r = get("/?q=%22%3E%3Csvg+onload%3Dalert(1)%3E+botox");
     assertEquals(200, r.statusCode());
