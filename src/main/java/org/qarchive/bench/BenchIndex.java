@@ -17,6 +17,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.qarchive.index.Analysis;
+import org.qarchive.index.ArchiveCodec;
 import org.qarchive.index.EntryDocuments;
 import org.qarchive.index.Fields;
 import org.qarchive.index.IndexInfo;
@@ -35,8 +36,8 @@ final class BenchIndex {
   static Path dirFor(Path workDir, int entries, long seed) {
     return workDir.resolve(
         String.format(
-            Locale.ROOT, "index-%d-seed%d-gen%d-schema%s", entries, seed, CorpusGenerator.VERSION,
-            Fields.SCHEMA_VERSION));
+            Locale.ROOT, "index-%d-seed%d-gen%d-schema%s-%s", entries, seed, CorpusGenerator.VERSION,
+            Fields.SCHEMA_VERSION, ArchiveCodec.NAME));
   }
 
   /** The cached index of {@code entries} generated entries, built first when it is missing or incomplete. */
@@ -60,6 +61,7 @@ final class BenchIndex {
     Files.createDirectories(dir);
     IndexWriterConfig config = new IndexWriterConfig(Analysis.forIndex());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setCodec(new ArchiveCodec()); // as the importer writes
     config.setRAMBufferSizeMB(ramBufferMb);
     config.setCommitOnClose(false);
     try (FSDirectory directory = FSDirectory.open(dir);

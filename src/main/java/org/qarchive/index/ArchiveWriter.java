@@ -60,6 +60,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     this.directory = directory;
     IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setCodec(new ArchiveCodec());
     config.setRAMBufferSizeMB(64);
     config.setCommitOnClose(false);
     try {

@@ -3,6 +3,7 @@ package org.qarchive.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,38 @@ class ArchiveWriterTest {
     assertEquals("fp2", info.sourceFingerprint());
     assertEquals(Fields.SCHEMA_VERSION, info.schemaVersion());
     assertNotNull(info.lastImport());
+  }
+
+  @Test
+  void entriesAreStoredWithTheArchiveCodecAndReadBackWhole() throws Exception {
+    Fixtures.index(dir, Fixtures.small());
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir)) {
+      var infos = org.apache.lucene.index.SegmentInfos.readLatestCommit(d);
+      assertTrue(infos.size() > 0);
+      infos.forEach(si -> assertEquals(ArchiveCodec.NAME, si.info.getCodec().getName()));
+    }
+    try (var s = new org.qarchive.search.ArchiveSearcher(dir)) {
+      assertEquals(Fixtures.seed(), s.get(Fixtures.seed().id()).orElseThrow());
+    }
+  }
+
+  @Test
+  void anIndexWrittenWithLucenesDefaultCodecTakesNewEntriesAndStaysReadable() throws Exception {
+    var config = new org.apache.lucene.index.IndexWriterConfig(Analysis.DEFAULT.indexAnalyzer());
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir);
+        var w = new org.apache.lucene.index.IndexWriter(d, config)) {
+      w.addDocument(EntryDocuments.toDocument(Fixtures.seed()));
+      w.commit();
+    }
+    QaEntry other = Fixtures.small().stream().filter(e -> !e.id().equals(Fixtures.seed().id())).findFirst().orElseThrow();
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      w.upsert(other);
+      w.commit(null);
+    }
+    try (var s = new org.qarchive.search.ArchiveSearcher(dir)) {
+      assertEquals(Fixtures.seed(), s.get(Fixtures.seed().id()).orElseThrow());
+      assertEquals(other, s.get(other.id()).orElseThrow());
+    }
   }
 
   @Test
