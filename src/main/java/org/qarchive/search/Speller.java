@@ -26,33 +26,32 @@ final class Speller {
 
   private static final int MIN_LENGTH = 3;
   /**
-   * Most words of one query looked up in the index, and most of them looked up two edits away. Building the edit
-   * automaton is nearly all of a lookup's cost (0.1 ms for one edit, up to 1.2 ms for two on a long word), so a
-   * pasted paragraph full of names made the slowest searches; on the MEDIQA dev set 8 and 2 change no ranking
-   * (4 lookups cost 0.0001 MAP, none 0.004 nDCG@10).
+   * Most unknown words of one query that are corrected, and most of them looked up two edits away in the index.
+   * Building the edit automaton is nearly all of an index lookup's cost (0.1 ms for one edit, up to 1.2 ms for two
+   * on a long word), and each unknown word is also compared with the synonyms file's words, so a pasted paragraph
+   * full of names made the slowest searches. On the MEDIQA dev set 8 and 2 change no ranking (4 unknown words
+   * cost 0.0001 MAP, no correction at all 0.004 nDCG@10).
    */
-  private static final int MAX_LOOKUPS = 8;
+  private static final int MAX_UNKNOWN_WORDS = 8;
 
   private static final int MAX_TWO_EDIT_LOOKUPS = 2;
 
-  /** What is left of one query's lookup budget. */
-  private static final class Lookups {
-    private int any = MAX_LOOKUPS;
-    private int twoEdits = MAX_TWO_EDIT_LOOKUPS;
+  /** What is left of one query's correction budget. */
+  private static final class Budget {
+    private int unknownWords = MAX_UNKNOWN_WORDS;
+    private int twoEditLookups = MAX_TWO_EDIT_LOOKUPS;
 
-    /** Whether a lookup within {@code edits} may still be made; if so it is counted. */
-    boolean take(int edits) {
-      if (edits == 1 ? any <= 0 : twoEdits <= 0) {
-        return false;
-      }
-      if (edits == 1) {
-        any--;
-      } else {
-        twoEdits--;
-      }
-      return true;
+    /** Whether one more unknown word may be corrected; if so it is counted. */
+    boolean unknownWord() {
+      return unknownWords-- > 0;
+    }
+
+    /** Whether one more two-edit lookup may be made; if so it is counted. */
+    boolean twoEditLookup() {
+      return twoEditLookups-- > 0;
     }
   }
+
   /** The searched fields, whose terms are stemmed: a typed word whose stem is there needs no correction. */
   private static final List<String> STEMMED_FIELDS = List.of(Fields.TITLE, Fields.QUESTION, Fields.ANSWER);
 
@@ -86,13 +85,13 @@ final class Speller {
     // earlier offsets stay valid
     List<int[]> spans = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
-    Lookups lookups = new Lookups();
+    Budget budget = new Budget();
     for (UserQueryParser.Part p : parsed.parts()) {
       if (p.phrase() || p.negated()) {
         continue;
       }
       for (Token t : tokens(p.text())) {
-        String fix = fix(t.text, checker, reader, lookups);
+        String fix = fix(t.text, checker, reader, budget);
         if (fix != null) {
           spans.add(new int[] {p.start() + t.start, p.start() + t.end});
           fixes.add(fix);
@@ -120,7 +119,7 @@ final class Speller {
     return false;
   }
 
-  private String fix(String word, DirectSpellChecker checker, IndexReader reader, Lookups lookups)
+  private String fix(String word, DirectSpellChecker checker, IndexReader reader, Budget budget)
       throws IOException {
     if (word.length() < MIN_LENGTH
         || !word.chars().allMatch(Character::isLetter)
@@ -131,6 +130,9 @@ final class Speller {
     Set<String> stems = parser.analyzedTerms(word);
     if (stems.isEmpty() || knownStem(stems, reader)) {
       // a stopword, or a word the entries hold in another form ("move" for "moving"): it matches as typed
+      return null;
+    }
+    if (!budget.unknownWord()) {
       return null;
     }
     int allowed = word.length() < 6 ? 1 : 2;
@@ -155,14 +157,14 @@ final class Speller {
         }
       }
     }
-    if (vocabularyDistance == 1 || !lookups.take(1)) {
+    if (vocabularyDistance == 1) {
       return fromVocabulary;
     }
     String oneEdit = closestInIndex(word, 1, checker, reader);
     if (oneEdit != null) {
       return oneEdit;
     }
-    if (fromVocabulary != null || allowed < 2 || !lookups.take(2)) {
+    if (fromVocabulary != null || allowed < 2 || !budget.twoEditLookup()) {
       return fromVocabulary;
     }
     return closestInIndex(word, 2, checker, reader);

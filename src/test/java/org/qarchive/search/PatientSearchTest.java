@@ -135,11 +135,11 @@ class PatientSearchTest {
   }
 
   @Test
-  void aParagraphGetsItsFirstUnknownWordsLookedUpNotAll() throws Exception {
+  void aParagraphGetsItsFirstEightUnknownWordsCorrectedNotAll() throws Exception {
     String names = "qwzx plokm vbnz xjqw zzqa kwpq jjxq wqxv ";
     assertEquals("dissolved", searcher.search(SearchRequest.of("dissovled")).correctedQuery());
     SearchResult r = searcher.search(SearchRequest.of(names + "dissovled"));
-    assertNull(r.correctedQuery(), "eight unknown words used up the lookups, so the ninth is left as typed");
+    assertNull(r.correctedQuery(), "eight unknown words used up the budget, so the ninth is left as typed");
     assertEquals(
         "dissolved " + names.strip(),
         searcher.search(SearchRequest.of("dissovled " + names.strip())).correctedQuery());
