@@ -55,6 +55,9 @@ public final class UserQueryParser {
    * 40 cost 0.002 nDCG@10).
    */
   public static final int MAX_SCORED_WORDS = 64;
+  /** Most words of a long query whose matches are marked in snippets; see {@link #highlighted}. */
+  static final int MAX_HIGHLIGHTED_WORDS = 24;
+
   /**
    * Longest query (in scored words) that also gets the words-near-each-other clause: a sloppy phrase over many
    * words costs a lot and, on the MEDIQA dev set, changes no answer above eight words.
@@ -237,7 +240,7 @@ public final class UserQueryParser {
         units = kept;
       }
       budget[0] -= leaves(units);
-      units.forEach(u -> highlight.add(u, Occur.SHOULD));
+      highlighted(units, commonness).forEach(u -> highlight.add(u, Occur.SHOULD));
       List<Query> informative = new ArrayList<>();
       List<Query> common = new ArrayList<>();
       for (Query u : units) {
@@ -323,6 +326,22 @@ public final class UserQueryParser {
       query.add(new MatchAllDocsQuery(), Occur.SHOULD);
     }
     return new Queries(query.build(), highlight.build());
+  }
+
+  /**
+   * The units whose matches are marked: all of them, but of a long query only the {@link #MAX_HIGHLIGHTED_WORDS}
+   * rarest that some entry contains. Those are what made an entry match; marking more puts a mark on every other
+   * word of a snippet, and each marked unit costs a look-up per field of every hit on the page.
+   */
+  private static List<Query> highlighted(List<Query> units, Map<Query, Double> commonness) {
+    if (units.size() <= MAX_HIGHLIGHTED_WORDS || commonness.isEmpty()) {
+      return units;
+    }
+    return units.stream()
+        .filter(u -> commonness.get(u) > 0)
+        .sorted(Comparator.comparingDouble(commonness::get))
+        .limit(MAX_HIGHLIGHTED_WORDS)
+        .toList();
   }
 
   /**
