@@ -3,8 +3,11 @@ package org.qarchive.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -36,10 +39,20 @@ final class Speller {
 
   private static final int MAX_TWO_EDIT_LOOKUPS = 2;
 
+  /** A query of more parts than this is read as prose (see {@link Budget#prose}). */
+  private static final int PROSE_PARTS = 8;
+
   /** What is left of one query's correction budget. */
   private static final class Budget {
+    /** Whether the query is a pasted paragraph rather than search terms. */
+    final boolean prose;
+
     private int unknownWords = MAX_UNKNOWN_WORDS;
     private int twoEditLookups = MAX_TWO_EDIT_LOOKUPS;
+
+    Budget(boolean prose) {
+      this.prose = prose;
+    }
 
     /** Whether one more unknown word may be corrected; if so it is counted. */
     boolean unknownWord() {
@@ -85,13 +98,20 @@ final class Speller {
     // earlier offsets stay valid
     List<int[]> spans = new ArrayList<>();
     List<String> fixes = new ArrayList<>();
-    Budget budget = new Budget();
+    Budget budget = new Budget(parsed.parts().size() > PROSE_PARTS);
+    Map<String, Optional<String>> decided = new HashMap<>();
     for (UserQueryParser.Part p : parsed.parts()) {
       if (p.phrase() || p.negated()) {
         continue;
       }
       for (Token t : tokens(p.text())) {
-        String fix = fix(t.text, checker, reader, budget);
+        // a paragraph repeats its words: each is decided once
+        Optional<String> known = decided.get(t.text);
+        if (known == null) {
+          known = Optional.ofNullable(fix(t.text, checker, reader, budget));
+          decided.put(t.text, known);
+        }
+        String fix = known.orElse(null);
         if (fix != null) {
           spans.add(new int[] {p.start() + t.start, p.start() + t.end});
           fixes.add(fix);
@@ -130,6 +150,11 @@ final class Speller {
     Set<String> stems = parser.analyzedTerms(word);
     if (stems.isEmpty() || knownStem(stems, reader)) {
       // a stopword, or a word the entries hold in another form ("move" for "moving"): it matches as typed
+      return null;
+    }
+    if (budget.prose && EnglishWords.SET.contains(word)) {
+      // in a pasted paragraph, a real word no entry holds ("wife") is prose, not a typo of one they do ("wide");
+      // in a short query every word is a search term, and "prostrate cancer" means the prostate
       return null;
     }
     if (!budget.unknownWord()) {
@@ -256,6 +281,25 @@ final class Speller {
       }
     }
     return d[a.length()][b.length()];
+  }
+
+  /** English words, for telling a word the archive lacks from a typo (see the resource's header). */
+  private static final class EnglishWords {
+    static final Set<String> SET = load();
+
+    private static Set<String> load() {
+      try (java.io.InputStream in = Speller.class.getResourceAsStream("/spelling/english-words.txt")) {
+        if (in == null) {
+          throw new IllegalStateException("the English word list is missing from the classpath");
+        }
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private record Token(String text, int start, int end) {}

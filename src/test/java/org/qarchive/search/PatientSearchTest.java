@@ -146,6 +146,15 @@ class PatientSearchTest {
   }
 
   @Test
+  void ordinaryEnglishWordsOfAPastedParagraphAreNotTakenForTypos() throws Exception {
+    SearchResult prose =
+        searcher.search(SearchRequest.of("My wife noticed small lamps under her lips a week after the filler"));
+    assertNull(prose.correctedQuery(), "'lamps' is a word the archive lacks, not a typo of 'lumps' here");
+    assertEquals("lumps lips", searcher.search(SearchRequest.of("lamps lips")).correctedQuery(),
+        "in a short query every word is a search term, so it is corrected");
+  }
+
+  @Test
   void knownWordsAreNotCorrected() throws Exception {
     assertNull(searcher.search(SearchRequest.of("rhinoplasty swelling")).correctedQuery());
   }
