@@ -71,18 +71,18 @@ final class Speller {
   private final Analyzer words = Analysis.spelling();
   private final Set<String> vocabulary;
   /** The vocabulary by word length (a word is only compared with words of nearly its length). */
-  private final List<List<String>> vocabularyByLength;
+  private final List<List<VocabularyWord>> vocabularyByLength;
   private final UserQueryParser parser;
 
   /** A speller that also knows {@code vocabulary} (the synonyms file's words, lower case). */
   Speller(Set<String> vocabulary, UserQueryParser parser) {
     this.vocabulary = Set.copyOf(vocabulary);
     int longest = vocabulary.stream().mapToInt(String::length).max().orElse(0);
-    List<List<String>> byLength = new ArrayList<>();
+    List<List<VocabularyWord>> byLength = new ArrayList<>();
     for (int i = 0; i <= longest; i++) {
       byLength.add(new ArrayList<>());
     }
-    vocabulary.forEach(v -> byLength.get(v.length()).add(v));
+    vocabulary.forEach(v -> byLength.get(v.length()).add(new VocabularyWord(v, letters(v))));
     this.vocabularyByLength = byLength.stream().map(List::copyOf).toList();
     this.parser = parser;
   }
@@ -166,12 +166,19 @@ final class Speller {
     // an automaton of two edits costs four to six times one of one edit, and most typos are one edit.
     String fromVocabulary = null;
     int vocabularyDistance = Integer.MAX_VALUE;
+    int wordLetters = letters(word);
     for (int length = word.length() - allowed; length <= word.length() + allowed; length++) {
       if (length < 1 || length >= vocabularyByLength.size()) {
         continue;
       }
-      for (String v : vocabularyByLength.get(length)) {
+      for (VocabularyWord vw : vocabularyByLength.get(length)) {
+        String v = vw.word();
         if (v.charAt(0) != word.charAt(0) && word.length() < 8) {
+          continue;
+        }
+        // each letter one word has and the other lacks takes an edit: a bound far cheaper than the distance
+        if (Integer.bitCount(wordLetters & ~vw.letters()) > allowed
+            || Integer.bitCount(vw.letters() & ~wordLetters) > allowed) {
           continue;
         }
         int d = distance(word, v, allowed);
@@ -300,6 +307,19 @@ final class Speller {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** A word of the synonyms file with the set of its letters ({@link #letters}). */
+  private record VocabularyWord(String word, int letters) {}
+
+  /** The letters of {@code word} as bits: a to z, and one bit for every other character. */
+  static int letters(String word) {
+    int bits = 0;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      bits |= c >= 'a' && c <= 'z' ? 1 << (c - 'a') : 1 << 26;
+    }
+    return bits;
   }
 
   private record Token(String text, int start, int end) {}

@@ -1,6 +1,7 @@
 package org.qarchive.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,16 +22,36 @@ class SpellerTest {
   }
 
   @Test
+  void lettersOneWordLacksNeverUnderstateTheDistance() {
+    Random random = new Random(11);
+    int pruned = 0;
+    for (int n = 0; n < 20_000; n++) {
+      String a = word(random, 12);
+      String b = random.nextBoolean() ? word(random, 12) : edit(random, a);
+      int la = Speller.letters(a);
+      int lb = Speller.letters(b);
+      int bound = Math.max(Integer.bitCount(la & ~lb), Integer.bitCount(lb & ~la));
+      assertTrue(bound <= Speller.distance(a, b), a + " / " + b);
+      pruned += bound > 2 ? 1 : 0;
+    }
+    assertTrue(pruned > 1000, "the bound should rule out many pairs: " + pruned);
+  }
+
+  @Test
   void aSwapOfNeighboursIsOneEdit() {
     assertEquals(1, Speller.distance("botxo", "botox", 1));
     assertEquals(2, Speller.distance("obtxo", "botox", 1));
   }
 
   private static String word(Random random) {
+    return word(random, 4);
+  }
+
+  private static String word(Random random, int letters) {
     StringBuilder sb = new StringBuilder();
     int length = random.nextInt(10);
     for (int i = 0; i < length; i++) {
-      sb.append((char) ('a' + random.nextInt(4)));
+      sb.append((char) ('a' + random.nextInt(letters)));
     }
     return sb.toString();
   }
