@@ -32,12 +32,14 @@ final class Speller {
    * Most unknown words of one query that are corrected, and most of them looked up two edits away in the index.
    * Building the edit automaton is nearly all of an index lookup's cost (0.1 ms for one edit, up to 1.2 ms for two
    * on a long word), and each unknown word is also compared with the synonyms file's words, so a pasted paragraph
-   * full of names made the slowest searches. On the MEDIQA dev set 8 and 2 change no ranking (4 unknown words
-   * cost 0.0001 MAP, no correction at all 0.004 nDCG@10).
+   * full of names made the slowest searches. On the MEDIQA dev set 8 and 2 (1 in a paragraph) change no ranking
+   * (4 unknown words cost 0.0001 MAP, no correction at all 0.004 nDCG@10).
    */
   private static final int MAX_UNKNOWN_WORDS = 8;
 
   private static final int MAX_TWO_EDIT_LOOKUPS = 2;
+
+  private static final int MAX_TWO_EDIT_LOOKUPS_IN_PROSE = 1;
 
   /** A query of more parts than this is read as prose (see {@link Budget#prose}). */
   private static final int PROSE_PARTS = 8;
@@ -48,10 +50,11 @@ final class Speller {
     final boolean prose;
 
     private int unknownWords = MAX_UNKNOWN_WORDS;
-    private int twoEditLookups = MAX_TWO_EDIT_LOOKUPS;
+    private int twoEditLookups;
 
     Budget(boolean prose) {
       this.prose = prose;
+      this.twoEditLookups = prose ? MAX_TWO_EDIT_LOOKUPS_IN_PROSE : MAX_TWO_EDIT_LOOKUPS;
     }
 
     /** Whether one more unknown word may be corrected; if so it is counted. */
