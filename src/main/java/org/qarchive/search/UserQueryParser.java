@@ -240,7 +240,7 @@ public final class UserQueryParser {
         units = kept;
       }
       budget[0] -= leaves(units);
-      highlighted(units, commonness).forEach(u -> highlight.add(u, Occur.SHOULD));
+      highlighted(units, commonness).forEach(u -> highlight.add(typedPhrasesAsWords(u, typed), Occur.SHOULD));
       List<Query> informative = new ArrayList<>();
       List<Query> common = new ArrayList<>();
       for (Query u : units) {
@@ -342,6 +342,44 @@ public final class UserQueryParser {
         .sorted(Comparator.comparingDouble(commonness::get))
         .limit(MAX_HIGHLIGHTED_WORDS)
         .toList();
+  }
+
+  /**
+   * {@code unit} for highlighting, with each phrase made only of typed words (the analyzer makes one where a
+   * multi-word synonym covers the typed words, as "prostate cancer" for "prostate carcinoma") turned into its words:
+   * the user typed each of them, so each may be marked wherever it stands. Marking a phrase strictly means running
+   * it over every field of every hit again, a tenth of a search; phrases a synonym brought in stay strict, so "blood"
+   * is not marked alone for "hypertension".
+   */
+  private static Query typedPhrasesAsWords(Query unit, Set<String> typed) {
+    if (unit instanceof PhraseQuery pq) {
+      Term[] terms = pq.getTerms();
+      for (Term t : terms) {
+        if (!typed.contains(t.text())) {
+          return unit;
+        }
+      }
+      BooleanQuery.Builder words = new BooleanQuery.Builder();
+      for (Term t : terms) {
+        words.add(new TermQuery(t), Occur.SHOULD);
+      }
+      return words.build();
+    }
+    if (unit instanceof BoostQuery b) {
+      return new BoostQuery(typedPhrasesAsWords(b.getQuery(), typed), b.getBoost());
+    }
+    if (unit instanceof DisjunctionMaxQuery d) {
+      List<Query> parts = new ArrayList<>();
+      d.getDisjuncts().forEach(q -> parts.add(typedPhrasesAsWords(q, typed)));
+      return new DisjunctionMaxQuery(parts, d.getTieBreakerMultiplier());
+    }
+    if (unit instanceof BooleanQuery bq) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+      bq.clauses().forEach(c -> b.add(typedPhrasesAsWords(c.query(), typed), c.occur()));
+      return b.build();
+    }
+    return unit;
   }
 
   /**
