@@ -46,11 +46,6 @@ public final class PageExtractor {
   private static final Set<String> LISTING_BODY =
       Set.of("home", "blog", "archive", "category", "tag", "date", "paged", "author");
   // Selectors are parsed once here: parsing them on every page cost more than a fifth of the extraction time.
-  private static final Evaluator POST_CONTAINERS =
-      css("article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article");
-  private static final Evaluator CHROME =
-      css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
-          + " #colophon, .footer-widgets");
   private static final Evaluator NOISE =
       css("#comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form,"
           + " .sharedaddy, .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel,"
@@ -59,27 +54,18 @@ public final class PageExtractor {
           + " .breadcrumbs, .cookie-notice, #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text,"
           + " .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header, .more-link, [hidden],"
           + " [style~=display:\\s*none]");
-  private static final Evaluator NOT_CONTENT = css("script, style, noscript, iframe, template, object, embed");
-  private static final Evaluator WAYBACK_LINK = css("link[href*=/web/], a[href*=/web/]");
-  private static final Evaluator CANONICAL_LINK = css("link[rel=canonical][href]");
   private static final Evaluator LINKS = css("a[href], link[href]");
-  private static final Evaluator WAYBACK_CHROME =
-      css("#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo, .wb-autocomplete-suggestions, #playback");
-  private static final List<Evaluator> CANONICAL = List.of(CANONICAL_LINK, css("meta[property=og:url][content]"));
   private static final Evaluator COMMENT_LINKS = css("a[href*=#comments], a[href*=#respond]");
   private static final Evaluator COMMENTS_OR_WIDGET =
       css(".comment, .comments-area, #comments, .comment-list, .widget, aside");
-  private static final Evaluator COMMENTS = css(".comment, .comments-area, #comments, .comment-list");
   private static final Evaluator INSIDE_CHROME =
       css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer");
   private static final List<Evaluator> CONTENT_ROOTS =
       cssList("[itemprop=articleBody]", ".entry-content", ".post-content", ".post-body", ".article-content",
           ".entry-body", ".entrytext", ".storycontent", ".entry");
   private static final Evaluator MAIN = css("#content, main, [role=main], .content");
-  private static final Evaluator JSON_LD = css("script[type=application/ld+json]");
   private static final List<Evaluator> TITLES =
       cssList("h1.entry-title", ".entry-title", "[itemprop=headline]", ".post-title", "h1");
-  private static final Evaluator OG_TITLE = css("meta[property=og:title][content]");
   private static final List<Evaluator> DATE_METAS =
       cssList("meta[property=article:published_time]", "meta[itemprop=datePublished]", "meta[name=date]",
           "meta[name=DC.date.issued]", "meta[name=publish-date]");
@@ -89,15 +75,12 @@ public final class PageExtractor {
   private static final Evaluator NOT_BYLINE =
       css("#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style");
   private static final Evaluator BODY_TEXT = css("[itemprop=articleBody], .entry-content, .post-content, .post-body");
-  private static final Evaluator TAG_LINKS = css("a[rel~=tag]");
-  private static final Evaluator COMMENTS_OR_CLOUD = css(".comment, #comments, .tagcloud, .widget_tag_cloud");
   private static final Evaluator TERM_HREFS = css("a[href*=/category/], a[href*=/tag/]");
   private static final Evaluator COMMENT_SHORT = css(".comment, #comments");
   private static final Evaluator AUTHORS =
       css("[rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,"
           + " .author");
   private static final Evaluator COMMENTS_3 = css(".comment, #comments, .comments-area");
-  private static final Evaluator META_AUTHOR = css("meta[name=author][content]");
   private static final Evaluator TEXT_BYLINES = css("font, span, p, div.meta, .postmeta");
   private static final Pattern TEXT_BY =
       Pattern.compile("\\bby\\s+(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,2})");
@@ -208,21 +191,25 @@ public final class PageExtractor {
   }
 
   private PageResult extract(Document doc, String sourceName, String urlHint) {
-    Elements waybackChrome = doc.select(WAYBACK_CHROME);
-    Instant capture = captureTime(doc, sourceName, urlHint, waybackChrome);
-    waybackChrome.remove();
-    String canonical = canonicalUrl(doc, sourceName, urlHint);
+    // one walk finds what a dozen whole-document selections found before, one scan each
+    PageScan scan = PageScan.of(doc);
+    Instant capture = captureTime(doc, sourceName, urlHint, scan);
+    for (Element e : scan.waybackChrome) {
+      e.remove();
+    }
+    String canonical = canonicalUrl(doc, scan, sourceName, urlHint);
     String path = canonical == null ? "" : pathOf(canonical);
     String query = canonical != null && canonical.contains("?") ? canonical.substring(canonical.indexOf('?')) : "";
     Set<String> bodyClasses = doc.body() == null ? Set.of() : doc.body().classNames();
     if (selectors.remove() != null) {
       doc.select(themeRemove).remove();
+      scan = PageScan.of(doc); // what the theme removes is not there for the rules below
     }
 
     if (SEARCH_QUERY.matcher(query).matches() || bodyClasses.contains("search") || bodyClasses.contains("search-results")) {
       return PageResult.of(PageKind.SEARCH, canonical, capture, "search results");
     }
-    List<Element> posts = postContainers(doc);
+    List<Element> posts = postContainers(scan);
     boolean singular = bodyClasses.contains("single") || bodyClasses.contains("single-post");
     boolean listingClass = !singular && bodyClasses.stream().anyMatch(LISTING_BODY::contains);
     boolean listingPath = !singular && query.isEmpty() && LISTING_PATH.matcher(path).matches();
@@ -233,37 +220,25 @@ public final class PageExtractor {
       canonical = "urn:qarchive:" + sourceName.replace('\\', '/');
     }
     Element post = posts.isEmpty() ? null : posts.get(0);
-    // one walk finds the JSON-LD, the non-content elements and the page chrome, instead of three document scans;
-    // they are removed below, where they were selected before (nothing in between changes which elements match)
     StringBuilder jsonLdText = new StringBuilder();
-    List<Element> notContent = new ArrayList<>();
-    List<Element> chrome = new ArrayList<>();
-    doc.traverse((node, depth) -> {
-      if (node instanceof Element e) {
-        if (JSON_LD.matches(doc, e)) {
-          jsonLdText.append(e.data()).append('\n');
-        }
-        if (NOT_CONTENT.matches(doc, e)) {
-          notContent.add(e);
-        }
-        if (CHROME.matches(doc, e)) {
-          chrome.add(e);
-        }
-      }
-    });
+    for (Element e : scan.jsonLd) {
+      jsonLdText.append(e.data()).append('\n');
+    }
     String jsonLd = jsonLdText.toString();
-    String title = title(doc, post);
-    LocalDate date = date(doc, post, jsonLd, canonical);
+    String title = title(doc, scan, post);
+    LocalDate date = date(doc, scan, post, jsonLd, canonical);
     List<String> categories = new ArrayList<>();
     List<String> tags = new ArrayList<>();
-    terms(doc, post, categories, tags);
-    String byline = byline(doc, post, jsonLd);
+    terms(doc, scan, post, categories, tags);
+    String byline = byline(doc, scan, post, jsonLd);
 
-    for (Element e : notContent) {
+    // the non-content elements and the chrome are removed where they were selected before (nothing in between
+    // changes which elements match)
+    for (Element e : scan.notContent) {
       e.remove();
     }
     String pageText = doc.text();
-    for (Element e : chrome) {
+    for (Element e : scan.chrome) {
       if (!e.normalName().equals("body") && !e.normalName().equals("html")) {
         e.remove();
       }
@@ -389,7 +364,7 @@ public final class PageExtractor {
 
   // ---- URL and capture ----------------------------------------------------------------------------------------------
 
-  private static Instant captureTime(Document doc, String sourceName, String urlHint, Elements waybackChrome) {
+  private static Instant captureTime(Document doc, String sourceName, String urlHint, PageScan scan) {
     Optional<Instant> t = CanonicalUrl.waybackTimestamp(sourceName.replace('\\', '/'));
     if (t.isEmpty() && urlHint != null) {
       t = CanonicalUrl.waybackTimestamp(urlHint);
@@ -399,16 +374,16 @@ public final class PageExtractor {
     }
     // the toolbar (found by the caller's one scan) or any link into the Wayback Machine marks a capture
     boolean toolbar = false;
-    for (Element e : waybackChrome) {
+    for (Element e : scan.waybackChrome) {
       if (e.id().equals("wm-ipp") || e.id().equals("wm-ipp-base")) {
         toolbar = true;
         break;
       }
     }
-    if (!toolbar && doc.selectFirst(WAYBACK_LINK) == null) {
+    if (!toolbar && !scan.waybackLink) {
       return null;
     }
-    Element canonical = doc.selectFirst(CANONICAL_LINK);
+    Element canonical = scan.firstCanonicalAnywhere;
     if (canonical != null) {
       Matcher m = WAYBACK_HREF.matcher(canonical.attr("href"));
       if (m.find()) {
@@ -432,9 +407,9 @@ public final class PageExtractor {
         .orElse(null);
   }
 
-  private static String canonicalUrl(Document doc, String sourceName, String urlHint) {
-    for (Evaluator sel : CANONICAL) {
-      Element e = doc.selectFirst(sel);
+  private static String canonicalUrl(Document doc, PageScan scan, String sourceName, String urlHint) {
+    Element link = scan.canonicalLinks.isEmpty() ? null : scan.canonicalLinks.get(0);
+    for (Element e : java.util.Arrays.asList(link, scan.ogUrl)) {
       if (e != null) {
         String v = e.hasAttr("href") ? e.attr("href") : e.attr("content");
         String u = CanonicalUrl.unwrapWayback(v);
@@ -482,12 +457,9 @@ public final class PageExtractor {
 
   // ---- structure -----------------------------------------------------------------------------------------------------
 
-  private static List<Element> postContainers(Document doc) {
+  private static List<Element> postContainers(PageScan scan) {
     List<Element> out = new ArrayList<>();
-    for (Element e : doc.select(POST_CONTAINERS)) {
-      if (insideChrome(e) || e.closest(COMMENTS) != null) {
-        continue;
-      }
+    for (Element e : scan.postCandidates) { // not inside chrome or comments
       boolean nested = false;
       for (Element o : out) {
         if (o == e || e.parents().contains(o) || o.parents().contains(e)) {
@@ -535,7 +507,7 @@ public final class PageExtractor {
 
   // ---- metadata ------------------------------------------------------------------------------------------------------
 
-  private String title(Document doc, Element post) {
+  private String title(Document doc, PageScan scan, Element post) {
     if (selectors.title() != null) {
       Element e = doc.selectFirst(themeTitle);
       if (e != null && !e.text().isBlank()) {
@@ -549,7 +521,7 @@ public final class PageExtractor {
         return TextBlocks.collapse(e.text());
       }
     }
-    Element og = doc.selectFirst(OG_TITLE);
+    Element og = scan.ogTitle;
     if (og != null && !og.attr("content").isBlank()) {
       return TextBlocks.collapse(og.attr("content"));
     }
@@ -566,7 +538,7 @@ public final class PageExtractor {
     return t;
   }
 
-  private LocalDate date(Document doc, Element post, String jsonLd, String canonical) {
+  private LocalDate date(Document doc, PageScan scan, Element post, String jsonLd, String canonical) {
     if (selectors.date() != null) {
       Element e = doc.selectFirst(themeDate);
       if (e != null) {
@@ -576,7 +548,7 @@ public final class PageExtractor {
         }
       }
     }
-    Elements metas = doc.getElementsByTag("meta");
+    List<Element> metas = scan.metas;
     for (Evaluator sel : DATE_METAS) {
       Element e = firstMatch(metas, sel, doc);
       if (e != null) {
@@ -632,7 +604,7 @@ public final class PageExtractor {
     return null;
   }
 
-  private static Element firstMatch(Elements candidates, Evaluator sel, Element root) {
+  private static Element firstMatch(List<Element> candidates, Evaluator sel, Element root) {
     for (Element e : candidates) {
       if (sel.matches(root, e)) {
         return e;
@@ -683,7 +655,7 @@ public final class PageExtractor {
     }
   }
 
-  private void terms(Document doc, Element post, List<String> categories, List<String> tags) {
+  private void terms(Document doc, PageScan scan, Element post, List<String> categories, List<String> tags) {
     if (selectors.categories() != null || selectors.tags() != null) {
       addTexts(selectors.categories() == null ? new Elements() : doc.select(themeCategories), categories);
       addTexts(selectors.tags() == null ? new Elements() : doc.select(themeTags), tags);
@@ -691,10 +663,7 @@ public final class PageExtractor {
     }
     Set<String> cats = new LinkedHashSet<>();
     Set<String> tgs = new LinkedHashSet<>();
-    for (Element a : doc.select(TAG_LINKS)) {
-      if (insideChrome(a) || a.closest(COMMENTS_OR_CLOUD) != null) {
-        continue;
-      }
+    for (Element a : scan.tagLinks) { // not inside chrome, comments or a tag cloud
       String text = TextBlocks.collapse(a.text());
       if (text.isEmpty()) {
         continue;
@@ -730,7 +699,7 @@ public final class PageExtractor {
     }
   }
 
-  private static String byline(Document doc, Element post, String jsonLd) {
+  private static String byline(Document doc, PageScan scan, Element post, String jsonLd) {
     Element scope = post != null ? post : doc;
     for (Element e : scope.select(AUTHORS)) {
       if (e.closest(COMMENTS_3) != null || insideChrome(e)) {
@@ -741,7 +710,7 @@ public final class PageExtractor {
         return dr.get();
       }
     }
-    Element meta = doc.selectFirst(META_AUTHOR);
+    Element meta = scan.metaAuthor;
     if (meta != null) {
       Optional<String> dr = firstGroup(BYLINE_DR, meta.attr("content").strip());
       if (dr.isPresent()) {

@@ -1,0 +1,244 @@
+package org.qarchive.importer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * What one walk over a parsed page finds for {@link PageExtractor}: the elements that a dozen whole-document CSS
+ * selections used to look for one scan each (Wayback toolbar, canonical and meta links, post containers, JSON-LD,
+ * non-content and chrome elements, tag links), together with the one thing each needed from its ancestors
+ * ({@code closest()}: inside page chrome, inside comments). Matching is by tag name, id and class tokens looked up
+ * once per element, with the same meaning as the selectors quoted beside each field ({@code PageScanTest} checks
+ * them against jsoup's own selection).
+ */
+final class PageScan implements NodeVisitor {
+
+  /** {@code #wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo, .wb-autocomplete-suggestions, #playback}. */
+  final List<Element> waybackChrome = new ArrayList<>();
+  /** Whether any {@code link[href*=/web/], a[href*=/web/]} exists (the toolbar's included). */
+  boolean waybackLink;
+  /** {@code link[rel=canonical][href]}, outside the Wayback toolbar, in page order. */
+  final List<Element> canonicalLinks = new ArrayList<>();
+  /** The first {@code link[rel=canonical][href]} of the whole page, the toolbar's included, or null. */
+  Element firstCanonicalAnywhere;
+  /** The first {@code meta[property=og:url][content]} outside the Wayback toolbar, or null. */
+  Element ogUrl;
+  /** The first {@code meta[property=og:title][content]} outside the Wayback toolbar, or null. */
+  Element ogTitle;
+  /** The first {@code meta[name=author][content]} outside the Wayback toolbar, or null. */
+  Element metaAuthor;
+  /** Every {@code meta} outside the Wayback toolbar. */
+  final List<Element> metas = new ArrayList<>();
+  /**
+   * {@code article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article} outside the
+   * toolbar, and neither inside page chrome nor inside comments ({@code .comment, .comments-area, #comments,
+   * .comment-list}).
+   */
+  final List<Element> postCandidates = new ArrayList<>();
+  /** {@code script[type=application/ld+json]} outside the toolbar. */
+  final List<Element> jsonLd = new ArrayList<>();
+  /** {@code script, style, noscript, iframe, template, object, embed} outside the toolbar. */
+  final List<Element> notContent = new ArrayList<>();
+  /**
+   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,
+   * #colophon, .footer-widgets} outside the toolbar.
+   */
+  final List<Element> chrome = new ArrayList<>();
+  /**
+   * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome nor inside comments or a tag cloud
+   * ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}).
+   */
+  final List<Element> tagLinks = new ArrayList<>();
+
+  // bits for what an element is, by class token, id and tag
+  private static final int WAYBACK = 1;
+  /** {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer}. */
+  private static final int INSIDE_CHROME = 1 << 1;
+  /** {@code .comment, .comments-area, #comments, .comment-list}. */
+  private static final int COMMENTS = 1 << 2;
+  /** {@code .comment, #comments, .tagcloud, .widget_tag_cloud}. */
+  private static final int COMMENTS_OR_CLOUD = 1 << 3;
+  private static final int CHROME = 1 << 4;
+  private static final int HENTRY = 1 << 5;
+  private static final int POST_CLASS = 1 << 6;
+  private static final int SITE_FOOTER = 1 << 7;
+  /** The bits that hold for the element's descendants too (what {@code closest()} asked). */
+  private static final int INHERITED = WAYBACK | INSIDE_CHROME | COMMENTS | COMMENTS_OR_CLOUD;
+
+  private static final Map<String, Integer> CLASS_BITS = new HashMap<>();
+  private static final Map<String, Integer> ID_BITS = new HashMap<>();
+  private static final Pattern BLOG_POSTING = Pattern.compile("(?i)BlogPosting");
+
+  static {
+    CLASS_BITS.put("wb-autocomplete-suggestions", WAYBACK);
+    CLASS_BITS.put("widget", INSIDE_CHROME | CHROME);
+    CLASS_BITS.put("widget-area", INSIDE_CHROME | CHROME);
+    CLASS_BITS.put("sidebar", INSIDE_CHROME | CHROME);
+    CLASS_BITS.put("site-header", CHROME);
+    CLASS_BITS.put("site-footer", CHROME | SITE_FOOTER);
+    CLASS_BITS.put("footer-widgets", CHROME);
+    CLASS_BITS.put("comment", COMMENTS | COMMENTS_OR_CLOUD);
+    CLASS_BITS.put("comments-area", COMMENTS);
+    CLASS_BITS.put("comment-list", COMMENTS);
+    CLASS_BITS.put("tagcloud", COMMENTS_OR_CLOUD);
+    CLASS_BITS.put("widget_tag_cloud", COMMENTS_OR_CLOUD);
+    CLASS_BITS.put("hentry", HENTRY);
+    CLASS_BITS.put("post", POST_CLASS);
+    for (String id : List.of("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato", "wm-capinfo", "playback")) {
+      ID_BITS.put(id, WAYBACK);
+    }
+    ID_BITS.put("sidebar", INSIDE_CHROME | CHROME);
+    ID_BITS.put("secondary", INSIDE_CHROME | CHROME);
+    ID_BITS.put("masthead", CHROME);
+    ID_BITS.put("colophon", CHROME);
+    ID_BITS.put("comments", COMMENTS | COMMENTS_OR_CLOUD);
+  }
+
+  /** What the element's ancestors (and itself) are, by depth: the {@link #INHERITED} bits. */
+  private int[] inherited = new int[64];
+
+  private PageScan() {}
+
+  /** Walks the document once. */
+  static PageScan of(Document doc) {
+    PageScan s = new PageScan();
+    doc.traverse(s);
+    return s;
+  }
+
+  @Override
+  public void head(Node node, int depth) {
+    if (!(node instanceof Element e)) {
+      return;
+    }
+    if (depth + 1 >= inherited.length) {
+      inherited = java.util.Arrays.copyOf(inherited, inherited.length * 2);
+    }
+    String tag = e.normalName();
+    int bits = 0;
+    boolean hasAttributes = e.attributesSize() > 0;
+    if (hasAttributes) {
+      bits = classBits(e.className());
+      Integer idBits = ID_BITS.get(e.id());
+      if (idBits != null) {
+        bits |= idBits;
+      }
+    }
+    switch (tag) {
+      case "aside", "nav" -> bits |= INSIDE_CHROME | CHROME;
+      case "footer" -> {
+        if ((bits & SITE_FOOTER) != 0) {
+          bits |= INSIDE_CHROME;
+        }
+      }
+      default -> {}
+    }
+    // .site-footer is chrome to remove wherever it is, but only footer.site-footer counts as "inside chrome"
+    int here = (depth > 0 ? inherited[depth - 1] : 0) | (bits & INHERITED);
+    inherited[depth] = here;
+    if ((bits & WAYBACK) != 0) {
+      waybackChrome.add(e);
+    }
+    if (hasAttributes && !waybackLink && (tag.equals("a") || tag.equals("link"))
+        && containsIgnoreCase(e.attr("href"), "/web/")) {
+      waybackLink = true;
+    }
+    if ((here & WAYBACK) != 0) {
+      if (tag.equals("link") && isCanonical(e) && firstCanonicalAnywhere == null) {
+        firstCanonicalAnywhere = e;
+      }
+      return; // removed with the toolbar before anything else looks
+    }
+    switch (tag) {
+      case "link" -> {
+        if (hasAttributes && isCanonical(e)) {
+          canonicalLinks.add(e);
+          if (firstCanonicalAnywhere == null) {
+            firstCanonicalAnywhere = e;
+          }
+        }
+      }
+      case "meta" -> {
+        metas.add(e);
+        if (hasAttributes && e.hasAttr("content")) {
+          if (ogUrl == null && attrIs(e, "property", "og:url")) {
+            ogUrl = e;
+          }
+          if (ogTitle == null && attrIs(e, "property", "og:title")) {
+            ogTitle = e;
+          }
+          if (metaAuthor == null && attrIs(e, "name", "author")) {
+            metaAuthor = e;
+          }
+        }
+      }
+      case "script" -> {
+        notContent.add(e);
+        if (hasAttributes && attrIs(e, "type", "application/ld+json")) {
+          jsonLd.add(e);
+        }
+      }
+      case "style", "noscript", "iframe", "template", "object", "embed" -> notContent.add(e);
+      case "a" -> {
+        if (hasAttributes && (here & (INSIDE_CHROME | COMMENTS_OR_CLOUD)) == 0 && e.attr("rel").contains("tag")) {
+          tagLinks.add(e);
+        }
+      }
+      default -> {}
+    }
+    if ((bits & CHROME) != 0) {
+      chrome.add(e);
+    }
+    boolean post =
+        tag.equals("article")
+            || (bits & HENTRY) != 0
+            || (tag.equals("div") && (bits & POST_CLASS) != 0)
+            || (hasAttributes && e.hasAttr("itemtype") && BLOG_POSTING.matcher(e.attr("itemtype")).find());
+    if (post && (here & (INSIDE_CHROME | COMMENTS)) == 0) {
+      postCandidates.add(e);
+    }
+  }
+
+  private static int classBits(String className) {
+    int bits = 0;
+    int n = className.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(className.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(className.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        Integer b = CLASS_BITS.get(className.substring(start, i).toLowerCase(Locale.ROOT));
+        if (b != null) {
+          bits |= b;
+        }
+      }
+    }
+    return bits;
+  }
+
+  private static boolean isCanonical(Element e) {
+    return e.hasAttr("href") && attrIs(e, "rel", "canonical");
+  }
+
+  /** {@code [key=value]}: the attribute equals the value ignoring case. */
+  private static boolean attrIs(Element e, String key, String value) {
+    return e.hasAttr(key) && e.attr(key).equalsIgnoreCase(value);
+  }
+
+  private static boolean containsIgnoreCase(String s, String lowerNeedle) {
+    return s.length() >= lowerNeedle.length() && s.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+  }
+}
