@@ -46,14 +46,6 @@ public final class PageExtractor {
   private static final Set<String> LISTING_BODY =
       Set.of("home", "blog", "archive", "category", "tag", "date", "paged", "author");
   // Selectors are parsed once here: parsing them on every page cost more than a fifth of the extraction time.
-  private static final Evaluator NOISE =
-      css("#comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form,"
-          + " .sharedaddy, .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel,"
-          + " .share, .sharing, .social-share, .addtoany_share_save_container, .cta-box, .disclaimer, .author-box,"
-          + " .entry-author-box, .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs,"
-          + " .breadcrumbs, .cookie-notice, #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text,"
-          + " .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header, .more-link, [hidden],"
-          + " [style~=display:\\s*none]");
   private static final Evaluator LINKS = css("a[href], link[href]");
   private static final Evaluator COMMENT_LINKS = css("a[href*=#comments], a[href*=#respond]");
   private static final Evaluator COMMENTS_OR_WIDGET =
@@ -247,7 +239,9 @@ public final class PageExtractor {
     if (root == null) {
       return notQa(canonical, capture, title, date, categories, tags, sourceName, doc, "no content");
     }
-    root.select(NOISE).remove();
+    for (Element e : PageScan.noise(root)) {
+      e.remove();
+    }
     List<TextBlocks.Block> blocks = TextBlocks.of(root);
     List<RawQa> qas = QaSegmenter.segment(blocks);
     qas = qas.stream().filter(q -> !q.question().isBlank() && !q.answer().isBlank()).toList();
@@ -352,14 +346,33 @@ public final class PageExtractor {
   }
 
   private static boolean looksTruncated(byte[] bytes) {
+    // on the bytes: this runs for every page, and decoding head and tail to strings cost more than the test
     int from = Math.max(0, bytes.length - 4096);
-    String tail = new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-    if (tail.contains("</html") || tail.contains("</body")) {
+    if (containsAscii(bytes, from, bytes.length, "</html") || containsAscii(bytes, from, bytes.length, "</body")) {
       return false;
     }
     // Real pages sometimes omit both closing tags; only call it truncated when it looked like a full document.
-    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-    return head.contains("<html") && head.contains("<head");
+    int to = Math.min(bytes.length, 4096);
+    return containsAscii(bytes, 0, to, "<html") && containsAscii(bytes, 0, to, "<head");
+  }
+
+  /** Whether the bytes hold the lower-case ASCII needle, ignoring ASCII case. */
+  private static boolean containsAscii(byte[] b, int from, int to, String needle) {
+    int n = needle.length();
+    outer:
+    for (int i = from; i <= to - n; i++) {
+      for (int j = 0; j < n; j++) {
+        int c = b[i + j];
+        if (c >= 'A' && c <= 'Z') {
+          c += 'a' - 'A';
+        }
+        if (c != needle.charAt(j)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   // ---- URL and capture ----------------------------------------------------------------------------------------------
@@ -752,10 +765,18 @@ public final class PageExtractor {
     if (parts.length != 2 || !parts[0].startsWith("Dr")) {
       return n;
     }
-    Matcher m = Pattern.compile("\\bDr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+" + Pattern.quote(parts[1]) + "\\b").matcher(pageText);
+    // tried only where "Dr" starts a word: a leading \\b made the regex try every position of the page's text
+    Matcher m = Pattern.compile("Dr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+" + Pattern.quote(parts[1]) + "\\b").matcher(pageText);
     Map<String, Integer> firsts = new LinkedHashMap<>();
-    while (m.find()) {
-      firsts.merge(m.group(1), 1, Integer::sum);
+    int i = pageText.indexOf("Dr");
+    while (i >= 0) {
+      boolean boundary = i == 0 || !(Character.isLetterOrDigit(pageText.charAt(i - 1)) || pageText.charAt(i - 1) == '_');
+      if (boundary && m.region(i, pageText.length()).lookingAt()) {
+        firsts.merge(m.group(1), 1, Integer::sum);
+        i = pageText.indexOf("Dr", m.end());
+      } else {
+        i = pageText.indexOf("Dr", i + 1);
+      }
     }
     return firsts.entrySet().stream()
         .max(Map.Entry.comparingByValue())

@@ -207,6 +207,62 @@ final class PageScan implements NodeVisitor {
     }
   }
 
+  private static final java.util.Set<String> NOISE_CLASSES =
+      java.util.Set.of(
+          "comments-area", "comment-list", "comments", "commentlist", "comment-respond", "sharedaddy", "sd-sharing",
+          "jp-relatedposts", "yarpp-related", "related-posts", "swp_social_panel", "share", "sharing", "social-share",
+          "addtoany_share_save_container", "cta-box", "disclaimer", "author-box", "entry-author-box", "post-navigation",
+          "nav-single", "navigation", "pagination", "breadcrumb", "breadcrumbs", "cookie-notice", "screen-reader-text",
+          "assistive-text", "wp-caption-text", "entry-meta", "entry-footer", "post-meta", "postmetadata",
+          "entry-header", "more-link");
+  private static final java.util.Set<String> NOISE_IDS =
+      java.util.Set.of("comments", "respond", "breadcrumbs", "cookie-notice");
+  private static final Pattern DISPLAY_NONE = Pattern.compile("display:\\s*none");
+
+  /**
+   * The elements under {@code root} (itself included), in page order, that are not part of a post's text: {@code
+   * #comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form, .sharedaddy,
+   * .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel, .share, .sharing,
+   * .social-share, .addtoany_share_save_container, .cta-box, .disclaimer, .author-box, .entry-author-box,
+   * .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs, .breadcrumbs, .cookie-notice,
+   * #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text, .entry-meta, .entry-footer, .post-meta,
+   * .postmetadata, .entry-header, .more-link, [hidden], [style~=display:\s*none]}.
+   */
+  static List<Element> noise(Element root) {
+    List<Element> out = new ArrayList<>();
+    root.traverse((node, depth) -> {
+      if (node instanceof Element e && (e.nameIs("form") || e.attributesSize() > 0 && isNoise(e))) {
+        out.add(e);
+      }
+    });
+    return out;
+  }
+
+  private static boolean isNoise(Element e) {
+    if (NOISE_IDS.contains(e.id()) || e.hasAttr("hidden")) {
+      return true;
+    }
+    if (e.hasAttr("style") && DISPLAY_NONE.matcher(e.attr("style")).find()) {
+      return true;
+    }
+    String className = e.className();
+    int n = className.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(className.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(className.charAt(i))) {
+        i++;
+      }
+      if (i > start && NOISE_CLASSES.contains(className.substring(start, i).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int classBits(String className) {
     int bits = 0;
     int n = className.length();

@@ -40,6 +40,14 @@ class PageScanTest {
       css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
           + " #colophon, .footer-widgets");
   private static final Evaluator TAG_LINKS = css("a[rel~=tag]");
+  private static final Evaluator NOISE =
+      css("#comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form,"
+          + " .sharedaddy, .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel,"
+          + " .share, .sharing, .social-share, .addtoany_share_save_container, .cta-box, .disclaimer, .author-box,"
+          + " .entry-author-box, .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs,"
+          + " .breadcrumbs, .cookie-notice, #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text,"
+          + " .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header, .more-link, [hidden],"
+          + " [style~=display:\\s*none]");
   private static final Evaluator COMMENTS_OR_CLOUD = css(".comment, #comments, .tagcloud, .widget_tag_cloud");
 
   @Test
@@ -56,6 +64,8 @@ class PageScanTest {
             <div class="comment"><article>c</article></div><a rel="category tag" href="/category/y">y</a>
             <a rel="Tag">no</a><noscript><p>n</p></noscript><aside><article>s</article></aside></div>
             <section class="x  comments-area  y"><div class="post">p</div></section><nav><div class="widget"></div></nav>
+            <form></form><p hidden>h</p><p style="color:red; display:  none">d</p><p style="DISPLAY:none">D</p>
+            <div id="Respond" class="Share-this SHARE">s</div>
             </body></html>
             """);
     assertNull(mismatch(doc));
@@ -108,6 +118,7 @@ class PageScanTest {
         outside(doc, TAG_LINKS).stream()
             .filter(e -> e.closest(INSIDE_CHROME) == null && e.closest(COMMENTS_OR_CLOUD) == null).toList(),
         scan.tagLinks);
+    check(diffs, "noise", doc.select(NOISE), PageScan.noise(doc));
     return diffs.isEmpty() ? null : String.join("; ", diffs);
   }
 
