@@ -175,7 +175,9 @@ public final class PageExtractor {
     }
     Document doc;
     try {
-      doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "", Parser.htmlParser());
+      // the charset jsoup would detect, when the bytes tell it beyond doubt: jsoup would parse the head twice
+      String charset = PageCharset.sniff(bytes);
+      doc = Jsoup.parse(new ByteArrayInputStream(bytes), charset, "", Parser.htmlParser());
     } catch (IOException e) {
       throw new UncheckedIOException("reading from memory cannot fail", e);
     }
