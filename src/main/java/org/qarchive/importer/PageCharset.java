@@ -3,6 +3,7 @@ package org.qarchive.importer;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,7 +114,7 @@ final class PageCharset {
         } else if (c == '/') {
           if (i + 2 < end && isAsciiLetter(b[i + 2])) {
             i += 2;
-            if (tag(false) == null) {
+            if (tag(false) == CUT_OFF) {
               return true;
             }
           } else if (!skipPast('>')) {
@@ -121,11 +122,11 @@ final class PageCharset {
           }
         } else if (isAsciiLetter(c)) {
           i++;
-          String name = tag(true);
-          if (name == null) {
-            return true; // a tag cut off by the end is dropped
+          int t = tag(true);
+          if (t == CUT_OFF) {
+            return true; // a tag cut off by the end is dropped, and nothing follows it
           }
-          if (name.equals("?")) {
+          if (t == DOUBT) {
             return false;
           }
         } else {
@@ -174,30 +175,39 @@ final class PageCharset {
       return true;
     }
 
+    /** What {@link #tag} found. */
+    private static final int CUT_OFF = 0;
+    private static final int DOUBT = 1;
+    private static final int OK = 2;
+
+    private static final List<String> RAW_TEXT =
+        List.of("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes");
+    // these can swallow, drop or move a meta
+    private static final List<String> DOUBTFUL = List.of("plaintext", "select", "frameset", "svg", "math", "template");
+
     /**
-     * A tag from its name on; returns its lower-case name, null when the end cuts it off or the raw text after it runs
-     * to the end, "?" for markup that leaves doubt.
+     * A tag from its name on: {@link #CUT_OFF} when the end cuts it off (jsoup drops it) or the raw text after it runs
+     * to the end, {@link #DOUBT} for markup that leaves doubt, else {@link #OK}. Allocates only for metas.
      */
-    private String tag(boolean start) {
+    private int tag(boolean start) {
       int nameStart = i;
       while (i < end && !isSpace(b[i]) && b[i] != '/' && b[i] != '>') {
         i++;
       }
-      String name = ascii(nameStart, i).toLowerCase(Locale.ENGLISH);
-      boolean meta = start && name.equals("meta");
+      int nameEnd = i;
+      boolean meta = start && is(nameStart, nameEnd, "meta");
       String httpEquiv = null;
       String content = null;
       String charset = null;
       boolean hasHttpEquiv = false;
       boolean hasContent = false;
       boolean hasCharset = false;
-      java.util.Set<String> seen = new java.util.HashSet<>();
       while (true) {
         while (i < end && (isSpace(b[i]) || b[i] == '/')) {
           i++;
         }
         if (i >= end) {
-          return null;
+          return CUT_OFF;
         }
         if (b[i] == '>') {
           i++;
@@ -208,100 +218,105 @@ final class PageCharset {
         while (i < end && !isSpace(b[i]) && b[i] != '/' && b[i] != '>' && b[i] != '=') {
           i++;
         }
-        String attr = ascii(attrStart, i).toLowerCase(Locale.ENGLISH);
+        int attrEnd = i;
         while (i < end && isSpace(b[i])) {
           i++;
         }
-        String value = "";
+        int valueStart = i;
+        int valueEnd = i;
         if (i < end && b[i] == '=') {
           i++;
           while (i < end && isSpace(b[i])) {
             i++;
           }
           if (i >= end) {
-            return null;
+            return CUT_OFF;
           }
           if (b[i] == '"' || b[i] == '\'') {
             byte q = b[i++];
-            int v = i;
+            valueStart = i;
             while (i < end && b[i] != q) {
               i++;
             }
             if (i >= end) {
-              return null;
+              return CUT_OFF;
             }
-            value = ascii(v, i);
+            valueEnd = i;
             i++;
-          } else if (b[i] != '>') {
-            int v = i;
+          } else {
+            valueStart = i;
             while (i < end && !isSpace(b[i]) && b[i] != '>') {
               i++;
             }
-            value = ascii(v, i);
+            valueEnd = i;
           }
         }
-        if (meta && seen.add(attr)) { // a repeated attribute is dropped
-          switch (attr) {
-            case "http-equiv" -> {
-              hasHttpEquiv = true;
-              httpEquiv = value;
-            }
-            case "content" -> {
-              hasContent = true;
-              content = value;
-            }
-            case "charset" -> {
-              hasCharset = true;
-              charset = value;
-            }
-            default -> {}
+        // the first of repeated attributes counts
+        if (meta) {
+          if (!hasHttpEquiv && is(attrStart, attrEnd, "http-equiv")) {
+            hasHttpEquiv = true;
+            httpEquiv = ascii(valueStart, valueEnd);
+          } else if (!hasContent && is(attrStart, attrEnd, "content")) {
+            hasContent = true;
+            content = ascii(valueStart, valueEnd);
+          } else if (!hasCharset && is(attrStart, attrEnd, "charset")) {
+            hasCharset = true;
+            charset = ascii(valueStart, valueEnd);
           }
         }
       }
       if (!start) {
-        return name;
+        return OK;
       }
-      switch (name) {
-        case "meta" -> {
-          // meta[http-equiv=content-type], meta[charset], as DataUtil.detectCharset reads them
-          if (hasHttpEquiv && !plain(httpEquiv) || hasCharset && !plain(charset)) {
-            return "?"; // a character reference or a non-ASCII byte: the value is not what the bytes say
+      if (meta) {
+        if (hasHttpEquiv && !plain(httpEquiv) || hasCharset && !plain(charset)) {
+          return DOUBT; // a character reference or a non-ASCII byte: the value is not what the bytes say
+        }
+        // meta[http-equiv=content-type], meta[charset], as DataUtil.detectCharset reads them
+        if (hasHttpEquiv && httpEquiv.equalsIgnoreCase("content-type") || hasCharset) {
+          if (hasHttpEquiv && hasContent && !plain(content)) {
+            return DOUBT;
           }
-          if (hasHttpEquiv && httpEquiv.equalsIgnoreCase("content-type") || hasCharset) {
-            if (hasHttpEquiv && hasContent && !plain(content)) {
-              return "?";
+          String cs = null;
+          if (hasHttpEquiv) {
+            cs = fromContentType(hasContent ? content : "");
+          }
+          if (cs == null && hasCharset) {
+            cs = charset;
+          }
+          if (cs != null) {
+            if (found != null && !found.equals(cs)) {
+              return DOUBT; // which one jsoup takes depends on the tree it builds
             }
-            String cs = null;
-            if (hasHttpEquiv) {
-              cs = fromContentType(hasContent ? content : "");
-            }
-            if (cs == null && hasCharset) {
-              cs = charset;
-            }
-            if (cs != null) {
-              if (found != null && !found.equals(cs)) {
-                return "?"; // which one jsoup takes depends on the tree it builds
-              }
-              found = cs;
-            }
+            found = cs;
           }
         }
-        case "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes" -> {
-          int close = rawTextEnd(name);
+        return OK;
+      }
+      for (String raw : RAW_TEXT) {
+        if (is(nameStart, nameEnd, raw)) {
+          int close = rawTextEnd(raw);
           if (close < 0) {
-            return null;
+            return CUT_OFF;
           }
-          if (name.equals("script") && doubleEscaped(i, close)) {
-            return "?"; // "<!-- <script>" in a script: its first "</script>" does not end it
+          if (raw.equals("script") && doubleEscaped(i, close)) {
+            return DOUBT; // "<!-- <script>" in a script: its first "</script>" does not end it
           }
           i = close;
+          return OK;
         }
-        case "plaintext", "select", "frameset", "svg", "math", "template" -> {
-          return "?"; // these can swallow, drop or move a meta
-        }
-        default -> {}
       }
-      return name;
+      for (String d : DOUBTFUL) {
+        if (is(nameStart, nameEnd, d)) {
+          return DOUBT;
+        }
+      }
+      return OK;
+    }
+
+    /** Whether the bytes from..to are the lower-case name, ignoring ASCII case. */
+    private boolean is(int from, int to, String lower) {
+      return to - from == lower.length() && startsWithIgnoreCase(from, lower);
     }
 
     /** Where {@code </name} (followed by a space, '/' or '>') starts, or -1 before the end. */

@@ -350,29 +350,37 @@ public final class PageExtractor {
   private static boolean looksTruncated(byte[] bytes) {
     // on the bytes: this runs for every page, and decoding head and tail to strings cost more than the test
     int from = Math.max(0, bytes.length - 4096);
-    if (containsAscii(bytes, from, bytes.length, "</html") || containsAscii(bytes, from, bytes.length, "</body")) {
-      return false;
+    // from the end backwards: the closing tags are usually in the last few bytes
+    for (int i = bytes.length - 6; i >= from; i--) {
+      if (bytes[i] == '<' && bytes[i + 1] == '/'
+          && (startsWithAscii(bytes, i + 2, "html") || startsWithAscii(bytes, i + 2, "body"))) {
+        return false;
+      }
     }
     // Real pages sometimes omit both closing tags; only call it truncated when it looked like a full document.
     int to = Math.min(bytes.length, 4096);
     return containsAscii(bytes, 0, to, "<html") && containsAscii(bytes, 0, to, "<head");
   }
 
+  private static boolean startsWithAscii(byte[] b, int at, String lowerNeedle) {
+    for (int j = 0; j < lowerNeedle.length(); j++) {
+      int c = b[at + j];
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != lowerNeedle.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the bytes hold the lower-case ASCII needle, ignoring ASCII case. */
   private static boolean containsAscii(byte[] b, int from, int to, String needle) {
-    int n = needle.length();
-    outer:
-    for (int i = from; i <= to - n; i++) {
-      for (int j = 0; j < n; j++) {
-        int c = b[i + j];
-        if (c >= 'A' && c <= 'Z') {
-          c += 'a' - 'A';
-        }
-        if (c != needle.charAt(j)) {
-          continue outer;
-        }
+    for (int i = from; i <= to - needle.length(); i++) {
+      if (startsWithAscii(b, i, needle)) {
+        return true;
       }
-      return true;
     }
     return false;
   }

@@ -102,6 +102,10 @@ final class PageScan implements NodeVisitor {
     ID_BITS.put("comments", COMMENTS | COMMENTS_OR_CLOUD);
   }
 
+  private static final String[] CLASS_NAMES = CLASS_BITS.keySet().toArray(String[]::new);
+  private static final int[] CLASS_NAME_BITS =
+      java.util.Arrays.stream(CLASS_NAMES).mapToInt(CLASS_BITS::get).toArray();
+
   /** What the element's ancestors (and itself) are, by depth: the {@link #INHERITED} bits. */
   private int[] inherited = new int[64];
 
@@ -215,6 +219,7 @@ final class PageScan implements NodeVisitor {
           "nav-single", "navigation", "pagination", "breadcrumb", "breadcrumbs", "cookie-notice", "screen-reader-text",
           "assistive-text", "wp-caption-text", "entry-meta", "entry-footer", "post-meta", "postmetadata",
           "entry-header", "more-link");
+  private static final String[] NOISE_CLASS_NAMES = NOISE_CLASSES.toArray(String[]::new);
   private static final java.util.Set<String> NOISE_IDS =
       java.util.Set.of("comments", "respond", "breadcrumbs", "cookie-notice");
   private static final Pattern DISPLAY_NONE = Pattern.compile("display:\\s*none");
@@ -256,8 +261,11 @@ final class PageScan implements NodeVisitor {
       while (i < n && !Character.isWhitespace(className.charAt(i))) {
         i++;
       }
-      if (i > start && NOISE_CLASSES.contains(className.substring(start, i).toLowerCase(Locale.ROOT))) {
-        return true;
+      int len = i - start;
+      for (String name : NOISE_CLASS_NAMES) {
+        if (name.length() == len && className.regionMatches(true, start, name, 0, len)) {
+          return true;
+        }
       }
     }
     return false;
@@ -275,10 +283,11 @@ final class PageScan implements NodeVisitor {
       while (i < n && !Character.isWhitespace(className.charAt(i))) {
         i++;
       }
-      if (i > start) {
-        Integer b = CLASS_BITS.get(className.substring(start, i).toLowerCase(Locale.ROOT));
-        if (b != null) {
-          bits |= b;
+      // compared in place, as jsoup's hasClass does: no substring, no lower-casing, no hashing per class
+      int len = i - start;
+      for (int k = 0; k < CLASS_NAMES.length; k++) {
+        if (CLASS_NAMES[k].length() == len && className.regionMatches(true, start, CLASS_NAMES[k], 0, len)) {
+          bits |= CLASS_NAME_BITS[k];
         }
       }
     }

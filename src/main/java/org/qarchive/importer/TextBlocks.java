@@ -181,7 +181,8 @@ final class TextBlocks {
       split = BEFORE_LEAD.matcher(split).replaceAll("\n\n");
       split = AFTER_LEAD.matcher(split).replaceAll("\u0003\n\n");
     }
-    String[] parts = BREAKS.split(split);
+    // most blocks hold no line break at all (only <br> makes one): no need to run the pattern on them
+    String[] parts = split.indexOf('\n') < 0 ? new String[] {split} : BREAKS.split(split);
     for (String part : parts) {
       String marked = part.strip();
       String partLead = null;
