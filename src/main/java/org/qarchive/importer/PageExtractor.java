@@ -83,6 +83,7 @@ public final class PageExtractor {
   private static final Pattern SCHEME_HOST = Pattern.compile("^[a-zA-Z]+://[^/]*");
   private static final Pattern LEADING_BY = Pattern.compile("^(?i)by\\s+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern DR_SPACE = Pattern.compile("^Dr\\s");
   private static final Pattern MONTH_DATE =
       Pattern.compile(
           "(?i)\\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -770,7 +771,7 @@ public final class PageExtractor {
     if (name == null) {
       return null;
     }
-    String n = name.replaceFirst("^Dr\\s", "Dr. ").replaceAll("\\s+", " ").strip();
+    String n = SPACES.matcher(DR_SPACE.matcher(name).replaceFirst("Dr. ")).replaceAll(" ").strip();
     String[] parts = n.split(" ");
     if (parts.length != 2 || !parts[0].startsWith("Dr")) {
       return n;
