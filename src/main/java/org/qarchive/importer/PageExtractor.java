@@ -606,10 +606,7 @@ public final class PageExtractor {
           return d;
         }
       }
-      Element copy = scope.clone();
-      copy.select(NOT_BYLINE).remove();
-      copy.select(BODY_TEXT).remove();
-      String text = copy.text();
+      String text = copyWithout(scope, NOT_BYLINE, BODY_TEXT).text();
       // a byline date sits near the top; dates further down are usually inside the question or answer
       LocalDate d = parseDate(text.substring(0, Math.min(text.length(), 400)));
       if (d != null) {
@@ -626,6 +623,31 @@ public final class PageExtractor {
       }
     }
     return null;
+  }
+
+  /**
+   * A copy of the element without the descendants that match either selector (and theirs): what cloning it and
+   * removing those would leave, without copying the post's body only to throw it away.
+   */
+  private static Element copyWithout(Element root, Evaluator skip, Evaluator skipToo) {
+    Element copy = root.shallowClone();
+    java.util.ArrayDeque<Element[]> todo = new java.util.ArrayDeque<>(); // not recursive: pages nest deeply
+    todo.push(new Element[] {root, copy});
+    while (!todo.isEmpty()) {
+      Element[] pair = todo.pop();
+      for (org.jsoup.nodes.Node child : pair[0].childNodes()) {
+        if (child instanceof Element e) {
+          if (!skip.matches(root, e) && !skipToo.matches(root, e)) {
+            Element c = e.shallowClone();
+            pair[1].appendChild(c);
+            todo.push(new Element[] {e, c});
+          }
+        } else {
+          pair[1].appendChild(child.clone());
+        }
+      }
+    }
+    return copy;
   }
 
   private static Element firstMatch(List<Element> candidates, Evaluator sel, Element root) {
