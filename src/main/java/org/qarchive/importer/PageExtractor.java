@@ -56,8 +56,6 @@ public final class PageExtractor {
       cssList("[itemprop=articleBody]", ".entry-content", ".post-content", ".post-body", ".article-content",
           ".entry-body", ".entrytext", ".storycontent", ".entry");
   private static final Evaluator MAIN = css("#content, main, [role=main], .content");
-  private static final List<Evaluator> TITLES =
-      cssList("h1.entry-title", ".entry-title", "[itemprop=headline]", ".post-title", "h1");
   private static final List<Evaluator> DATE_METAS =
       cssList("meta[property=article:published_time]", "meta[itemprop=datePublished]", "meta[name=date]",
           "meta[name=DC.date.issued]", "meta[name=publish-date]");
@@ -69,10 +67,6 @@ public final class PageExtractor {
   private static final Evaluator BODY_TEXT = css("[itemprop=articleBody], .entry-content, .post-content, .post-body");
   private static final Evaluator TERM_HREFS = css("a[href*=/category/], a[href*=/tag/]");
   private static final Evaluator COMMENT_SHORT = css(".comment, #comments");
-  private static final Evaluator AUTHORS =
-      css("[rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,"
-          + " .author");
-  private static final Evaluator COMMENTS_3 = css(".comment, #comments, .comments-area");
   private static final Evaluator TEXT_BYLINES = css("font, span, p, div.meta, .postmeta");
   private static final Pattern TEXT_BY =
       Pattern.compile("\\bby\\s+(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,2})");
@@ -539,8 +533,8 @@ public final class PageExtractor {
       }
     }
     Element scope = post != null ? post : doc;
-    for (Evaluator sel : TITLES) {
-      Element e = scope.selectFirst(sel);
+    for (List<Element> candidates : scan.titles) { // in the order of the title selectors
+      Element e = PageScan.firstWithin(candidates, scope);
       if (e != null && !e.text().isBlank() && !insideChrome(e)) {
         return TextBlocks.collapse(e.text());
       }
@@ -747,10 +741,11 @@ public final class PageExtractor {
 
   private static String byline(Document doc, PageScan scan, Element post, String jsonLd) {
     Element scope = post != null ? post : doc;
-    for (Element e : scope.select(AUTHORS)) {
-      if (e.closest(COMMENTS_3) != null || insideChrome(e)) {
+    for (PageScan.Author a : scan.authors) { // not inside comments or chrome
+      if (!a.in(scope)) {
         continue;
       }
+      Element e = a.element();
       Optional<String> dr = firstGroup(BYLINE_DR, LEADING_BY.matcher(TextBlocks.collapse(e.text())).replaceFirst(""));
       if (dr.isPresent()) {
         return dr.get();

@@ -57,6 +57,60 @@ final class PageScan implements NodeVisitor {
    * ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}).
    */
   final List<Element> tagLinks = new ArrayList<>();
+  /**
+   * For each title selector in the order they are tried ({@code h1.entry-title}, {@code .entry-title}, {@code
+   * [itemprop=headline]}, {@code .post-title}, {@code h1}), its elements outside the toolbar.
+   */
+  final List<List<Element>> titles = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+      new ArrayList<>(), new ArrayList<>());
+  /**
+   * {@code [rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,
+   * .author} outside the toolbar, neither inside page chrome nor inside comments ({@code .comment, #comments,
+   * .comments-area}); see {@link Author#in}.
+   */
+  final List<Author> authors = new ArrayList<>();
+
+  /**
+   * An author element; a descendant selector's match also names the nearest ancestor it needs, which must lie in
+   * the selection's scope.
+   *
+   * @param simple whether a selector without a descendant part matches
+   * @param authorClass the nearest ancestor {@code .author}, for {@code .author .fn}, or null
+   * @param itempropAuthor the nearest ancestor {@code [itemprop=author]}, for {@code [itemprop=author]
+   *     [itemprop=name]}, or null
+   */
+  record Author(Element element, boolean simple, Element authorClass, Element itempropAuthor) {
+    /** Whether {@code scope.select(AUTHORS)} would list the element. */
+    boolean in(Element scope) {
+      if (!within(element, scope)) {
+        return false;
+      }
+      return simple
+          || element != scope
+              && (authorClass != null && within(authorClass, scope)
+                  || itempropAuthor != null && within(itempropAuthor, scope));
+    }
+  }
+
+  /** Whether the element is the scope or inside it. */
+  static boolean within(Element e, Element scope) {
+    for (Element x = e; x != null; x = x.parent()) {
+      if (x == scope) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first of the elements inside the scope (the scope included), or null. */
+  static Element firstWithin(List<Element> es, Element scope) {
+    for (Element e : es) {
+      if (within(e, scope)) {
+        return e;
+      }
+    }
+    return null;
+  }
 
   // bits for what an element is, by class token, id and tag
   private static final int WAYBACK = 1;
@@ -70,8 +124,16 @@ final class PageScan implements NodeVisitor {
   private static final int HENTRY = 1 << 5;
   private static final int POST_CLASS = 1 << 6;
   private static final int SITE_FOOTER = 1 << 7;
+  /** {@code .comment, #comments, .comments-area}. */
+  private static final int COMMENTS_3 = 1 << 8;
+  private static final int AUTHOR = 1 << 9;
+  private static final int FN = 1 << 10;
+  /** {@code .entry-author-name, .author-name, .byline}. */
+  private static final int AUTHOR_NAME = 1 << 11;
+  private static final int ENTRY_TITLE = 1 << 12;
+  private static final int POST_TITLE = 1 << 13;
   /** The bits that hold for the element's descendants too (what {@code closest()} asked). */
-  private static final int INHERITED = WAYBACK | INSIDE_CHROME | COMMENTS | COMMENTS_OR_CLOUD;
+  private static final int INHERITED = WAYBACK | INSIDE_CHROME | COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3;
 
   private static final Map<String, Integer> CLASS_BITS = new HashMap<>();
   private static final Map<String, Integer> ID_BITS = new HashMap<>();
@@ -85,13 +147,20 @@ final class PageScan implements NodeVisitor {
     CLASS_BITS.put("site-header", CHROME);
     CLASS_BITS.put("site-footer", CHROME | SITE_FOOTER);
     CLASS_BITS.put("footer-widgets", CHROME);
-    CLASS_BITS.put("comment", COMMENTS | COMMENTS_OR_CLOUD);
-    CLASS_BITS.put("comments-area", COMMENTS);
+    CLASS_BITS.put("comment", COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3);
+    CLASS_BITS.put("comments-area", COMMENTS | COMMENTS_3);
     CLASS_BITS.put("comment-list", COMMENTS);
     CLASS_BITS.put("tagcloud", COMMENTS_OR_CLOUD);
     CLASS_BITS.put("widget_tag_cloud", COMMENTS_OR_CLOUD);
     CLASS_BITS.put("hentry", HENTRY);
     CLASS_BITS.put("post", POST_CLASS);
+    CLASS_BITS.put("author", AUTHOR);
+    CLASS_BITS.put("fn", FN);
+    CLASS_BITS.put("entry-author-name", AUTHOR_NAME);
+    CLASS_BITS.put("author-name", AUTHOR_NAME);
+    CLASS_BITS.put("byline", AUTHOR_NAME);
+    CLASS_BITS.put("entry-title", ENTRY_TITLE);
+    CLASS_BITS.put("post-title", POST_TITLE);
     for (String id : List.of("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato", "wm-capinfo", "playback")) {
       ID_BITS.put(id, WAYBACK);
     }
@@ -99,7 +168,7 @@ final class PageScan implements NodeVisitor {
     ID_BITS.put("secondary", INSIDE_CHROME | CHROME);
     ID_BITS.put("masthead", CHROME);
     ID_BITS.put("colophon", CHROME);
-    ID_BITS.put("comments", COMMENTS | COMMENTS_OR_CLOUD);
+    ID_BITS.put("comments", COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3);
   }
 
   private static final String[] CLASS_NAMES = CLASS_BITS.keySet().toArray(String[]::new);
@@ -108,6 +177,9 @@ final class PageScan implements NodeVisitor {
 
   /** What the element's ancestors (and itself) are, by depth: the {@link #INHERITED} bits. */
   private int[] inherited = new int[64];
+  /** The nearest {@code .author} and {@code [itemprop=author]} at or above each depth. */
+  private Element[] authorClassAt = new Element[64];
+  private Element[] itempropAuthorAt = new Element[64];
 
   private PageScan() {}
 
@@ -125,6 +197,8 @@ final class PageScan implements NodeVisitor {
     }
     if (depth + 1 >= inherited.length) {
       inherited = java.util.Arrays.copyOf(inherited, inherited.length * 2);
+      authorClassAt = java.util.Arrays.copyOf(authorClassAt, inherited.length);
+      itempropAuthorAt = java.util.Arrays.copyOf(itempropAuthorAt, inherited.length);
     }
     String tag = e.normalName();
     int bits = 0;
@@ -148,6 +222,11 @@ final class PageScan implements NodeVisitor {
     // .site-footer is chrome to remove wherever it is, but only footer.site-footer counts as "inside chrome"
     int here = (depth > 0 ? inherited[depth - 1] : 0) | (bits & INHERITED);
     inherited[depth] = here;
+    String itemprop = hasAttributes ? e.attr("itemprop") : "";
+    Element authorClassAbove = depth > 0 ? authorClassAt[depth - 1] : null;
+    Element itempropAuthorAbove = depth > 0 ? itempropAuthorAt[depth - 1] : null;
+    authorClassAt[depth] = (bits & AUTHOR) != 0 ? e : authorClassAbove;
+    itempropAuthorAt[depth] = itemprop.equalsIgnoreCase("author") ? e : itempropAuthorAbove;
     if ((bits & WAYBACK) != 0) {
       waybackChrome.add(e);
     }
@@ -200,6 +279,32 @@ final class PageScan implements NodeVisitor {
     }
     if ((bits & CHROME) != 0) {
       chrome.add(e);
+    }
+    if ((bits & (ENTRY_TITLE | POST_TITLE)) != 0 || tag.equals("h1") || itemprop.equalsIgnoreCase("headline")) {
+      boolean h1 = tag.equals("h1");
+      if (h1 && (bits & ENTRY_TITLE) != 0) {
+        titles.get(0).add(e);
+      }
+      if ((bits & ENTRY_TITLE) != 0) {
+        titles.get(1).add(e);
+      }
+      if (itemprop.equalsIgnoreCase("headline")) {
+        titles.get(2).add(e);
+      }
+      if ((bits & POST_TITLE) != 0) {
+        titles.get(3).add(e);
+      }
+      if (h1) {
+        titles.get(4).add(e);
+      }
+    }
+    if ((here & (COMMENTS_3 | INSIDE_CHROME)) == 0) {
+      boolean simple = (bits & (AUTHOR | AUTHOR_NAME)) != 0 || hasAttributes && attrIs(e, "rel", "author");
+      Element viaClass = (bits & FN) != 0 ? authorClassAbove : null;
+      Element viaItemprop = itemprop.equalsIgnoreCase("name") ? itempropAuthorAbove : null;
+      if (simple || viaClass != null || viaItemprop != null) {
+        authors.add(new Author(e, simple, viaClass, viaItemprop));
+      }
     }
     boolean post =
         tag.equals("article")

@@ -40,6 +40,12 @@ class PageScanTest {
       css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
           + " #colophon, .footer-widgets");
   private static final Evaluator TAG_LINKS = css("a[rel~=tag]");
+  private static final List<Evaluator> TITLES =
+      List.of(css("h1.entry-title"), css(".entry-title"), css("[itemprop=headline]"), css(".post-title"), css("h1"));
+  private static final Evaluator AUTHORS =
+      css("[rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,"
+          + " .author");
+  private static final Evaluator COMMENTS_3 = css(".comment, #comments, .comments-area");
   private static final Evaluator NOISE =
       css("#comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form,"
           + " .sharedaddy, .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel,"
@@ -66,11 +72,14 @@ class PageScanTest {
             <section class="x  comments-area  y"><div class="post">p</div></section><nav><div class="widget"></div></nav>
             <form></form><p hidden>h</p><p style="color:red; display:  none">d</p><p style="DISPLAY:none">D</p>
             <div id="Respond" class="Share-this SHARE">s</div>
+            <div class="author"><article class="x"><span class="fn">Dr. F</span><h1 class="Entry-Title">t</h1></article>
+            <div itemprop="Author"><b itemprop="name">Dr. N</b></div><a rel="AUTHOR">Dr. R</a></div>
+            <div class="fn author"></div><h2 itemprop="headline">h</h2><p class="post-title">p</p>
             </body></html>
             """);
     assertNull(mismatch(doc));
     PageScan scan = PageScan.of(doc);
-    assertEquals(1, scan.postCandidates.size());
+    assertEquals(2, scan.postCandidates.size());
     assertEquals(1, scan.tagLinks.size());
     assertEquals(true, scan.waybackLink);
   }
@@ -119,6 +128,23 @@ class PageScanTest {
             .filter(e -> e.closest(INSIDE_CHROME) == null && e.closest(COMMENTS_OR_CLOUD) == null).toList(),
         scan.tagLinks);
     check(diffs, "noise", doc.select(NOISE), PageScan.noise(doc));
+    List<Element> scopes = new ArrayList<>(List.of(doc));
+    scopes.addAll(scan.postCandidates);
+    scopes.addAll(doc.select(".author, [itemprop=author], .fn, [itemprop=name]"));
+    for (Element scope : scopes) {
+      if (scope.closest(WAYBACK_CHROME) != null) {
+        continue;
+      }
+      for (int i = 0; i < TITLES.size(); i++) {
+        Element expected = scope.select(TITLES.get(i)).stream().filter(e -> e.closest(WAYBACK_CHROME) == null)
+            .findFirst().orElse(null);
+        check(diffs, "title " + i, expected, PageScan.firstWithin(scan.titles.get(i), scope));
+      }
+      check(diffs, "authors",
+          scope.select(AUTHORS).stream().filter(e -> e.closest(WAYBACK_CHROME) == null
+              && e.closest(COMMENTS_3) == null && e.closest(INSIDE_CHROME) == null).toList(),
+          scan.authors.stream().filter(a -> a.in(scope)).map(PageScan.Author::element).toList());
+    }
     return diffs.isEmpty() ? null : String.join("; ", diffs);
   }
 
