@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Objects;
 
 /**
@@ -85,6 +86,13 @@ public record QaEntry(
     return sha256Hex(joined).substring(0, 32);
   }
 
+  // compiled once: String.replaceAll compiles its pattern on every call, and this runs for every entry
+  private static final Pattern SCHEME_HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*");
+  private static final Pattern HTML_SUFFIX = Pattern.compile("\\.html?$");
+  private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
+  private static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
+  private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+
   /**
    * The id of the {@code index}-th Q&A (0-based) on the page with this canonical URL: a readable slug from the
    * URL's last path segment plus a short hash of the full URL, so two posts with the same slug in different years
@@ -92,7 +100,7 @@ public record QaEntry(
    */
   public static String idFor(String canonicalUrl, int index) {
     Objects.requireNonNull(canonicalUrl, "canonicalUrl");
-    String path = canonicalUrl.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+    String path = SCHEME_HOST.matcher(canonicalUrl).replaceFirst("");
     int q = path.indexOf('?');
     if (q >= 0) {
       path = path.substring(0, q);
@@ -100,11 +108,11 @@ public record QaEntry(
     String[] segments = path.split("/");
     String slug = "";
     for (int i = segments.length - 1; i >= 0 && slug.isEmpty(); i--) {
-      slug = segments[i].toLowerCase(Locale.ROOT).replaceAll("\\.html?$", "").replaceAll("[^a-z0-9]+", "-");
-      slug = slug.replaceAll("^-+|-+$", "");
+      slug = NOT_SLUG.matcher(HTML_SUFFIX.matcher(segments[i].toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("-");
+      slug = EDGE_DASHES.matcher(slug).replaceAll("");
     }
     if (slug.length() > 80) {
-      slug = slug.substring(0, 80).replaceAll("-+$", "");
+      slug = TRAILING_DASHES.matcher(slug.substring(0, 80)).replaceAll("");
     }
     String key = index == 0 ? canonicalUrl : canonicalUrl + "#" + index;
     String hash = sha256Hex(key).substring(0, 8);

@@ -17,6 +17,18 @@ final class CanonicalUrl {
       Pattern.compile("^(?:https?://(?:web\\.)?archive\\.org)?/?web/(\\d{4,14})(?:[a-z]{2}_)?/+(.*)$");
   private static final Pattern SCHEME_ONE_SLASH = Pattern.compile("^(https?):/+(?!/)");
   private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
+  // compiled once: String.replaceFirst and matches compile their pattern on every call
+  private static final Pattern HTTP_ANY = Pattern.compile("(?i)^https?://.*");
+  private static final Pattern WAYBACK_FOLDER = Pattern.compile("^(?:.*/)?web\\.archive\\.org/");
+  private static final Pattern DEFAULT_PORT = Pattern.compile(":(80|443)$");
+  private static final Pattern INDEX_HTML = Pattern.compile("/index\\.html?$");
+  private static final Pattern SCHEME = Pattern.compile("^https?://");
+  private static final Pattern HTML_AFTER_QUERY = Pattern.compile("\\.html?$(?<=\\?.{0,2000})");
+  private static final Pattern ARCHIVE_HOST = Pattern.compile("^(https?://)(?:web\\.)?archive\\.org");
+  private static final Pattern AMP = Pattern.compile("/amp/?$");
+  private static final Pattern WWW = Pattern.compile("^www\\.");
+  private static final Pattern PAGE_FILE = Pattern.compile("(?i).*\\.(html?|php|aspx?)$");
+  private static final Pattern HOST_NAME = Pattern.compile("(?i)(?:[a-z0-9-]+\\.)+[a-z]{2,}");
 
   private CanonicalUrl() {}
 
@@ -45,7 +57,7 @@ final class CanonicalUrl {
       String inner = m.group(2);
       Matcher s = SCHEME_ONE_SLASH.matcher(inner);
       inner = s.find() ? s.group(1) + "://" + inner.substring(s.end()) : inner;
-      if (!inner.matches("(?i)^https?://.*")) {
+      if (!HTTP_ANY.matcher(inner).matches()) {
         inner = "http://" + inner;
       }
       return inner;
@@ -55,7 +67,7 @@ final class CanonicalUrl {
 
   private static String stripLeadingHost(String u) {
     // "web.archive.org/web/..." as a mirror folder path
-    return u.replaceFirst("^(?:.*/)?web\\.archive\\.org/", "/").replaceFirst("^(https?://)(?:web\\.)?archive\\.org", "$1archive.org");
+    return ARCHIVE_HOST.matcher(WAYBACK_FOLDER.matcher(u).replaceFirst("/")).replaceFirst("$1archive.org");
   }
 
   /**
@@ -88,9 +100,9 @@ final class CanonicalUrl {
       return u + kept;
     }
     String scheme = m.group(1).toLowerCase(Locale.ROOT);
-    String host = m.group(2).toLowerCase(Locale.ROOT).replaceFirst(":(80|443)$", "");
+    String host = DEFAULT_PORT.matcher(m.group(2).toLowerCase(Locale.ROOT)).replaceFirst("");
     String path = m.group(3);
-    path = path.replaceFirst("/index\\.html?$", "/").replaceFirst("/amp/?$", "/");
+    path = AMP.matcher(INDEX_HTML.matcher(path).replaceFirst("/")).replaceFirst("/");
     if (path.isEmpty()) {
       path = "/";
     }
@@ -102,7 +114,7 @@ final class CanonicalUrl {
 
   /** The key two copies of one post share: clean URL without scheme and {@code www.}, lower-cased. */
   static String key(String url) {
-    return clean(url).replaceFirst("^https?://", "").replaceFirst("^www\\.", "").toLowerCase(Locale.ROOT);
+    return WWW.matcher(SCHEME.matcher(clean(url)).replaceFirst("")).replaceFirst("").toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -120,10 +132,10 @@ final class CanonicalUrl {
       return Optional.of(clean("/web/19700101000000/" + wb.group(1)));
     }
     // mirror naming: "index.html?s=x.html" is the saved form of "/?s=x"
-    p = p.replaceFirst("\\.html?$(?<=\\?.{0,2000})", "");
+    p = HTML_AFTER_QUERY.matcher(p).replaceFirst("");
     String[] segs = p.split("/");
     for (int i = 0; i < segs.length; i++) {
-      if (segs[i].matches("(?i)(?:[a-z0-9-]+\\.)+[a-z]{2,}") && !segs[i].matches("(?i).*\\.(html?|php|aspx?)$")) {
+      if (HOST_NAME.matcher(segs[i]).matches() && !PAGE_FILE.matcher(segs[i]).matches()) {
         StringBuilder path = new StringBuilder();
         for (int j = i + 1; j < segs.length; j++) {
           path.append('/').append(segs[j]);

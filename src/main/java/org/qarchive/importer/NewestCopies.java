@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.qarchive.archive.EntrySink;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.importer.ArchiveInputs.Entries;
@@ -53,6 +54,8 @@ final class NewestCopies {
   }
 
   private final EntrySink sink;
+  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://");
+  private static final Pattern WWW = Pattern.compile("^www\\.");
   private final List<Row> rows;
   private final Map<String, Slot> slots = new HashMap<>();
   private final DoctorNames names = new DoctorNames();
@@ -279,9 +282,9 @@ final class NewestCopies {
   }
 
   private static String host(String url) {
-    String u = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+    String u = SCHEME.matcher(url).replaceFirst("");
     int slash = u.indexOf('/');
-    return (slash < 0 ? u : u.substring(0, slash)).toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
+    return WWW.matcher((slash < 0 ? u : u.substring(0, slash)).toLowerCase(java.util.Locale.ROOT)).replaceFirst("");
   }
 
   private static QaEntry withAnswerer(QaEntry e, String answeredBy) {

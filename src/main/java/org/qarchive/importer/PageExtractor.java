@@ -46,40 +46,16 @@ public final class PageExtractor {
   private static final Set<String> LISTING_BODY =
       Set.of("home", "blog", "archive", "category", "tag", "date", "paged", "author");
   // Selectors are parsed once here: parsing them on every page cost more than a fifth of the extraction time.
-  private static final Evaluator POST_CONTAINERS =
-      css("article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article");
-  private static final Evaluator CHROME =
-      css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
-          + " #colophon, .footer-widgets");
-  private static final Evaluator NOISE =
-      css("#comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form,"
-          + " .sharedaddy, .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel,"
-          + " .share, .sharing, .social-share, .addtoany_share_save_container, .cta-box, .disclaimer, .author-box,"
-          + " .entry-author-box, .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs,"
-          + " .breadcrumbs, .cookie-notice, #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text,"
-          + " .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header, .more-link, [hidden],"
-          + " [style~=display:\\s*none]");
-  private static final Evaluator NOT_CONTENT = css("script, style, noscript, iframe, template, object, embed");
-  private static final Evaluator WAYBACK_LINK = css("link[href*=/web/], a[href*=/web/]");
-  private static final Evaluator CANONICAL_LINK = css("link[rel=canonical][href]");
   private static final Evaluator LINKS = css("a[href], link[href]");
-  private static final Evaluator WAYBACK_CHROME =
-      css("#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo, .wb-autocomplete-suggestions, #playback");
-  private static final List<Evaluator> CANONICAL = List.of(CANONICAL_LINK, css("meta[property=og:url][content]"));
   private static final Evaluator COMMENT_LINKS = css("a[href*=#comments], a[href*=#respond]");
   private static final Evaluator COMMENTS_OR_WIDGET =
       css(".comment, .comments-area, #comments, .comment-list, .widget, aside");
-  private static final Evaluator COMMENTS = css(".comment, .comments-area, #comments, .comment-list");
   private static final Evaluator INSIDE_CHROME =
       css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer");
   private static final List<Evaluator> CONTENT_ROOTS =
       cssList("[itemprop=articleBody]", ".entry-content", ".post-content", ".post-body", ".article-content",
           ".entry-body", ".entrytext", ".storycontent", ".entry");
   private static final Evaluator MAIN = css("#content, main, [role=main], .content");
-  private static final Evaluator JSON_LD = css("script[type=application/ld+json]");
-  private static final List<Evaluator> TITLES =
-      cssList("h1.entry-title", ".entry-title", "[itemprop=headline]", ".post-title", "h1");
-  private static final Evaluator OG_TITLE = css("meta[property=og:title][content]");
   private static final List<Evaluator> DATE_METAS =
       cssList("meta[property=article:published_time]", "meta[itemprop=datePublished]", "meta[name=date]",
           "meta[name=DC.date.issued]", "meta[name=publish-date]");
@@ -89,15 +65,8 @@ public final class PageExtractor {
   private static final Evaluator NOT_BYLINE =
       css("#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style");
   private static final Evaluator BODY_TEXT = css("[itemprop=articleBody], .entry-content, .post-content, .post-body");
-  private static final Evaluator TAG_LINKS = css("a[rel~=tag]");
-  private static final Evaluator COMMENTS_OR_CLOUD = css(".comment, #comments, .tagcloud, .widget_tag_cloud");
   private static final Evaluator TERM_HREFS = css("a[href*=/category/], a[href*=/tag/]");
   private static final Evaluator COMMENT_SHORT = css(".comment, #comments");
-  private static final Evaluator AUTHORS =
-      css("[rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,"
-          + " .author");
-  private static final Evaluator COMMENTS_3 = css(".comment, #comments, .comments-area");
-  private static final Evaluator META_AUTHOR = css("meta[name=author][content]");
   private static final Evaluator TEXT_BYLINES = css("font, span, p, div.meta, .postmeta");
   private static final Pattern TEXT_BY =
       Pattern.compile("\\bby\\s+(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,2})");
@@ -108,6 +77,7 @@ public final class PageExtractor {
   private static final Pattern SCHEME_HOST = Pattern.compile("^[a-zA-Z]+://[^/]*");
   private static final Pattern LEADING_BY = Pattern.compile("^(?i)by\\s+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern DR_SPACE = Pattern.compile("^Dr\\s");
   private static final Pattern MONTH_DATE =
       Pattern.compile(
           "(?i)\\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -200,7 +170,9 @@ public final class PageExtractor {
     }
     Document doc;
     try {
-      doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "", Parser.htmlParser());
+      // the charset jsoup would detect, when the bytes tell it beyond doubt: jsoup would parse the head twice
+      String charset = PageCharset.sniff(bytes);
+      doc = Jsoup.parse(new ByteArrayInputStream(bytes), charset, "", Parser.htmlParser());
     } catch (IOException e) {
       throw new UncheckedIOException("reading from memory cannot fail", e);
     }
@@ -208,21 +180,25 @@ public final class PageExtractor {
   }
 
   private PageResult extract(Document doc, String sourceName, String urlHint) {
-    Elements waybackChrome = doc.select(WAYBACK_CHROME);
-    Instant capture = captureTime(doc, sourceName, urlHint, waybackChrome);
-    waybackChrome.remove();
-    String canonical = canonicalUrl(doc, sourceName, urlHint);
+    // one walk finds what a dozen whole-document selections found before, one scan each
+    PageScan scan = PageScan.of(doc);
+    Instant capture = captureTime(doc, sourceName, urlHint, scan);
+    for (Element e : scan.waybackChrome) {
+      e.remove();
+    }
+    String canonical = canonicalUrl(doc, scan, sourceName, urlHint);
     String path = canonical == null ? "" : pathOf(canonical);
     String query = canonical != null && canonical.contains("?") ? canonical.substring(canonical.indexOf('?')) : "";
     Set<String> bodyClasses = doc.body() == null ? Set.of() : doc.body().classNames();
     if (selectors.remove() != null) {
       doc.select(themeRemove).remove();
+      scan = PageScan.of(doc); // what the theme removes is not there for the rules below
     }
 
     if (SEARCH_QUERY.matcher(query).matches() || bodyClasses.contains("search") || bodyClasses.contains("search-results")) {
       return PageResult.of(PageKind.SEARCH, canonical, capture, "search results");
     }
-    List<Element> posts = postContainers(doc);
+    List<Element> posts = postContainers(scan);
     boolean singular = bodyClasses.contains("single") || bodyClasses.contains("single-post");
     boolean listingClass = !singular && bodyClasses.stream().anyMatch(LISTING_BODY::contains);
     boolean listingPath = !singular && query.isEmpty() && LISTING_PATH.matcher(path).matches();
@@ -233,37 +209,25 @@ public final class PageExtractor {
       canonical = "urn:qarchive:" + sourceName.replace('\\', '/');
     }
     Element post = posts.isEmpty() ? null : posts.get(0);
-    // one walk finds the JSON-LD, the non-content elements and the page chrome, instead of three document scans;
-    // they are removed below, where they were selected before (nothing in between changes which elements match)
     StringBuilder jsonLdText = new StringBuilder();
-    List<Element> notContent = new ArrayList<>();
-    List<Element> chrome = new ArrayList<>();
-    doc.traverse((node, depth) -> {
-      if (node instanceof Element e) {
-        if (JSON_LD.matches(doc, e)) {
-          jsonLdText.append(e.data()).append('\n');
-        }
-        if (NOT_CONTENT.matches(doc, e)) {
-          notContent.add(e);
-        }
-        if (CHROME.matches(doc, e)) {
-          chrome.add(e);
-        }
-      }
-    });
+    for (Element e : scan.jsonLd) {
+      jsonLdText.append(e.data()).append('\n');
+    }
     String jsonLd = jsonLdText.toString();
-    String title = title(doc, post);
-    LocalDate date = date(doc, post, jsonLd, canonical);
+    String title = title(doc, scan, post);
+    LocalDate date = date(doc, scan, post, jsonLd, canonical);
     List<String> categories = new ArrayList<>();
     List<String> tags = new ArrayList<>();
-    terms(doc, post, categories, tags);
-    String byline = byline(doc, post, jsonLd);
+    terms(doc, scan, post, categories, tags);
+    String byline = byline(doc, scan, post, jsonLd);
 
-    for (Element e : notContent) {
+    // the non-content elements and the chrome are removed where they were selected before (nothing in between
+    // changes which elements match)
+    for (Element e : scan.notContent) {
       e.remove();
     }
     String pageText = doc.text();
-    for (Element e : chrome) {
+    for (Element e : scan.chrome) {
       if (!e.normalName().equals("body") && !e.normalName().equals("html")) {
         e.remove();
       }
@@ -272,7 +236,9 @@ public final class PageExtractor {
     if (root == null) {
       return notQa(canonical, capture, title, date, categories, tags, sourceName, doc, "no content");
     }
-    root.select(NOISE).remove();
+    for (Element e : PageScan.noise(root)) {
+      e.remove();
+    }
     List<TextBlocks.Block> blocks = TextBlocks.of(root);
     List<RawQa> qas = QaSegmenter.segment(blocks);
     qas = qas.stream().filter(q -> !q.question().isBlank() && !q.answer().isBlank()).toList();
@@ -377,19 +343,46 @@ public final class PageExtractor {
   }
 
   private static boolean looksTruncated(byte[] bytes) {
+    // on the bytes: this runs for every page, and decoding head and tail to strings cost more than the test
     int from = Math.max(0, bytes.length - 4096);
-    String tail = new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-    if (tail.contains("</html") || tail.contains("</body")) {
-      return false;
+    // from the end backwards: the closing tags are usually in the last few bytes
+    for (int i = bytes.length - 6; i >= from; i--) {
+      if (bytes[i] == '<' && bytes[i + 1] == '/'
+          && (startsWithAscii(bytes, i + 2, "html") || startsWithAscii(bytes, i + 2, "body"))) {
+        return false;
+      }
     }
     // Real pages sometimes omit both closing tags; only call it truncated when it looked like a full document.
-    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-    return head.contains("<html") && head.contains("<head");
+    int to = Math.min(bytes.length, 4096);
+    return containsAscii(bytes, 0, to, "<html") && containsAscii(bytes, 0, to, "<head");
+  }
+
+  private static boolean startsWithAscii(byte[] b, int at, String lowerNeedle) {
+    for (int j = 0; j < lowerNeedle.length(); j++) {
+      int c = b[at + j];
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != lowerNeedle.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the bytes hold the lower-case ASCII needle, ignoring ASCII case. */
+  private static boolean containsAscii(byte[] b, int from, int to, String needle) {
+    for (int i = from; i <= to - needle.length(); i++) {
+      if (startsWithAscii(b, i, needle)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- URL and capture ----------------------------------------------------------------------------------------------
 
-  private static Instant captureTime(Document doc, String sourceName, String urlHint, Elements waybackChrome) {
+  private static Instant captureTime(Document doc, String sourceName, String urlHint, PageScan scan) {
     Optional<Instant> t = CanonicalUrl.waybackTimestamp(sourceName.replace('\\', '/'));
     if (t.isEmpty() && urlHint != null) {
       t = CanonicalUrl.waybackTimestamp(urlHint);
@@ -399,16 +392,16 @@ public final class PageExtractor {
     }
     // the toolbar (found by the caller's one scan) or any link into the Wayback Machine marks a capture
     boolean toolbar = false;
-    for (Element e : waybackChrome) {
+    for (Element e : scan.waybackChrome) {
       if (e.id().equals("wm-ipp") || e.id().equals("wm-ipp-base")) {
         toolbar = true;
         break;
       }
     }
-    if (!toolbar && doc.selectFirst(WAYBACK_LINK) == null) {
+    if (!toolbar && !scan.waybackLink) {
       return null;
     }
-    Element canonical = doc.selectFirst(CANONICAL_LINK);
+    Element canonical = scan.firstCanonicalAnywhere;
     if (canonical != null) {
       Matcher m = WAYBACK_HREF.matcher(canonical.attr("href"));
       if (m.find()) {
@@ -432,9 +425,9 @@ public final class PageExtractor {
         .orElse(null);
   }
 
-  private static String canonicalUrl(Document doc, String sourceName, String urlHint) {
-    for (Evaluator sel : CANONICAL) {
-      Element e = doc.selectFirst(sel);
+  private static String canonicalUrl(Document doc, PageScan scan, String sourceName, String urlHint) {
+    Element link = scan.canonicalLinks.isEmpty() ? null : scan.canonicalLinks.get(0);
+    for (Element e : java.util.Arrays.asList(link, scan.ogUrl)) {
       if (e != null) {
         String v = e.hasAttr("href") ? e.attr("href") : e.attr("content");
         String u = CanonicalUrl.unwrapWayback(v);
@@ -482,12 +475,9 @@ public final class PageExtractor {
 
   // ---- structure -----------------------------------------------------------------------------------------------------
 
-  private static List<Element> postContainers(Document doc) {
+  private static List<Element> postContainers(PageScan scan) {
     List<Element> out = new ArrayList<>();
-    for (Element e : doc.select(POST_CONTAINERS)) {
-      if (insideChrome(e) || e.closest(COMMENTS) != null) {
-        continue;
-      }
+    for (Element e : scan.postCandidates) { // not inside chrome or comments
       boolean nested = false;
       for (Element o : out) {
         if (o == e || e.parents().contains(o) || o.parents().contains(e)) {
@@ -535,7 +525,7 @@ public final class PageExtractor {
 
   // ---- metadata ------------------------------------------------------------------------------------------------------
 
-  private String title(Document doc, Element post) {
+  private String title(Document doc, PageScan scan, Element post) {
     if (selectors.title() != null) {
       Element e = doc.selectFirst(themeTitle);
       if (e != null && !e.text().isBlank()) {
@@ -543,13 +533,13 @@ public final class PageExtractor {
       }
     }
     Element scope = post != null ? post : doc;
-    for (Evaluator sel : TITLES) {
-      Element e = scope.selectFirst(sel);
+    for (List<Element> candidates : scan.titles) { // in the order of the title selectors
+      Element e = PageScan.firstWithin(candidates, scope);
       if (e != null && !e.text().isBlank() && !insideChrome(e)) {
         return TextBlocks.collapse(e.text());
       }
     }
-    Element og = doc.selectFirst(OG_TITLE);
+    Element og = scan.ogTitle;
     if (og != null && !og.attr("content").isBlank()) {
       return TextBlocks.collapse(og.attr("content"));
     }
@@ -566,7 +556,7 @@ public final class PageExtractor {
     return t;
   }
 
-  private LocalDate date(Document doc, Element post, String jsonLd, String canonical) {
+  private LocalDate date(Document doc, PageScan scan, Element post, String jsonLd, String canonical) {
     if (selectors.date() != null) {
       Element e = doc.selectFirst(themeDate);
       if (e != null) {
@@ -576,7 +566,7 @@ public final class PageExtractor {
         }
       }
     }
-    Elements metas = doc.getElementsByTag("meta");
+    List<Element> metas = scan.metas;
     for (Evaluator sel : DATE_METAS) {
       Element e = firstMatch(metas, sel, doc);
       if (e != null) {
@@ -610,10 +600,7 @@ public final class PageExtractor {
           return d;
         }
       }
-      Element copy = scope.clone();
-      copy.select(NOT_BYLINE).remove();
-      copy.select(BODY_TEXT).remove();
-      String text = copy.text();
+      String text = copyWithout(scope, NOT_BYLINE, BODY_TEXT).text();
       // a byline date sits near the top; dates further down are usually inside the question or answer
       LocalDate d = parseDate(text.substring(0, Math.min(text.length(), 400)));
       if (d != null) {
@@ -632,7 +619,32 @@ public final class PageExtractor {
     return null;
   }
 
-  private static Element firstMatch(Elements candidates, Evaluator sel, Element root) {
+  /**
+   * A copy of the element without the descendants that match either selector (and theirs): what cloning it and
+   * removing those would leave, without copying the post's body only to throw it away.
+   */
+  private static Element copyWithout(Element root, Evaluator skip, Evaluator skipToo) {
+    Element copy = root.shallowClone();
+    java.util.ArrayDeque<Element[]> todo = new java.util.ArrayDeque<>(); // not recursive: pages nest deeply
+    todo.push(new Element[] {root, copy});
+    while (!todo.isEmpty()) {
+      Element[] pair = todo.pop();
+      for (org.jsoup.nodes.Node child : pair[0].childNodes()) {
+        if (child instanceof Element e) {
+          if (!skip.matches(root, e) && !skipToo.matches(root, e)) {
+            Element c = e.shallowClone();
+            pair[1].appendChild(c);
+            todo.push(new Element[] {e, c});
+          }
+        } else {
+          pair[1].appendChild(child.clone());
+        }
+      }
+    }
+    return copy;
+  }
+
+  private static Element firstMatch(List<Element> candidates, Evaluator sel, Element root) {
     for (Element e : candidates) {
       if (sel.matches(root, e)) {
         return e;
@@ -683,7 +695,7 @@ public final class PageExtractor {
     }
   }
 
-  private void terms(Document doc, Element post, List<String> categories, List<String> tags) {
+  private void terms(Document doc, PageScan scan, Element post, List<String> categories, List<String> tags) {
     if (selectors.categories() != null || selectors.tags() != null) {
       addTexts(selectors.categories() == null ? new Elements() : doc.select(themeCategories), categories);
       addTexts(selectors.tags() == null ? new Elements() : doc.select(themeTags), tags);
@@ -691,10 +703,7 @@ public final class PageExtractor {
     }
     Set<String> cats = new LinkedHashSet<>();
     Set<String> tgs = new LinkedHashSet<>();
-    for (Element a : doc.select(TAG_LINKS)) {
-      if (insideChrome(a) || a.closest(COMMENTS_OR_CLOUD) != null) {
-        continue;
-      }
+    for (Element a : scan.tagLinks) { // not inside chrome, comments or a tag cloud
       String text = TextBlocks.collapse(a.text());
       if (text.isEmpty()) {
         continue;
@@ -730,18 +739,19 @@ public final class PageExtractor {
     }
   }
 
-  private static String byline(Document doc, Element post, String jsonLd) {
+  private static String byline(Document doc, PageScan scan, Element post, String jsonLd) {
     Element scope = post != null ? post : doc;
-    for (Element e : scope.select(AUTHORS)) {
-      if (e.closest(COMMENTS_3) != null || insideChrome(e)) {
+    for (PageScan.Author a : scan.authors) { // not inside comments or chrome
+      if (!a.in(scope)) {
         continue;
       }
+      Element e = a.element();
       Optional<String> dr = firstGroup(BYLINE_DR, LEADING_BY.matcher(TextBlocks.collapse(e.text())).replaceFirst(""));
       if (dr.isPresent()) {
         return dr.get();
       }
     }
-    Element meta = doc.selectFirst(META_AUTHOR);
+    Element meta = scan.metaAuthor;
     if (meta != null) {
       Optional<String> dr = firstGroup(BYLINE_DR, meta.attr("content").strip());
       if (dr.isPresent()) {
@@ -778,15 +788,23 @@ public final class PageExtractor {
     if (name == null) {
       return null;
     }
-    String n = name.replaceFirst("^Dr\\s", "Dr. ").replaceAll("\\s+", " ").strip();
+    String n = SPACES.matcher(DR_SPACE.matcher(name).replaceFirst("Dr. ")).replaceAll(" ").strip();
     String[] parts = n.split(" ");
     if (parts.length != 2 || !parts[0].startsWith("Dr")) {
       return n;
     }
-    Matcher m = Pattern.compile("\\bDr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+" + Pattern.quote(parts[1]) + "\\b").matcher(pageText);
+    // tried only where "Dr" starts a word: a leading \\b made the regex try every position of the page's text
+    Matcher m = Pattern.compile("Dr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+" + Pattern.quote(parts[1]) + "\\b").matcher(pageText);
     Map<String, Integer> firsts = new LinkedHashMap<>();
-    while (m.find()) {
-      firsts.merge(m.group(1), 1, Integer::sum);
+    int i = pageText.indexOf("Dr");
+    while (i >= 0) {
+      boolean boundary = i == 0 || !(Character.isLetterOrDigit(pageText.charAt(i - 1)) || pageText.charAt(i - 1) == '_');
+      if (boundary && m.region(i, pageText.length()).lookingAt()) {
+        firsts.merge(m.group(1), 1, Integer::sum);
+        i = pageText.indexOf("Dr", m.end());
+      } else {
+        i = pageText.indexOf("Dr", i + 1);
+      }
     }
     return firsts.entrySet().stream()
         .max(Map.Entry.comparingByValue())

@@ -20,9 +20,21 @@ final class PiiMasker {
 
   static Masked mask(String text) {
     int[] count = {0};
-    String s = replace(EMAIL, text, EMAIL_MASK, count);
-    s = replace(PHONE, s, PHONE_MASK, count);
+    // the patterns run only where they can match: an address has an '@', a phone number at least ten digits
+    String s = text.indexOf('@') < 0 ? text : replace(EMAIL, text, EMAIL_MASK, count);
+    s = digits(s) < 10 ? s : replace(PHONE, s, PHONE_MASK, count);
     return new Masked(s, count[0]);
+  }
+
+  private static int digits(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static String replace(Pattern p, String text, String mask, int[] count) {

@@ -175,13 +175,15 @@ final class TextBlocks {
     boolean bold = allChars > 0 && boldChars * 10 >= allChars * 9;
     boldChars = 0;
     allChars = 0;
+    // most blocks hold no line break at all (only <br> makes one), and then none of the patterns below can match
+    boolean lines = raw.indexOf('\n') >= 0;
     // a bold run alone on its line (a label or a sub-heading) is a block of its own
     String split = raw;
-    if (raw.indexOf(LEAD_START) >= 0) {
+    if (lines && raw.indexOf(LEAD_START) >= 0) {
       split = BEFORE_LEAD.matcher(split).replaceAll("\n\n");
       split = AFTER_LEAD.matcher(split).replaceAll("\u0003\n\n");
     }
-    String[] parts = BREAKS.split(split);
+    String[] parts = lines ? BREAKS.split(split) : new String[] {split};
     for (String part : parts) {
       String marked = part.strip();
       String partLead = null;

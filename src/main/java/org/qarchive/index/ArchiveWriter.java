@@ -114,7 +114,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     if (hash.equals(old)) {
       return Outcome.UNCHANGED;
     }
-    writer.updateDocument(new Term(Fields.ID, entry.id()), EntryDocuments.toDocument(entry));
+    writer.updateDocument(new Term(Fields.ID, entry.id()), EntryDocuments.toDocument(entry, hash));
     return old == null ? Outcome.IMPORTED : Outcome.UPDATED;
   }
 

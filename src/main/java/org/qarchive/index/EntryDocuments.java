@@ -45,6 +45,11 @@ public final class EntryDocuments {
 
   /** Builds the document for one entry. */
   public static Document toDocument(QaEntry e) {
+    return toDocument(e, e.contentHash());
+  }
+
+  /** Builds the document for one entry whose content hash the caller has already computed (a SHA-256 of it all). */
+  static Document toDocument(QaEntry e, String contentHash) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, e.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(e.id())));
@@ -78,7 +83,7 @@ public final class EntryDocuments {
       keyword(doc, Fields.TAG, t);
     }
     doc.add(new StoredField(Fields.SOURCE_FILE, e.sourceFile()));
-    doc.add(new StoredField(Fields.CONTENT_HASH, e.contentHash()));
+    doc.add(new StoredField(Fields.CONTENT_HASH, contentHash));
     return doc;
   }
 

@@ -1,0 +1,414 @@
+package org.qarchive.importer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * What one walk over a parsed page finds for {@link PageExtractor}: the elements that a dozen whole-document CSS
+ * selections used to look for one scan each (Wayback toolbar, canonical and meta links, post containers, JSON-LD,
+ * non-content and chrome elements, tag links), together with the one thing each needed from its ancestors
+ * ({@code closest()}: inside page chrome, inside comments). Matching is by tag name, id and class tokens looked up
+ * once per element, with the same meaning as the selectors quoted beside each field ({@code PageScanTest} checks
+ * them against jsoup's own selection).
+ */
+final class PageScan implements NodeVisitor {
+
+  /** {@code #wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo, .wb-autocomplete-suggestions, #playback}. */
+  final List<Element> waybackChrome = new ArrayList<>();
+  /** Whether any {@code link[href*=/web/], a[href*=/web/]} exists (the toolbar's included). */
+  boolean waybackLink;
+  /** {@code link[rel=canonical][href]}, outside the Wayback toolbar, in page order. */
+  final List<Element> canonicalLinks = new ArrayList<>();
+  /** The first {@code link[rel=canonical][href]} of the whole page, the toolbar's included, or null. */
+  Element firstCanonicalAnywhere;
+  /** The first {@code meta[property=og:url][content]} outside the Wayback toolbar, or null. */
+  Element ogUrl;
+  /** The first {@code meta[property=og:title][content]} outside the Wayback toolbar, or null. */
+  Element ogTitle;
+  /** The first {@code meta[name=author][content]} outside the Wayback toolbar, or null. */
+  Element metaAuthor;
+  /** Every {@code meta} outside the Wayback toolbar. */
+  final List<Element> metas = new ArrayList<>();
+  /**
+   * {@code article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article} outside the
+   * toolbar, and neither inside page chrome nor inside comments ({@code .comment, .comments-area, #comments,
+   * .comment-list}).
+   */
+  final List<Element> postCandidates = new ArrayList<>();
+  /** {@code script[type=application/ld+json]} outside the toolbar. */
+  final List<Element> jsonLd = new ArrayList<>();
+  /** {@code script, style, noscript, iframe, template, object, embed} outside the toolbar. */
+  final List<Element> notContent = new ArrayList<>();
+  /**
+   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,
+   * #colophon, .footer-widgets} outside the toolbar.
+   */
+  final List<Element> chrome = new ArrayList<>();
+  /**
+   * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome nor inside comments or a tag cloud
+   * ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}).
+   */
+  final List<Element> tagLinks = new ArrayList<>();
+  /**
+   * For each title selector in the order they are tried ({@code h1.entry-title}, {@code .entry-title}, {@code
+   * [itemprop=headline]}, {@code .post-title}, {@code h1}), its elements outside the toolbar.
+   */
+  final List<List<Element>> titles = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+      new ArrayList<>(), new ArrayList<>());
+  /**
+   * {@code [rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,
+   * .author} outside the toolbar, neither inside page chrome nor inside comments ({@code .comment, #comments,
+   * .comments-area}); see {@link Author#in}.
+   */
+  final List<Author> authors = new ArrayList<>();
+
+  /**
+   * An author element; a descendant selector's match also names the nearest ancestor it needs, which must lie in
+   * the selection's scope.
+   *
+   * @param simple whether a selector without a descendant part matches
+   * @param authorClass the nearest ancestor {@code .author}, for {@code .author .fn}, or null
+   * @param itempropAuthor the nearest ancestor {@code [itemprop=author]}, for {@code [itemprop=author]
+   *     [itemprop=name]}, or null
+   */
+  record Author(Element element, boolean simple, Element authorClass, Element itempropAuthor) {
+    /** Whether {@code scope.select(AUTHORS)} would list the element. */
+    boolean in(Element scope) {
+      if (!within(element, scope)) {
+        return false;
+      }
+      return simple
+          || element != scope
+              && (authorClass != null && within(authorClass, scope)
+                  || itempropAuthor != null && within(itempropAuthor, scope));
+    }
+  }
+
+  /** Whether the element is the scope or inside it. */
+  static boolean within(Element e, Element scope) {
+    for (Element x = e; x != null; x = x.parent()) {
+      if (x == scope) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first of the elements inside the scope (the scope included), or null. */
+  static Element firstWithin(List<Element> es, Element scope) {
+    for (Element e : es) {
+      if (within(e, scope)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  // bits for what an element is, by class token, id and tag
+  private static final int WAYBACK = 1;
+  /** {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer}. */
+  private static final int INSIDE_CHROME = 1 << 1;
+  /** {@code .comment, .comments-area, #comments, .comment-list}. */
+  private static final int COMMENTS = 1 << 2;
+  /** {@code .comment, #comments, .tagcloud, .widget_tag_cloud}. */
+  private static final int COMMENTS_OR_CLOUD = 1 << 3;
+  private static final int CHROME = 1 << 4;
+  private static final int HENTRY = 1 << 5;
+  private static final int POST_CLASS = 1 << 6;
+  private static final int SITE_FOOTER = 1 << 7;
+  /** {@code .comment, #comments, .comments-area}. */
+  private static final int COMMENTS_3 = 1 << 8;
+  private static final int AUTHOR = 1 << 9;
+  private static final int FN = 1 << 10;
+  /** {@code .entry-author-name, .author-name, .byline}. */
+  private static final int AUTHOR_NAME = 1 << 11;
+  private static final int ENTRY_TITLE = 1 << 12;
+  private static final int POST_TITLE = 1 << 13;
+  /** The bits that hold for the element's descendants too (what {@code closest()} asked). */
+  private static final int INHERITED = WAYBACK | INSIDE_CHROME | COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3;
+
+  private static final Map<String, Integer> CLASS_BITS = new HashMap<>();
+  private static final Map<String, Integer> ID_BITS = new HashMap<>();
+  private static final Pattern BLOG_POSTING = Pattern.compile("(?i)BlogPosting");
+
+  static {
+    CLASS_BITS.put("wb-autocomplete-suggestions", WAYBACK);
+    CLASS_BITS.put("widget", INSIDE_CHROME | CHROME);
+    CLASS_BITS.put("widget-area", INSIDE_CHROME | CHROME);
+    CLASS_BITS.put("sidebar", INSIDE_CHROME | CHROME);
+    CLASS_BITS.put("site-header", CHROME);
+    CLASS_BITS.put("site-footer", CHROME | SITE_FOOTER);
+    CLASS_BITS.put("footer-widgets", CHROME);
+    CLASS_BITS.put("comment", COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3);
+    CLASS_BITS.put("comments-area", COMMENTS | COMMENTS_3);
+    CLASS_BITS.put("comment-list", COMMENTS);
+    CLASS_BITS.put("tagcloud", COMMENTS_OR_CLOUD);
+    CLASS_BITS.put("widget_tag_cloud", COMMENTS_OR_CLOUD);
+    CLASS_BITS.put("hentry", HENTRY);
+    CLASS_BITS.put("post", POST_CLASS);
+    CLASS_BITS.put("author", AUTHOR);
+    CLASS_BITS.put("fn", FN);
+    CLASS_BITS.put("entry-author-name", AUTHOR_NAME);
+    CLASS_BITS.put("author-name", AUTHOR_NAME);
+    CLASS_BITS.put("byline", AUTHOR_NAME);
+    CLASS_BITS.put("entry-title", ENTRY_TITLE);
+    CLASS_BITS.put("post-title", POST_TITLE);
+    for (String id : List.of("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato", "wm-capinfo", "playback")) {
+      ID_BITS.put(id, WAYBACK);
+    }
+    ID_BITS.put("sidebar", INSIDE_CHROME | CHROME);
+    ID_BITS.put("secondary", INSIDE_CHROME | CHROME);
+    ID_BITS.put("masthead", CHROME);
+    ID_BITS.put("colophon", CHROME);
+    ID_BITS.put("comments", COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3);
+  }
+
+  private static final String[] CLASS_NAMES = CLASS_BITS.keySet().toArray(String[]::new);
+  private static final int[] CLASS_NAME_BITS =
+      java.util.Arrays.stream(CLASS_NAMES).mapToInt(CLASS_BITS::get).toArray();
+
+  /** What the element's ancestors (and itself) are, by depth: the {@link #INHERITED} bits. */
+  private int[] inherited = new int[64];
+  /** The nearest {@code .author} and {@code [itemprop=author]} at or above each depth. */
+  private Element[] authorClassAt = new Element[64];
+  private Element[] itempropAuthorAt = new Element[64];
+
+  private PageScan() {}
+
+  /** Walks the document once. */
+  static PageScan of(Document doc) {
+    PageScan s = new PageScan();
+    doc.traverse(s);
+    return s;
+  }
+
+  @Override
+  public void head(Node node, int depth) {
+    if (!(node instanceof Element e)) {
+      return;
+    }
+    if (depth + 1 >= inherited.length) {
+      inherited = java.util.Arrays.copyOf(inherited, inherited.length * 2);
+      authorClassAt = java.util.Arrays.copyOf(authorClassAt, inherited.length);
+      itempropAuthorAt = java.util.Arrays.copyOf(itempropAuthorAt, inherited.length);
+    }
+    String tag = e.normalName();
+    int bits = 0;
+    boolean hasAttributes = e.attributesSize() > 0;
+    if (hasAttributes) {
+      bits = classBits(e.className());
+      Integer idBits = ID_BITS.get(e.id());
+      if (idBits != null) {
+        bits |= idBits;
+      }
+    }
+    switch (tag) {
+      case "aside", "nav" -> bits |= INSIDE_CHROME | CHROME;
+      case "footer" -> {
+        if ((bits & SITE_FOOTER) != 0) {
+          bits |= INSIDE_CHROME;
+        }
+      }
+      default -> {}
+    }
+    // .site-footer is chrome to remove wherever it is, but only footer.site-footer counts as "inside chrome"
+    int here = (depth > 0 ? inherited[depth - 1] : 0) | (bits & INHERITED);
+    inherited[depth] = here;
+    String itemprop = hasAttributes ? e.attr("itemprop") : "";
+    Element authorClassAbove = depth > 0 ? authorClassAt[depth - 1] : null;
+    Element itempropAuthorAbove = depth > 0 ? itempropAuthorAt[depth - 1] : null;
+    authorClassAt[depth] = (bits & AUTHOR) != 0 ? e : authorClassAbove;
+    itempropAuthorAt[depth] = itemprop.equalsIgnoreCase("author") ? e : itempropAuthorAbove;
+    if ((bits & WAYBACK) != 0) {
+      waybackChrome.add(e);
+    }
+    if (hasAttributes && !waybackLink && (tag.equals("a") || tag.equals("link"))
+        && containsIgnoreCase(e.attr("href"), "/web/")) {
+      waybackLink = true;
+    }
+    if ((here & WAYBACK) != 0) {
+      if (tag.equals("link") && isCanonical(e) && firstCanonicalAnywhere == null) {
+        firstCanonicalAnywhere = e;
+      }
+      return; // removed with the toolbar before anything else looks
+    }
+    switch (tag) {
+      case "link" -> {
+        if (hasAttributes && isCanonical(e)) {
+          canonicalLinks.add(e);
+          if (firstCanonicalAnywhere == null) {
+            firstCanonicalAnywhere = e;
+          }
+        }
+      }
+      case "meta" -> {
+        metas.add(e);
+        if (hasAttributes && e.hasAttr("content")) {
+          if (ogUrl == null && attrIs(e, "property", "og:url")) {
+            ogUrl = e;
+          }
+          if (ogTitle == null && attrIs(e, "property", "og:title")) {
+            ogTitle = e;
+          }
+          if (metaAuthor == null && attrIs(e, "name", "author")) {
+            metaAuthor = e;
+          }
+        }
+      }
+      case "script" -> {
+        notContent.add(e);
+        if (hasAttributes && attrIs(e, "type", "application/ld+json")) {
+          jsonLd.add(e);
+        }
+      }
+      case "style", "noscript", "iframe", "template", "object", "embed" -> notContent.add(e);
+      case "a" -> {
+        if (hasAttributes && (here & (INSIDE_CHROME | COMMENTS_OR_CLOUD)) == 0 && e.attr("rel").contains("tag")) {
+          tagLinks.add(e);
+        }
+      }
+      default -> {}
+    }
+    if ((bits & CHROME) != 0) {
+      chrome.add(e);
+    }
+    if ((bits & (ENTRY_TITLE | POST_TITLE)) != 0 || tag.equals("h1") || itemprop.equalsIgnoreCase("headline")) {
+      boolean h1 = tag.equals("h1");
+      if (h1 && (bits & ENTRY_TITLE) != 0) {
+        titles.get(0).add(e);
+      }
+      if ((bits & ENTRY_TITLE) != 0) {
+        titles.get(1).add(e);
+      }
+      if (itemprop.equalsIgnoreCase("headline")) {
+        titles.get(2).add(e);
+      }
+      if ((bits & POST_TITLE) != 0) {
+        titles.get(3).add(e);
+      }
+      if (h1) {
+        titles.get(4).add(e);
+      }
+    }
+    if ((here & (COMMENTS_3 | INSIDE_CHROME)) == 0) {
+      boolean simple = (bits & (AUTHOR | AUTHOR_NAME)) != 0 || hasAttributes && attrIs(e, "rel", "author");
+      Element viaClass = (bits & FN) != 0 ? authorClassAbove : null;
+      Element viaItemprop = itemprop.equalsIgnoreCase("name") ? itempropAuthorAbove : null;
+      if (simple || viaClass != null || viaItemprop != null) {
+        authors.add(new Author(e, simple, viaClass, viaItemprop));
+      }
+    }
+    boolean post =
+        tag.equals("article")
+            || (bits & HENTRY) != 0
+            || (tag.equals("div") && (bits & POST_CLASS) != 0)
+            || (hasAttributes && e.hasAttr("itemtype") && BLOG_POSTING.matcher(e.attr("itemtype")).find());
+    if (post && (here & (INSIDE_CHROME | COMMENTS)) == 0) {
+      postCandidates.add(e);
+    }
+  }
+
+  private static final java.util.Set<String> NOISE_CLASSES =
+      java.util.Set.of(
+          "comments-area", "comment-list", "comments", "commentlist", "comment-respond", "sharedaddy", "sd-sharing",
+          "jp-relatedposts", "yarpp-related", "related-posts", "swp_social_panel", "share", "sharing", "social-share",
+          "addtoany_share_save_container", "cta-box", "disclaimer", "author-box", "entry-author-box", "post-navigation",
+          "nav-single", "navigation", "pagination", "breadcrumb", "breadcrumbs", "cookie-notice", "screen-reader-text",
+          "assistive-text", "wp-caption-text", "entry-meta", "entry-footer", "post-meta", "postmetadata",
+          "entry-header", "more-link");
+  private static final String[] NOISE_CLASS_NAMES = NOISE_CLASSES.toArray(String[]::new);
+  private static final java.util.Set<String> NOISE_IDS =
+      java.util.Set.of("comments", "respond", "breadcrumbs", "cookie-notice");
+  private static final Pattern DISPLAY_NONE = Pattern.compile("display:\\s*none");
+
+  /**
+   * The elements under {@code root} (itself included), in page order, that are not part of a post's text: {@code
+   * #comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form, .sharedaddy,
+   * .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel, .share, .sharing,
+   * .social-share, .addtoany_share_save_container, .cta-box, .disclaimer, .author-box, .entry-author-box,
+   * .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs, .breadcrumbs, .cookie-notice,
+   * #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text, .entry-meta, .entry-footer, .post-meta,
+   * .postmetadata, .entry-header, .more-link, [hidden], [style~=display:\s*none]}.
+   */
+  static List<Element> noise(Element root) {
+    List<Element> out = new ArrayList<>();
+    root.traverse((node, depth) -> {
+      if (node instanceof Element e && (e.nameIs("form") || e.attributesSize() > 0 && isNoise(e))) {
+        out.add(e);
+      }
+    });
+    return out;
+  }
+
+  private static boolean isNoise(Element e) {
+    if (NOISE_IDS.contains(e.id()) || e.hasAttr("hidden")) {
+      return true;
+    }
+    if (e.hasAttr("style") && DISPLAY_NONE.matcher(e.attr("style")).find()) {
+      return true;
+    }
+    String className = e.className();
+    int n = className.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(className.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(className.charAt(i))) {
+        i++;
+      }
+      int len = i - start;
+      for (String name : NOISE_CLASS_NAMES) {
+        if (name.length() == len && className.regionMatches(true, start, name, 0, len)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int classBits(String className) {
+    int bits = 0;
+    int n = className.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(className.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(className.charAt(i))) {
+        i++;
+      }
+      // compared in place, as jsoup's hasClass does: no substring, no lower-casing, no hashing per class
+      int len = i - start;
+      for (int k = 0; k < CLASS_NAMES.length; k++) {
+        if (CLASS_NAMES[k].length() == len && className.regionMatches(true, start, CLASS_NAMES[k], 0, len)) {
+          bits |= CLASS_NAME_BITS[k];
+        }
+      }
+    }
+    return bits;
+  }
+
+  private static boolean isCanonical(Element e) {
+    return e.hasAttr("href") && attrIs(e, "rel", "canonical");
+  }
+
+  /** {@code [key=value]}: the attribute equals the value ignoring case. */
+  private static boolean attrIs(Element e, String key, String value) {
+    return e.hasAttr(key) && e.attr(key).equalsIgnoreCase(value);
+  }
+
+  private static boolean containsIgnoreCase(String s, String lowerNeedle) {
+    return s.length() >= lowerNeedle.length() && s.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+  }
+}
