@@ -619,6 +619,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     return new LoadedHighlighter(
         UnifiedHighlighter.builder(searcher, analyzer)
             .withWeightMatches(false)
+            .withScorer(new LeanPassageScorer())
             .withFormatter(new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS))
             .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
             .withMaxLength(SNIPPET_MAX_CHARS),
