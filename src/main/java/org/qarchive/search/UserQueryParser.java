@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -210,14 +212,15 @@ public final class UserQueryParser {
 
     String words = String.join(" ", g.words());
     Set<String> typed = analyzedTerms(words);
-    List<Query> units = units(words, typed);
+    // each term is looked up in the index once: for how common it is, and for the weight that ranks with it
+    TermLookup lookup = reader == null || reader.maxDoc() == 0 ? null : new TermLookup(reader);
+    List<Query> units = withTermStates(units(words, typed), lookup);
     if (!units.isEmpty()) {
       boolean capped = units.size() > MAX_SCORED_WORDS || leaves(units) > budget[0] / 2;
-      // looked up once per unit, and only when it decides something: each lookup seeks the unit's terms in every
-      // field
+      // looked up once per unit, and only when it decides something
       Map<Query, Double> commonness = new IdentityHashMap<>();
       if (capped || units.size() > ranking.allWordsUpTo()) {
-        units.forEach(u -> commonness.put(u, commonness(u, reader)));
+        units.forEach(u -> commonness.put(u, commonness(u, lookup)));
       }
       if (capped) {
         // the rarest words tell most about the topic; a word no entry contains matches nothing, so it goes last
@@ -554,8 +557,8 @@ public final class UserQueryParser {
   }
 
   /** The largest share of entries that contain one of the unit's terms in some field. */
-  private double commonness(Query unit, IndexReader reader) {
-    if (reader == null || reader.maxDoc() == 0) {
+  private static double commonness(Query unit, TermLookup lookup) {
+    if (lookup == null) {
       return 0;
     }
     double[] most = {0};
@@ -564,11 +567,7 @@ public final class UserQueryParser {
           @Override
           public void consumeTerms(Query query, Term... terms) {
             for (Term t : terms) {
-              try {
-                most[0] = Math.max(most[0], reader.docFreq(t) / (double) reader.maxDoc());
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
+              most[0] = Math.max(most[0], lookup.states(t).docFreq() / (double) lookup.maxDoc);
             }
           }
 
@@ -578,6 +577,65 @@ public final class UserQueryParser {
           }
         });
     return most[0];
+  }
+
+  /**
+   * The terms of one query build, each looked up in every segment once ({@link TermStates}): a term query carrying
+   * its states skips the lookup when its weight is built, and the same states tell how common the term is.
+   */
+  private static final class TermLookup {
+    private final IndexSearcher searcher;
+    private final int maxDoc;
+    private final Map<Term, TermStates> states = new HashMap<>();
+
+    TermLookup(IndexReader reader) {
+      this.searcher = new IndexSearcher(reader);
+      this.maxDoc = reader.maxDoc();
+    }
+
+    TermStates states(Term term) {
+      TermStates s = states.get(term);
+      if (s == null) {
+        try {
+          s = TermStates.build(searcher, term, true);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        states.put(term, s);
+      }
+      return s;
+    }
+  }
+
+  /** {@code units} with each term query carrying its looked-up states (unchanged without a lookup). */
+  private static List<Query> withTermStates(List<Query> units, TermLookup lookup) {
+    if (lookup == null) {
+      return units;
+    }
+    List<Query> out = new ArrayList<>(units.size());
+    units.forEach(u -> out.add(withTermStates(u, lookup)));
+    return out;
+  }
+
+  private static Query withTermStates(Query q, TermLookup lookup) {
+    if (q instanceof TermQuery tq) {
+      return new TermQuery(tq.getTerm(), lookup.states(tq.getTerm()));
+    }
+    if (q instanceof BoostQuery b) {
+      return new BoostQuery(withTermStates(b.getQuery(), lookup), b.getBoost());
+    }
+    if (q instanceof DisjunctionMaxQuery d) {
+      List<Query> parts = new ArrayList<>();
+      d.getDisjuncts().forEach(p -> parts.add(withTermStates(p, lookup)));
+      return new DisjunctionMaxQuery(parts, d.getTieBreakerMultiplier());
+    }
+    if (q instanceof BooleanQuery bq) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+      bq.clauses().forEach(c -> b.add(withTermStates(c.query(), lookup), c.occur()));
+      return b.build();
+    }
+    return q;
   }
 
   /** The terms the plain analysis (no synonyms) makes of {@code text}. */
