@@ -1,6 +1,7 @@
 package org.qarchive.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.text.BreakIterator;
@@ -28,9 +29,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -343,38 +341,28 @@ public final class ArchiveSearcher implements AutoCloseable {
    * of them, which took a tenth of a search.
    */
   private static Query withoutAbsentPhrases(Query q, IndexSearcher searcher, int[] sortedDocs) throws IOException {
-    if (q instanceof PhraseQuery || q instanceof MultiPhraseQuery) {
-      String field =
-          q instanceof PhraseQuery pq ? pq.getField() : ((MultiPhraseQuery) q).getTermArrays()[0][0].field();
-      return Arrays.asList(SNIPPET_FIELDS).contains(field) && anyHolds(q, searcher, sortedDocs) ? q : null;
+    try {
+      return QueryTrees.mapLeaves(
+          q,
+          leaf -> {
+            if (!(leaf instanceof PhraseQuery) && !(leaf instanceof MultiPhraseQuery)) {
+              return leaf;
+            }
+            String field =
+                leaf instanceof PhraseQuery pq
+                    ? pq.getField()
+                    : ((MultiPhraseQuery) leaf).getTermArrays()[0][0].field();
+            try {
+              return Arrays.asList(SNIPPET_FIELDS).contains(field) && anyHolds(leaf, searcher, sortedDocs)
+                  ? leaf
+                  : null;
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    if (q instanceof BoostQuery b) {
-      Query inner = withoutAbsentPhrases(b.getQuery(), searcher, sortedDocs);
-      return inner == null ? null : new BoostQuery(inner, b.getBoost());
-    }
-    if (q instanceof DisjunctionMaxQuery d) {
-      List<Query> kept = new ArrayList<>();
-      for (Query part : d.getDisjuncts()) {
-        Query k = withoutAbsentPhrases(part, searcher, sortedDocs);
-        if (k != null) {
-          kept.add(k);
-        }
-      }
-      return kept.isEmpty() ? null : new DisjunctionMaxQuery(kept, d.getTieBreakerMultiplier());
-    }
-    if (q instanceof BooleanQuery bq) {
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      int n = 0;
-      for (BooleanClause c : bq.clauses()) {
-        Query k = c.occur() == Occur.MUST_NOT ? c.query() : withoutAbsentPhrases(c.query(), searcher, sortedDocs);
-        if (k != null) {
-          b.add(k, c.occur() == Occur.MUST_NOT ? Occur.MUST_NOT : Occur.SHOULD);
-          n += c.occur() == Occur.MUST_NOT ? 0 : 1;
-        }
-      }
-      return n == 0 ? null : b.build();
-    }
-    return q;
   }
 
   /** Whether any of the documents (in increasing order) matches {@code q}. */

@@ -355,34 +355,23 @@ public final class UserQueryParser {
    * is not marked alone for "hypertension".
    */
   private static Query typedPhrasesAsWords(Query unit, Set<String> typed) {
-    if (unit instanceof PhraseQuery pq) {
-      Term[] terms = pq.getTerms();
-      for (Term t : terms) {
-        if (!typed.contains(t.text())) {
-          return unit;
-        }
-      }
-      BooleanQuery.Builder words = new BooleanQuery.Builder();
-      for (Term t : terms) {
-        words.add(new TermQuery(t), Occur.SHOULD);
-      }
-      return words.build();
-    }
-    if (unit instanceof BoostQuery b) {
-      return new BoostQuery(typedPhrasesAsWords(b.getQuery(), typed), b.getBoost());
-    }
-    if (unit instanceof DisjunctionMaxQuery d) {
-      List<Query> parts = new ArrayList<>();
-      d.getDisjuncts().forEach(q -> parts.add(typedPhrasesAsWords(q, typed)));
-      return new DisjunctionMaxQuery(parts, d.getTieBreakerMultiplier());
-    }
-    if (unit instanceof BooleanQuery bq) {
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
-      bq.clauses().forEach(c -> b.add(typedPhrasesAsWords(c.query(), typed), c.occur()));
-      return b.build();
-    }
-    return unit;
+    return QueryTrees.mapLeaves(
+        unit,
+        leaf -> {
+          if (!(leaf instanceof PhraseQuery pq)) {
+            return leaf;
+          }
+          for (Term t : pq.getTerms()) {
+            if (!typed.contains(t.text())) {
+              return leaf;
+            }
+          }
+          BooleanQuery.Builder words = new BooleanQuery.Builder();
+          for (Term t : pq.getTerms()) {
+            words.add(new TermQuery(t), Occur.SHOULD);
+          }
+          return words.build();
+        });
   }
 
   /**
@@ -618,24 +607,8 @@ public final class UserQueryParser {
   }
 
   private static Query withTermStates(Query q, TermLookup lookup) {
-    if (q instanceof TermQuery tq) {
-      return new TermQuery(tq.getTerm(), lookup.states(tq.getTerm()));
-    }
-    if (q instanceof BoostQuery b) {
-      return new BoostQuery(withTermStates(b.getQuery(), lookup), b.getBoost());
-    }
-    if (q instanceof DisjunctionMaxQuery d) {
-      List<Query> parts = new ArrayList<>();
-      d.getDisjuncts().forEach(p -> parts.add(withTermStates(p, lookup)));
-      return new DisjunctionMaxQuery(parts, d.getTieBreakerMultiplier());
-    }
-    if (q instanceof BooleanQuery bq) {
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
-      bq.clauses().forEach(c -> b.add(withTermStates(c.query(), lookup), c.occur()));
-      return b.build();
-    }
-    return q;
+    return QueryTrees.mapLeaves(
+        q, leaf -> leaf instanceof TermQuery tq ? new TermQuery(tq.getTerm(), lookup.states(tq.getTerm())) : leaf);
   }
 
   /** The terms the plain analysis (no synonyms) makes of {@code text}. */
