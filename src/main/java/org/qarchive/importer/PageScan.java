@@ -356,28 +356,34 @@ final class PageScan implements NodeVisitor {
       return true;
     }
     String className = e.className();
-    int n = className.length();
-    int i = 0;
-    while (i < n) {
-      while (i < n && Character.isWhitespace(className.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < n && !Character.isWhitespace(className.charAt(i))) {
-        i++;
-      }
-      int len = i - start;
-      for (String name : NOISE_CLASS_NAMES) {
-        if (name.length() == len && className.regionMatches(true, start, name, 0, len)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return !classTokens(className, (start, len) -> !anyNameAt(className, start, len, NOISE_CLASS_NAMES));
   }
 
   private static int classBits(String className) {
-    int bits = 0;
+    int[] bits = {0};
+    classTokens(
+        className,
+        (start, len) -> {
+          for (int k = 0; k < CLASS_NAMES.length; k++) {
+            if (nameAt(className, start, len, CLASS_NAMES[k])) {
+              bits[0] |= CLASS_NAME_BITS[k];
+            }
+          }
+          return true;
+        });
+    return bits[0];
+  }
+
+  /** Told each class token's place in the attribute; answers whether to go on to the next. */
+  private interface ClassToken {
+    boolean next(int start, int length);
+  }
+
+  /**
+   * Calls {@code token} for each whitespace-separated token of a class attribute, in place (as jsoup's hasClass
+   * does: no substring, no lower-casing, no hashing per class); false when a call stopped the walk.
+   */
+  private static boolean classTokens(String className, ClassToken token) {
     int n = className.length();
     int i = 0;
     while (i < n) {
@@ -388,15 +394,26 @@ final class PageScan implements NodeVisitor {
       while (i < n && !Character.isWhitespace(className.charAt(i))) {
         i++;
       }
-      // compared in place, as jsoup's hasClass does: no substring, no lower-casing, no hashing per class
-      int len = i - start;
-      for (int k = 0; k < CLASS_NAMES.length; k++) {
-        if (CLASS_NAMES[k].length() == len && className.regionMatches(true, start, CLASS_NAMES[k], 0, len)) {
-          bits |= CLASS_NAME_BITS[k];
-        }
+      if (i > start && !token.next(start, i - start)) {
+        return false;
       }
     }
-    return bits;
+    return true;
+  }
+
+  /** Whether the class token at {@code start} of length {@code len} is {@code name}, ignoring case. */
+  private static boolean nameAt(String className, int start, int len, String name) {
+    return name.length() == len && className.regionMatches(true, start, name, 0, len);
+  }
+
+  /** Whether the class token at {@code start} is one of {@code names}. */
+  private static boolean anyNameAt(String className, int start, int len, String[] names) {
+    for (String name : names) {
+      if (nameAt(className, start, len, name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCanonical(Element e) {
