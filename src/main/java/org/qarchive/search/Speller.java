@@ -1,7 +1,9 @@
 package org.qarchive.search;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -99,8 +102,7 @@ final class Speller {
     checker.setMinQueryLength(MIN_LENGTH);
     // decide in reading order (the budget goes to the first unknown words), then replace from the end so that
     // earlier offsets stay valid
-    List<int[]> spans = new ArrayList<>();
-    List<String> fixes = new ArrayList<>();
+    List<Token> fixes = new ArrayList<>(); // each with its place in the whole query
     Budget budget = new Budget(parsed.parts().size() > PROSE_PARTS);
     Map<String, Optional<String>> decided = new HashMap<>();
     for (UserQueryParser.Part p : parsed.parts()) {
@@ -116,8 +118,7 @@ final class Speller {
         }
         String fix = known.orElse(null);
         if (fix != null) {
-          spans.add(new int[] {p.start() + t.start, p.start() + t.end});
-          fixes.add(fix);
+          fixes.add(new Token(fix, p.start() + t.start, p.start() + t.end));
         }
       }
     }
@@ -125,8 +126,8 @@ final class Speller {
       return null;
     }
     StringBuilder out = new StringBuilder(parsed.text());
-    for (int i = fixes.size() - 1; i >= 0; i--) {
-      out.replace(spans.get(i)[0], spans.get(i)[1], fixes.get(i));
+    for (Token fix : fixes.reversed()) {
+      out.replace(fix.start(), fix.end(), fix.text());
     }
     return out.toString();
   }
@@ -298,14 +299,14 @@ final class Speller {
     static final Set<String> SET = load();
 
     private static Set<String> load() {
-      try (java.io.InputStream in = Speller.class.getResourceAsStream("/spelling/english-words.txt")) {
+      try (InputStream in = Speller.class.getResourceAsStream("/spelling/english-words.txt")) {
         if (in == null) {
           throw new IllegalStateException("the English word list is missing from the classpath");
         }
-        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8)
             .lines()
             .filter(l -> !l.isBlank() && !l.startsWith("#"))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -164,10 +164,7 @@ public final class UserQueryParser {
    */
   record Queries(Query ranking, Query highlight) {}
 
-  /** Both queries; see {@link Queries}. */
-  Queries queries(Parsed parsed, Match match, IndexReader reader) {
-    return build(parsed, match, reader);
-  }
+
 
   private record Groups(List<String> words, List<Part> phrases, List<List<Part>> ors, List<Part> excluded) {}
 
@@ -198,7 +195,8 @@ public final class UserQueryParser {
     return new Groups(words, phrases, ors, excluded);
   }
 
-  private Queries build(Parsed parsed, Match match, IndexReader reader) {
+  /** Both queries; see {@link Queries}. */
+  Queries queries(Parsed parsed, Match match, IndexReader reader) {
     if (parsed.isBlank()) {
       return new Queries(new MatchAllDocsQuery(), new MatchAllDocsQuery());
     }
@@ -322,9 +320,8 @@ public final class UserQueryParser {
     }
     if (!positive) {
       if (!any) {
-        return new Queries(
-            new MatchNoDocsQuery("nothing searchable in the query"),
-            new MatchNoDocsQuery("nothing searchable in the query"));
+        Query nothing = new MatchNoDocsQuery("nothing searchable in the query");
+        return new Queries(nothing, nothing);
       }
       query.add(new MatchAllDocsQuery(), Occur.SHOULD);
     }
