@@ -165,7 +165,6 @@ public final class UserQueryParser {
   record Queries(Query ranking, Query highlight) {}
 
 
-
   private record Groups(List<String> words, List<Part> phrases, List<List<Part>> ors, List<Part> excluded) {}
 
   private static Groups groups(Parsed parsed) {
