@@ -77,20 +77,23 @@ public final class Importer {
       return t;
     });
     ExecutorCompletionService<Done> done = new ExecutorCompletionService<>(pool);
-    Semaphore inFlight = new Semaphore(options.threads() * 4);
+    // pages read but not yet extracted, bounded by their size: a deep queue keeps both cores busy while this
+    // thread indexes (with a few pages only, the extractors often waited for it), a small page costs one permit
+    Semaphore inFlight = new Semaphore(IN_FLIGHT_KIB);
     int[] submitted = {0};
     try {
       walker.walk(inputs, item -> {
         int row = rows.size();
         rows.add(null);
         if (item instanceof Page p) {
-          inFlight.acquireUninterruptibly();
+          int permits = permits(p);
+          inFlight.acquireUninterruptibly(permits);
           submitted[0]++;
           done.submit(() -> {
             try {
               return new Done(row, p, extractSafely(p));
             } finally {
-              inFlight.release();
+              inFlight.release(permits);
             }
           });
         } else {
@@ -154,6 +157,14 @@ public final class Importer {
   }
 
   record Done(int row, Item item, PageResult result) {}
+
+  /** How many KiB of page bytes may wait for extraction at once. */
+  private static final int IN_FLIGHT_KIB = 32 * 1024;
+
+  /** A page's share of the in-flight budget: its size in KiB, at least 1, a page over the budget taking all of it. */
+  private static int permits(Page p) {
+    return (int) Math.min(IN_FLIGHT_KIB, Math.max(1, p.bytes().length / 1024L));
+  }
 
   /** Pages extracted (parsed) by this importer so far, over all runs. */
   int extracted() {
