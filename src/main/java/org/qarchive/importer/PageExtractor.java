@@ -25,6 +25,8 @@ import java.util.zip.ZipException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
@@ -77,6 +79,7 @@ public final class PageExtractor {
   private static final Pattern SCHEME_HOST = Pattern.compile("^[a-zA-Z]+://[^/]*");
   private static final Pattern LEADING_BY = Pattern.compile("^(?i)by\\s+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern TAG_WORDS = Pattern.compile("[\\s\"'=<>/]+");
   private static final Pattern DR_SPACE = Pattern.compile("^Dr\\s");
   private static final Pattern MONTH_DATE =
       Pattern.compile(
@@ -168,15 +171,121 @@ public final class PageExtractor {
     if (looksTruncated(bytes)) {
       return PageResult.broken("truncated page (no closing </body> or </html>)");
     }
-    Document doc;
+    // the charset jsoup would detect, when the bytes tell it beyond doubt: jsoup would parse the head twice
+    String charset = PageCharset.sniff(bytes);
+    PageResult listing = listingByBodyClass(bytes, charset, sourceName, urlHint);
+    if (listing != null) {
+      return listing;
+    }
+    return extract(parse(bytes, bytes.length, charset), sourceName, urlHint);
+  }
+
+  private static Document parse(byte[] bytes, int length, String charset) {
     try {
-      // the charset jsoup would detect, when the bytes tell it beyond doubt: jsoup would parse the head twice
-      String charset = PageCharset.sniff(bytes);
-      doc = Jsoup.parse(new ByteArrayInputStream(bytes), charset, "", Parser.htmlParser());
+      return Jsoup.parse(new ByteArrayInputStream(bytes, 0, length), charset, "", Parser.htmlParser());
     } catch (IOException e) {
       throw new UncheckedIOException("reading from memory cannot fail", e);
     }
-    return extract(doc, sourceName, urlHint);
+  }
+
+  /**
+   * A listing page told by its body tag, without parsing the rest of the page: WordPress-like themes put "home",
+   * "archive", "category"... in the body's class of every listing, and a listing contributes nothing (a tenth of an
+   * archive's files, each costing a whole parse). The tag is found in the bytes and the classes are read by jsoup
+   * parsing the page up to the end of that tag, so they are exactly those the whole parse gives (later body tags
+   * only add attributes the first lacks). Null, leaving the page to the full rules below, unless the classes
+   * decide: not with a theme that removes elements, nor where a search query may be in the page's URL.
+   */
+  private PageResult listingByBodyClass(byte[] bytes, String charset, String sourceName, String urlHint) {
+    if (selectors.remove() != null) {
+      return null;
+    }
+    int lt = indexOfBodyTag(bytes);
+    int gt = lt < 0 ? -1 : indexOf(bytes, (byte) '>', lt);
+    if (gt < 0 || !mayBeListingTag(new String(bytes, lt, gt - lt, StandardCharsets.ISO_8859_1))) {
+      return null;
+    }
+    if (mayHoldSearchQuery(sourceName) || urlHint != null && mayHoldSearchQuery(urlHint)
+        || mayHoldSearchQuery(bytes)) {
+      return null;
+    }
+    Element body = parse(bytes, gt + 1, charset).body();
+    Set<String> classes = body == null ? Set.of() : body.classNames();
+    if (classes.contains("single") || classes.contains("single-post") || classes.contains("search")
+        || classes.contains("search-results")) {
+      return null;
+    }
+    for (String c : classes) {
+      if (LISTING_BODY.contains(c)) {
+        return PageResult.of(PageKind.LISTING, null, null, "a listing page (body class \"" + c + "\")");
+      }
+    }
+    return null;
+  }
+
+  /** Where {@code <body} starts in the page's first 256 KB, or -1. */
+  private static int indexOfBodyTag(byte[] b) {
+    int n = Math.min(b.length, 256 * 1024) - 5;
+    for (int i = 0; i < n; i++) {
+      if (b[i] == '<' && (b[i + 1] | 32) == 'b' && (b[i + 2] | 32) == 'o' && (b[i + 3] | 32) == 'd'
+          && (b[i + 4] | 32) == 'y' && (b[i + 5] == ' ' || b[i + 5] == '\t' || b[i + 5] == '\n' || b[i + 5] == '\r'
+              || b[i + 5] == '\f')) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(byte[] b, byte x, int from) {
+    for (int i = from; i < b.length; i++) {
+      if (b[i] == x) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a body tag's words include a listing class and neither singular class: a cheap gate before jsoup reads the
+   * tag, wrong only towards parsing the whole page.
+   */
+  private static boolean mayBeListingTag(String tag) {
+    boolean listing = false;
+    for (String word : TAG_WORDS.split(tag.toLowerCase(Locale.ROOT))) {
+      if (word.equals("single") || word.equals("single-post")) {
+        return false;
+      }
+      listing |= LISTING_BODY.contains(word);
+    }
+    return listing;
+  }
+
+  /**
+   * Whether the text holds {@code s=} after {@code ?}, {@code &} or their escapes: a search results URL. A search
+   * box's URL template ({@code ?s={s}}, which SEO plugins put on home pages) is not one.
+   */
+  private static boolean mayHoldSearchQuery(String s) {
+    return mayHoldSearchQuery(s.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  private static boolean mayHoldSearchQuery(byte[] b) {
+    for (int i = 1; i + 1 < b.length; i++) {
+      if ((b[i] | 32) != 's' || !(b[i + 1] == '=' || b[i + 1] == '%' && i + 3 < b.length && b[i + 2] == '3'
+          && (b[i + 3] | 32) == 'd')) {
+        continue;
+      }
+      int value = b[i + 1] == '=' ? i + 2 : i + 4;
+      if (value < b.length && (b[value] == '{' || b[value] == '%' && value + 2 < b.length && b[value + 1] == '7'
+          && (b[value + 2] | 32) == 'b')) {
+        continue;
+      }
+      byte p = b[i - 1];
+      if (p == '?' || p == '&' || p == ';' || i >= 3 && b[i - 3] == '%'
+          && (b[i - 2] == '3' && (p | 32) == 'f' || b[i - 2] == '2' && p == '6')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private PageResult extract(Document doc, String sourceName, String urlHint) {
@@ -226,7 +335,7 @@ public final class PageExtractor {
     for (Element e : scan.notContent) {
       e.remove();
     }
-    String pageText = doc.text();
+    String pageText = doctorText(doc, scan.doctorTexts);
     for (Element e : scan.chrome) {
       if (!e.normalName().equals("body") && !e.normalName().equals("html")) {
         e.remove();
@@ -781,6 +890,36 @@ public final class PageExtractor {
     }
     Matcher m = p.matcher(s);
     return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
+  }
+
+  /**
+   * The text of the page where it names doctors: the text of each block (paragraph, list item, heading...) that holds
+   * one of the scan's "Dr" text nodes still in the document, in page order, joined by " | " so that no name runs from
+   * one block into another. It stands for the whole page's text, which cost a tenth of the extraction to build.
+   */
+  static String doctorText(Document doc, List<TextNode> doctorTexts) {
+    Set<Element> blocks = new LinkedHashSet<>();
+    for (TextNode t : doctorTexts) {
+      Element block = null;
+      Node top = t;
+      for (Element p = t.parent(); p != null; p = p.parent()) {
+        if (block == null && p.isBlock()) {
+          block = p;
+        }
+        top = p;
+      }
+      if (top == doc && block != null) {
+        blocks.add(block);
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    for (Element b : blocks) {
+      if (!text.isEmpty()) {
+        text.append(" | ");
+      }
+      text.append(b.text());
+    }
+    return text.toString();
   }
 
   /** "Dr. Ashford" becomes "Dr. Helen Ashford" when the page spells the full name somewhere. */

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /**
@@ -69,6 +70,11 @@ final class PageScan implements NodeVisitor {
    * .comments-area}); see {@link Author#in}.
    */
   final List<Author> authors = new ArrayList<>();
+  /**
+   * The text nodes outside the toolbar that hold "Dr", in page order: where a page can name a doctor, so that the
+   * names need not be looked for in the text of the whole page.
+   */
+  final List<TextNode> doctorTexts = new ArrayList<>();
 
   /**
    * An author element; a descendant selector's match also names the nearest ancestor it needs, which must lie in
@@ -193,6 +199,10 @@ final class PageScan implements NodeVisitor {
   @Override
   public void head(Node node, int depth) {
     if (!(node instanceof Element e)) {
+      if (node instanceof TextNode t && (depth == 0 || (inherited[depth - 1] & WAYBACK) == 0)
+          && t.getWholeText().contains("Dr")) {
+        doctorTexts.add(t);
+      }
       return;
     }
     if (depth + 1 >= inherited.length) {

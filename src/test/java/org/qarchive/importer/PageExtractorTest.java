@@ -85,6 +85,45 @@ class PageExtractorTest {
   }
 
   @Test
+  void doctorsAreNamedFromTheirOwnParagraphNeverFromMenuItemsRunTogether() {
+    String html =
+        "<html><head><title>Lips</title></head><body class='single'><nav><ul><li>About Dr. Kessler</li>"
+            + "<li>Procedures</li></ul></nav><script>var s = 'Dr. Not Shown';</script>"
+            + "<article class='post'><h1 class='entry-title'>Ask Dr. Pemberton: Lips</h1>"
+            + "<div class='entry-content'><p><b>Q:</b> Are lip fillers safe?</p><p><b>A:</b> Mostly, yes.</p></div></article>"
+            + "<footer><p>Written by Dr. <a href='/about/'>Sofia Pemberton</a>, our surgeon.</p></footer></body></html>";
+    PageResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "h.com/2014/01/lips/index.html", null);
+    assertEquals(List.of("Dr. Sofia Pemberton"), r.doctorNames(), "a name split by a link counts; menu items do not");
+    assertEquals("Dr. Sofia Pemberton", r.entries().get(0).answeredBy(), "the short label is completed from the page");
+  }
+
+  @Test
+  void listingPagesAreToldByTheirBodyClassAndSearchPagesAndPostsAreNotMistakenForThem() {
+    String post = "<article class='post'><h1 class='entry-title'>Lips</h1><div class='entry-content'>"
+        + "<p><b>Q:</b> Are lip fillers safe?</p><p><b>A:</b> Mostly, yes.</p></div></article>";
+    String home = "<html><head><meta itemprop='target' content='http://h.com/?s={s}'></head>"
+        + "<body class='home blog'>" + post + "</body></html>";
+    PageResult r = extractor.extract(home.getBytes(StandardCharsets.UTF_8), "h.com/index.html", null);
+    assertEquals(PageKind.LISTING, r.kind(), "a search box's URL template does not make a search page");
+    assertEquals("a listing page (body class \"home\")", r.reason());
+
+    String search = "<html><head><link rel='canonical' href='http://h.com/?s=botox'></head>"
+        + "<body class='archive'>" + post + "</body></html>";
+    assertEquals(PageKind.SEARCH,
+        extractor.extract(search.getBytes(StandardCharsets.UTF_8), "h.com/index.html", null).kind());
+
+    String commentedOut = "<html><head><!-- <body class='archive category'> --></head>"
+        + "<body class='single'>" + post + "</body></html>";
+    assertEquals(PageKind.POST,
+        extractor.extract(commentedOut.getBytes(StandardCharsets.UTF_8), "h.com/2014/01/lips/index.html", null).kind());
+
+    String inScript = "<html><head><script>document.write('<body class=\"archive\">')</script></head>"
+        + "<body>" + post + "</body></html>";
+    assertEquals(PageKind.POST,
+        extractor.extract(inScript.getBytes(StandardCharsets.UTF_8), "h.com/2014/01/lips/index.html", null).kind());
+  }
+
+  @Test
   void cp1252PagesKeepTheirCurlyQuotes() {
     byte[] head = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'></head><body><div class='post'><p>Q: Is it “safe”?</p><p>A: It’s fine.</p></div></body></html>"
         .getBytes(java.nio.charset.Charset.forName("windows-1252"));
