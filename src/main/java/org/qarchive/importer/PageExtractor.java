@@ -79,7 +79,6 @@ public final class PageExtractor {
   private static final Pattern SCHEME_HOST = Pattern.compile("^[a-zA-Z]+://[^/]*");
   private static final Pattern LEADING_BY = Pattern.compile("^(?i)by\\s+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern TAG_WORDS = Pattern.compile("[\\s\"'=<>/]+");
   private static final Pattern DR_SPACE = Pattern.compile("^Dr\\s");
   private static final Pattern MONTH_DATE =
       Pattern.compile(
@@ -202,7 +201,7 @@ public final class PageExtractor {
     }
     int lt = indexOfBodyTag(bytes);
     int gt = lt < 0 ? -1 : indexOf(bytes, (byte) '>', lt);
-    if (gt < 0 || !mayBeListingTag(new String(bytes, lt, gt - lt, StandardCharsets.ISO_8859_1))) {
+    if (gt < 0 || !mayBeListingTag(bytes, lt + 5, gt)) {
       return null;
     }
     if (mayHoldSearchQuery(sourceName) || urlHint != null && mayHoldSearchQuery(urlHint)
@@ -249,15 +248,30 @@ public final class PageExtractor {
    * Whether a body tag's words include a listing class and neither singular class: a cheap gate before jsoup reads the
    * tag, wrong only towards parsing the whole page.
    */
-  private static boolean mayBeListingTag(String tag) {
+  private static boolean mayBeListingTag(byte[] b, int from, int to) {
     boolean listing = false;
-    for (String word : TAG_WORDS.split(tag.toLowerCase(Locale.ROOT))) {
-      if (word.equals("single") || word.equals("single-post")) {
-        return false;
+    int i = from;
+    while (i < to) {
+      while (i < to && !isWordByte(b[i])) {
+        i++;
       }
-      listing |= LISTING_BODY.contains(word);
+      int start = i;
+      while (i < to && isWordByte(b[i])) {
+        i++;
+      }
+      if (i > start) {
+        String word = new String(b, start, i - start, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        if (word.equals("single") || word.equals("single-post")) {
+          return false;
+        }
+        listing |= LISTING_BODY.contains(word);
+      }
     }
     return listing;
+  }
+
+  private static boolean isWordByte(byte c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
   }
 
   /**
@@ -892,34 +906,51 @@ public final class PageExtractor {
     return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
   }
 
+  /** How far past its "Dr" text node a name is looked for, in characters. */
+  private static final int NAME_REACH = 100;
+
   /**
-   * The text of the page where it names doctors: the text of each block (paragraph, list item, heading...) that holds
-   * one of the scan's "Dr" text nodes still in the document, in page order, joined by " | " so that no name runs from
-   * one block into another. It stands for the whole page's text, which cost a tenth of the extraction to build.
+   * The text of the page where it names doctors: for each of the scan's "Dr" text nodes still in the document, in
+   * page order, its text and the text that follows it in the same block (paragraph, list item, heading...) for up
+   * to {@value #NAME_REACH} characters, up to the next such node; joined by " | " so that no name runs from one
+   * place into another. It stands for the whole page's text, which cost a tenth of the extraction to build and ran
+   * menu items together into names.
    */
   static String doctorText(Document doc, List<TextNode> doctorTexts) {
-    Set<Element> blocks = new LinkedHashSet<>();
-    for (TextNode t : doctorTexts) {
-      Element block = null;
-      Node top = t;
-      for (Element p = t.parent(); p != null; p = p.parent()) {
-        if (block == null && p.isBlock()) {
-          block = p;
-        }
-        top = p;
-      }
-      if (top == doc && block != null) {
-        blocks.add(block);
-      }
-    }
+    Set<Node> starts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    starts.addAll(doctorTexts);
     StringBuilder text = new StringBuilder();
-    for (Element b : blocks) {
+    for (TextNode t : doctorTexts) {
+      if (t.ownerDocument() != doc) {
+        continue; // removed with a script, style or the toolbar
+      }
       if (!text.isEmpty()) {
         text.append(" | ");
       }
-      text.append(b.text());
+      text.append(t.getWholeText());
+      int end = text.length() + NAME_REACH;
+      Node n = t;
+      while (text.length() < end && (n = nextInBlock(n)) != null && !starts.contains(n)) {
+        if (n instanceof TextNode x) {
+          text.append(x.getWholeText());
+        } else if (n instanceof Element e && e.nameIs("br")) {
+          text.append(' ');
+        }
+      }
     }
     return text.toString();
+  }
+
+  /** The node after {@code n} in page order, or null where a block element starts or ends. */
+  private static Node nextInBlock(Node n) {
+    Node next = n instanceof Element && n.childNodeSize() > 0 ? n.childNode(0) : null;
+    for (Node at = n; next == null; at = at.parentNode()) {
+      next = at.nextSibling();
+      if (next == null && (at.parentNode() == null || at.parentNode() instanceof Element p && p.isBlock())) {
+        return null;
+      }
+    }
+    return next instanceof Element e && e.isBlock() ? null : next;
   }
 
   /** "Dr. Ashford" becomes "Dr. Helen Ashford" when the page spells the full name somewhere. */
