@@ -3,9 +3,9 @@ package org.qarchive.importer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -177,9 +177,18 @@ final class PageScan implements NodeVisitor {
     ID_BITS.put("comments", COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3);
   }
 
-  private static final String[] CLASS_NAMES = CLASS_BITS.keySet().toArray(String[]::new);
-  private static final int[] CLASS_NAME_BITS =
-      java.util.Arrays.stream(CLASS_NAMES).mapToInt(CLASS_BITS::get).toArray();
+  /** The class names above by their length: a class token is compared with those of its own length only. */
+  private static final String[][] CLASS_NAMES_BY_LENGTH = byLength(CLASS_BITS.keySet());
+
+  private static String[][] byLength(java.util.Collection<String> names) {
+    int longest = names.stream().mapToInt(String::length).max().orElse(0);
+    String[][] out = new String[longest + 1][];
+    for (int len = 0; len <= longest; len++) {
+      int l = len;
+      out[len] = names.stream().filter(n -> n.length() == l).toArray(String[]::new);
+    }
+    return out;
+  }
 
   /** What the element's ancestors (and itself) are, by depth: the {@link #INHERITED} bits. */
   private int[] inherited = new int[64];
@@ -213,12 +222,17 @@ final class PageScan implements NodeVisitor {
     String tag = e.normalName();
     int bits = 0;
     boolean hasAttributes = e.attributesSize() > 0;
+    // jsoup's HTML parser lower-cases attribute names, so they are looked up as they are: the case-insensitive
+    // lookups behind attr() and hasAttr() were a fifth of this walk
+    Attributes attrs = hasAttributes ? e.attributes() : null;
+    String itemprop = "";
     if (hasAttributes) {
-      bits = classBits(e.className());
-      Integer idBits = ID_BITS.get(e.id());
+      bits = classBits(attrs.get("class"));
+      Integer idBits = ID_BITS.get(attrs.get("id"));
       if (idBits != null) {
         bits |= idBits;
       }
+      itemprop = attrs.get("itemprop");
     }
     switch (tag) {
       case "aside", "nav" -> bits |= INSIDE_CHROME | CHROME;
@@ -232,7 +246,6 @@ final class PageScan implements NodeVisitor {
     // .site-footer is chrome to remove wherever it is, but only footer.site-footer counts as "inside chrome"
     int here = (depth > 0 ? inherited[depth - 1] : 0) | (bits & INHERITED);
     inherited[depth] = here;
-    String itemprop = hasAttributes ? e.attr("itemprop") : "";
     Element authorClassAbove = depth > 0 ? authorClassAt[depth - 1] : null;
     Element itempropAuthorAbove = depth > 0 ? itempropAuthorAt[depth - 1] : null;
     authorClassAt[depth] = (bits & AUTHOR) != 0 ? e : authorClassAbove;
@@ -241,18 +254,18 @@ final class PageScan implements NodeVisitor {
       waybackChrome.add(e);
     }
     if (hasAttributes && !waybackLink && (tag.equals("a") || tag.equals("link"))
-        && containsIgnoreCase(e.attr("href"), "/web/")) {
+        && containsIgnoreCase(attrs.get("href"), "/web/")) {
       waybackLink = true;
     }
     if ((here & WAYBACK) != 0) {
-      if (tag.equals("link") && isCanonical(e) && firstCanonicalAnywhere == null) {
+      if (tag.equals("link") && hasAttributes && isCanonical(attrs) && firstCanonicalAnywhere == null) {
         firstCanonicalAnywhere = e;
       }
       return; // removed with the toolbar before anything else looks
     }
     switch (tag) {
       case "link" -> {
-        if (hasAttributes && isCanonical(e)) {
+        if (hasAttributes && isCanonical(attrs)) {
           canonicalLinks.add(e);
           if (firstCanonicalAnywhere == null) {
             firstCanonicalAnywhere = e;
@@ -261,27 +274,27 @@ final class PageScan implements NodeVisitor {
       }
       case "meta" -> {
         metas.add(e);
-        if (hasAttributes && e.hasAttr("content")) {
-          if (ogUrl == null && attrIs(e, "property", "og:url")) {
+        if (hasAttributes && attrs.hasKey("content")) {
+          if (ogUrl == null && attrIs(attrs, "property", "og:url")) {
             ogUrl = e;
           }
-          if (ogTitle == null && attrIs(e, "property", "og:title")) {
+          if (ogTitle == null && attrIs(attrs, "property", "og:title")) {
             ogTitle = e;
           }
-          if (metaAuthor == null && attrIs(e, "name", "author")) {
+          if (metaAuthor == null && attrIs(attrs, "name", "author")) {
             metaAuthor = e;
           }
         }
       }
       case "script" -> {
         notContent.add(e);
-        if (hasAttributes && attrIs(e, "type", "application/ld+json")) {
+        if (hasAttributes && attrIs(attrs, "type", "application/ld+json")) {
           jsonLd.add(e);
         }
       }
       case "style", "noscript", "iframe", "template", "object", "embed" -> notContent.add(e);
       case "a" -> {
-        if (hasAttributes && (here & (INSIDE_CHROME | COMMENTS_OR_CLOUD)) == 0 && e.attr("rel").contains("tag")) {
+        if (hasAttributes && (here & (INSIDE_CHROME | COMMENTS_OR_CLOUD)) == 0 && attrs.get("rel").contains("tag")) {
           tagLinks.add(e);
         }
       }
@@ -309,7 +322,7 @@ final class PageScan implements NodeVisitor {
       }
     }
     if ((here & (COMMENTS_3 | INSIDE_CHROME)) == 0) {
-      boolean simple = (bits & (AUTHOR | AUTHOR_NAME)) != 0 || hasAttributes && attrIs(e, "rel", "author");
+      boolean simple = (bits & (AUTHOR | AUTHOR_NAME)) != 0 || hasAttributes && attrIs(attrs, "rel", "author");
       Element viaClass = (bits & FN) != 0 ? authorClassAbove : null;
       Element viaItemprop = itemprop.equalsIgnoreCase("name") ? itempropAuthorAbove : null;
       if (simple || viaClass != null || viaItemprop != null) {
@@ -320,7 +333,7 @@ final class PageScan implements NodeVisitor {
         tag.equals("article")
             || (bits & HENTRY) != 0
             || (tag.equals("div") && (bits & POST_CLASS) != 0)
-            || (hasAttributes && e.hasAttr("itemtype") && BLOG_POSTING.matcher(e.attr("itemtype")).find());
+            || (hasAttributes && attrs.hasKey("itemtype") && BLOG_POSTING.matcher(attrs.get("itemtype")).find());
     if (post && (here & (INSIDE_CHROME | COMMENTS)) == 0) {
       postCandidates.add(e);
     }
@@ -334,7 +347,7 @@ final class PageScan implements NodeVisitor {
           "nav-single", "navigation", "pagination", "breadcrumb", "breadcrumbs", "cookie-notice", "screen-reader-text",
           "assistive-text", "wp-caption-text", "entry-meta", "entry-footer", "post-meta", "postmetadata",
           "entry-header", "more-link");
-  private static final String[] NOISE_CLASS_NAMES = NOISE_CLASSES.toArray(String[]::new);
+  private static final String[][] NOISE_NAMES_BY_LENGTH = byLength(NOISE_CLASSES);
   private static final java.util.Set<String> NOISE_IDS =
       java.util.Set.of("comments", "respond", "breadcrumbs", "cookie-notice");
   private static final Pattern DISPLAY_NONE = Pattern.compile("display:\\s*none");
@@ -359,14 +372,16 @@ final class PageScan implements NodeVisitor {
   }
 
   private static boolean isNoise(Element e) {
-    if (NOISE_IDS.contains(e.id()) || e.hasAttr("hidden")) {
+    Attributes attrs = e.attributes();
+    if (NOISE_IDS.contains(attrs.get("id")) || attrs.hasKey("hidden")) {
       return true;
     }
-    if (e.hasAttr("style") && DISPLAY_NONE.matcher(e.attr("style")).find()) {
+    if (attrs.hasKey("style") && DISPLAY_NONE.matcher(attrs.get("style")).find()) {
       return true;
     }
-    String className = e.className();
-    return !classTokens(className, (start, len) -> !anyNameAt(className, start, len, NOISE_CLASS_NAMES));
+    String className = attrs.get("class");
+    return !classTokens(className, (start, len) -> len >= NOISE_NAMES_BY_LENGTH.length
+        || !anyNameAt(className, start, len, NOISE_NAMES_BY_LENGTH[len]));
   }
 
   private static int classBits(String className) {
@@ -374,9 +389,11 @@ final class PageScan implements NodeVisitor {
     classTokens(
         className,
         (start, len) -> {
-          for (int k = 0; k < CLASS_NAMES.length; k++) {
-            if (nameAt(className, start, len, CLASS_NAMES[k])) {
-              bits[0] |= CLASS_NAME_BITS[k];
+          if (len < CLASS_NAMES_BY_LENGTH.length) {
+            for (String name : CLASS_NAMES_BY_LENGTH[len]) {
+              if (nameAt(className, start, len, name)) {
+                bits[0] |= CLASS_BITS.get(name);
+              }
             }
           }
           return true;
@@ -426,16 +443,22 @@ final class PageScan implements NodeVisitor {
     return false;
   }
 
-  private static boolean isCanonical(Element e) {
-    return e.hasAttr("href") && attrIs(e, "rel", "canonical");
+  private static boolean isCanonical(Attributes attrs) {
+    return attrs.hasKey("href") && attrIs(attrs, "rel", "canonical");
   }
 
   /** {@code [key=value]}: the attribute equals the value ignoring case. */
-  private static boolean attrIs(Element e, String key, String value) {
-    return e.hasAttr(key) && e.attr(key).equalsIgnoreCase(value);
+  private static boolean attrIs(Attributes attrs, String key, String value) {
+    return attrs.hasKey(key) && attrs.get(key).equalsIgnoreCase(value);
   }
 
-  private static boolean containsIgnoreCase(String s, String lowerNeedle) {
-    return s.length() >= lowerNeedle.length() && s.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+  /** Whether {@code s} holds {@code needle}, ignoring case; the needle starts with a character without case. */
+  private static boolean containsIgnoreCase(String s, String needle) {
+    for (int i = s.indexOf(needle.charAt(0)); i >= 0; i = s.indexOf(needle.charAt(0), i + 1)) {
+      if (s.regionMatches(true, i, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

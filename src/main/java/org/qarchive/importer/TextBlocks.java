@@ -183,7 +183,10 @@ final class TextBlocks {
       split = BEFORE_LEAD.matcher(split).replaceAll("\n\n");
       split = AFTER_LEAD.matcher(split).replaceAll("\u0003\n\n");
     }
-    String[] parts = lines ? BREAKS.split(split) : new String[] {split};
+    // a paragraph break needs two line breaks; with one, the split would give the text back whole
+    int firstBreak = split.indexOf('\n');
+    boolean breaks = firstBreak >= 0 && split.indexOf('\n', firstBreak + 1) >= 0;
+    String[] parts = breaks ? BREAKS.split(split) : new String[] {split};
     for (String part : parts) {
       String marked = part.strip();
       String partLead = null;
@@ -207,6 +210,9 @@ final class TextBlocks {
 
   /** Collapses whitespace (including no-break spaces) and trims. */
   static String collapse(String s) {
+    if (isCollapsed(s)) {
+      return s; // most texts: nothing to do, and no copy made
+    }
     // by hand rather than replaceAll("\\s+", " "): it runs on every text of every page
     StringBuilder sb = new StringBuilder(s.length());
     boolean space = false;
@@ -225,8 +231,30 @@ final class TextBlocks {
     return sb.toString().strip();
   }
 
+  /** Whether {@link #collapse} would return the text unchanged: single plain spaces only, none at either end. */
+  private static boolean isCollapsed(String s) {
+    int n = s.length();
+    if (n > 0 && (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ')) {
+      return false;
+    }
+    char prev = 'x';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '\u00a0' || c >= '\t' && c <= '\r' || c == ' ' && prev == ' ' || Character.isWhitespace(c)
+          && c != ' ') {
+        return false;
+      }
+      prev = c;
+    }
+    return true;
+  }
+
   /** Appends the text with each run of spaces, tabs and line breaks as one space (no-break spaces stay). */
   private static void appendCollapsed(StringBuilder out, String s) {
+    if (!needsCollapsing(s)) {
+      out.append(s); // one copy instead of a call per character
+      return;
+    }
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -240,6 +268,19 @@ final class TextBlocks {
         space = false;
       }
     }
+  }
+
+  /** Whether the text holds a tab, line break or two spaces in a row, which {@link #appendCollapsed} changes. */
+  private static boolean needsCollapsing(String s) {
+    char prev = 'x';
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t' || c == ' ' && prev == ' ') {
+        return true;
+      }
+      prev = c;
+    }
+    return false;
   }
 
   /** Joins blocks the way the archive shows them: list items of one list by newline, everything else by a blank line. */
