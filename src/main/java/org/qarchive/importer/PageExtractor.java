@@ -887,7 +887,15 @@ public final class PageExtractor {
     }
     // bylines written as text: "Tuesday, May 22nd, 2012 by Dr. Helen Ashford"
     if (post != null) {
+      // only an element with a "Dr" text of its own can hold such a byline: the others' own text is not built
+      Set<Node> drParents = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (TextNode t : scan.doctorTexts) {
+        drParents.add(t.parentNode());
+      }
       for (Element e : post.select(TEXT_BYLINES)) {
+        if (!drParents.contains(e)) {
+          continue;
+        }
         String t = e.ownText();
         Matcher b = TEXT_BY.matcher(t);
         if (t.length() < 200 && b.find()) {
