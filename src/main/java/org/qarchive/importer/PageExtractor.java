@@ -172,7 +172,7 @@ public final class PageExtractor {
     }
     // the charset jsoup would detect, when the bytes tell it beyond doubt: jsoup would parse the head twice
     String charset = PageCharset.sniff(bytes);
-    PageResult listing = listingByBodyClass(bytes, charset, sourceName, urlHint);
+    PageResult listing = listingWithoutParsing(bytes, charset, sourceName, urlHint);
     if (listing != null) {
       return listing;
     }
@@ -188,27 +188,57 @@ public final class PageExtractor {
   }
 
   /**
-   * A listing page told by its body tag, without parsing the rest of the page: WordPress-like themes put "home",
-   * "archive", "category"... in the body's class of every listing, and a listing contributes nothing (a tenth of an
-   * archive's files, each costing a whole parse). The tag is found in the bytes and the classes are read by jsoup
-   * parsing the page up to the end of that tag, so they are exactly those the whole parse gives (later body tags
-   * only add attributes the first lacks). Null, leaving the page to the full rules below, unless the classes
-   * decide: not with a theme that removes elements, nor where a search query may be in the page's URL.
+   * A listing page told without parsing the page, from its body tag and its address: a listing contributes nothing,
+   * and listings are a tenth of an archive's files, each costing a whole parse. Null, leaving the page to the full
+   * rules below, unless one of two signs decides as those rules would:
+   *
+   * <ul>
+   *   <li>WordPress-like themes put "home", "archive", "category"... in the body's class of every listing. The tag is
+   *       found in the bytes and its classes read by jsoup parsing the page up to the end of that tag, so they are
+   *       exactly those the whole parse gives (later body tags only add attributes the first lacks).
+   *   <li>A page without a canonical link or {@code og:url} anywhere takes its address from the file's path or the
+   *       WARC record, and a path such as {@code /page/3/} or {@code /2015/03/} is a listing's, unless the body's
+   *       only tag says the page is a single post.
+   * </ul>
+   *
+   * <p>Never with a theme that removes elements, nor where a search query may be in the page's URL.
    */
-  private PageResult listingByBodyClass(byte[] bytes, String charset, String sourceName, String urlHint) {
+  private PageResult listingWithoutParsing(byte[] bytes, String charset, String sourceName, String urlHint) {
     if (selectors.remove() != null) {
       return null;
     }
-    int lt = indexOfBodyTag(bytes);
+    int lt = indexOfBodyTag(bytes, 0);
     int gt = lt < 0 ? -1 : indexOf(bytes, (byte) '>', lt);
-    if (gt < 0 || !mayBeListingTag(bytes, lt + 5, gt)) {
+    if (gt < 0) {
       return null;
     }
-    if (mayHoldSearchQuery(sourceName) || urlHint != null && mayHoldSearchQuery(urlHint)
-        || mayHoldSearchQuery(bytes)) {
+    Set<String> words = tagWords(bytes, lt + 5, gt);
+    if (words.contains("single") || words.contains("single-post") || mayHoldSearchQuery(sourceName)
+        || urlHint != null && mayHoldSearchQuery(urlHint)) {
       return null;
     }
-    Element body = parse(bytes, gt + 1, charset).body();
+    if (words.stream().anyMatch(LISTING_BODY::contains)) {
+      return mayHoldSearchQuery(bytes) ? null : listingByBodyClass(parse(bytes, gt + 1, charset).body());
+    }
+    if (words.contains("search") || words.contains("search-results")) {
+      return null;
+    }
+    String guessed =
+        urlHint != null && HTTP_ANY.matcher(urlHint).matches()
+            ? CanonicalUrl.clean(urlHint)
+            : CanonicalUrl.fromMirrorPath(sourceName).orElse(null);
+    if (guessed == null || guessed.contains("?") || !LISTING_PATH.matcher(pathOf(guessed)).matches()) {
+      return null;
+    }
+    // the path decides only if nothing in the page can name another address, and no later body tag can add a class
+    if (indexOfIgnoreCase(bytes, "canonical") >= 0 || indexOfIgnoreCase(bytes, "og:url") >= 0
+        || indexOfBodyTag(bytes, gt) >= 0) {
+      return null;
+    }
+    return PageResult.of(PageKind.LISTING, null, null, "a listing page (address " + pathOf(guessed) + ")");
+  }
+
+  private static PageResult listingByBodyClass(Element body) {
     Set<String> classes = body == null ? Set.of() : body.classNames();
     if (classes.contains("single") || classes.contains("single-post") || classes.contains("search")
         || classes.contains("search-results")) {
@@ -222,13 +252,13 @@ public final class PageExtractor {
     return null;
   }
 
-  /** Where {@code <body} starts in the page's first 256 KB, or -1. */
-  private static int indexOfBodyTag(byte[] b) {
+  /** Where a {@code <body} tag starts at or after {@code from}, in the page's first 256 KB, or -1. */
+  private static int indexOfBodyTag(byte[] b, int from) {
     int n = Math.min(b.length, 256 * 1024) - 5;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       if (b[i] == '<' && (b[i + 1] | 32) == 'b' && (b[i + 2] | 32) == 'o' && (b[i + 3] | 32) == 'd'
           && (b[i + 4] | 32) == 'y' && (b[i + 5] == ' ' || b[i + 5] == '\t' || b[i + 5] == '\n' || b[i + 5] == '\r'
-              || b[i + 5] == '\f')) {
+              || b[i + 5] == '\f' || b[i + 5] == '>' || b[i + 5] == '/')) {
         return i;
       }
     }
@@ -244,12 +274,28 @@ public final class PageExtractor {
     return -1;
   }
 
-  /**
-   * Whether a body tag's words include a listing class and neither singular class: a cheap gate before jsoup reads the
-   * tag, wrong only towards parsing the whole page.
-   */
-  private static boolean mayBeListingTag(byte[] b, int from, int to) {
-    boolean listing = false;
+  /** Where the ASCII text (lower case) first occurs in the bytes, ignoring case, or -1. */
+  private static int indexOfIgnoreCase(byte[] b, String lower) {
+    byte first = (byte) lower.charAt(0);
+    outer:
+    for (int i = 0; i + lower.length() <= b.length; i++) {
+      if ((b[i] | 32) != first) {
+        continue;
+      }
+      for (int k = 1; k < lower.length(); k++) {
+        byte c = b[i + k];
+        if (c != lower.charAt(k) && (c | 32) != lower.charAt(k)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** The words of a tag's bytes, lower-cased: what its attributes could say, for cheap gates. */
+  private static Set<String> tagWords(byte[] b, int from, int to) {
+    Set<String> words = new java.util.HashSet<>();
     int i = from;
     while (i < to) {
       while (i < to && !isWordByte(b[i])) {
@@ -260,14 +306,10 @@ public final class PageExtractor {
         i++;
       }
       if (i > start) {
-        String word = new String(b, start, i - start, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        if (word.equals("single") || word.equals("single-post")) {
-          return false;
-        }
-        listing |= LISTING_BODY.contains(word);
+        words.add(new String(b, start, i - start, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
       }
     }
-    return listing;
+    return words;
   }
 
   private static boolean isWordByte(byte c) {

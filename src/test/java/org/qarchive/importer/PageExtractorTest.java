@@ -124,6 +124,29 @@ class PageExtractorTest {
   }
 
   @Test
+  void aPageWithoutACanonicalAddressIsAListingWhenItsPathIsOneUnlessItSaysOtherwise() {
+    String qa = "<div class='post'><p><b>Q:</b> Are lip fillers safe?</p><p><b>A:</b> Mostly, yes.</p></div>";
+    String table = "<html><head><title>Blog</title></head><body bgcolor='#FFFFFF'><table><tr><td>" + qa
+        + "</td></tr></table></body></html>";
+    PageResult r = extractor.extract(table.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null);
+    assertEquals(PageKind.LISTING, r.kind());
+    assertEquals("a listing page (address /page/3/)", r.reason());
+
+    String named = table.replace("<table>", "<link rel='canonical' href='http://h.com/2014/01/lips/'><table>");
+    assertEquals(PageKind.POST,
+        extractor.extract(named.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null).kind(),
+        "a canonical link in the body names the post's own address");
+
+    String single = table.replace("<body bgcolor='#FFFFFF'>", "<body class='single'>");
+    assertEquals(PageKind.POST,
+        extractor.extract(single.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null).kind());
+    String laterBody = table.replace("<table>", "<body class='single'><table>");
+    assertEquals(PageKind.POST,
+        extractor.extract(laterBody.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null).kind(),
+        "a second body tag adds the class the first lacks");
+  }
+
+  @Test
   void cp1252PagesKeepTheirCurlyQuotes() {
     byte[] head = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'></head><body><div class='post'><p>Q: Is it “safe”?</p><p>A: It’s fine.</p></div></body></html>"
         .getBytes(java.nio.charset.Charset.forName("windows-1252"));
