@@ -9,6 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -137,12 +139,47 @@ public final class ImportState {
     try {
       return new FileRecord(
           c[0], Long.parseLong(c[1]), Long.parseLong(c[2]), FileOutcome.valueOf(c[3]), Integer.parseInt(c[4]),
-          orNull(c[5]), c[6], orNull(c[7]), c[8].isEmpty() ? null : Instant.parse(c[8]), orNull(c[9]),
+          orNull(c[5]), c[6], orNull(c[7]), c[8].isEmpty() ? null : instant(c[8]), orNull(c[9]),
           c[10].isEmpty() ? List.of() : Arrays.asList(c[10].split("\\|")),
           c[11].isEmpty() ? List.of() : Arrays.asList(c[11].split(" ")));
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * Reads back what {@link Instant#toString} wrote: whole seconds ("2014-05-01T10:00:00Z") are read directly, which
+   * {@link Instant#parse} made a third of loading the state; anything else goes through {@link Instant#parse}.
+   */
+  static Instant instant(String s) {
+    if (s.length() == 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
+        && s.charAt(16) == ':' && s.charAt(19) == 'Z') {
+      int year = digits(s, 0, 4);
+      int month = digits(s, 5, 7);
+      int day = digits(s, 8, 10);
+      int hour = digits(s, 11, 13);
+      int minute = digits(s, 14, 16);
+      int second = digits(s, 17, 19);
+      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()
+          && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+        long days = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
+      }
+    }
+    return Instant.parse(s);
+  }
+
+  /** The decimal number in s[from, to), or -1 when a character there is not an ASCII digit. */
+  private static int digits(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   private static String clean(String s) {

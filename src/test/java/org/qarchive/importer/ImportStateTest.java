@@ -147,4 +147,25 @@ class ImportStateTest {
     assertEquals(0, ImportState.load(file, "commit-1").size());
     assertEquals(0, ImportState.load(tmp.resolve("missing.tsv"), "commit-1").size());
   }
+
+  @Test
+  void captureTimesReadBackAsInstantParseReadsThem() {
+    for (String t : List.of("2014-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2016-02-29T12:34:56Z", "0001-01-01T00:00:00Z",
+        "1969-07-20T20:17:40Z", "2014-05-01T10:00:00.250Z", "2014-05-01T10:00:00.123456789Z", "+10000-01-01T00:00:00Z")) {
+      assertEquals(Instant.parse(t), ImportState.instant(t), t);
+      assertEquals(t, ImportState.instant(t).toString());
+    }
+    for (String odd : List.of("2015-02-29T00:00:00Z", "2014-13-01T00:00:00Z", "2014-01-01T24:00:00Z",
+        "2014-01-01T00:60:00Z", "2014-01-01T23:59:60Z", "2014-01-01T00:00:00X", "2014-0a-01T00:00:00Z")) {
+      assertEquals(outcome(() -> Instant.parse(odd)), outcome(() -> ImportState.instant(odd)), odd);
+    }
+  }
+
+  private static String outcome(java.util.function.Supplier<Instant> parse) {
+    try {
+      return parse.get().toString();
+    } catch (RuntimeException e) {
+      return e.getClass().getName();
+    }
+  }
 }
