@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -75,9 +76,23 @@ final class ArchiveInputs {
   static final long MAX_ZIP_TOTAL = 4L * 1024 * 1024 * 1024;
   static final int MAX_RATIO = 200;
   static final int MAX_NESTING = 3;
+  /** Extensions of files that are never pages: style sheets, scripts, images, fonts, media, documents, binaries. */
+  private static final Set<String> SKIP_EXTENSIONS = Set.of(
+      "css", "js", "mjs", "json", "map", "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff",
+      "woff", "woff2", "ttf", "eot", "otf", "mp3", "mp4", "m4a", "webm", "avi", "mov", "wav", "ogg", "pdf", "doc",
+      "docx", "xls", "xlsx", "ppt", "pptx", "swf", "txt", "md", "csv", "cdx", "log", "exe", "dll", "so", "class",
+      "jar");
   private static final Pattern SKIP_EXT =
-      Pattern.compile("(?i).*\\.(css|js|mjs|json|map|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|woff2?|ttf|eot|otf|mp[34]|"
-          + "m4a|webm|avi|mov|wav|ogg|pdf|docx?|xlsx?|pptx?|swf|txt|md|csv|cdx|log|exe|dll|so|class|jar)$");
+      Pattern.compile("(?i).*\\.(" + String.join("|", SKIP_EXTENSIONS) + ")$");
+
+  /**
+   * Whether a lower-cased name has one of the {@link #SKIP_EXTENSIONS}. The set answers for most names; the pattern
+   * (which also refuses names with line breaks) runs only on those it names, since trying it at every dot of every
+   * page name cost more than listing the folder.
+   */
+  static boolean notAPage(String lower) {
+    return SKIP_EXTENSIONS.contains(lower.substring(lower.lastIndexOf('.') + 1)) && SKIP_EXT.matcher(lower).matches();
+  }
 
   private final int maxPageBytes;
   private final Predicate<FileStamp> unchanged;
@@ -317,7 +332,7 @@ final class ArchiveInputs {
           List<QaEntry> entries = EntryJson.readAll(r, errors);
           out.accept(new Entries(name, entries, mtime, errors));
         }
-      } else if (explicit || !SKIP_EXT.matcher(lower).matches()) {
+      } else if (explicit || !notAPage(lower)) {
         FileStamp stamp = explicit ? stamp(f) : stamp(f, listed);
         if (unchanged.test(stamp)) {
           out.accept(new Unchanged(name, stamp));
@@ -384,7 +399,7 @@ final class ArchiveInputs {
       }
       String lower = safe.toLowerCase(Locale.ROOT);
       boolean nested = lower.endsWith(".zip");
-      if (!nested && SKIP_EXT.matcher(lower).matches()) {
+      if (!nested && notAPage(lower)) {
         continue;
       }
       byte[] bytes;

@@ -79,4 +79,16 @@ class ArchiveInputsTest {
     assertEquals(List.of("a.html", "b.html", missing.toString()), items.stream().map(Item::name).toList());
     assertEquals("no such file or folder", ((ArchiveInputs.Failure) items.get(2)).reason());
   }
+
+  @Test
+  void namesThatAreNeverPagesAreToldApartAsTheOldPatternDid() {
+    java.util.regex.Pattern old =
+        java.util.regex.Pattern.compile("(?i).*\\.(css|js|mjs|json|map|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|woff2?|ttf|"
+            + "eot|otf|mp[34]|m4a|webm|avi|mov|wav|ogg|pdf|docx?|xlsx?|pptx?|swf|txt|md|csv|cdx|log|exe|dll|so|class|jar)$");
+    for (String name : List.of("a/style.css", "index.html", "x.jpeg", "x.jpg", "x.jpgg", "x.tif", "x.tiff", "x.tiffany",
+        "x.mp3", "x.mp5", "font.woff2", "x.woff3", "css", ".css", "x.css.html", "x.html.css", "a\nb.css", "a.css\n",
+        "noext", "dir.css/index.html", "x.", "x.jar", "x.class", "x.so", "x.soo", "feed.json", "data.jsonl")) {
+      assertEquals(old.matcher(name).matches(), ArchiveInputs.notAPage(name), name);
+    }
+  }
 }
