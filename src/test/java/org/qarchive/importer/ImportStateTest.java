@@ -125,6 +125,22 @@ class ImportStateTest {
   }
 
   @Test
+  void aSurnameInAChangedPageIsCompletedFromAnUnchangedPageThatWasNotRead() throws Exception {
+    page("h.com/2013/05/a/index.html", post("A?", "a").replace("<p>A: a</p>", "<p>Dr. Jane Roe answers: a</p>"),
+        "2014-01-01T00:00:00Z");
+    page("h.com/2013/06/b/index.html", post("B?", "b").replace("<p>A: b</p>", "<p>Dr. Roe answers: b</p>"),
+        "2014-01-01T00:00:00Z");
+    importSite();
+    page("h.com/2013/06/b/index.html", post("B?", "b").replace("<p>A: b</p>", "<p>Dr. Roe answers: b, revised</p>"),
+        "2014-02-01T00:00:00Z");
+    ImportReport r = importSite();
+    assertEquals(1, last.extracted());
+    assertEquals(1, r.updated());
+    assertEquals(List.of("Dr. Jane Roe", "Dr. Jane Roe"),
+        sink.entries.values().stream().map(e -> e.answeredBy()).toList());
+  }
+
+  @Test
   void entriesOfAFileThatDisappearedStayInTheIndex() throws Exception {
     Path a = page("h.com/2013/05/a/index.html", post("A?", "a"), "2014-01-01T00:00:00Z");
     page("h.com/2013/05/b/index.html", post("B?", "b"), "2014-01-01T00:00:00Z");
