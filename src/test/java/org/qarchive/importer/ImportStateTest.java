@@ -165,6 +165,24 @@ class ImportStateTest {
   }
 
   @Test
+  void recordsReadBackAsSavedWithTabsAndLineBreaksInTextMadeSpaces() throws Exception {
+    ImportState.FileRecord plain = new ImportState.FileRecord("/a/b.html", 123, 1_400_000_000_000L,
+        FileOutcome.IMPORTED, 2, null, "b.html", "h.com/2013/05/b/", Instant.parse("2014-05-01T10:00:00.123456789Z"),
+        "h.com", List.of("Dr. Jane Roe", "Dr. Kessler’s Esthétique"), List.of("b-1", "b-2"));
+    ImportState.FileRecord awkward = new ImportState.FileRecord("/a/c\td.html", 0, -1, FileOutcome.FAILED, 0,
+        "bad\r\nthing\there", "c\nd.html", null, null, null, List.of(), List.of());
+    Path file = tmp.resolve(ImportState.FILE_NAME);
+    new ImportState("", java.util.Map.of(plain.path(), plain, awkward.path(), awkward)).save(file, "commit-9");
+
+    ImportState back = ImportState.load(file, "commit-9");
+    assertEquals(2, back.size());
+    assertEquals(plain, back.get("/a/b.html"));
+    assertEquals(new ImportState.FileRecord("/a/c d.html", 0, -1, FileOutcome.FAILED, 0, "bad  thing here",
+        "c d.html", null, null, null, List.of(), List.of()), back.get("/a/c d.html"));
+    assertEquals(0, ImportState.load(file, "commit-8").size(), "written for another commit");
+  }
+
+  @Test
   void captureTimesReadBackAsInstantParseReadsThem() {
     for (String t : List.of("2014-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2016-02-29T12:34:56Z", "0001-01-01T00:00:00Z",
         "1969-07-20T20:17:40Z", "2014-05-01T10:00:00.250Z", "2014-05-01T10:00:00.123456789Z", "2026-03-17T22:17:14.773046970Z",
