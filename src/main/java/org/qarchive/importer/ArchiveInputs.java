@@ -10,15 +10,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -73,9 +76,23 @@ final class ArchiveInputs {
   static final long MAX_ZIP_TOTAL = 4L * 1024 * 1024 * 1024;
   static final int MAX_RATIO = 200;
   static final int MAX_NESTING = 3;
+  /** Extensions of files that are never pages: style sheets, scripts, images, fonts, media, documents, binaries. */
+  private static final Set<String> SKIP_EXTENSIONS = Set.of(
+      "css", "js", "mjs", "json", "map", "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff",
+      "woff", "woff2", "ttf", "eot", "otf", "mp3", "mp4", "m4a", "webm", "avi", "mov", "wav", "ogg", "pdf", "doc",
+      "docx", "xls", "xlsx", "ppt", "pptx", "swf", "txt", "md", "csv", "cdx", "log", "exe", "dll", "so", "class",
+      "jar");
   private static final Pattern SKIP_EXT =
-      Pattern.compile("(?i).*\\.(css|js|mjs|json|map|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|woff2?|ttf|eot|otf|mp[34]|"
-          + "m4a|webm|avi|mov|wav|ogg|pdf|docx?|xlsx?|pptx?|swf|txt|md|csv|cdx|log|exe|dll|so|class|jar)$");
+      Pattern.compile("(?i).*\\.(" + String.join("|", SKIP_EXTENSIONS) + ")$");
+
+  /**
+   * Whether a lower-cased name has one of the {@link #SKIP_EXTENSIONS}. The set answers for most names; the pattern
+   * (which also refuses names with line breaks) runs only on those it names, since trying it at every dot of every
+   * page name cost more than listing the folder.
+   */
+  static boolean notAPage(String lower) {
+    return SKIP_EXTENSIONS.contains(lower.substring(lower.lastIndexOf('.') + 1)) && SKIP_EXT.matcher(lower).matches();
+  }
 
   private final int maxPageBytes;
   private final Predicate<FileStamp> unchanged;
@@ -92,44 +109,115 @@ final class ArchiveInputs {
     this.unchanged = Objects.requireNonNull(unchanged, "unchanged");
   }
 
-  /** The stamps of the files a walk would visit, keyed by absolute path, without reading them. */
-  static Map<String, FileStamp> stamps(List<Path> inputs) {
-    Map<String, FileStamp> out = new HashMap<>();
+  /** A file found under an input folder, with the attributes the listing read (links not followed). */
+  record Found(Path file, BasicFileAttributes attrs) {}
+
+  /**
+   * One input as listed: a folder with its files in path order, a single file (no files, no error), or an input that
+   * cannot be walked (the error to report, no files).
+   */
+  record Listed(Path input, List<Found> files, String error) {
+    Listed {
+      Objects.requireNonNull(input, "input");
+    }
+
+    boolean singleFile() {
+      return files == null && error == null;
+    }
+  }
+
+  /**
+   * Lists the inputs once, so that one import looks at each file once: the stamps that decide what is skipped, the
+   * progress plan and the walk all come from this listing, which stats every file as it reads the folder.
+   */
+  static List<Listed> list(List<Path> inputs) {
+    List<Listed> out = new ArrayList<>();
     for (Path input : inputs) {
-      try (Stream<Path> s = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
-        for (Path f : (Iterable<Path>) s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
-          FileStamp st = stamp(f);
-          out.put(st.path(), st);
+      if (Files.isDirectory(input)) {
+        List<Found> files = new ArrayList<>();
+        // Files.find does not enter linked folders; linked files are listed here and refused by the walk. Its
+        // matcher is the one place that sees the attributes the walker read, so it collects them; the stream, left
+        // empty, only drives the walk
+        try (Stream<Path> s = Files.find(input, Integer.MAX_VALUE, (f, a) -> {
+          if (!a.isDirectory()) {
+            files.add(new Found(f, a));
+          }
+          return false;
+        })) {
+          s.forEach(f -> { });
+        } catch (IOException | UncheckedIOException e) {
+          out.add(new Listed(input, null, "cannot list folder: " + e.getMessage()));
+          continue;
         }
-      } catch (IOException | UncheckedIOException e) {
-        // a folder that cannot be listed now: the walk reports it, and its files count as gone
+        files.sort(Comparator.comparing(Found::file));
+        out.add(new Listed(input, files, null));
+      } else if (Files.isRegularFile(input)) {
+        out.add(new Listed(input, null, null));
+      } else {
+        out.add(new Listed(input, null, "no such file or folder"));
       }
     }
     return out;
   }
 
-  private static FileStamp stamp(Path f) throws IOException {
-    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+  /** The stamps of the plain files of a listing, keyed by absolute path, without reading the files. */
+  static Map<String, FileStamp> stamps(List<Listed> listing) {
+    Map<String, FileStamp> out = new HashMap<>();
+    for (Listed in : listing) {
+      if (in.files() != null) {
+        for (Found f : in.files()) {
+          if (f.attrs().isRegularFile()) {
+            FileStamp st = stamp(f.file(), f.attrs());
+            out.put(st.path(), st);
+          }
+        }
+      } else if (in.singleFile()) {
+        try {
+          BasicFileAttributes a = Files.readAttributes(in.input(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          if (a.isRegularFile()) {
+            FileStamp st = stamp(in.input(), a);
+            out.put(st.path(), st);
+          }
+        } catch (IOException e) {
+          // gone since the listing: the walk reports it, and it counts as gone
+        }
+      }
+    }
+    return out;
+  }
+
+  private static FileStamp stamp(Path f, BasicFileAttributes a) {
     return new FileStamp(f.toAbsolutePath().normalize().toString(), a.size(), a.lastModifiedTime().toMillis());
+  }
+
+  private static FileStamp stamp(Path f) throws IOException {
+    return stamp(f, Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
   }
 
   /** What a walk will cover, counted up front for progress: files (archives count as one) and their bytes. */
   record Plan(long files, long bytes, boolean archives) {}
 
-  /** Counts files and bytes under the inputs without reading them. */
-  static Plan plan(List<Path> inputs) {
+  /** Counts files and bytes of a listing without reading them. */
+  static Plan plan(List<Listed> listing) {
     long files = 0;
     long bytes = 0;
     boolean archives = false;
-    for (Path input : inputs) {
-      try (Stream<Path> s = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
-        for (Path f : (Iterable<Path>) s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
-          files++;
-          bytes += Files.size(f);
-          archives |= isArchive(f.getFileName().toString().toLowerCase(Locale.ROOT));
+    for (Listed in : listing) {
+      List<Found> found = in.files();
+      if (in.singleFile()) {
+        try {
+          found = List.of(new Found(in.input(),
+              Files.readAttributes(in.input(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
+        } catch (IOException e) {
+          continue; // progress is an estimate; the walk reports the file
         }
-      } catch (IOException | UncheckedIOException e) {
-        // progress is an estimate; the walk itself reports unreadable folders
+      }
+      for (Found f : found == null ? List.<Found>of() : found) {
+        if (f.attrs().isRegularFile()) {
+          files++;
+          bytes += f.attrs().size();
+          archives |= isArchive(f.file().getFileName().toString().toLowerCase(Locale.ROOT));
+        }
       }
     }
     return new Plan(files, bytes, archives);
@@ -152,7 +240,8 @@ final class ArchiveInputs {
     }
   }
 
-  void walk(List<Path> inputs, Consumer<Item> consumer) {
+  /** Hands out one item per page of a {@link #list listing}, in its order. */
+  void walk(List<Listed> listing, Consumer<Item> consumer) {
     Consumer<Item> out = item -> {
       try {
         consumer.accept(item);
@@ -161,55 +250,54 @@ final class ArchiveInputs {
       }
     };
     try {
-      walkAll(inputs, out);
+      walkAll(listing, out);
     } catch (ConsumerFailed e) {
       throw (RuntimeException) e.getCause();
     }
   }
 
-  private void walkAll(List<Path> inputs, Consumer<Item> out) {
-    for (Path input : inputs) {
-      if (Files.isDirectory(input)) {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(input)) {
-          // Files.walk does not enter linked folders; linked files are listed here and refused below
-          files = s.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-          out.accept(new Failure(input.toString(), "cannot list folder: " + e.getMessage()));
-          continue;
-        }
-        for (Path f : files) {
+  private void walkAll(List<Listed> listing, Consumer<Item> out) {
+    for (Listed in : listing) {
+      Path input = in.input();
+      if (in.error() != null) {
+        out.accept(new Failure(input.toString(), in.error()));
+      } else if (in.files() != null) {
+        for (Found found : in.files()) {
+          Path f = found.file();
           String rel = input.relativize(f).toString().replace('\\', '/');
           if (f.getFileName().toString().startsWith(".")) {
             continue;
           }
-          if (Files.isSymbolicLink(f)) {
+          if (found.attrs().isSymbolicLink()) {
             // a link inside a mirror may point anywhere on this machine (/etc/passwd); only named inputs are followed
             out.accept(new Failure(rel, "symbolic link, not followed"));
-          } else if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          } else if (!found.attrs().isRegularFile()) {
             // reading a named pipe or a device would block or never end
             out.accept(new Failure(rel, "not a regular file (pipe, socket or device), skipped"));
           } else {
-            file(f, rel, out, false); // a file that vanished since the listing becomes a failed row there
+            file(f, rel, out, found.attrs()); // a file that vanished since the listing becomes a failed row there
           }
         }
-      } else if (Files.isRegularFile(input)) {
-        file(input, input.getFileName().toString(), out, true);
       } else {
-        out.accept(new Failure(input.toString(), "no such file or folder"));
+        file(input, input.getFileName().toString(), out, null);
       }
     }
   }
 
-  private void file(Path f, String name, Consumer<Item> out, boolean explicit) {
+  /** @param listed the attributes the listing read, or null for a file named as an input (whose link is followed) */
+  private void file(Path f, String name, Consumer<Item> out, BasicFileAttributes listed) {
     try {
-      readFile(f, name, out, explicit);
+      readFile(f, name, out, listed);
     } finally {
       current = null;
-      try {
-        finishedBytes += Files.size(f);
-      } catch (IOException e) {
-        // the file vanished; progress is only an estimate
+      if (listed != null) {
+        finishedBytes += listed.size();
+      } else {
+        try {
+          finishedBytes += Files.size(f);
+        } catch (IOException e) {
+          // the file vanished; progress is only an estimate
+        }
       }
     }
   }
@@ -219,11 +307,12 @@ final class ArchiveInputs {
     return current;
   }
 
-  private void readFile(Path f, String name, Consumer<Item> out, boolean explicit) {
+  private void readFile(Path f, String name, Consumer<Item> out, BasicFileAttributes listed) {
     String lower = name.toLowerCase(Locale.ROOT);
+    boolean explicit = listed == null;
     Instant mtime;
     try {
-      mtime = Files.getLastModifiedTime(f).toInstant();
+      mtime = explicit ? Files.getLastModifiedTime(f).toInstant() : listed.lastModifiedTime().toInstant();
     } catch (IOException e) {
       out.accept(new Failure(name, "cannot read: " + e.getMessage()));
       return;
@@ -243,8 +332,8 @@ final class ArchiveInputs {
           List<QaEntry> entries = EntryJson.readAll(r, errors);
           out.accept(new Entries(name, entries, mtime, errors));
         }
-      } else if (explicit || !SKIP_EXT.matcher(lower).matches()) {
-        FileStamp stamp = stamp(f);
+      } else if (explicit || !notAPage(lower)) {
+        FileStamp stamp = explicit ? stamp(f) : stamp(f, listed);
         if (unchanged.test(stamp)) {
           out.accept(new Unchanged(name, stamp));
           return;
@@ -257,6 +346,8 @@ final class ArchiveInputs {
       }
     } catch (ConsumerFailed e) {
       throw e;
+    } catch (NoSuchFileException e) {
+      out.accept(new Failure(name, "cannot read: " + e.getMessage())); // gone since the listing
     } catch (IOException | RuntimeException e) {
       // a corrupt archive ends here; pages already handed out stay imported
       out.accept(new Failure(name, "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -308,7 +399,7 @@ final class ArchiveInputs {
       }
       String lower = safe.toLowerCase(Locale.ROOT);
       boolean nested = lower.endsWith(".zip");
-      if (!nested && SKIP_EXT.matcher(lower).matches()) {
+      if (!nested && notAPage(lower)) {
         continue;
       }
       byte[] bytes;

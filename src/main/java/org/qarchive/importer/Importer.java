@@ -67,10 +67,11 @@ public final class Importer {
     long start = System.nanoTime();
     List<Row> rows = new ArrayList<>();
     NewestCopies store = new NewestCopies(sink, rows, previous);
-    Predicate<FileStamp> skip = previous.size() == 0 ? s -> false : skippable(inputs, previous, store);
+    List<ArchiveInputs.Listed> listing = ArchiveInputs.list(inputs);
+    Predicate<FileStamp> skip = previous.size() == 0 ? s -> false : skippable(listing, previous, store);
     ArchiveInputs walker = new ArchiveInputs(PageExtractor.MAX_PAGE_BYTES, skip);
     ImportProgress progress =
-        options.progress() == null ? null : new ImportProgress(options.progress(), ArchiveInputs.plan(inputs));
+        options.progress() == null ? null : new ImportProgress(options.progress(), ArchiveInputs.plan(listing));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
       Thread t = new Thread(r, "qarchive-extract");
       t.setDaemon(true);
@@ -82,7 +83,7 @@ public final class Importer {
     Semaphore inFlight = new Semaphore(IN_FLIGHT_KIB);
     int[] submitted = {0};
     try {
-      walker.walk(inputs, item -> {
+      walker.walk(listing, item -> {
         int row = rows.size();
         rows.add(null);
         if (item instanceof Page p) {
@@ -133,8 +134,9 @@ public final class Importer {
    * appeared under the same path or disappeared ("if in doubt, read the whole group again"). The skipped files are
    * seeded into the store before the walk, so that a newer copy found later still replaces their entries.
    */
-  private static Predicate<FileStamp> skippable(List<Path> inputs, ImportState previous, NewestCopies store) {
-    Map<String, FileStamp> present = ArchiveInputs.stamps(inputs);
+  private static Predicate<FileStamp> skippable(
+      List<ArchiveInputs.Listed> listing, ImportState previous, NewestCopies store) {
+    Map<String, FileStamp> present = ArchiveInputs.stamps(listing);
     Set<String> dirtyKeys = new HashSet<>();
     for (ImportState.FileRecord rec : previous.records()) {
       if (rec.key() != null && !rec.sameFile(present.get(rec.path()))) {

@@ -59,6 +59,11 @@ final class NewestCopies {
   private final List<Row> rows;
   private final Map<String, Slot> slots = new HashMap<>();
   private final DoctorNames names = new DoctorNames();
+  /**
+   * Files left unread whose pages named doctors: their names join {@link #names} only when a short name needs them,
+   * which a re-import that reads no page never does.
+   */
+  private final List<ImportState.FileRecord> unreadNames = new ArrayList<>();
   /** What this run learned about each plain page file, for the next run's {@link ImportState}. */
   private final Map<Integer, ImportState.FileRecord> fileRecords = new HashMap<>();
   private final ImportState previous;
@@ -81,8 +86,8 @@ final class NewestCopies {
    * copy found in this run still replaces them. Call before the walk, for every file that will be skipped.
    */
   void seed(ImportState.FileRecord rec) {
-    if (rec.host() != null) {
-      names.addAll(rec.host(), rec.names());
+    if (rec.host() != null && !rec.names().isEmpty()) {
+      unreadNames.add(rec);
     }
     if (rec.key() == null || rec.ids().isEmpty() || rec.outcome() != FileOutcome.IMPORTED) {
       return;
@@ -216,6 +221,11 @@ final class NewestCopies {
 
   /** Writes the entries still waiting for the blog's full doctor names; call once, after the walk. */
   void finish() throws IOException {
+    if (slots.values().stream().anyMatch(s -> s.waiting != null)) {
+      for (ImportState.FileRecord rec : unreadNames) {
+        names.addAll(rec.host(), rec.names());
+      }
+    }
     try {
       for (Slot s : slots.values()) {
         if (s.waiting != null) {

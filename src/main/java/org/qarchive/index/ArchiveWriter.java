@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -38,7 +40,12 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   private final Path dir;
   private final Directory directory;
   private final IndexWriter writer;
-  private final Map<String, String> hashById;
+  /**
+   * The content hash of every entry by id, as of the last commit plus this writer's writes: read from the index on
+   * the first write (null until then), since an import that finds nothing to write, such as the re-import of an
+   * unchanged archive, never needs it.
+   */
+  private Map<String, String> hashById;
   private String lastCommit;
 
   /** Opens (or creates) the index at {@code dir} for writing. */
@@ -72,7 +79,6 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       directory.close();
       throw e;
     }
-    this.hashById = loadHashes(writer);
     for (Map.Entry<String, String> e : Objects.requireNonNullElse(writer.getLiveCommitData(),
         Map.<String, String>of().entrySet())) {
       if (e.getKey().equals(Fields.COMMIT_LAST_IMPORT)) {
@@ -89,16 +95,29 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     return lastCommit;
   }
 
+  private Map<String, String> hashes() throws IOException {
+    if (hashById == null) {
+      hashById = loadHashes(writer);
+    }
+    return hashById;
+  }
+
   private static Map<String, String> loadHashes(IndexWriter writer) throws IOException {
     Map<String, String> hashes = new HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       Set<String> wanted = Set.of(Fields.ID, Fields.CONTENT_HASH);
       for (LeafReaderContext leaf : reader.leaves()) {
-        StoredFields stored = leaf.reader().storedFields();
+        // read in doc order: the merge instance decompresses each block of stored fields once for all its
+        // documents, where the plain reader decompressed the block up to each document again
+        StoredFields stored = leaf.reader() instanceof CodecReader codec
+            ? codec.getFieldsReader().getMergeInstance()
+            : leaf.reader().storedFields();
         Bits live = leaf.reader().getLiveDocs();
         for (int i = 0; i < leaf.reader().maxDoc(); i++) {
           if (live == null || live.get(i)) {
-            Document d = stored.document(i, wanted);
+            DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(wanted);
+            stored.document(i, visitor);
+            Document d = visitor.getDocument();
             hashes.put(d.get(Fields.ID), d.get(Fields.CONTENT_HASH));
           }
         }
@@ -110,7 +129,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   @Override
   public synchronized Outcome upsert(QaEntry entry) throws IOException {
     String hash = entry.contentHash();
-    String old = hashById.put(entry.id(), hash);
+    String old = hashes().put(entry.id(), hash);
     if (hash.equals(old)) {
       return Outcome.UNCHANGED;
     }
@@ -121,7 +140,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   /** Removes the entry with this id, if present. */
   @Override
   public synchronized boolean delete(String id) throws IOException {
-    if (hashById.remove(id) == null) {
+    if (hashes().remove(id) == null) {
       return false;
     }
     writer.deleteDocuments(new Term(Fields.ID, id));
@@ -131,12 +150,12 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   /** Removes every entry (committed by the next {@link #commit}). */
   public synchronized void deleteAll() throws IOException {
     writer.deleteAll();
-    hashById.clear();
+    hashById = new HashMap<>();
   }
 
   /** Number of entries, including those not yet committed. */
-  public synchronized int size() {
-    return hashById.size();
+  public synchronized int size() throws IOException {
+    return hashes().size();
   }
 
   /**

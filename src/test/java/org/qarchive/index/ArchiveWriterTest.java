@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qarchive.Fixtures;
@@ -82,6 +85,53 @@ class ArchiveWriterTest {
       w.commit("fp");
     }
     assertEquals(2, IndexInfo.read(dir).entries());
+  }
+
+  @Test
+  void aReopenedWriterKnowsEveryLiveEntryAcrossSegmentsAndBlocksAndNotTheDeletedOnes() throws Exception {
+    List<QaEntry> entries = IntStream.range(0, 600)
+        .mapToObj(i -> Fixtures.entry("post-" + i, "Title " + i, "Question " + i + "?", "Answer " + i,
+            LocalDate.of(2014, 1, 1)))
+        .toList();
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      for (QaEntry e : entries.subList(0, 300)) {
+        w.upsert(e);
+      }
+      w.commit("a");
+      for (QaEntry e : entries.subList(300, 600)) {
+        w.upsert(e);
+      }
+      w.commit("b");
+    }
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      assertTrue(w.delete(entries.get(7).id()), "a delete before any upsert knows the stored entries");
+      assertTrue(w.delete(entries.get(450).id()));
+      assertEquals(false, w.delete("no-such-id"));
+      w.commit("c");
+    }
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      assertEquals(598, w.size());
+      for (int i = 0; i < entries.size(); i++) {
+        assertEquals(i == 7 || i == 450 ? Outcome.IMPORTED : Outcome.UNCHANGED, w.upsert(entries.get(i)), "entry " + i);
+      }
+      QaEntry e = entries.get(500);
+      assertEquals(Outcome.UPDATED, w.upsert(Fixtures.entry("post-500", "Title 500", "Question 500?", "Changed",
+          LocalDate.of(2014, 1, 1))), e.id());
+    }
+  }
+
+  @Test
+  void afterDeleteAllEveryEntryIsNewAgain() throws Exception {
+    Fixtures.index(dir, Fixtures.small());
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      w.deleteAll();
+      assertEquals(0, w.size());
+      for (QaEntry e : Fixtures.small()) {
+        assertEquals(Outcome.IMPORTED, w.upsert(e), e.id());
+      }
+      w.commit("x");
+    }
+    assertEquals(Fixtures.small().size(), IndexInfo.read(dir).entries());
   }
 
   @Test
