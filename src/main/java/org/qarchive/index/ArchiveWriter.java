@@ -39,6 +39,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   private final Directory directory;
   private final IndexWriter writer;
   private final Map<String, String> hashById;
+  private final SpellingTap spelling = new SpellingTap();
   private String lastCommit;
 
   /** Opens (or creates) the index at {@code dir} for writing. */
@@ -58,7 +59,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   public ArchiveWriter(Path dir, Directory directory, Analysis analysis) throws IOException {
     this.dir = dir;
     this.directory = directory;
-    IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer());
+    IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer(spelling));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCodec(new ArchiveCodec());
     config.setRAMBufferSizeMB(64);
@@ -114,7 +115,8 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     if (hash.equals(old)) {
       return Outcome.UNCHANGED;
     }
-    writer.updateDocument(new Term(Fields.ID, entry.id()), EntryDocuments.toDocument(entry, hash));
+    spelling.clear();
+    writer.updateDocument(new Term(Fields.ID, entry.id()), EntryDocuments.toDocument(entry, hash, spelling));
     return old == null ? Outcome.IMPORTED : Outcome.UPDATED;
   }
 
