@@ -19,6 +19,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOUtils;
 import org.qarchive.archive.EntrySink;
 import org.qarchive.archive.QaEntry;
 
@@ -77,7 +78,13 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       directory.close();
       throw e;
     }
-    this.hashById = loadHashes(writer);
+    try {
+      this.hashById = loadHashes(writer);
+    } catch (IOException | RuntimeException e) {
+      // a writer that cannot read its index must not keep holding the lock: a rerun in this JVM would find it busy
+      IOUtils.closeWhileHandlingException(writer, directory);
+      throw e;
+    }
     for (Map.Entry<String, String> e : Objects.requireNonNullElse(writer.getLiveCommitData(),
         Map.<String, String>of().entrySet())) {
       if (e.getKey().equals(Fields.COMMIT_LAST_IMPORT)) {
