@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
@@ -112,7 +113,7 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
    * stopwords removed, then stemmed.
    */
   public Analyzer textAnalyzer() {
-    return chain(null);
+    return chain(null, null);
   }
 
   /**
@@ -121,7 +122,7 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
    * query builder turns into alternatives.
    */
   public Analyzer queryAnalyzer(SynonymMap synonyms) {
-    return synonyms == null || synonyms.fst == null ? textAnalyzer() : chain(synonyms);
+    return synonyms == null || synonyms.fst == null ? textAnalyzer() : chain(synonyms, null);
   }
 
   /**
@@ -140,21 +141,40 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        return new TokenStreamComponents(source, spellingFilters(source));
       }
 
       @Override
       protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        return spellingFilters(in);
       }
     };
   }
 
+  /** What the spelling field does to each word the tokenizer cuts: lower case, accents folded. */
+  static TokenStream spellingFilters(TokenStream words) {
+    return new ASCIIFoldingFilter(new LowerCaseFilter(words));
+  }
+
   /** The analyzer for documents: English text fields, spelling field as written, keyword fields untouched. */
   public Analyzer indexAnalyzer() {
+    return perField(textAnalyzer(), Map.of());
+  }
+
+  /**
+   * The analyzer for documents whose spelling field replays {@code tap}: title, question and answer hand the words
+   * their tokenizer cuts to it.
+   */
+  Analyzer indexAnalyzer(SpellingTap tap) {
+    Analyzer tapped = chain(null, tap);
+    return perField(
+        textAnalyzer(), Map.of(Fields.TITLE, tapped, Fields.QUESTION, tapped, Fields.ANSWER, tapped));
+  }
+
+  private static Analyzer perField(Analyzer text, Map<String, Analyzer> textFields) {
     KeywordAnalyzer keyword = new KeywordAnalyzer();
-    return new PerFieldAnalyzerWrapper(
-        textAnalyzer(),
+    Map<String, Analyzer> perField = new HashMap<>(textFields);
+    perField.putAll(
         Map.of(
             Fields.SPELL, spelling(),
             Fields.ID, keyword,
@@ -162,14 +182,15 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
             Fields.TAG, keyword,
             Fields.YEAR, keyword,
             Fields.ANSWERED_BY, keyword));
+    return new PerFieldAnalyzerWrapper(text, perField);
   }
 
-  private Analyzer chain(SynonymMap synonyms) {
+  private Analyzer chain(SynonymMap synonyms, SpellingTap tap) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream ts = common(source);
+        TokenStream ts = common(tap == null ? source : tap.catching(source));
         if (synonyms != null) {
           ts = new SynonymGraphFilter(ts, synonyms, true);
         }
@@ -194,8 +215,8 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
     };
   }
 
-  private TokenStream common(Tokenizer source) {
-    TokenStream ts = new EnglishPossessiveFilter(source);
+  private TokenStream common(TokenStream words) {
+    TokenStream ts = new EnglishPossessiveFilter(words);
     ts = new LowerCaseFilter(ts);
     ts = new ASCIIFoldingFilter(ts);
     CharArraySet stop =

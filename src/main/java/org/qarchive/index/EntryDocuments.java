@@ -45,11 +45,21 @@ public final class EntryDocuments {
 
   /** Builds the document for one entry. */
   public static Document toDocument(QaEntry e) {
-    return toDocument(e, e.contentHash());
+    return toDocument(
+        e,
+        e.contentHash(),
+        new Field(Fields.SPELL, String.join("\n", e.title(), e.question(), e.answer()), SPELLING));
   }
 
-  /** Builds the document for one entry whose content hash the caller has already computed (a SHA-256 of it all). */
-  static Document toDocument(QaEntry e, String contentHash) {
+  /**
+   * Builds the document for one entry whose content hash the caller has already computed (a SHA-256 of it all), and
+   * whose spelling words come from {@code tap}, which the writer's analyzer fills while indexing the text fields.
+   */
+  static Document toDocument(QaEntry e, String contentHash, SpellingTap tap) {
+    return toDocument(e, contentHash, new Field(Fields.SPELL, tap.words(), SPELLING));
+  }
+
+  private static Document toDocument(QaEntry e, String contentHash, Field spelling) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, e.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(e.id())));
@@ -57,7 +67,8 @@ public final class EntryDocuments {
     doc.add(new Field(Fields.TITLE, e.title(), TEXT_WITH_OFFSETS));
     doc.add(new Field(Fields.QUESTION, e.question(), TEXT_WITH_OFFSETS));
     doc.add(new Field(Fields.ANSWER, e.answer(), TEXT_WITH_OFFSETS));
-    doc.add(new Field(Fields.SPELL, String.join("\n", e.title(), e.question(), e.answer()), SPELLING));
+    // after the three text fields: a tapped spelling field replays their words
+    doc.add(spelling);
     storeIfPresent(doc, Fields.ASKER_LOCATION, e.askerLocation());
     storeIfPresent(doc, Fields.CREDENTIALS, e.credentials());
     if (e.answeredBy() != null) {

@@ -55,6 +55,16 @@ class ArchiveWriterTest {
   }
 
   @Test
+  void aCommitLeavesTheNewSegmentOutOfACompoundFileThatWouldCopyItAgain() throws Exception {
+    Fixtures.index(dir, Fixtures.small());
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir)) {
+      var infos = org.apache.lucene.index.SegmentInfos.readLatestCommit(d);
+      assertEquals(1, infos.size());
+      infos.forEach(si -> assertEquals(false, si.info.getUseCompoundFile(), si.info.name));
+    }
+  }
+
+  @Test
   void anIndexWrittenWithLucenesDefaultCodecTakesNewEntriesAndStaysReadable() throws Exception {
     var config = new org.apache.lucene.index.IndexWriterConfig(Analysis.DEFAULT.indexAnalyzer());
     try (var d = org.apache.lucene.store.FSDirectory.open(dir);
