@@ -82,7 +82,8 @@ public final class PageExtractor {
   private static final Pattern DR_SPACE = Pattern.compile("^Dr\\s");
   private static final Pattern MONTH_DATE =
       Pattern.compile(
-          "(?i)\\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          // the lookahead rejects most positions with one test instead of trying twelve month names there
+          "(?i)\\b(?=[adfjmnos])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
               + "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b");
   private static final Pattern DAY_MONTH_DATE =
       Pattern.compile(

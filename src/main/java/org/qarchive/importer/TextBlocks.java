@@ -43,8 +43,6 @@ final class TextBlocks {
   private static final Pattern Q_CLASS = Pattern.compile("(?i)(^|[\\s_-])(question|ask-q|qa-q)([\\s_-]|$)");
   private static final Pattern A_CLASS = Pattern.compile("(?i)(^|[\\s_-])(answer|ask-a|qa-a)([\\s_-]|$)");
   private static final Pattern BREAKS = Pattern.compile("\\n[ \\t\\u00a0]*\\n\\s*");
-  private static final Pattern BEFORE_LEAD = Pattern.compile("\n\\s*(?=\u0002)");
-  private static final Pattern AFTER_LEAD = Pattern.compile("\u0003[ \\t]*\n");
 
   private final List<Block> out = new ArrayList<>();
   private final StringBuilder buf = new StringBuilder();
@@ -180,8 +178,7 @@ final class TextBlocks {
     // a bold run alone on its line (a label or a sub-heading) is a block of its own
     String split = raw;
     if (lines && raw.indexOf(LEAD_START) >= 0) {
-      split = BEFORE_LEAD.matcher(split).replaceAll("\n\n");
-      split = AFTER_LEAD.matcher(split).replaceAll("\u0003\n\n");
+      split = separateLeads(split);
     }
     // a paragraph break needs two line breaks; with one, the split would give the text back whole
     int firstBreak = split.indexOf('\n');
@@ -194,7 +191,7 @@ final class TextBlocks {
       if (marked.indexOf(LEAD_START) == 0 && end > 0) {
         partLead = collapse(marked.substring(1, end));
       }
-      String text = collapse(marked.replace(LEAD_START, ' ').replace(LEAD_END, ' '));
+      String text = collapse(marked, true);
       if (text.isEmpty()) {
         continue;
       }
@@ -208,9 +205,65 @@ final class TextBlocks {
     }
   }
 
+  /**
+   * Puts a bold run alone on its line on a block of its own: the line break before it and the one after its end
+   * become paragraph breaks. By hand, what replacing {@code \n\s*(?=\u0002)} by two line breaks and then {@code
+   * \u0003[ \t]*\n} by the mark and two line breaks gives, without the regex engine trying every position
+   * ({@code TextBlocksTest} compares them).
+   */
+  static String separateLeads(String s) {
+    StringBuilder before = new StringBuilder(s.length() + 16);
+    int n = s.length();
+    for (int i = 0; i < n; ) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        int j = i + 1;
+        while (j < n && isRegexSpace(s.charAt(j))) {
+          j++;
+        }
+        if (j < n && s.charAt(j) == LEAD_START) {
+          before.append("\n\n");
+          i = j;
+          continue;
+        }
+      }
+      before.append(c);
+      i++;
+    }
+    StringBuilder after = new StringBuilder(before.length() + 16);
+    n = before.length();
+    for (int i = 0; i < n; ) {
+      char c = before.charAt(i);
+      if (c == LEAD_END) {
+        int j = i + 1;
+        while (j < n && (before.charAt(j) == ' ' || before.charAt(j) == '\t')) {
+          j++;
+        }
+        if (j < n && before.charAt(j) == '\n') {
+          after.append(LEAD_END).append("\n\n");
+          i = j + 1;
+          continue;
+        }
+      }
+      after.append(c);
+      i++;
+    }
+    return after.toString();
+  }
+
+  /** {@code \\s} of java.util.regex: space, tab, line feed, vertical tab, form feed, carriage return. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c >= '\t' && c <= '\r';
+  }
+
   /** Collapses whitespace (including no-break spaces) and trims. */
   static String collapse(String s) {
-    if (isCollapsed(s)) {
+    return collapse(s, false);
+  }
+
+  /** Collapses whitespace and trims; with {@code leads}, the bold-run marks count as spaces too. */
+  private static String collapse(String s, boolean leads) {
+    if (isCollapsed(s) && (!leads || s.indexOf(LEAD_START) < 0 && s.indexOf(LEAD_END) < 0)) {
       return s; // most texts: nothing to do, and no copy made
     }
     // by hand rather than replaceAll("\\s+", " "): it runs on every text of every page
@@ -218,7 +271,7 @@ final class TextBlocks {
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ' ' || c == '\u00a0' || (c >= '\t' && c <= '\r')) {
+      if (c == ' ' || c == '\u00a0' || (c >= '\t' && c <= '\r') || leads && (c == LEAD_START || c == LEAD_END)) {
         if (!space) {
           sb.append(' ');
         }

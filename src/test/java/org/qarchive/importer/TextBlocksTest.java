@@ -1,0 +1,36 @@
+package org.qarchive.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TextBlocksTest {
+
+  /** The two replacements separateLeads does by hand, as the regexes they were. */
+  private static final Pattern BEFORE_LEAD = Pattern.compile("\n\\s*(?=\u0002)");
+  private static final Pattern AFTER_LEAD = Pattern.compile("\u0003[ \\t]*\n");
+
+  @Test
+  void separatingBoldLeadsGivesWhatTheTwoRegexReplacementsGave() {
+    Random random = new Random(7);
+    char[] alphabet = {'\n', '\n', ' ', '\t', '\r', '\u000b', '\u0002', '\u0003', 'a', 'b'};
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder sb = new StringBuilder();
+      int length = random.nextInt(24);
+      for (int i = 0; i < length; i++) {
+        sb.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String s = sb.toString();
+      String expected = AFTER_LEAD.matcher(BEFORE_LEAD.matcher(s).replaceAll("\n\n")).replaceAll("\u0003\n\n");
+      assertEquals(expected, TextBlocks.separateLeads(s), () -> "for " + s.replace("\n", "\\n")
+          .replace("\u0002", "<S>").replace("\u0003", "<E>"));
+    }
+  }
+
+  @Test
+  void aBoldLabelOnItsOwnLineBecomesABlockOfItsOwn() {
+    assertEquals("Intro\n\n\u0002Q:\u0003\n\nwhy?", TextBlocks.separateLeads("Intro\n \u0002Q:\u0003 \nwhy?"));
+  }
+}
