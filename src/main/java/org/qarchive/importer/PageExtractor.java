@@ -766,9 +766,9 @@ public final class PageExtractor {
           return d;
         }
       }
-      String text = copyWithout(scope, NOT_BYLINE, BODY_TEXT).text();
+      String text = copyWithout(scope, NOT_BYLINE, BODY_TEXT, BYLINE_REACH).text();
       // a byline date sits near the top; dates further down are usually inside the question or answer
-      LocalDate d = parseDate(text.substring(0, Math.min(text.length(), 400)));
+      LocalDate d = parseDate(text.substring(0, Math.min(text.length(), BYLINE_REACH)));
       if (d != null) {
         return d;
       }
@@ -785,29 +785,64 @@ public final class PageExtractor {
     return null;
   }
 
+  /** How much of a post's text outside its body is searched for a byline date, in characters. */
+  private static final int BYLINE_REACH = 400;
+
   /**
    * A copy of the element without the descendants that match either selector (and theirs): what cloning it and
-   * removing those would leave, without copying the post's body only to throw it away.
+   * removing those would leave, without copying the post's body only to throw it away. The copy stops after
+   * {@code enough} characters other than white space: its text then begins as the whole copy's would, which is all
+   * the caller reads.
    */
-  private static Element copyWithout(Element root, Evaluator skip, Evaluator skipToo) {
+  private static Element copyWithout(Element root, Evaluator skip, Evaluator skipToo, int enough) {
     Element copy = root.shallowClone();
-    java.util.ArrayDeque<Element[]> todo = new java.util.ArrayDeque<>(); // not recursive: pages nest deeply
-    todo.push(new Element[] {root, copy});
-    while (!todo.isEmpty()) {
-      Element[] pair = todo.pop();
-      for (org.jsoup.nodes.Node child : pair[0].childNodes()) {
-        if (child instanceof Element e) {
-          if (!skip.matches(root, e) && !skipToo.matches(root, e)) {
-            Element c = e.shallowClone();
-            pair[1].appendChild(c);
-            todo.push(new Element[] {e, c});
-          }
-        } else {
-          pair[1].appendChild(child.clone());
+    java.util.ArrayDeque<Element> parents = new java.util.ArrayDeque<>();
+    parents.push(copy);
+    int[] visible = {0};
+    // in page order, without recursion (pages nest deeply)
+    org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node == root) {
+          return FilterResult.CONTINUE;
         }
+        if (node instanceof Element e) {
+          if (skip.matches(root, e) || skipToo.matches(root, e)) {
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          Element c = e.shallowClone();
+          parents.peek().appendChild(c);
+          parents.push(c);
+          return FilterResult.CONTINUE;
+        }
+        parents.peek().appendChild(node.clone());
+        if (node instanceof TextNode t) {
+          visible[0] += nonBlank(t.getWholeText());
+        }
+        return visible[0] >= enough ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element && node != root) {
+          parents.pop();
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, root);
+    return copy;
+  }
+
+  /** Characters that jsoup's text() keeps for sure: not white space, no-break space, zero-width space or soft hyphen. */
+  private static int nonBlank(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u200b' && c != '\u00ad') {
+        n++;
       }
     }
-    return copy;
+    return n;
   }
 
   private static Element firstMatch(List<Element> candidates, Evaluator sel, Element root) {
