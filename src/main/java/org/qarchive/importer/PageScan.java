@@ -443,6 +443,15 @@ final class PageScan implements NodeVisitor {
     return false;
   }
 
+  private static boolean hasUpperCase(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isUpperCase(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isCanonical(Attributes attrs) {
     return attrs.hasKey("href") && attrIs(attrs, "rel", "canonical");
   }
@@ -452,8 +461,14 @@ final class PageScan implements NodeVisitor {
     return attrs.hasKey(key) && attrs.get(key).equalsIgnoreCase(value);
   }
 
-  /** Whether {@code s} holds {@code needle}, ignoring case; the needle starts with a character without case. */
+  /** Whether {@code s} holds the lower-case {@code needle}, ignoring case; the needle starts with a character without case. */
   private static boolean containsIgnoreCase(String s, String needle) {
+    if (s.contains(needle)) {
+      return true; // as written, found by the string search intrinsic
+    }
+    if (!hasUpperCase(s)) {
+      return false; // the needle is lower case
+    }
     for (int i = s.indexOf(needle.charAt(0)); i >= 0; i = s.indexOf(needle.charAt(0), i + 1)) {
       if (s.regionMatches(true, i, needle, 0, needle.length())) {
         return true;
