@@ -81,12 +81,13 @@ final class ImportBench {
   }
 
   /**
-   * Whole passes of both sides before timing, at least this many and for at least {@link #WARM_UP_SECONDS}: on the
+   * Whole passes of both sides before timing, at least this many and for at least {@link #WARM_UP_SECONDS} (at most
+   * {@link #MAX_WARM_UP_PASSES}, for tiny archives): on the
    * 10k archive the import still got 25 % faster from its second pass to its fourth, as the JIT compiled it.
    */
   static final int WARM_UP_PASSES = 2;
   static final double WARM_UP_SECONDS = 20;
-  static final int MAX_WARM_UP_PASSES = 8;
+  static final int MAX_WARM_UP_PASSES = 40;
   /** Timed rounds, each a ceiling pass then an import pass; the median round's share is reported. */
   static final int ROUNDS = 5;
 
