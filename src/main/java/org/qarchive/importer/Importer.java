@@ -78,8 +78,8 @@ public final class Importer {
       return t;
     });
     ExecutorCompletionService<Done> done = new ExecutorCompletionService<>(pool);
-    // pages read but not yet extracted, bounded by their size: a deep queue keeps both cores busy while this
-    // thread indexes (with a few pages only, the extractors often waited for it), a small page costs one permit
+    // pages read but not yet extracted, bounded by their size (a permit per KiB): a deep queue keeps both cores
+    // busy while this thread indexes (with 8 pages at most, the extractors often waited for it)
     Semaphore inFlight = new Semaphore(IN_FLIGHT_KIB);
     int[] submitted = {0};
     try {
