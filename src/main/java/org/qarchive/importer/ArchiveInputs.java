@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveTask;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -134,19 +137,13 @@ final class ArchiveInputs {
     List<Listed> out = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
-        List<Found> files = new ArrayList<>();
-        // Files.find does not enter linked folders; linked files are listed here and refused by the walk. Its
-        // matcher is the one place that sees the attributes the walker read, so it collects them; the stream, left
-        // empty, only drives the walk
-        try (Stream<Path> s = Files.find(input, Integer.MAX_VALUE, (f, a) -> {
-          if (!a.isDirectory()) {
-            files.add(new Found(f, a));
-          }
-          return false;
-        })) {
-          s.forEach(f -> { });
-        } catch (IOException | UncheckedIOException e) {
-          out.add(new Listed(input, null, "cannot list folder: " + e.getMessage()));
+        List<Found> files;
+        try {
+          // folders are listed on all cores: a mirror keeps each page in a folder of its own, and listing the 10k
+          // archive's 22k files and folders one system call after another took 0.15 s while the extractors waited
+          files = listFolder(input);
+        } catch (UncheckedIOException e) {
+          out.add(new Listed(input, null, "cannot list folder: " + ioCause(e).getMessage()));
           continue;
         }
         files.sort(Comparator.comparing(Found::file));
@@ -158,6 +155,65 @@ final class ArchiveInputs {
       }
     }
     return out;
+  }
+
+  /**
+   * The files under a folder with the attributes read while listing it, links not followed (a linked folder is
+   * listed as a file, which the walk refuses), its subfolders listed as tasks of their own.
+   */
+  private static final class ListFolder extends RecursiveTask<List<Found>> {
+    private final Path dir;
+
+    ListFolder(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    protected List<Found> compute() {
+      List<Found> files = new ArrayList<>();
+      List<ListFolder> folders = new ArrayList<>();
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        for (Path f : entries) {
+          BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          if (a.isDirectory()) {
+            ListFolder sub = new ListFolder(f);
+            sub.fork();
+            folders.add(sub);
+          } else {
+            files.add(new Found(f, a));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // as Files.find did: a folder that cannot be read fails the listing
+      }
+      for (ListFolder sub : folders) {
+        files.addAll(sub.join());
+      }
+      return files;
+    }
+  }
+
+  /**
+   * The files under a folder, listed on every core: in a pool of its own, as the common pool keeps one core for the
+   * caller, which would only wait.
+   */
+  private static List<Found> listFolder(Path dir) {
+    ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    try {
+      return pool.invoke(new ListFolder(dir));
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The I/O error under a listing's failure (the fork-join pool may wrap it again when it crosses threads). */
+  private static Throwable ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        return t;
+      }
+    }
+    return e;
   }
 
   /** The stamps of the plain files of a listing, keyed by absolute path, without reading the files. */

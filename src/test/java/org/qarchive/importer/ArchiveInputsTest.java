@@ -34,6 +34,29 @@ class ArchiveInputsTest {
   }
 
   @Test
+  void theParallelListingFindsWhatAWalkOfTheTreeFindsInPathOrderWithoutEnteringLinkedFolders() throws Exception {
+    for (int y = 0; y < 6; y++) {
+      for (int m = 0; m < 5; m++) {
+        file("20" + (10 + y) + "/0" + m + "/post-" + m + "/index.html", "<p>" + y + m + "</p>", "2014-01-01T00:00:00Z");
+      }
+      file("20" + (10 + y) + "/index.html", "<p>year</p>", "2014-01-01T00:00:00Z");
+    }
+    file("b-x/page.html", "<p>sorts before b/</p>", "2014-01-01T00:00:00Z");
+    file("b/page.html", "<p>b</p>", "2014-01-01T00:00:00Z");
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("secret.html"), "<p>not ours</p>");
+    Files.createSymbolicLink(tmp.resolve("site").resolve("linked"), outside);
+
+    List<Path> expected;
+    try (var s = Files.walk(tmp.resolve("site"))) { // does not follow links either
+      expected = s.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+    }
+    ArchiveInputs.Listed listed = ArchiveInputs.list(List.of(tmp.resolve("site"))).get(0);
+    assertEquals(expected, listed.files().stream().map(ArchiveInputs.Found::file).toList());
+    assertEquals(2 + 6 * 6 + 1, listed.files().size(), "the link itself is listed, and the walk refuses it");
+  }
+
+  @Test
   void aFileChangedAfterTheListingKeepsTheListedStampSoTheNextImportReadsItAgain() throws Exception {
     Path a = file("a.html", "<p>old</p>", "2014-01-01T00:00:00Z");
     List<ArchiveInputs.Listed> listing = ArchiveInputs.list(List.of(tmp.resolve("site")));
