@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +34,8 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.importer.QaSegmenter.RawQa;
@@ -47,6 +53,9 @@ public final class PageExtractor {
       Pattern.compile("^/(?:|page/\\d+/|(?:category|tag|author|topics?)/.*|\\d{4}/(?:\\d{2}/(?:\\d{2}/)?)?(?:page/\\d+/)?)$");
   private static final Set<String> LISTING_BODY =
       Set.of("home", "blog", "archive", "category", "tag", "date", "paged", "author");
+  /** Body classes of a single post's page, and of search results. */
+  private static final Set<String> SINGULAR_BODY = Set.of("single", "single-post");
+  private static final Set<String> SEARCH_BODY = Set.of("search", "search-results");
   // Selectors are parsed once here: parsing them on every page cost more than a fifth of the extraction time.
   private static final Evaluator LINKS = css("a[href], link[href]");
   private static final Evaluator COMMENT_LINKS = css("a[href*=#comments], a[href*=#respond]");
@@ -214,25 +223,22 @@ public final class PageExtractor {
       return null;
     }
     Set<String> words = tagWords(bytes, lt + 5, gt);
-    if (words.contains("single") || words.contains("single-post") || mayHoldSearchQuery(sourceName)
+    if (!Collections.disjoint(words, SINGULAR_BODY) || mayHoldSearchQuery(sourceName)
         || urlHint != null && mayHoldSearchQuery(urlHint)) {
       return null;
     }
-    if (words.stream().anyMatch(LISTING_BODY::contains)) {
+    if (!Collections.disjoint(words, LISTING_BODY)) {
       return mayHoldSearchQuery(bytes) ? null : listingByBodyClass(parse(bytes, gt + 1, charset).body());
     }
-    if (words.contains("search") || words.contains("search-results")) {
+    if (!Collections.disjoint(words, SEARCH_BODY)) {
       return null;
     }
-    String guessed =
-        urlHint != null && HTTP_ANY.matcher(urlHint).matches()
-            ? CanonicalUrl.clean(urlHint)
-            : CanonicalUrl.fromMirrorPath(sourceName).orElse(null);
+    String guessed = addressFromName(sourceName, urlHint);
     if (guessed == null || guessed.contains("?") || !LISTING_PATH.matcher(pathOf(guessed)).matches()) {
       return null;
     }
     // the path decides only if nothing in the page can name another address, and no later body tag can add a class
-    if (indexOfIgnoreCase(bytes, "canonical") >= 0 || indexOfIgnoreCase(bytes, "og:url") >= 0
+    if (containsAscii(bytes, 0, bytes.length, "canonical") || containsAscii(bytes, 0, bytes.length, "og:url")
         || indexOfBodyTag(bytes, gt) >= 0) {
       return null;
     }
@@ -241,8 +247,8 @@ public final class PageExtractor {
 
   private static PageResult listingByBodyClass(Element body) {
     Set<String> classes = body == null ? Set.of() : body.classNames();
-    if (classes.contains("single") || classes.contains("single-post") || classes.contains("search")
-        || classes.contains("search-results")) {
+    if (!Collections.disjoint(classes, SINGULAR_BODY)
+        || !Collections.disjoint(classes, SEARCH_BODY)) {
       return null;
     }
     for (String c : classes) {
@@ -257,9 +263,9 @@ public final class PageExtractor {
   private static int indexOfBodyTag(byte[] b, int from) {
     int n = Math.min(b.length, 256 * 1024) - 5;
     for (int i = from; i < n; i++) {
-      if (b[i] == '<' && (b[i + 1] | 32) == 'b' && (b[i + 2] | 32) == 'o' && (b[i + 3] | 32) == 'd'
-          && (b[i + 4] | 32) == 'y' && (b[i + 5] == ' ' || b[i + 5] == '\t' || b[i + 5] == '\n' || b[i + 5] == '\r'
-              || b[i + 5] == '\f' || b[i + 5] == '>' || b[i + 5] == '/')) {
+      byte after = b[i + 5];
+      if (b[i] == '<' && startsWithAscii(b, i + 1, "body") && (after == ' ' || after == '\t' || after == '\n'
+          || after == '\r' || after == '\f' || after == '>' || after == '/')) {
         return i;
       }
     }
@@ -275,28 +281,9 @@ public final class PageExtractor {
     return -1;
   }
 
-  /** Where the ASCII text (lower case) first occurs in the bytes, ignoring case, or -1. */
-  private static int indexOfIgnoreCase(byte[] b, String lower) {
-    byte first = (byte) lower.charAt(0);
-    outer:
-    for (int i = 0; i + lower.length() <= b.length; i++) {
-      if ((b[i] | 32) != first) {
-        continue;
-      }
-      for (int k = 1; k < lower.length(); k++) {
-        byte c = b[i + k];
-        if (c != lower.charAt(k) && (c | 32) != lower.charAt(k)) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
   /** The words of a tag's bytes, lower-cased: what its attributes could say, for cheap gates. */
   private static Set<String> tagWords(byte[] b, int from, int to) {
-    Set<String> words = new java.util.HashSet<>();
+    Set<String> words = new HashSet<>();
     int i = from;
     while (i < to) {
       while (i < to && !isWordByte(b[i])) {
@@ -361,11 +348,11 @@ public final class PageExtractor {
       scan = PageScan.of(doc); // what the theme removes is not there for the rules below
     }
 
-    if (SEARCH_QUERY.matcher(query).matches() || bodyClasses.contains("search") || bodyClasses.contains("search-results")) {
+    if (SEARCH_QUERY.matcher(query).matches() || !Collections.disjoint(bodyClasses, SEARCH_BODY)) {
       return PageResult.of(PageKind.SEARCH, canonical, capture, "search results");
     }
     List<Element> posts = postContainers(scan);
-    boolean singular = bodyClasses.contains("single") || bodyClasses.contains("single-post");
+    boolean singular = !Collections.disjoint(bodyClasses, SINGULAR_BODY);
     boolean listingClass = !singular && bodyClasses.stream().anyMatch(LISTING_BODY::contains);
     boolean listingPath = !singular && query.isEmpty() && LISTING_PATH.matcher(path).matches();
     if (listingClass || listingPath || (!singular && posts.size() >= 2)) {
@@ -602,10 +589,7 @@ public final class PageExtractor {
         }
       }
     }
-    String guessed =
-        urlHint != null && HTTP_ANY.matcher(urlHint).matches()
-            ? CanonicalUrl.clean(urlHint)
-            : CanonicalUrl.fromMirrorPath(sourceName).orElse(null);
+    String guessed = addressFromName(sourceName, urlHint);
     if (guessed != null && SHORTLINK.matcher(guessed).find()) {
       String permalink = ownPermalink(doc);
       if (permalink != null) {
@@ -613,6 +597,13 @@ public final class PageExtractor {
       }
     }
     return guessed;
+  }
+
+  /** The page's address as the WARC record or the file's path gives it, when the page names none, or null. */
+  private static String addressFromName(String sourceName, String urlHint) {
+    return urlHint != null && HTTP_ANY.matcher(urlHint).matches()
+        ? CanonicalUrl.clean(urlHint)
+        : CanonicalUrl.fromMirrorPath(sourceName).orElse(null);
   }
 
   /**
@@ -796,11 +787,11 @@ public final class PageExtractor {
    */
   private static Element copyWithout(Element root, Evaluator skip, Evaluator skipToo, int enough) {
     Element copy = root.shallowClone();
-    java.util.ArrayDeque<Element> parents = new java.util.ArrayDeque<>();
+    ArrayDeque<Element> parents = new ArrayDeque<>();
     parents.push(copy);
     int[] visible = {0};
     // in page order, without recursion (pages nest deeply)
-    org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+    NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
         if (node == root) {
@@ -966,7 +957,7 @@ public final class PageExtractor {
     // bylines written as text: "Tuesday, May 22nd, 2012 by Dr. Helen Ashford"
     if (post != null) {
       // only an element with a "Dr" text of its own can hold such a byline: the others' own text is not built
-      Set<Node> drParents = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      Set<Node> drParents = Collections.newSetFromMap(new IdentityHashMap<>());
       for (TextNode t : scan.doctorTexts) {
         drParents.add(t.parentNode());
       }
@@ -1003,7 +994,7 @@ public final class PageExtractor {
    * menu items together into names.
    */
   static String doctorText(Document doc, List<TextNode> doctorTexts) {
-    Set<Node> starts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Node> starts = Collections.newSetFromMap(new IdentityHashMap<>());
     starts.addAll(doctorTexts);
     StringBuilder text = new StringBuilder();
     for (TextNode t : doctorTexts) {
