@@ -139,8 +139,15 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       return Outcome.UNCHANGED;
     }
     spelling.clear();
-    writer.updateDocument(new Term(Fields.ID, entry.id()), EntryDocuments.toDocument(entry, hash, spelling));
-    return old == null ? Outcome.IMPORTED : Outcome.UPDATED;
+    Document doc = EntryDocuments.toDocument(entry, hash, spelling);
+    if (old == null) {
+      // no document has this id (the map holds every id in the index and written since): adding skips buffering a
+      // delete for it and applying that at the flush
+      writer.addDocument(doc);
+      return Outcome.IMPORTED;
+    }
+    writer.updateDocument(new Term(Fields.ID, entry.id()), doc);
+    return Outcome.UPDATED;
   }
 
   /** Removes the entry with this id, if present. */

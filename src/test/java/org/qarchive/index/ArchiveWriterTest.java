@@ -42,6 +42,30 @@ class ArchiveWriterTest {
   }
 
   @Test
+  void anEntryDeletedAndStoredAgainInOneSessionIsThereOnceWithItsLastContent() throws Exception {
+    // a new id is added without a delete of its id; one stored again after its delete must still replace nothing
+    QaEntry seed = Fixtures.seed();
+    QaEntry edited = new QaEntry(seed.id(), seed.url(), "Edited title", seed.question(), seed.askerLocation(),
+        seed.answer(), seed.answeredBy(), seed.credentials(), seed.date(), seed.categories(), seed.tags(),
+        seed.sourceFile());
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      assertEquals(Outcome.IMPORTED, w.upsert(seed));
+      assertTrue(w.delete(seed.id()));
+      assertEquals(Outcome.IMPORTED, w.upsert(seed));
+      assertEquals(Outcome.UPDATED, w.upsert(edited));
+      w.commit("x");
+    }
+    try (org.apache.lucene.index.DirectoryReader r =
+        org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(dir))) {
+      assertEquals(1, r.numDocs());
+      var hits = new org.apache.lucene.search.IndexSearcher(r)
+          .search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.ID, seed.id())), 5);
+      assertEquals(1, hits.totalHits.value());
+      assertEquals("Edited title", r.storedFields().document(hits.scoreDocs[0].doc).get(Fields.TITLE));
+    }
+  }
+
+  @Test
   void entriesAreStoredWithTheArchiveCodecAndReadBackWhole() throws Exception {
     Fixtures.index(dir, Fixtures.small());
     try (var d = org.apache.lucene.store.FSDirectory.open(dir)) {
