@@ -11,7 +11,8 @@ import org.apache.lucene.util.ArrayUtil;
  * spelling field replays them instead of tokenizing the same text a second time (tokenizing was a tenth of indexing).
  *
  * <p>The spelling field of an entry tokenizes title, question and answer joined by newlines; a newline always ends a
- * word, so its words are exactly the three fields' words in order. Not thread-safe: one document at a time, from
+ * word, so its words are exactly the three fields' words in order; the field records only which entries hold a word,
+ * so each word is replayed once. Not thread-safe: one document at a time, from
  * {@link #clear} to the end of {@link #words}.
  */
 final class SpellingTap {
@@ -21,9 +22,42 @@ final class SpellingTap {
   private int count;
   private final TokenStream words = Analysis.spellingFilters(new Replay());
 
+  /** The caught words by hash: slot to word number, valid where the slot's stamp is the current one. */
+  private int[] seen = new int[2048];
+  private int[] seenStamp = new int[2048];
+  private int stamp = 1;
+
   /** Forgets the words caught so far: call before each document. */
   void clear() {
     count = 0;
+    if (++stamp == Integer.MAX_VALUE) {
+      java.util.Arrays.fill(seenStamp, 0);
+      stamp = 1;
+    }
+  }
+
+  private static int mix(int h) {
+    return h ^ (h >>> 16) ^ (h >>> 7);
+  }
+
+  /** Doubles the table and puts the words caught so far back in. */
+  private void rehash() {
+    seen = new int[seen.length * 2];
+    seenStamp = new int[seen.length];
+    int mask = seen.length - 1;
+    for (int w = 0; w < count; w++) {
+      int from = w == 0 ? 0 : ends[w - 1];
+      int h = 0;
+      for (int i = from; i < ends[w]; i++) {
+        h = 31 * h + chars[i];
+      }
+      int slot = mix(h) & mask;
+      while (seenStamp[slot] == stamp) {
+        slot = (slot + 1) & mask;
+      }
+      seen[slot] = w;
+      seenStamp[slot] = stamp;
+    }
   }
 
   /** A filter that passes {@code in} through unchanged and catches each of its words. */
@@ -40,6 +74,27 @@ final class SpellingTap {
   }
 
   private void add(char[] term, int length) {
+    // a word the entry already had adds nothing to a field that only records which entries hold a word: each word is
+    // caught once, so the spelling field inverts the entry's distinct words (about a third of its words)
+    int h = 0;
+    for (int i = 0; i < length; i++) {
+      h = 31 * h + term[i];
+    }
+    if (seen.length < 2 * (count + 1)) {
+      rehash();
+    }
+    int mask = seen.length - 1;
+    int slot = mix(h) & mask;
+    while (seenStamp[slot] == stamp) {
+      int w = seen[slot];
+      int from = w == 0 ? 0 : ends[w - 1];
+      if (ends[w] - from == length && java.util.Arrays.equals(chars, from, ends[w], term, 0, length)) {
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    seen[slot] = count;
+    seenStamp[slot] = stamp;
     int start = count == 0 ? 0 : ends[count - 1];
     chars = ArrayUtil.grow(chars, start + length);
     System.arraycopy(term, 0, chars, start, length);

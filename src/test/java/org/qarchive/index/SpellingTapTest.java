@@ -85,6 +85,23 @@ class SpellingTapTest {
     assertEquals(List.of("cafe", "creme", "brulee"), read(tap.words()));
   }
 
+  @Test
+  void replaysEachWordAsWrittenOnceAnEntryEvenPastItsFirstTable() throws IOException {
+    SpellingTap tap = new SpellingTap();
+    tap.clear();
+    catchAll(tap, "botox Botox botox and botox BOTOX and");
+    assertEquals(List.of("botox", "botox", "and", "botox"), read(tap.words()));
+    tap.clear();
+    StringBuilder many = new StringBuilder();
+    List<String> want = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      many.append("w").append(i).append(' ').append("w").append(i / 2).append(' ');
+      want.add("w" + i);
+    }
+    catchAll(tap, many.toString());
+    assertEquals(want, read(tap.words()));
+  }
+
   private static void catchAll(SpellingTap tap, String text) throws IOException {
     var source = new org.apache.lucene.analysis.core.WhitespaceTokenizer();
     source.setReader(new java.io.StringReader(text));
