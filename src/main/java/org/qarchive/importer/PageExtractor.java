@@ -113,6 +113,7 @@ public final class PageExtractor {
 
   private final boolean importArticles;
   private final ThemeSelectors selectors;
+  private final boolean wholePage;
   private final Evaluator themeContent;
   private final Evaluator themeTitle;
   private final Evaluator themeDate;
@@ -131,6 +132,15 @@ public final class PageExtractor {
    * @param selectors optional CSS selectors for a known theme
    */
   public PageExtractor(boolean importArticles, ThemeSelectors selectors) {
+    this(importArticles, selectors, false);
+  }
+
+  /**
+   * @param wholePage parse every page whole, the comments, sidebar and footer after a post too ({@link PostRegion}):
+   *     for comparing what leaving them out changes
+   */
+  PageExtractor(boolean importArticles, ThemeSelectors selectors, boolean wholePage) {
+    this.wholePage = wholePage;
     this.importArticles = importArticles;
     this.selectors = Objects.requireNonNull(selectors, "selectors");
     this.themeContent = cssOrNull(selectors.content());
@@ -186,7 +196,10 @@ public final class PageExtractor {
     if (listing != null) {
       return listing;
     }
-    return extract(parse(bytes, bytes.length, charset), sourceName, urlHint);
+    // the comments, sidebar and footer after the post are not parsed; a theme's selectors may point anywhere in it
+    int end = wholePage || !selectors.equals(ThemeSelectors.NONE)
+        ? bytes.length : PostRegion.end(bytes, sourceName, urlHint);
+    return extract(parse(bytes, end, charset), sourceName, urlHint);
   }
 
   private static Document parse(byte[] bytes, int length, String charset) {
@@ -525,8 +538,10 @@ public final class PageExtractor {
 
   /** Whether the bytes hold the lower-case ASCII needle, ignoring ASCII case. */
   private static boolean containsAscii(byte[] b, int from, int to, String needle) {
+    int first = needle.charAt(0);
     for (int i = from; i <= to - needle.length(); i++) {
-      if (startsWithAscii(b, i, needle)) {
+      int c = b[i];
+      if ((c == first || c + ('a' - 'A') == first && c >= 'A' && c <= 'Z') && startsWithAscii(b, i, needle)) {
         return true;
       }
     }

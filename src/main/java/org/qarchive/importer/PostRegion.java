@@ -1,0 +1,406 @@
+package org.qarchive.importer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Where the part of a post page that the importer reads ends, in its bytes: at the first sidebar, comments area or site
+ * footer that follows the end of the page's first post container. Everything the importer takes from a post page
+ * (the post's title, byline, date, terms, question and answer; the head's links and metas) lies before it, while what
+ * follows (comments, widgets, footer) is about a third of a typical blog page's bytes and of its parse.
+ *
+ * <p>Found by a light scan of the tags (comments and the text of scripts and styles skipped), and only where it is
+ * plain: the whole page is read when a sidebar or comments area comes before the post, when the post container never
+ * closes, for Wayback captures and shortlink copies (whose address comes from links all over the page), and when the
+ * rest holds JSON-LD, a canonical link, tag links or metadata metas. In the rest, only the "Dr" names in comments and
+ * widgets are lost, which completed a short doctor's name at most.
+ */
+final class PostRegion {
+
+  private PostRegion() {}
+
+  /** The number of leading bytes to parse: {@code bytes.length} unless the page's chrome after its post can be left out. */
+  static int end(byte[] bytes, String sourceName, String urlHint) {
+    int n = bytes.length;
+    if (n < 2 || (bytes[0] & 0xff) == 0xfe || (bytes[0] & 0xff) == 0xff || bytes[0] == 0 || bytes[1] == 0) {
+      return n; // UTF-16 or UTF-32: the tags are not ASCII bytes
+    }
+    if (sourceName.contains("p=") || urlHint != null && urlHint.contains("p=")) {
+      return n; // a shortlink copy takes its address from the comment links
+    }
+    // one byte per char: the searches below are the JDK's vectorized ones
+    String s = new String(bytes, StandardCharsets.ISO_8859_1);
+    if (s.contains("/web/")) {
+      return n; // a Wayback capture's time comes from all its links
+    }
+    int cut = cut(s);
+    if (cut == n || needed(s, cut)) {
+      return n;
+    }
+    return cut;
+  }
+
+  /**
+   * Whether the rest from {@code from} holds something a post page is read for wherever it is. The markers are looked
+   * for as written in lower case and in upper case (the JDK's vectorized search), not in mixed case.
+   */
+  private static boolean needed(String s, int from) {
+    if (contains(s, "ld+json", from) || contains(s, "canonical", from) || contains(s, "og:", from)) {
+      return true;
+    }
+    for (String meta : new String[] {"<meta", "<META"}) {
+      for (int i = s.indexOf(meta, from); i >= 0; i = s.indexOf(meta, i + 5)) {
+        int gt = tagEnd(s, i + 5);
+        int end = gt < 0 ? s.length() : gt;
+        for (String w : new String[] {"author", "date", "publish", "time"}) {
+          if (regionContains(s, i, end, w)) {
+            return true;
+          }
+        }
+      }
+    }
+    // tag links: "tag" inside a tag that has a rel attribute (the importer reads rel values as written)
+    for (int i = s.indexOf("tag", from); i >= 0; i = s.indexOf("tag", i + 3)) {
+      int lt = -1;
+      for (int j = i - 1; j >= Math.max(from, i - 300); j--) {
+        char c = s.charAt(j);
+        if (c == '>') {
+          break;
+        }
+        if (c == '<') {
+          lt = j;
+          break;
+        }
+      }
+      if (lt >= 0 && regionContains(s, lt, i, "rel=")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(String s, String lowerNeedle, int from) {
+    return s.indexOf(lowerNeedle, from) >= 0 || s.indexOf(lowerNeedle.toUpperCase(Locale.ROOT), from) >= 0;
+  }
+
+  /** Whether {@code s} between {@code from} and {@code to} holds the lower-case needle, ignoring ASCII case. */
+  private static boolean regionContains(String s, int from, int to, String needle) {
+    for (int i = from; i + needle.length() <= to; i++) {
+      if (startsWithLower(s, i, needle)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where the first sidebar, comments area or footer after the first post container's end starts; the length of the
+   * page when there is none. Post containers inside a sidebar, navigation or comments area before the post are passed
+   * over, as the importer passes them over.
+   */
+  static int cut(String s) {
+    int n = s.length();
+    String postTag = null; // the post container's tag name, once found
+    int depth = 0; // how many elements of that name are open from the post container on
+    boolean postEnded = false;
+    int[] attrs = new int[6];
+    String skipTag = null; // before the post: the chrome element being passed over, and its open depth
+    int skipDepth = 0;
+    int i = s.indexOf('<');
+    while (i >= 0 && i + 1 < n) {
+      char c = s.charAt(i + 1);
+      if (c == '!' || c == '?') {
+        if (s.startsWith("<!--", i)) {
+          int e = s.indexOf("-->", i + 4);
+          if (e < 0) {
+            return n;
+          }
+          i = s.indexOf('<', e + 3);
+        } else {
+          i = s.indexOf('<', i + 2); // doctype, CDATA, processing instruction
+        }
+        continue;
+      }
+      boolean endTag = c == '/';
+      int from = endTag ? i + 2 : i + 1;
+      int to = from;
+      while (to < n && isNameChar(s.charAt(to))) {
+        to++;
+      }
+      if (to == from || !isAsciiLetter(s.charAt(from))) {
+        i = s.indexOf('<', i + 1); // a "<" in text
+        continue;
+      }
+      if (endTag) {
+        if (skipTag != null) {
+          if (nameIs(s, from, to, skipTag) && --skipDepth == 0) {
+            skipTag = null;
+          }
+        } else if (postTag != null && !postEnded && nameIs(s, from, to, postTag) && --depth == 0) {
+          postEnded = true;
+        }
+        i = s.indexOf('<', to);
+        continue;
+      }
+      String raw = rawText(s, from, to);
+      if (raw != null) {
+        if (raw.equals("plaintext")) {
+          return n;
+        }
+        int close = endTagOf(s, raw, to);
+        if (close < 0) {
+          return n;
+        }
+        i = close;
+        continue;
+      }
+      if (skipTag != null) {
+        if (nameIs(s, from, to, skipTag)) {
+          skipDepth++;
+        }
+      } else if (postTag == null || postEnded) {
+        boolean aside = nameIs(s, from, to, "aside");
+        int gt = aside || hasMarkedAttributes(s, from, to) ? tagEnd(s, to) : -1;
+        if (gt >= 0) {
+          attributes(s, to, gt, attrs);
+        }
+        if (aside || gt >= 0 && isChrome(s, attrs, postTag == null) || postTag == null && nameIs(s, from, to, "nav")) {
+          if (postEnded) {
+            return i;
+          }
+          skipTag = s.substring(from, to).toLowerCase(Locale.ROOT);
+          skipDepth = 1;
+        } else if (postTag == null && gt >= 0 && isPost(s, from, to, attrs)) {
+          postTag = s.substring(from, to).toLowerCase(Locale.ROOT);
+          depth = 1;
+        }
+      } else if (nameIs(s, from, to, postTag)) {
+        depth++;
+      }
+      i = s.indexOf('<', to);
+    }
+    return n;
+  }
+
+  /** The tags whose class or id may make them a post container or chrome: their attributes are read. */
+  private static boolean hasMarkedAttributes(String s, int from, int to) {
+    return switch (to - from) {
+      case 2 -> nameIs(s, from, to, "ol") || nameIs(s, from, to, "ul") || nameIs(s, from, to, "li");
+      case 3 -> nameIs(s, from, to, "div");
+      case 4 -> nameIs(s, from, to, "main");
+      case 6 -> nameIs(s, from, to, "footer") || nameIs(s, from, to, "header");
+      case 7 -> nameIs(s, from, to, "section") || nameIs(s, from, to, "article");
+      default -> false;
+    };
+  }
+
+  /** {@code article, .hentry, div.post, [itemtype~=(?i)BlogPosting]}, as the importer finds posts. */
+  private static boolean isPost(String s, int from, int to, int[] attrs) {
+    if (nameIs(s, from, to, "article")) {
+      return true;
+    }
+    if (attrs[CLASS] >= 0
+        && (hasToken(s, attrs[CLASS], attrs[CLASS + 1], "hentry")
+            || nameIs(s, from, to, "div") && hasToken(s, attrs[CLASS], attrs[CLASS + 1], "post"))) {
+      return true;
+    }
+    return attrs[ITEMTYPE] >= 0 && regionContains(s, attrs[ITEMTYPE], attrs[ITEMTYPE + 1], "blogposting");
+  }
+
+  private static final String[] CHROME_IDS = {"secondary", "sidebar", "colophon", "comments", "respond"};
+  /** Classes of the page's sidebars, comments area and footer: where reading may stop after the post. */
+  private static final String[] CHROME_CLASSES = {"sidebar", "widget-area", "comments-area", "comment-list",
+      "site-footer", "footer-widgets"};
+  /** Classes that put elements out of the importer's search for posts, passed over before the post. */
+  private static final String[] AROUND_CLASSES = {"widget", "comment"};
+
+  /**
+   * A sidebar, comments area or site footer, by the names the importer removes them by; before the post also a
+   * widget or a comment (which the importer's search for posts passes over, while after the post a lone widget
+   * between posts could be an advertisement in a listing).
+   */
+  private static boolean isChrome(String s, int[] attrs, boolean beforePost) {
+    if (attrs[ID] >= 0) {
+      String id = s.substring(attrs[ID], attrs[ID + 1]).strip();
+      for (String chrome : CHROME_IDS) {
+        if (id.equals(chrome)) {
+          return true;
+        }
+      }
+    }
+    if (attrs[CLASS] >= 0) {
+      int i = attrs[CLASS];
+      int to = attrs[CLASS + 1];
+      while (i < to) {
+        while (i < to && Character.isWhitespace(s.charAt(i))) {
+          i++;
+        }
+        int start = i;
+        while (i < to && !Character.isWhitespace(s.charAt(i))) {
+          i++;
+        }
+        if (i > start && (isOneOf(s, start, i, CHROME_CLASSES) || beforePost && isOneOf(s, start, i, AROUND_CLASSES))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isOneOf(String s, int from, int to, String[] names) {
+    for (String name : names) {
+      if (to - from == name.length() && s.startsWith(name, from)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where the class, id and itemtype values are in {@link #attributes}' answer: start, then end; -1 if absent. */
+  private static final int CLASS = 0;
+  private static final int ID = 2;
+  private static final int ITEMTYPE = 4;
+
+  /**
+   * Finds the class, id and itemtype values in the tag's text from {@code from} to {@code gt} (the first of each, as
+   * HTML keeps), writing their ranges into {@code out}.
+   */
+  static void attributes(String s, int from, int gt, int[] out) {
+    java.util.Arrays.fill(out, -1);
+    int i = from;
+    while (i < gt) {
+      while (i < gt && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '/')) {
+        i++;
+      }
+      int nameStart = i;
+      while (i < gt && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '=' && s.charAt(i) != '/') {
+        i++;
+      }
+      int nameEnd = i;
+      while (i < gt && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      int valueStart = -1;
+      int valueEnd = -1;
+      if (i < gt && s.charAt(i) == '=') {
+        i++;
+        while (i < gt && Character.isWhitespace(s.charAt(i))) {
+          i++;
+        }
+        if (i < gt && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+          int close = s.indexOf(s.charAt(i), i + 1);
+          if (close < 0 || close > gt) {
+            close = gt;
+          }
+          valueStart = i + 1;
+          valueEnd = close;
+          i = close + 1;
+        } else {
+          valueStart = i;
+          while (i < gt && !Character.isWhitespace(s.charAt(i))) {
+            i++;
+          }
+          valueEnd = i;
+        }
+      } else if (nameEnd == nameStart) {
+        i++;
+        continue;
+      }
+      int slot = nameIs(s, nameStart, nameEnd, "class") ? CLASS : nameIs(s, nameStart, nameEnd, "id") ? ID
+          : nameIs(s, nameStart, nameEnd, "itemtype") ? ITEMTYPE : -1;
+      if (slot >= 0 && out[slot] < 0) {
+        out[slot] = valueStart < 0 ? nameEnd : valueStart;
+        out[slot + 1] = valueStart < 0 ? nameEnd : valueEnd;
+      }
+    }
+  }
+
+  /** Whether the whitespace-separated list from {@code from} to {@code to} holds the token (case-sensitive). */
+  private static boolean hasToken(String s, int from, int to, String token) {
+    int i = from;
+    while (i < to) {
+      while (i < to && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < to && !Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      if (i - start == token.length() && s.startsWith(token, start)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The '>' that ends the tag whose attributes start at {@code from}, quoted values skipped; -1 if none. */
+  private static int tagEnd(String s, int from) {
+    int n = s.length();
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '>') {
+        return i;
+      }
+      if ((c == '"' || c == '\'') && i > 0 && s.charAt(i - 1) == '=') {
+        int close = s.indexOf(c, i + 1);
+        if (close < 0) {
+          return -1;
+        }
+        i = close;
+      }
+    }
+    return -1;
+  }
+
+  /** The elements whose text is not markup, by the name of the tag at {@code from}; null for the others. */
+  private static String rawText(String s, int from, int to) {
+    char first = (char) (s.charAt(from) | 0x20);
+    if (first != 's' && first != 't' && first != 'x' && first != 'i' && first != 'n' && first != 'p') {
+      return null;
+    }
+    for (String name : new String[] {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+        "noframes", "plaintext"}) {
+      if (nameIs(s, from, to, name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /** Where the end tag of the raw text element starts, or -1. */
+  private static int endTagOf(String s, String name, int from) {
+    for (int i = s.indexOf("</", from); i >= 0; i = s.indexOf("</", i + 2)) {
+      int end = i + 2 + name.length();
+      if (startsWithLower(s, i + 2, name) && (end >= s.length() || !isNameChar(s.charAt(end)))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean nameIs(String s, int from, int to, String name) {
+    return to - from == name.length() && startsWithLower(s, from, name);
+  }
+
+  /** Whether the lower-case ASCII {@code word} is at {@code at}, ignoring the case of ASCII letters. */
+  private static boolean startsWithLower(String s, int at, String word) {
+    if (at + word.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      char c = s.charAt(at + k);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isNameChar(char c) {
+    return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '-' || c == ':';
+  }
+}

@@ -1,0 +1,163 @@
+package org.qarchive.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.qarchive.archive.QaEntry;
+
+class PostRegionTest {
+
+  private static final String HEAD =
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Q&amp;A</title></head>"
+          + "<body class=\"single single-post\"><header class=\"site-header\"><nav><a href=\"/\">Home</a></nav></header>";
+  private static final String POST =
+      "<article class=\"post hentry\"><h1 class=\"entry-title\">Botox</h1><div class=\"entry-content\">"
+          + "<p>Question from England, AR: Can botox move?</p><p>Answer from Dr. Dean Kane: It can.</p></div>"
+          + "<footer class=\"entry-footer\"><a href=\"/category/botox/\" rel=\"category\">Botox</a></footer></article>";
+  private static final String COMMENTS =
+      "<div id=\"comments\" class=\"comments-area\"><ol class=\"comment-list\"><li class=\"comment\">Thanks Dr. Dean Kane"
+          + "</li></ol></div>";
+  private static final String SIDEBAR =
+      "<aside id=\"secondary\" class=\"widget-area\"><section class=\"widget\"><h2>About Dr. Dean Kane</h2></section>"
+          + "</aside><footer id=\"colophon\" class=\"site-footer\">(c) clinic</footer></body></html>";
+
+  private static int end(String page) {
+    return PostRegion.end(page.getBytes(StandardCharsets.UTF_8), "blog/2014/03/botox/index.html", null);
+  }
+
+  @Test
+  void stopsAtTheCommentsAfterThePost() {
+    String page = HEAD + POST + COMMENTS + SIDEBAR;
+    assertEquals(page.indexOf("<div id=\"comments\""), end(page));
+  }
+
+  @Test
+  void stopsAtTheSidebarWhenThereAreNoComments() {
+    String page = HEAD + POST + "<nav class=\"post-navigation\"><a href=\"/prev/\">Previous</a></nav>" + SIDEBAR;
+    assertEquals(page.indexOf("<aside"), end(page));
+  }
+
+  @Test
+  void anAsideOrCommentsWordInsideThePostIsNotItsEnd() {
+    String post = POST.replace("<p>Answer", "<aside class=\"pull-quote\">quoted</aside><div class=\"widget\">x</div>"
+        + "<script>var s = '</article><div id=\"comments\">';</script><!-- </article> --><p>Answer");
+    String page = HEAD + post + COMMENTS + SIDEBAR;
+    assertEquals(page.lastIndexOf("<div id=\"comments\""), end(page));
+  }
+
+  @Test
+  void passesOverPostsInsideASidebarBeforeThePost() {
+    String before = "<aside id=\"sidebar\"><article class=\"hentry\"><a href=\"/other/\">Recent post</a></article>"
+        + "<div class=\"widget-area\"></div></aside><div class=\"widget\"><article>teaser</article></div>";
+    String page = HEAD + before + POST + COMMENTS + SIDEBAR;
+    assertEquals(page.indexOf("<div id=\"comments\""), end(page));
+  }
+
+  @Test
+  void readsUpperCaseTags() {
+    String page = HEAD + "<DIV CLASS=\"hentry\"><P>Q: Can botox move?</P><DIV>A: It can.</DIV></DIV>"
+        + "<DIV ID=\"comments\">...</DIV></BODY></HTML>";
+    assertEquals(page.indexOf("<DIV ID=\"comments\""), end(page));
+  }
+
+  @Test
+  void readsTheWholePageWhenThePostNeverCloses() {
+    String page = HEAD + POST.replace("</article>", "") + COMMENTS + SIDEBAR;
+    assertEquals(page.getBytes(StandardCharsets.UTF_8).length, end(page));
+  }
+
+  @Test
+  void readsTheWholePageWhenTheRestHoldsWhatAPostPageIsReadFor() {
+    for (String rest : List.of(
+        "<script type=\"application/ld+json\">{\"datePublished\": \"2014-03-02\"}</script>",
+        "<link rel=\"canonical\" href=\"http://blog.example.com/botox/\">",
+        "<meta property=\"og:url\" content=\"http://blog.example.com/botox/\">",
+        "<meta itemprop=\"datePublished\" content=\"2014-03-02\">",
+        "<a href=\"/tag/botox/\" rel=\"tag\">botox</a>")) {
+      String page = HEAD + POST + COMMENTS + rest + SIDEBAR;
+      assertEquals(page.getBytes(StandardCharsets.UTF_8).length, end(page), rest);
+    }
+    String harmless = HEAD + POST + COMMENTS + "<meta itemprop=\"target\" content=\"/?s={s}\">" + SIDEBAR;
+    assertTrue(end(harmless) < harmless.length());
+  }
+
+  @Test
+  void readsWaybackCapturesShortlinksAndUtf16Whole() {
+    String wayback = HEAD + POST.replace("/category/", "https://web.archive.org/web/2015/http://blog/category/")
+        + COMMENTS + SIDEBAR;
+    assertEquals(wayback.getBytes(StandardCharsets.UTF_8).length, end(wayback));
+    String page = HEAD + POST + COMMENTS + SIDEBAR;
+    byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+    assertEquals(bytes.length, PostRegion.end(bytes, "blog/index.html?p=123", null));
+    byte[] utf16 = ("\ufeff" + page).getBytes(StandardCharsets.UTF_16LE);
+    assertEquals(utf16.length, PostRegion.end(utf16, "blog/2014/03/botox/index.html", null));
+  }
+
+  @Test
+  void findsNothingToLeaveOutOfAPageWithoutAPost() {
+    String page = HEAD + "<div class=\"content\"><p>About the clinic</p></div>" + SIDEBAR;
+    assertEquals(page.getBytes(StandardCharsets.UTF_8).length, end(page));
+  }
+
+  /**
+   * Leaving the comments, sidebar and footer out changes no entry of the sample archive, beyond a doctor's short name
+   * that only a widget spelled out in full (the import completes those from the archive's other pages).
+   */
+  @Test
+  void theSampleArchiveYieldsTheSameEntriesWhenTheRestIsLeftOut() throws IOException {
+    Path archive = ManifestScoreTest.shared().resolve("data/sample-archive");
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(archive)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    PageExtractor cut = new PageExtractor(false, ThemeSelectors.NONE, false);
+    PageExtractor whole = new PageExtractor(false, ThemeSelectors.NONE, true);
+    int shortened = 0;
+    int entries = 0;
+    List<String> differences = new ArrayList<>();
+    for (Path f : files) {
+      byte[] bytes = Files.readAllBytes(f);
+      if (PostRegion.end(bytes, f.toString(), null) < bytes.length) {
+        shortened++;
+      }
+      PageResult a = whole.extract(bytes, f.toString(), null);
+      PageResult b = cut.extract(bytes, f.toString(), null);
+      if (a.kind() != b.kind() || a.entries().size() != b.entries().size()
+          || !java.util.Objects.equals(a.canonicalUrl(), b.canonicalUrl())) {
+        differences.add(f + ": " + a.kind() + " " + a.entries().size() + " / " + b.kind() + " " + b.entries().size());
+        continue;
+      }
+      for (int i = 0; i < a.entries().size(); i++) {
+        QaEntry x = a.entries().get(i);
+        QaEntry y = b.entries().get(i);
+        entries++;
+        boolean sameDoctor = java.util.Objects.equals(x.answeredBy(), y.answeredBy())
+            || x.answeredBy() != null && y.answeredBy() != null
+                && lastWord(x.answeredBy()).equals(lastWord(y.answeredBy()));
+        if (!sameDoctor || !withoutDoctor(x).equals(withoutDoctor(y))) {
+          differences.add(f + ": " + x + "\n  " + y);
+        }
+      }
+    }
+    assertTrue(differences.isEmpty(), String.join("\n", differences));
+    assertTrue(entries > 200, "entries compared: " + entries);
+    assertTrue(shortened * 2 > files.size(), shortened + " of " + files.size() + " pages shortened");
+  }
+
+  private static QaEntry withoutDoctor(QaEntry e) {
+    return new QaEntry(e.id(), e.url(), e.title(), e.question(), e.askerLocation(), e.answer(), null, e.credentials(),
+        e.date(), e.categories(), e.tags(), e.sourceFile());
+  }
+
+  private static String lastWord(String s) {
+    return s.substring(s.lastIndexOf(' ') + 1);
+  }
+}
