@@ -9,11 +9,14 @@ import java.util.Locale;
  * (the post's title, byline, date, terms, question and answer; the head's links and metas) lies before it, while what
  * follows (comments, widgets, footer) is about a third of a typical blog page's bytes and of its parse.
  *
- * <p>Found by a light scan of the tags (comments and the text of scripts and styles skipped), and only where it is
- * plain: the whole page is read when a sidebar or comments area comes before the post, when the post container never
- * closes, for Wayback captures and shortlink copies (whose address comes from links all over the page), and when the
- * rest holds JSON-LD, a canonical link, tag links or metadata metas. In the rest, only the "Dr" names in comments and
- * widgets are lost, which completed a short doctor's name at most.
+ * <p>Found by a light scan of the tags (comments and the text of scripts and styles skipped; sidebars, navigation and
+ * comments before the post passed over, as the importer's search for posts passes over them), and only where it is
+ * plain: the whole page is read when the post container (or something passed over before it) never closes, for
+ * Wayback captures and shortlink copies (whose address comes from links all over the page), for UTF-16 and UTF-32
+ * pages, and when the rest holds JSON-LD, a canonical link, an {@code og:} property, a meta naming an author or a date,
+ * or a tag link. What is then left out changes two things: a doctor's name that only a widget or a comment spelled
+ * out in full no longer completes the short one on that page (the import still completes it from the archive's other
+ * pages), and post containers after the post (related posts outside the sidebar) no longer make the page a listing.
  */
 final class PostRegion {
 
