@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qarchive.archive.QaEntry;
@@ -44,11 +46,14 @@ public final class ManifestScore {
    * @param locationExact share with the right asker location
    * @param answeredByExact share with the right answerer
    * @param credentialsExact share with the right credentials
+   * @param categoriesExact share with the right categories (as a set)
+   * @param tagsExact share with the right tags (as a set)
    * @param problems a few examples of misses and mismatches, for people
    */
   public record Result(
       int expected, int found, int duplicated, int extra, double questionF1, double answerF1, double dateExact,
-      double locationExact, double answeredByExact, double credentialsExact, List<String> problems) {
+      double locationExact, double answeredByExact, double credentialsExact, double categoriesExact, double tagsExact,
+      List<String> problems) {
 
     public double recall() {
       return expected == 0 ? 1 : found / (double) expected;
@@ -64,9 +69,9 @@ public final class ManifestScore {
       return String.format(
           Locale.ROOT,
           "expected %d, found %d, duplicated %d, extra %d; recall %.4f precision %.4f; question F1 %.4f answer F1 %.4f;"
-              + " exact: date %.4f location %.4f answered-by %.4f credentials %.4f",
+              + " exact: date %.4f location %.4f answered-by %.4f credentials %.4f categories %.4f tags %.4f",
           expected, found, duplicated, extra, recall(), precision(), questionF1, answerF1, dateExact, locationExact,
-          answeredByExact, credentialsExact);
+          answeredByExact, credentialsExact, categoriesExact, tagsExact);
     }
   }
 
@@ -99,6 +104,8 @@ public final class ManifestScore {
     int loc = 0;
     int by = 0;
     int cred = 0;
+    int cats = 0;
+    int tags = 0;
     List<String> problems = new ArrayList<>();
     for (JsonNode qa : qas) {
       int index = qa.has("qa_index") ? qa.get("qa_index").asInt() - 1 : 0;
@@ -126,6 +133,8 @@ public final class ManifestScore {
       loc += field(problems, "location", qa, text(qa, "asker_location"), e.askerLocation());
       by += field(problems, "answered_by", qa, text(qa, "answered_by"), e.answeredBy());
       cred += field(problems, "credentials", qa, dropFrom(text(qa, "credentials")), dropFrom(e.credentials()));
+      cats += field(problems, "categories", qa, set(qa.path("categories")), new TreeSet<>(e.categories()));
+      tags += field(problems, "tags", qa, set(qa.path("tags")), new TreeSet<>(e.tags()));
     }
     int extra = 0;
     for (Map.Entry<String, List<QaEntry>> left : byKey.entrySet()) {
@@ -133,11 +142,17 @@ public final class ManifestScore {
       note(problems, "extra " + left.getValue().get(0).sourceFile() + " (" + left.getKey() + ")");
     }
     double n = Math.max(1, found);
-    return new Result(qas.size(), found, dup, extra, qf / n, af / n, date / n, loc / n, by / n, cred / n,
-        List.copyOf(problems));
+    return new Result(qas.size(), found, dup, extra, qf / n, af / n, date / n, loc / n, by / n, cred / n, cats / n,
+        tags / n, List.copyOf(problems));
   }
 
-  private static int field(List<String> problems, String name, JsonNode qa, String expected, String got) {
+  private static Set<String> set(JsonNode array) {
+    Set<String> out = new TreeSet<>();
+    array.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static int field(List<String> problems, String name, JsonNode qa, Object expected, Object got) {
     if (Objects.equals(expected, got)) {
       return 1;
     }

@@ -55,7 +55,8 @@ final class PageScan implements NodeVisitor {
   final List<Element> chrome = new ArrayList<>();
   /**
    * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome nor inside comments or a tag cloud
-   * ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}).
+   * ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}), nor a tag cloud's own link ({@code
+   * [class*=tag-link-], [class*=tag-cloud-link]}: WordPress marks them so wherever a theme puts its cloud).
    */
   final List<Element> tagLinks = new ArrayList<>();
   /**
@@ -294,7 +295,8 @@ final class PageScan implements NodeVisitor {
       }
       case "style", "noscript", "iframe", "template", "object", "embed" -> notContent.add(e);
       case "a" -> {
-        if (hasAttributes && (here & (INSIDE_CHROME | COMMENTS_OR_CLOUD)) == 0 && attrs.get("rel").contains("tag")) {
+        if (hasAttributes && (here & (INSIDE_CHROME | COMMENTS_OR_CLOUD)) == 0 && attrs.get("rel").contains("tag")
+            && !isCloudLink(attrs.get("class"))) {
           tagLinks.add(e);
         }
       }
@@ -450,6 +452,12 @@ final class PageScan implements NodeVisitor {
       }
     }
     return false;
+  }
+
+  /** Whether a link's class marks it as an entry of a tag cloud ({@code tag-link-5}, {@code tag-cloud-link}). */
+  static boolean isCloudLink(String className) {
+    String c = className.toLowerCase(java.util.Locale.ROOT);
+    return c.contains("tag-link-") || c.contains("tag-cloud-link");
   }
 
   private static boolean isCanonical(Attributes attrs) {

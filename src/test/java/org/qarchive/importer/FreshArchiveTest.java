@@ -45,5 +45,6 @@ class FreshArchiveTest {
     assertTrue(r.questionF1() >= 0.98 && r.answerF1() >= 0.98, r.toString());
     assertTrue(r.dateExact() >= 0.98 && r.locationExact() >= 0.98, r.toString());
     assertTrue(r.answeredByExact() >= 0.98 && r.credentialsExact() >= 0.98, r.toString());
+    assertTrue(r.categoriesExact() >= 0.98 && r.tagsExact() >= 0.98, r.toString());
   }
 }

@@ -36,6 +36,8 @@ class ManifestScoreTest {
     assertTrue(r.locationExact() >= 0.98, "location " + r.locationExact());
     assertTrue(r.answeredByExact() >= 0.98, "answered by " + r.answeredByExact());
     assertTrue(r.credentialsExact() >= 0.98, "credentials " + r.credentialsExact());
+    assertTrue(r.categoriesExact() >= 0.98, "categories " + r.categoriesExact());
+    assertTrue(r.tagsExact() >= 0.98, "tags " + r.tagsExact());
   }
 
   @Test

@@ -39,7 +39,7 @@ class PageScanTest {
   private static final Evaluator CHROME =
       css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
           + " #colophon, .footer-widgets");
-  private static final Evaluator TAG_LINKS = css("a[rel~=tag]");
+  private static final Evaluator TAG_LINKS = css("a[rel~=tag]:not([class*=tag-link-]):not([class*=tag-cloud-link])");
   private static final List<Evaluator> TITLES =
       List.of(css("h1.entry-title"), css(".entry-title"), css("[itemprop=headline]"), css(".post-title"), css("h1"));
   private static final Evaluator AUTHORS =
@@ -68,7 +68,7 @@ class PageScanTest {
             <div class="Site-Footer">f</div><footer class="site-footer"><a rel="tag" href="/tag/x">x</a></footer>
             <div class="widget_tag_cloud"><a rel="tag">c</a></div><div class="POST hentry" itemtype="blogposting">
             <div class="comment"><article>c</article></div><a rel="category tag" href="/category/y">y</a>
-            <a rel="Tag">no</a><noscript><p>n</p></noscript><aside><article>s</article></aside></div>
+            <a rel="Tag">no</a><a rel="tag" class="Tag-Link-5">cloud</a><a rel="tag" class="tag-cloud-link">c</a><noscript><p>n</p></noscript><aside><article>s</article></aside></div>
             <section class="x  comments-area  y"><div class="post">p</div></section><nav><div class="widget"></div></nav>
             <form></form><p hidden>h</p><p style="color:red; display:  none">d</p><p style="DISPLAY:none">D</p>
             <div id="Respond" class="Share-this SHARE">s</div>
