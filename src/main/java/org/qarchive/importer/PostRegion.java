@@ -12,7 +12,7 @@ import java.util.Locale;
  * <p>Found by a light scan of the tags (comments and the text of scripts and styles skipped; sidebars, navigation and
  * comments before the post passed over, as the importer's search for posts passes over them), and only where it is
  * plain: the whole page is read when the post container (or something passed over before it) never closes, for
- * Wayback captures and shortlink copies (whose address comes from links all over the page), for UTF-16 and UTF-32
+ * shortlink copies (whose address comes from the comment links), for UTF-16 and UTF-32
  * pages, and when the rest holds JSON-LD, a canonical link, an {@code og:} property, a meta naming an author or a date,
  * or a tag link. What is then left out changes two things: a doctor's name that only a widget or a comment spelled
  * out in full no longer completes the short one on that page (the import still completes it from the archive's other
@@ -31,11 +31,9 @@ final class PostRegion {
     if (sourceName.contains("p=") || urlHint != null && urlHint.contains("p=")) {
       return n; // a shortlink copy takes its address from the comment links
     }
-    // one byte per char: the searches below are the JDK's vectorized ones
+    // one byte per char: the searches below are the JDK's vectorized ones. Wayback captures are cut too: the links
+    // left (the head's, the navigation's, the post's) carry the same capture time as those after the post
     String s = new String(bytes, StandardCharsets.ISO_8859_1);
-    if (s.contains("/web/")) {
-      return n; // a Wayback capture's time comes from all its links
-    }
     int cut = cut(s);
     if (cut == n || needed(s, cut)) {
       return n;
@@ -62,7 +60,8 @@ final class PostRegion {
         }
       }
     }
-    // tag links: "tag" inside a tag that has a rel attribute (the importer reads rel values as written)
+    // tag links: "tag" inside a tag that has a rel attribute (the importer reads rel values as written), unless it is
+    // a tag cloud's
     for (int i = s.indexOf("tag", from); i >= 0; i = s.indexOf("tag", i + 3)) {
       int lt = -1;
       for (int j = i - 1; j >= Math.max(from, i - 300); j--) {
@@ -76,7 +75,12 @@ final class PostRegion {
         }
       }
       if (lt >= 0 && regionContains(s, lt, i, "rel=")) {
-        return true;
+        int gt = tagEnd(s, i);
+        int end = gt < 0 ? s.length() : gt;
+        // a tag cloud's own links are not the post's tags (PageScan#isCloudLink)
+        if (!regionContains(s, lt, end, "tag-link-") && !regionContains(s, lt, end, "tag-cloud-link")) {
+          return true;
+        }
       }
     }
     return false;
@@ -210,10 +214,10 @@ final class PostRegion {
     return attrs[ITEMTYPE] >= 0 && regionContains(s, attrs[ITEMTYPE], attrs[ITEMTYPE + 1], "blogposting");
   }
 
-  private static final String[] CHROME_IDS = {"secondary", "sidebar", "colophon", "comments", "respond"};
+  private static final String[] CHROME_IDS = {"secondary", "sidebar", "colophon", "comments", "respond", "commentform"};
   /** Classes of the page's sidebars, comments area and footer: where reading may stop after the post. */
   private static final String[] CHROME_CLASSES = {"sidebar", "widget-area", "comments-area", "comment-list",
-      "site-footer", "footer-widgets"};
+      "commentlist", "comments", "comment-respond", "site-footer", "footer-widgets"};
   /** Classes that put elements out of the importer's search for posts, passed over before the post. */
   private static final String[] AROUND_CLASSES = {"widget", "comment"};
 
