@@ -46,6 +46,15 @@ class PostRegionTest {
   }
 
   @Test
+  void stopsAtAClassicThemesCommentListInsideATableLayout() {
+    String page = HEAD + "<table><tr><td><div class=\"post\" id=\"post-1\"><h2>Botox</h2><p>Q: Can botox move?</p>"
+        + "<p>A: It can.</p></div><a name=\"comments\"></a><div class=\"commentlist\"><div id=\"comment-7\">Thanks"
+        + "</div></div><form id=\"commentform\"></form></td><td><a href='/tag/botox/' class='tag-link-5' rel=\"tag\""
+        + " style='font-size: 8pt'>botox</a></td></tr></table></body></html>";
+    assertEquals(page.indexOf("<div class=\"commentlist\""), end(page));
+  }
+
+  @Test
   void anAsideOrCommentsWordInsideThePostIsNotItsEnd() {
     String post = POST.replace("<p>Answer", "<aside class=\"pull-quote\">quoted</aside><div class=\"widget\">x</div>"
         + "<script>var s = '</article><div id=\"comments\">';</script><!-- </article> --><p>Answer");
