@@ -404,7 +404,7 @@ final class PageScan implements NodeVisitor {
   }
 
   /** Told each class token's place in the attribute; answers whether to go on to the next. */
-  private interface ClassToken {
+  interface ClassToken {
     boolean next(int start, int length);
   }
 
@@ -413,14 +413,18 @@ final class PageScan implements NodeVisitor {
    * does: no substring, no lower-casing, no hashing per class); false when a call stopped the walk.
    */
   private static boolean classTokens(String className, ClassToken token) {
-    int n = className.length();
-    int i = 0;
+    return classTokens(className, 0, className.length(), token);
+  }
+
+  /** As {@link #classTokens(String, ClassToken)}, for the class list from {@code from} to {@code n} in {@code s}. */
+  static boolean classTokens(String s, int from, int n, ClassToken token) {
+    int i = from;
     while (i < n) {
-      while (i < n && Character.isWhitespace(className.charAt(i))) {
+      while (i < n && Character.isWhitespace(s.charAt(i))) {
         i++;
       }
       int start = i;
-      while (i < n && !Character.isWhitespace(className.charAt(i))) {
+      while (i < n && !Character.isWhitespace(s.charAt(i))) {
         i++;
       }
       if (i > start && !token.next(start, i - start)) {

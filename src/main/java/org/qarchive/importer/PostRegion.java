@@ -207,8 +207,8 @@ final class PostRegion {
       return true;
     }
     if (attrs[CLASS] >= 0
-        && (hasToken(s, attrs[CLASS], attrs[CLASS + 1], "hentry")
-            || nameIs(s, from, to, "div") && hasToken(s, attrs[CLASS], attrs[CLASS + 1], "post"))) {
+        && (anyToken(s, attrs[CLASS], attrs[CLASS + 1], "hentry")
+            || nameIs(s, from, to, "div") && anyToken(s, attrs[CLASS], attrs[CLASS + 1], "post"))) {
       return true;
     }
     return attrs[ITEMTYPE] >= 0 && regionContains(s, attrs[ITEMTYPE], attrs[ITEMTYPE + 1], "blogposting");
@@ -235,23 +235,13 @@ final class PostRegion {
         }
       }
     }
-    if (attrs[CLASS] >= 0) {
-      int i = attrs[CLASS];
-      int to = attrs[CLASS + 1];
-      while (i < to) {
-        while (i < to && Character.isWhitespace(s.charAt(i))) {
-          i++;
-        }
-        int start = i;
-        while (i < to && !Character.isWhitespace(s.charAt(i))) {
-          i++;
-        }
-        if (i > start && (isOneOf(s, start, i, CHROME_CLASSES) || beforePost && isOneOf(s, start, i, AROUND_CLASSES))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return attrs[CLASS] >= 0 && (anyToken(s, attrs[CLASS], attrs[CLASS + 1], CHROME_CLASSES)
+        || beforePost && anyToken(s, attrs[CLASS], attrs[CLASS + 1], AROUND_CLASSES));
+  }
+
+  /** Whether the class list from {@code from} to {@code to} holds one of the names (case-sensitive, as HTML's). */
+  private static boolean anyToken(String s, int from, int to, String... names) {
+    return !PageScan.classTokens(s, from, to, (start, length) -> !isOneOf(s, start, start + length, names));
   }
 
   private static boolean isOneOf(String s, int from, int to, String[] names) {
@@ -320,24 +310,6 @@ final class PostRegion {
         out[slot + 1] = valueStart < 0 ? nameEnd : valueEnd;
       }
     }
-  }
-
-  /** Whether the whitespace-separated list from {@code from} to {@code to} holds the token (case-sensitive). */
-  private static boolean hasToken(String s, int from, int to, String token) {
-    int i = from;
-    while (i < to) {
-      while (i < to && Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < to && !Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-      if (i - start == token.length() && s.startsWith(token, start)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The '>' that ends the tag whose attributes start at {@code from}, quoted values skipped; -1 if none. */
