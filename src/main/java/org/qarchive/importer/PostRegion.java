@@ -50,38 +50,63 @@ final class PostRegion {
       return true;
     }
     for (String meta : new String[] {"<meta", "<META"}) {
-      for (int i = s.indexOf(meta, from); i >= 0; i = s.indexOf(meta, i + 5)) {
+      for (int i = s.indexOf(meta, from); i >= 0; ) {
         int gt = tagEnd(s, i + 5);
-        int end = gt < 0 ? s.length() : gt;
+        if (gt < 0) {
+          return true; // a meta that does not end: read the page whole
+        }
         for (String w : new String[] {"author", "date", "publish", "time"}) {
-          if (regionContains(s, i, end, w)) {
+          if (regionContains(s, i, gt, w)) {
             return true;
           }
         }
+        i = s.indexOf(meta, gt);
       }
     }
     // tag links: "tag" inside a tag that has a rel attribute (the importer reads rel values as written), unless it is
     // a tag cloud's
-    for (int i = s.indexOf("tag", from); i >= 0; i = s.indexOf("tag", i + 3)) {
-      int lt = -1;
-      for (int j = i - 1; j >= Math.max(from, i - 300); j--) {
+    // (each character is looked at a bounded number of times, however hostile the page: the tag a "tag" is in is
+    // found from where the last one's search stopped, and a tag's "rel=" is looked for once)
+    int prev = from;
+    int prevLt = -1;
+    int relTag = -1;
+    int relScanned = -1;
+    boolean rel = false;
+    for (int i = s.indexOf("tag", from); i >= 0; ) {
+      int lt = prevLt; // the '<' of the tag that "tag" is in, or -1 in text
+      for (int j = i - 1; j >= prev; j--) {
         char c = s.charAt(j);
-        if (c == '>') {
-          break;
-        }
-        if (c == '<') {
-          lt = j;
+        if (c == '>' || c == '<') {
+          lt = c == '<' ? j : -1;
           break;
         }
       }
-      if (lt >= 0 && regionContains(s, lt, i, "rel=")) {
-        int gt = tagEnd(s, i);
-        int end = gt < 0 ? s.length() : gt;
-        // a tag cloud's own links are not the post's tags (PageScan#isCloudLink)
-        if (!regionContains(s, lt, end, "tag-link-") && !regionContains(s, lt, end, "tag-cloud-link")) {
-          return true;
+      prev = i;
+      prevLt = lt;
+      int next = i + 3;
+      if (lt >= 0 && i - lt > MAX_TAG) {
+        return true; // a tag too long to read: read the page whole
+      }
+      if (lt >= 0) {
+        if (relTag != lt) {
+          relTag = lt;
+          relScanned = lt;
+          rel = false;
+        }
+        if (!rel) {
+          rel = regionContains(s, Math.max(lt, relScanned - 3), i, "rel=");
+          relScanned = i;
+        }
+        if (rel) {
+          int gt = tagEnd(s, i);
+          // a tag cloud's own links are not the post's tags (PageScan#isCloudLink)
+          if (gt < 0 || !regionContains(s, lt, gt, "tag-link-") && !regionContains(s, lt, gt, "tag-cloud-link")) {
+            return true;
+          }
+          next = gt;
         }
       }
+      i = s.indexOf("tag", next);
     }
     return false;
   }
@@ -161,15 +186,21 @@ final class PostRegion {
         i = close;
         continue;
       }
+      int next = to; // where the next tag is looked for: after a read tag's '>', so that each character is read once
       if (skipTag != null) {
         if (nameIs(s, from, to, skipTag)) {
           skipDepth++;
         }
       } else if (postTag == null || postEnded) {
         boolean aside = nameIs(s, from, to, "aside");
-        int gt = aside || hasMarkedAttributes(s, from, to) ? tagEnd(s, to) : -1;
-        if (gt >= 0) {
+        int gt = -1;
+        if (aside || hasMarkedAttributes(s, from, to)) {
+          gt = tagEnd(s, to);
+          if (gt < 0) {
+            return n; // a tag that does not end: what follows cannot be told
+          }
           attributes(s, to, gt, attrs);
+          next = gt + 1;
         }
         if (aside || gt >= 0 && isChrome(s, attrs, postTag == null) || postTag == null && nameIs(s, from, to, "nav")) {
           if (postEnded) {
@@ -184,7 +215,7 @@ final class PostRegion {
       } else if (nameIs(s, from, to, postTag)) {
         depth++;
       }
-      i = s.indexOf('<', to);
+      i = s.indexOf('<', next);
     }
     return n;
   }
@@ -312,9 +343,15 @@ final class PostRegion {
     }
   }
 
-  /** The '>' that ends the tag whose attributes start at {@code from}, quoted values skipped; -1 if none. */
+  /** How far a tag's end is looked for: real tags are far shorter, and the scan must stay linear on hostile pages. */
+  private static final int MAX_TAG = 4096;
+
+  /**
+   * The '>' that ends the tag whose attributes start at {@code from}, quoted values skipped; -1 if none within
+   * {@value #MAX_TAG} characters.
+   */
   private static int tagEnd(String s, int from) {
-    int n = s.length();
+    int n = Math.min(s.length(), from + MAX_TAG);
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       if (c == '>') {
@@ -322,7 +359,7 @@ final class PostRegion {
       }
       if ((c == '"' || c == '\'') && i > 0 && s.charAt(i - 1) == '=') {
         int close = s.indexOf(c, i + 1);
-        if (close < 0) {
+        if (close < 0 || close >= n) {
           return -1;
         }
         i = close;

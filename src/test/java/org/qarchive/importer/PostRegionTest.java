@@ -109,6 +109,22 @@ class PostRegionTest {
     assertEquals(utf16.length, PostRegion.end(utf16, "blog/2014/03/botox/index.html", null));
   }
 
+  /** Pages built so that a scan looking at characters again and again would take minutes; each must take moments. */
+  @Test
+  void staysLinearOnHostilePages() {
+    List<String> pages = List.of(
+        HEAD + POST.replace("<p>Answer", "<div class=\"".repeat(200_000) + "<p>Answer") + COMMENTS + SIDEBAR,
+        HEAD + POST + COMMENTS + "<meta content=\"".repeat(200_000) + SIDEBAR,
+        HEAD + POST + COMMENTS + "<a rel=x " + "tag".repeat(1_000_000) + SIDEBAR,
+        HEAD + POST + COMMENTS + ("<p " + "tag".repeat(1_300) + ">").repeat(1_000) + SIDEBAR,
+        HEAD + POST + COMMENTS + "stage ".repeat(500_000) + SIDEBAR);
+    for (String page : pages) {
+      int end = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+          () -> end(page), "a hang guard: linear scans of these pages take well under a second");
+      assertTrue(end == page.length() || end == page.indexOf("<div id=\"comments\""), "a cut where it was: " + end);
+    }
+  }
+
   @Test
   void findsNothingToLeaveOutOfAPageWithoutAPost() {
     String page = HEAD + "<div class=\"content\"><p>About the clinic</p></div>" + SIDEBAR;
