@@ -82,6 +82,23 @@ final class PageCharset {
   }
 
   /** A walk over the first bytes with the HTML tokenizer's rules, collecting what the metas declare. */
+  /**
+   * Whether the bytes at {@code at} spell the lower-case ASCII word, ignoring the case of ASCII letters (the caller
+   * makes sure they are there).
+   */
+  static boolean startsWithAscii(byte[] b, int at, String lowerWord) {
+    for (int j = 0; j < lowerWord.length(); j++) {
+      int c = b[at + j];
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != lowerWord.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static final class Scan {
     private final byte[] b;
     private final int end;
@@ -345,19 +362,7 @@ final class PageCharset {
     }
 
     private boolean startsWithIgnoreCase(int at, String lower) {
-      if (at + lower.length() > end) {
-        return false;
-      }
-      for (int k = 0; k < lower.length(); k++) {
-        int c = b[at + k];
-        if (c >= 'A' && c <= 'Z') {
-          c += 'a' - 'A';
-        }
-        if (c != lower.charAt(k)) {
-          return false;
-        }
-      }
-      return true;
+      return at + lower.length() <= end && startsWithAscii(b, at, lower);
     }
 
     private boolean doubleEscaped(int from, int to) {

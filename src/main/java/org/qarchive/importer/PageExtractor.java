@@ -113,6 +113,7 @@ public final class PageExtractor {
 
   private final boolean importArticles;
   private final ThemeSelectors selectors;
+  /** Whether every page is parsed whole: asked for, or a theme's selectors, which may point anywhere in it. */
   private final boolean wholePage;
   private final Evaluator themeContent;
   private final Evaluator themeTitle;
@@ -140,9 +141,9 @@ public final class PageExtractor {
    *     for comparing what leaving them out changes
    */
   PageExtractor(boolean importArticles, ThemeSelectors selectors, boolean wholePage) {
-    this.wholePage = wholePage;
     this.importArticles = importArticles;
     this.selectors = Objects.requireNonNull(selectors, "selectors");
+    this.wholePage = wholePage || !selectors.equals(ThemeSelectors.NONE);
     this.themeContent = cssOrNull(selectors.content());
     this.themeTitle = cssOrNull(selectors.title());
     this.themeDate = cssOrNull(selectors.date());
@@ -196,9 +197,8 @@ public final class PageExtractor {
     if (listing != null) {
       return listing;
     }
-    // the comments, sidebar and footer after the post are not parsed; a theme's selectors may point anywhere in it
-    int end = wholePage || !selectors.equals(ThemeSelectors.NONE)
-        ? bytes.length : PostRegion.end(bytes, sourceName, urlHint);
+    // the comments, sidebar and footer after the post are not parsed
+    int end = wholePage ? bytes.length : PostRegion.end(bytes, sourceName, urlHint);
     return extract(parse(bytes, end, charset), sourceName, urlHint);
   }
 
@@ -277,7 +277,7 @@ public final class PageExtractor {
     int n = Math.min(b.length, 256 * 1024) - 5;
     for (int i = from; i < n; i++) {
       byte after = b[i + 5];
-      if (b[i] == '<' && startsWithAscii(b, i + 1, "body") && (after == ' ' || after == '\t' || after == '\n'
+      if (b[i] == '<' && PageCharset.startsWithAscii(b, i + 1, "body") && (after == ' ' || after == '\t' || after == '\n'
           || after == '\r' || after == '\f' || after == '>' || after == '/')) {
         return i;
       }
@@ -514,7 +514,7 @@ public final class PageExtractor {
     // from the end backwards: the closing tags are usually in the last few bytes
     for (int i = bytes.length - 6; i >= from; i--) {
       if (bytes[i] == '<' && bytes[i + 1] == '/'
-          && (startsWithAscii(bytes, i + 2, "html") || startsWithAscii(bytes, i + 2, "body"))) {
+          && (PageCharset.startsWithAscii(bytes, i + 2, "html") || PageCharset.startsWithAscii(bytes, i + 2, "body"))) {
         return false;
       }
     }
@@ -523,25 +523,12 @@ public final class PageExtractor {
     return containsAscii(bytes, 0, to, "<html") && containsAscii(bytes, 0, to, "<head");
   }
 
-  private static boolean startsWithAscii(byte[] b, int at, String lowerNeedle) {
-    for (int j = 0; j < lowerNeedle.length(); j++) {
-      int c = b[at + j];
-      if (c >= 'A' && c <= 'Z') {
-        c += 'a' - 'A';
-      }
-      if (c != lowerNeedle.charAt(j)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Whether the bytes hold the lower-case ASCII needle, ignoring ASCII case. */
   private static boolean containsAscii(byte[] b, int from, int to, String needle) {
     int first = needle.charAt(0);
     for (int i = from; i <= to - needle.length(); i++) {
       int c = b[i];
-      if ((c == first || c + ('a' - 'A') == first && c >= 'A' && c <= 'Z') && startsWithAscii(b, i, needle)) {
+      if ((c == first || c + ('a' - 'A') == first && c >= 'A' && c <= 'Z') && PageCharset.startsWithAscii(b, i, needle)) {
         return true;
       }
     }

@@ -41,21 +41,29 @@ final class PostRegion {
     return cut;
   }
 
+  /** What marks JSON-LD, a canonical link and {@code og:} properties, as written in lower and in upper case. */
+  private static final String[] MARKERS = {"ld+json", "LD+JSON", "canonical", "CANONICAL", "og:", "OG:"};
+  private static final String[] METAS = {"<meta", "<META"};
+  /** A meta whose tag holds one of these may name the post's author or date. */
+  private static final String[] META_WORDS = {"author", "date", "publish", "time"};
+
   /**
    * Whether the rest from {@code from} holds something a post page is read for wherever it is. The markers are looked
    * for as written in lower case and in upper case (the JDK's vectorized search), not in mixed case.
    */
   private static boolean needed(String s, int from) {
-    if (contains(s, "ld+json", from) || contains(s, "canonical", from) || contains(s, "og:", from)) {
-      return true;
+    for (String marker : MARKERS) {
+      if (s.indexOf(marker, from) >= 0) {
+        return true;
+      }
     }
-    for (String meta : new String[] {"<meta", "<META"}) {
+    for (String meta : METAS) {
       for (int i = s.indexOf(meta, from); i >= 0; ) {
         int gt = tagEnd(s, i + 5);
         if (gt < 0) {
           return true; // a meta that does not end: read the page whole
         }
-        for (String w : new String[] {"author", "date", "publish", "time"}) {
+        for (String w : META_WORDS) {
           if (regionContains(s, i, gt, w)) {
             return true;
           }
@@ -99,8 +107,7 @@ final class PostRegion {
         }
         if (rel) {
           int gt = tagEnd(s, i);
-          // a tag cloud's own links are not the post's tags (PageScan#isCloudLink)
-          if (gt < 0 || !regionContains(s, lt, gt, "tag-link-") && !regionContains(s, lt, gt, "tag-cloud-link")) {
+          if (gt < 0 || !isCloudLink(s, lt, gt)) {
             return true;
           }
           next = gt;
@@ -111,8 +118,15 @@ final class PostRegion {
     return false;
   }
 
-  private static boolean contains(String s, String lowerNeedle, int from) {
-    return s.indexOf(lowerNeedle, from) >= 0 || s.indexOf(lowerNeedle.toUpperCase(Locale.ROOT), from) >= 0;
+  /** Whether the tag from {@code lt} to {@code gt} is a tag cloud's link, by the importer's own rule. */
+  private static boolean isCloudLink(String s, int lt, int gt) {
+    int name = lt + 1;
+    while (name < gt && isNameChar(s.charAt(name))) {
+      name++;
+    }
+    int[] attrs = new int[6];
+    attributes(s, name, gt, attrs);
+    return attrs[CLASS] >= 0 && PageScan.isCloudLink(s.substring(attrs[CLASS], attrs[CLASS + 1]));
   }
 
   /** Whether {@code s} between {@code from} and {@code to} holds the lower-case needle, ignoring ASCII case. */
@@ -368,14 +382,16 @@ final class PostRegion {
     return -1;
   }
 
+  private static final String[] RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+      "noframes", "plaintext"};
+
   /** The elements whose text is not markup, by the name of the tag at {@code from}; null for the others. */
   private static String rawText(String s, int from, int to) {
     char first = (char) (s.charAt(from) | 0x20);
     if (first != 's' && first != 't' && first != 'x' && first != 'i' && first != 'n' && first != 'p') {
       return null;
     }
-    for (String name : new String[] {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-        "noframes", "plaintext"}) {
+    for (String name : RAW_TEXT) {
       if (nameIs(s, from, to, name)) {
         return name;
       }

@@ -36,25 +36,36 @@ final class SpellingTap {
     }
   }
 
-  private static int mix(int h) {
+  /** Where word {@code w} starts in {@link #chars}. */
+  private int start(int w) {
+    return w == 0 ? 0 : ends[w - 1];
+  }
+
+  private static int hash(char[] a, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + a[i];
+    }
     return h ^ (h >>> 16) ^ (h >>> 7);
+  }
+
+  /** The slot that holds the word {@code term[from, to)}, or the free slot where it goes. */
+  private int slotOf(char[] term, int from, int to) {
+    int mask = seen.length - 1;
+    int slot = hash(term, from, to) & mask;
+    while (seenStamp[slot] == stamp
+        && !java.util.Arrays.equals(chars, start(seen[slot]), ends[seen[slot]], term, from, to)) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
   }
 
   /** Doubles the table and puts the words caught so far back in. */
   private void rehash() {
     seen = new int[seen.length * 2];
     seenStamp = new int[seen.length];
-    int mask = seen.length - 1;
     for (int w = 0; w < count; w++) {
-      int from = w == 0 ? 0 : ends[w - 1];
-      int h = 0;
-      for (int i = from; i < ends[w]; i++) {
-        h = 31 * h + chars[i];
-      }
-      int slot = mix(h) & mask;
-      while (seenStamp[slot] == stamp) {
-        slot = (slot + 1) & mask;
-      }
+      int slot = slotOf(chars, start(w), ends[w]);
       seen[slot] = w;
       seenStamp[slot] = stamp;
     }
@@ -76,26 +87,16 @@ final class SpellingTap {
   private void add(char[] term, int length) {
     // a word the entry already had adds nothing to a field that only records which entries hold a word: each word is
     // caught once, so the spelling field inverts the entry's distinct words (about a third of its words)
-    int h = 0;
-    for (int i = 0; i < length; i++) {
-      h = 31 * h + term[i];
-    }
     if (seen.length < 2 * (count + 1)) {
       rehash();
     }
-    int mask = seen.length - 1;
-    int slot = mix(h) & mask;
-    while (seenStamp[slot] == stamp) {
-      int w = seen[slot];
-      int from = w == 0 ? 0 : ends[w - 1];
-      if (ends[w] - from == length && java.util.Arrays.equals(chars, from, ends[w], term, 0, length)) {
-        return;
-      }
-      slot = (slot + 1) & mask;
+    int slot = slotOf(term, 0, length);
+    if (seenStamp[slot] == stamp) {
+      return;
     }
     seen[slot] = count;
     seenStamp[slot] = stamp;
-    int start = count == 0 ? 0 : ends[count - 1];
+    int start = start(count);
     chars = ArrayUtil.grow(chars, start + length);
     System.arraycopy(term, 0, chars, start, length);
     ends = ArrayUtil.grow(ends, count + 1);
@@ -129,7 +130,7 @@ final class SpellingTap {
         return false;
       }
       clearAttributes();
-      int start = next == 0 ? 0 : ends[next - 1];
+      int start = start(next);
       term.copyBuffer(chars, start, ends[next] - start);
       next++;
       return true;
