@@ -12,6 +12,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.InvalidQueryException;
 import org.qarchive.search.SearchRequest;
+import org.qarchive.search.SearchWorkers;
 
 /** Search and autocomplete in process: one thread replaying the queries through {@link ArchiveSearcher}. */
 final class SearchBench {
@@ -89,15 +90,17 @@ final class SearchBench {
 
   /**
    * The floor under a search: the same parsed queries ranked by Lucene alone, top ten, counting hits only up to
-   * 1,000 (so block-max pruning may skip the rest), without facets, highlighting or stored fields. The distance
-   * between this and {@link #search} is what the search pipeline adds on top of ranking.
+   * 1,000 (so block-max pruning may skip the rest), without facets, highlighting or stored fields, in the same
+   * slices and threads as the search. The distance between this and {@link #search} is what the search pipeline
+   * adds on top of ranking.
    */
   static void floor(BenchReport report, Path index, List<String> queries, int entries, double warmup, double seconds)
       throws Exception {
     try (ArchiveSearcher parser = new ArchiveSearcher(index);
         FSDirectory dir = FSDirectory.open(index);
-        DirectoryReader reader = DirectoryReader.open(dir)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
+        DirectoryReader reader = DirectoryReader.open(dir);
+        SearchWorkers workers = SearchWorkers.forThisMachine()) {
+      IndexSearcher searcher = workers.searcher(reader);
       TimedLoop.Op op =
           (thread, i) -> {
             searcher.search(

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -86,6 +87,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   private static final int[] SNIPPET_PASSAGES = {1, 2};
 
   private final Directory directory;
+  private final SearchWorkers workers;
   private final SearcherManager manager;
   private final Analysis analysis;
   private final Analyzer analyzer;
@@ -120,10 +122,18 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public ArchiveSearcher(Directory directory, Analysis analysis, Synonyms synonyms, Ranking ranking)
       throws IOException {
+    this(directory, analysis, synonyms, ranking, SearchWorkers.forThisMachine());
+  }
+
+  /** As above, searching with {@code workers}, which this searcher then owns. */
+  ArchiveSearcher(Directory directory, Analysis analysis, Synonyms synonyms, Ranking ranking, SearchWorkers workers)
+      throws IOException {
     this.directory = directory;
+    this.workers = workers;
     try {
-      this.manager = new SearcherManager(directory, new FacetingSearcherFactory());
+      this.manager = new SearcherManager(directory, new FacetingSearcherFactory(workers));
     } catch (IOException | RuntimeException e) {
+      workers.close();
       directory.close();
       throw e;
     }
@@ -235,7 +245,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     boolean byDate = request.sort() == SearchRequest.Sort.DATE || parsed.isBlank();
     Sort sort = byDate ? dateSort() : relevanceSort();
     // a per-search time budget: a searcher of our own over the same reader, so the deadline is this search's alone
-    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+    IndexSearcher timed = workers.searcher(searcher.getIndexReader());
     timed.setTimeout(new QueryTimeoutImpl(SEARCH_BUDGET_MS));
     Ranked ranked;
     if (request.facets()) {
@@ -247,9 +257,10 @@ public final class ArchiveSearcher implements AutoCloseable {
       // reach the page (block-max WAND), and the total becomes a lower bound
       TopDocs top = timed.search(query, new TopFieldCollectorManager(sort, wanted, null, COUNT_UP_TO));
       withScores(top.scoreDocs, sort);
-      ranked =
-          new Ranked(
-              top, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, null);
+      boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+      // past the threshold, how far each slice counted on depends on thread timing: "1,000+" stays the same answer
+      long total = exact ? top.totalHits.value() : Math.min(top.totalHits.value(), COUNT_UP_TO);
+      ranked = new Ranked(top, total, exact, null);
     }
     if (timed.timedOut()) {
       LOG.warn("search stopped at its {} ms budget; answering with what was ranked so far", SEARCH_BUDGET_MS);
@@ -409,23 +420,34 @@ public final class ArchiveSearcher implements AutoCloseable {
     return b.build();
   }
 
+  /** The top values of each facet field among the collected matches, counting the fields in parallel. */
   private static Map<String, List<FacetCount>> facets(FacetingSearcher searcher, FacetsCollector fc)
       throws IOException {
-    Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+    List<Callable<List<FacetCount>>> work = new ArrayList<>();
     for (String field : FACET_FIELDS) {
-      StringDocValuesReaderState state = searcher.facetState(field);
-      List<FacetCount> counts = new ArrayList<>();
-      if (state != null) {
-        FacetResult r = new StringValueFacetCounts(state, fc).getTopChildren(FACET_VALUES, field);
-        if (r != null) {
-          for (LabelAndValue lv : r.labelValues) {
-            counts.add(new FacetCount(lv.label, lv.value.longValue()));
-          }
-        }
-      }
-      out.put(field, counts);
+      work.add(() -> facetCounts(searcher, fc, field));
+    }
+    List<List<FacetCount>> counted = searcher.workers().invokeAll(work);
+    Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+    for (int i = 0; i < FACET_FIELDS.size(); i++) {
+      out.put(FACET_FIELDS.get(i), counted.get(i));
     }
     return out;
+  }
+
+  private static List<FacetCount> facetCounts(FacetingSearcher searcher, FacetsCollector fc, String field)
+      throws IOException {
+    StringDocValuesReaderState state = searcher.facetState(field);
+    List<FacetCount> counts = new ArrayList<>();
+    if (state != null) {
+      FacetResult r = new StringValueFacetCounts(state, fc).getTopChildren(FACET_VALUES, field);
+      if (r != null) {
+        for (LabelAndValue lv : r.labelValues) {
+          counts.add(new FacetCount(lv.label, lv.value.longValue()));
+        }
+      }
+    }
+    return counts;
   }
 
   /** Facet counts over the whole archive, for browsing. */
@@ -665,6 +687,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       manager.close();
     } finally {
+      workers.close();
       directory.close();
     }
   }
@@ -684,11 +707,11 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveSearcher.class);
 
-  private static final class FacetingSearcher extends IndexSearcher {
+  private static final class FacetingSearcher extends SearchWorkers.Sliced {
     private final Map<String, Optional<StringDocValuesReaderState>> states = new ConcurrentHashMap<>();
 
-    FacetingSearcher(IndexReader reader) {
-      super(reader);
+    FacetingSearcher(IndexReader reader, SearchWorkers workers) {
+      super(reader, workers);
     }
 
     StringDocValuesReaderState facetState(String field) {
@@ -707,9 +730,15 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   private static final class FacetingSearcherFactory extends SearcherFactory {
+    private final SearchWorkers workers;
+
+    FacetingSearcherFactory(SearchWorkers workers) {
+      this.workers = workers;
+    }
+
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-      return new FacetingSearcher(reader);
+      return new FacetingSearcher(reader, workers);
     }
   }
 }
