@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.qarchive.archive.EntryJson;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
@@ -48,6 +49,10 @@ public final class WebServer implements AutoCloseable {
   static final int SITEMAP_MAX_URLS = 50_000;
   private static final int RELATED = 5;
   private static final int MAX_SUGGEST_CHARS = 200;
+  private static final String JSON_TYPE = "application/json; charset=utf-8";
+  /** A Host header we may echo into links: a name or IPv4 address, or a bracketed IPv6 one, with a port. */
+  private static final Pattern HOST =
+      Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
 
   private final ArchiveSearcher searcher;
   private final WebConfig config;
@@ -284,7 +289,7 @@ public final class WebServer implements AutoCloseable {
       return config.publicUrl();
     }
     String host = Objects.requireNonNullElse(ctx.host(), "");
-    if (!host.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?")) {
+    if (!HOST.matcher(host).matches()) {
       host = "localhost";
     }
     return ("https".equals(ctx.scheme()) ? "https" : "http") + "://" + host;
@@ -358,22 +363,8 @@ public final class WebServer implements AutoCloseable {
       // as-you-type searches (instant=1) would log every prefix; the settled searches are what staff want to see
       logSearch(p.q(), r.total());
     }
-    String base = base(ctx);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("total", r.total());
-    body.put("total_exact", r.totalExact());
-    body.put("took_ms", r.tookMs());
-    body.put("page", p.page());
-    body.put("size", p.size());
-    body.put("hits", r.hits().stream().map(h -> hitJson(base, h)).toList());
-    Map<String, Object> facets = new LinkedHashMap<>();
-    for (String f : SearchParams.FACETS) {
-      facets.put(f, facetJson(r.facets().getOrDefault(f, List.of())));
-    }
-    body.put("facets", facets);
-    body.put("corrected_query", p.exact() ? null : r.correctedQuery());
-    body.put("relaxation", r.relaxation().name().toLowerCase(Locale.ROOT));
-    sendJson(ctx, 200, body);
+    byte[] body = SearchJson.write(r, p.page(), p.size(), base(ctx), p.exact() ? null : r.correctedQuery());
+    ctx.status(200).contentType(JSON_TYPE).result(body);
   }
 
   /**
@@ -382,7 +373,9 @@ public final class WebServer implements AutoCloseable {
    * it.
    */
   private static void serverTiming(Context ctx, long nanos) {
-    ctx.header("Server-Timing", String.format(Locale.ROOT, "search;dur=%.3f", nanos / 1e6));
+    long micros = nanos / 1_000;
+    String fraction = Long.toString(1_000 + micros % 1_000).substring(1);
+    ctx.header("Server-Timing", "search;dur=" + micros / 1_000 + "." + fraction);
   }
 
   private static List<Map<String, Object>> facetJson(List<FacetCount> counts) {
@@ -394,20 +387,6 @@ public final class WebServer implements AutoCloseable {
       out.add(m);
     }
     return out;
-  }
-
-  private static Map<String, Object> hitJson(String base, SearchHit h) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", h.id());
-    m.put("url", h.url());
-    m.put("archive_url", base + "/qa/" + Pages.pathPart(h.id()));
-    m.put("title", h.title());
-    m.put("date", h.date());
-    m.put("answered_by", h.answeredBy());
-    m.put("question", h.questionSnippet());
-    m.put("answer", h.answerSnippet());
-    m.put("similar_ids", h.similarIds());
-    return m;
   }
 
   private void apiSuggest(Context ctx) throws IOException {
@@ -526,7 +505,7 @@ public final class WebServer implements AutoCloseable {
 
   private void sendJson(Context ctx, int status, Object body) {
     try {
-      ctx.status(status).contentType("application/json; charset=utf-8").result(json.writeValueAsString(body));
+      ctx.status(status).contentType(JSON_TYPE).result(json.writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
