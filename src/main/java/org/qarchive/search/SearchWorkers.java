@@ -25,9 +25,9 @@ import org.apache.lucene.search.TaskExecutor;
 public final class SearchWorkers implements AutoCloseable {
 
   /**
-   * Fewest documents given a slice of their own: a judgement, not a measurement. A whole search of 20,000 entries
-   * takes about a millisecond and waking a worker on a shared 2-core machine 0.05-0.1 ms, so small archives stay
-   * on one thread and only large ones are cut.
+   * Fewest documents given a slice of their own. On the 2-core machine, two slices of 10,000 made a 20,000-entry
+   * search without facets slower (p50 0.90-0.98 ms against 0.87-0.88 ms) and the server's throughput lower; at
+   * 1,000,000 entries two slices nearly halve a search.
    */
   public static final int MIN_SLICE_DOCS = 100_000;
 
