@@ -19,8 +19,9 @@ import org.apache.lucene.search.TaskExecutor;
  * (across and, where needed, within segments) that Lucene ranks in parallel, and facet counting runs one field per
  * task. A small archive stays one slice, because handing work to another thread costs more than it saves there.
  *
- * <p>The calling thread always takes part (Lucene's {@link TaskExecutor} runs unstarted tasks itself), so when
- * every core is busy with other searches a search simply runs on its own thread, as it would without workers.
+ * <p>The calling thread always takes part (Lucene's {@link TaskExecutor} runs unstarted tasks itself, and any task
+ * the pool refuses once closed), so when every core is busy with other searches a search simply runs on its own
+ * thread, as it would without workers.
  */
 public final class SearchWorkers implements AutoCloseable {
 

@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -27,6 +31,11 @@ import org.qarchive.index.Analysis;
 import org.qarchive.index.ArchiveWriter;
 
 class SearchWorkersTest {
+
+  private static final String[] WORDS = {"botox", "swelling", "filler", "scar", "bruise", "eyelid", "nose", "lift",
+      "skin", "laser", "pain", "weeks", "numb", "tummy", "breast", "implant", "drain", "massage", "sun", "itch"};
+  private static final String[] DOCTORS = {"Dr. Dean Kane", "Dr. Anna Reyes", "Dr. Samuel Ortiz"};
+  private static final String[] CATEGORIES = {"Botox", "Fillers", "Surgery", "Skin", "Recovery"};
 
   @TempDir Path dir;
 
@@ -77,46 +86,13 @@ class SearchWorkersTest {
 
   @Test
   void aSlicedSearchAnswersExactlyAsOneThreadDoes() throws Exception {
-    Random random = new Random(11);
-    String[] words = {"botox", "swelling", "filler", "scar", "bruise", "eyelid", "nose", "lift", "skin", "laser",
-        "pain", "weeks", "numb", "tummy", "breast", "implant", "drain", "massage", "sun", "itch"};
-    String[] doctors = {"Dr. Dean Kane", "Dr. Anna Reyes", "Dr. Samuel Ortiz"};
-    String[] categories = {"Botox", "Fillers", "Surgery", "Skin", "Recovery"};
-    // three commits of unequal size make three segments, so slices both join and split segments
-    int n = 0;
-    for (int batch : new int[] {1_000, 2_000, 1_500}) {
-      try (ArchiveWriter w = new ArchiveWriter(dir)) {
-        for (int i = 0; i < batch; i++, n++) {
-          String url = "http://blog.example-clinic.com/q/" + n + "/";
-          w.upsert(new QaEntry(QaEntry.idFor(url, 0), url, "Question " + n, sentence(random, words, 12), null,
-              sentence(random, words, 40), doctors[random.nextInt(doctors.length)], null,
-              LocalDate.of(2006 + random.nextInt(18), 1 + random.nextInt(12), 1),
-              List.of(categories[random.nextInt(categories.length)]),
-              List.of(words[random.nextInt(words.length)], words[random.nextInt(words.length)]), n + ".html"));
-        }
-        w.commit(null);
-      }
-    }
-    List<SearchRequest> requests = new ArrayList<>();
-    for (String q : List.of("botox swelling", "scar laser", "numb weeks after lift", "implant", "skin -sun",
-        "\"tummy drain\"", "bruse", "")) {
-      requests.add(SearchRequest.of(q));
-      requests.add(SearchRequest.of(q).withoutFacets());
-      requests.add(new SearchRequest(q, 3, 7, SearchRequest.Sort.DATE));
-    }
+    writeCorpus();
     try (ArchiveSearcher single = open(new SearchWorkers(1, Integer.MAX_VALUE));
         ArchiveSearcher two = open(new SearchWorkers(2, 500));
         ArchiveSearcher three = open(new SearchWorkers(3, 500))) {
       for (ArchiveSearcher sliced : List.of(two, three)) {
-        for (SearchRequest request : requests) {
-          SearchResult a = single.search(request);
-          SearchResult b = sliced.search(request);
-          String what = request.toString();
-          assertEquals(a.hits(), b.hits(), what);
-          assertEquals(a.total(), b.total(), what);
-          assertEquals(a.totalExact(), b.totalExact(), what);
-          assertEquals(a.facets(), b.facets(), what);
-          assertEquals(a.correctedQuery(), b.correctedQuery(), what);
+        for (SearchRequest request : requests()) {
+          assertSame(single.search(request), sliced.search(request), request.toString());
         }
         assertEquals(single.facets(), sliced.facets(), "browsing facets");
       }
@@ -124,15 +100,100 @@ class SearchWorkersTest {
     }
   }
 
+  @Test
+  void concurrentSlicedSearchesEachGetTheirOwnAnswer() throws Exception {
+    writeCorpus();
+    List<SearchRequest> requests = requests();
+    try (ArchiveSearcher single = open(new SearchWorkers(1, Integer.MAX_VALUE));
+        ArchiveSearcher sliced = open(new SearchWorkers(3, 500))) {
+      List<SearchResult> expected = new ArrayList<>();
+      for (SearchRequest request : requests) {
+        expected.add(single.search(request));
+      }
+      ExecutorService clients = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+          int offset = c * 5;
+          running.add(clients.submit(() -> {
+            for (int round = 0; round < 3; round++) {
+              for (int i = 0; i < requests.size(); i++) {
+                int at = (i + offset) % requests.size();
+                assertSame(expected.get(at), sliced.search(requests.get(at)), requests.get(at).toString());
+              }
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : running) {
+          f.get(2, TimeUnit.MINUTES);
+        }
+      } finally {
+        clients.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void aSearchStillAnswersWhenTheWorkersAreGone() throws Exception {
+    writeCorpus();
+    SearchWorkers workers = new SearchWorkers(3, 500);
+    try (ArchiveSearcher single = open(new SearchWorkers(1, Integer.MAX_VALUE));
+        ArchiveSearcher sliced = open(workers)) {
+      workers.close(); // as when the server shuts down with a search in flight: the searching thread does the work
+      for (SearchRequest request : requests()) {
+        assertSame(single.search(request), sliced.search(request), request.toString());
+      }
+    }
+  }
+
+  /** Three commits of unequal size make three segments, so slices both join and split segments. */
+  private void writeCorpus() throws Exception {
+    Random random = new Random(11);
+    int n = 0;
+    for (int batch : new int[] {1_000, 2_000, 1_500}) {
+      try (ArchiveWriter w = new ArchiveWriter(dir)) {
+        for (int i = 0; i < batch; i++, n++) {
+          String url = "http://blog.example-clinic.com/q/" + n + "/";
+          w.upsert(new QaEntry(QaEntry.idFor(url, 0), url, "Question " + n, sentence(random, 12), null,
+              sentence(random, 40), DOCTORS[random.nextInt(DOCTORS.length)], null,
+              LocalDate.of(2006 + random.nextInt(18), 1 + random.nextInt(12), 1),
+              List.of(CATEGORIES[random.nextInt(CATEGORIES.length)]),
+              List.of(WORDS[random.nextInt(WORDS.length)], WORDS[random.nextInt(WORDS.length)]), n + ".html"));
+        }
+        w.commit(null);
+      }
+    }
+  }
+
+  private static List<SearchRequest> requests() {
+    List<SearchRequest> requests = new ArrayList<>();
+    for (String q : List.of("botox swelling", "scar laser", "numb weeks after lift", "implant", "skin -sun",
+        "\"tummy drain\"", "bruse", "")) {
+      requests.add(SearchRequest.of(q));
+      requests.add(SearchRequest.of(q).withoutFacets());
+      requests.add(new SearchRequest(q, 3, 7, SearchRequest.Sort.DATE));
+    }
+    return requests;
+  }
+
+  private static void assertSame(SearchResult expected, SearchResult actual, String what) {
+    assertEquals(expected.hits(), actual.hits(), what);
+    assertEquals(expected.total(), actual.total(), what);
+    assertEquals(expected.totalExact(), actual.totalExact(), what);
+    assertEquals(expected.facets(), actual.facets(), what);
+    assertEquals(expected.correctedQuery(), actual.correctedQuery(), what);
+  }
+
   private ArchiveSearcher open(SearchWorkers workers) throws Exception {
     return new ArchiveSearcher(FSDirectory.open(dir), Analysis.DEFAULT, Synonyms.load(null, Analysis.DEFAULT),
         Ranking.DEFAULT, workers);
   }
 
-  private static String sentence(Random random, String[] words, int length) {
+  private static String sentence(Random random, int length) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < length; i++) {
-      sb.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+      sb.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
     }
     return sb.append('.').toString();
   }
