@@ -2,12 +2,14 @@ package org.qarchive.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qarchive.Fixtures;
 import org.qarchive.archive.QaEntry;
+import org.qarchive.index.ArchiveWriter;
 
 class ArchiveSearcherTest {
 
@@ -109,6 +112,23 @@ class ArchiveSearcherTest {
   void unknownIdIsEmpty() throws Exception {
     assertTrue(searcher.get("nope").isEmpty());
     assertEquals(List.of("Botox"), searcher.get(Fixtures.seed().id()).orElseThrow().categories());
+  }
+
+  @Test
+  void browsingFacetsAreCountedOncePerIndexVersionAndFollowNewCommits() throws Exception {
+    Map<String, List<FacetCount>> before = searcher.facets();
+    assertEquals(List.of(new FacetCount("Ask the Doctor", 4), new FacetCount("Botox", 1)), before.get("category"));
+    assertEquals(ArchiveSearcher.FACET_FIELDS, List.copyOf(before.keySet()), "in display order");
+    assertSame(before, searcher.facets(), "the same index version is not counted again");
+    try (ArchiveWriter w = new ArchiveWriter(dir)) {
+      w.upsert(new QaEntry("lipo-1", "http://blog.example-clinic.com/2018/01/lipo/", "Liposuction", "How long?", null,
+          "Weeks.", "Dr. Dean Kane", null, LocalDate.of(2018, 1, 1), List.of("Body"), List.of("lipo"), "lipo.html"));
+      w.commit(null);
+    }
+    searcher.refresh();
+    Map<String, List<FacetCount>> after = searcher.facets();
+    assertTrue(after.get("category").contains(new FacetCount("Body", 1)), after.toString());
+    assertTrue(after.get("year").contains(new FacetCount("2018", 1)), after.toString());
   }
 
   @Test
