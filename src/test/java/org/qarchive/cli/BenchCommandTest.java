@@ -61,7 +61,8 @@ class BenchCommandTest {
       assertFalse(sections.get(s).get("rows").isEmpty(), s + " has no figures");
     }
     assertTrue(keys(sections.get("search")).containsAll(Set.of("p50_ms_300", "p99_ms_300", "per_second_300")));
-    assertTrue(keys(sections.get("http")).containsAll(Set.of("p50_ms_c1", "p99_ms_c8", "overhead_p50_ms")));
+    assertTrue(keys(sections.get("http")).containsAll(
+        Set.of("p50_ms_c1", "p99_ms_c8", "p50_ms_plain_c1", "overhead_p50_ms", "overhead_facets_p50_ms")));
     assertTrue(keys(sections.get("import")).containsAll(Set.of("pages_per_second", "share_of_ceiling",
         "reimport_s")));
     assertTrue(keys(sections.get("autocomplete")).contains("p99_ms_300"));
