@@ -6,13 +6,15 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.qarchive.search.FacetCount;
 import org.qarchive.search.SearchHit;
 import org.qarchive.search.SearchResult;
 
 /**
- * Writes the {@code /api/search} answer straight from the search result as UTF-8 JSON, field by field: no
- * intermediate maps and no per-value serializer lookups on the hottest path of the API.
+ * Writes the {@code /api/search} answer (and the facet counts of {@code /api/facets}) straight from the search result
+ * as UTF-8 JSON, field by field: no intermediate maps and no per-value serializer lookups on the hottest path of the
+ * API.
  */
 final class SearchJson {
 
@@ -38,24 +40,41 @@ final class SearchJson {
         hit(g, base, h);
       }
       g.writeEndArray();
-      g.writeObjectFieldStart("facets");
-      for (String f : SearchParams.FACETS) {
-        g.writeArrayFieldStart(f);
-        for (FacetCount c : r.facets().getOrDefault(f, List.of())) {
-          g.writeStartObject();
-          g.writeStringField("value", c.value());
-          g.writeNumberField("count", c.count());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      }
-      g.writeEndObject();
+      facets(g, r.facets());
       g.writeStringField("corrected_query", corrected);
       g.writeStringField("relaxation", r.relaxation().name().toLowerCase(Locale.ROOT));
       g.writeEndObject();
       g.flush();
       return out.toByteArray();
     }
+  }
+
+  /** The {@code /api/facets} answer: {@code {"facets": {...}}} for the whole archive's counts. */
+  static byte[] writeFacets(Map<String, List<FacetCount>> counts) throws IOException {
+    try (ByteArrayBuilder out = new ByteArrayBuilder(2 * 1024);
+        JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      facets(g, counts);
+      g.writeEndObject();
+      g.flush();
+      return out.toByteArray();
+    }
+  }
+
+  /** A {@code "facets"} field: every facet field in display order, each a list of values and counts. */
+  private static void facets(JsonGenerator g, Map<String, List<FacetCount>> counts) throws IOException {
+    g.writeObjectFieldStart("facets");
+    for (String f : SearchParams.FACETS) {
+      g.writeArrayFieldStart(f);
+      for (FacetCount c : counts.getOrDefault(f, List.of())) {
+        g.writeStartObject();
+        g.writeStringField("value", c.value());
+        g.writeNumberField("count", c.count());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
   }
 
   private static void hit(JsonGenerator g, String base, SearchHit h) throws IOException {

@@ -377,17 +377,6 @@ public final class WebServer implements AutoCloseable {
     ctx.header("Server-Timing", "search;dur=" + micros / 1_000 + "." + fraction);
   }
 
-  private static List<Map<String, Object>> facetJson(List<FacetCount> counts) {
-    List<Map<String, Object>> out = new ArrayList<>(counts.size());
-    for (FacetCount c : counts) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("value", c.value());
-      m.put("count", c.count());
-      out.add(m);
-    }
-    return out;
-  }
-
   private void apiSuggest(Context ctx) throws IOException {
     String q = Objects.requireNonNullElse(ctx.queryParam("q"), "");
     if (q.length() > MAX_SUGGEST_CHARS) {
@@ -409,12 +398,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void apiFacets(Context ctx) throws IOException {
-    Map<String, List<FacetCount>> all = searcher.facets();
-    Map<String, Object> facets = new LinkedHashMap<>();
-    for (String f : SearchParams.FACETS) {
-      facets.put(f, facetJson(all.getOrDefault(f, List.of())));
-    }
-    sendJson(ctx, 200, Map.of("facets", facets));
+    ctx.status(200).contentType(JSON_TYPE).result(SearchJson.writeFacets(searcher.facets()));
   }
 
   // ---- operations

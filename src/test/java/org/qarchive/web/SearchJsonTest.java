@@ -64,6 +64,17 @@ class SearchJsonTest {
     assertEquals(0, json.get("hits").size());
   }
 
+  @Test
+  void facetsAnswerListsEveryFieldInDisplayOrder() throws Exception {
+    JsonNode json = mapper.readTree(SearchJson.writeFacets(
+        Map.of("year", List.of(new FacetCount("2013", 3), new FacetCount("2012", 1)))));
+    assertEquals(List.of("facets"), fieldNames(json));
+    assertEquals(SearchParams.FACETS, fieldNames(json.get("facets")));
+    assertEquals("2012", json.get("facets").get("year").get(1).get("value").asText());
+    assertEquals(1, json.get("facets").get("year").get(1).get("count").asLong());
+    assertEquals(0, json.get("facets").get("category").size());
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     return node.properties().stream().map(Map.Entry::getKey).toList();
   }
