@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.qarchive.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,16 +31,19 @@ class MediqaEvalTest {
 
   @BeforeAll
   static void index() throws Exception {
-    dir = Path.of(System.getProperty("qarchive.shared", "../shared")).resolve("data/eval/mediqa-qa");
-    assertTrue(Files.isDirectory(dir), "the MEDIQA dev set is missing at " + dir);
+    dir = SharedData.require("data/eval/mediqa-qa");
     eval = Evaluation.index(dir.resolve("corpus.jsonl"), Analysis.DEFAULT);
     searcher = eval.searcher(Synonyms.load(null, Analysis.DEFAULT), Ranking.DEFAULT);
   }
 
   @AfterAll
   static void close() throws Exception {
-    searcher.close();
-    eval.close();
+    if (searcher != null) {
+      searcher.close();
+    }
+    if (eval != null) {
+      eval.close();
+    }
   }
 
   @Test

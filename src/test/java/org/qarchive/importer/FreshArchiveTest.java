@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.qarchive.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,22 +17,11 @@ class FreshArchiveTest {
   @TempDir Path tmp;
 
   static ManifestScore.Result generateAndScore(Path tmp, int pages, String seed) throws Exception {
-    Path tool = Path.of(System.getProperty("qarchive.shared", "../shared"), "tools/make-archive");
-    assumeTrue(Files.isRegularFile(tool), "make-archive not available");
-    Path out = tmp.resolve("archive-" + seed);
-    Process p;
-    try {
-      p = new ProcessBuilder("python3", tool.toString(), "--out", out.toString(), "--pages", String.valueOf(pages),
-              "--seed", seed, "--manifest", tmp.resolve("manifest-" + seed + ".jsonl").toString())
-          .redirectErrorStream(true).redirectOutput(tmp.resolve("make-archive.log").toFile()).start();
-    } catch (java.io.IOException e) {
-      assumeTrue(false, "python3 not available: " + e.getMessage());
-      throw e;
-    }
-    assumeTrue(p.waitFor() == 0, "make-archive failed");
+    Path dir = tmp.resolve("archive-" + seed);
+    Path site = SharedData.makeArchive(dir, pages, Integer.parseInt(seed));
     MemorySink sink = new MemorySink();
-    new Importer(ImportOptions.defaults()).run(List.of(out), sink);
-    return ManifestScore.score(tmp.resolve("manifest-" + seed + ".jsonl"), sink.entries.values());
+    new Importer(ImportOptions.defaults()).run(List.of(site), sink);
+    return ManifestScore.score(dir.resolve("manifest.jsonl"), sink.entries.values());
   }
 
   @ParameterizedTest

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.qarchive.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.HttpResponse;
@@ -205,10 +206,8 @@ class ImporterTest {
 
   @Test
   void everyRealWorldTestPageGoesThroughWithoutAnExceptionEscaping() throws Exception {
-    Path shared = Path.of(System.getProperty("qarchive.shared", "../shared"));
-    Path readability = shared.resolve("data/extraction/readability-test-pages");
-    Path bench = shared.resolve("data/extraction/article-extraction-benchmark/html");
-    assumeTrue(Files.isDirectory(readability) && Files.isDirectory(bench), "shared extraction pages not available");
+    Path readability = SharedData.require("data/extraction/readability-test-pages");
+    Path bench = SharedData.require("data/extraction/article-extraction-benchmark/html");
     ImportReport r = new Importer(ImportOptions.defaults().withImportArticles(true)).run(List.of(readability, bench), new MemorySink());
     assertTrue(r.rows().size() >= 181 + 130, "rows: " + r.rows().size());
   }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.qarchive.SharedData;
 import org.junit.jupiter.api.Test;
 
 class MainContentExtractorTest {
@@ -24,9 +25,7 @@ class MainContentExtractorTest {
   private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
 
   static Path benchmark() {
-    Path p = Path.of(System.getProperty("qarchive.shared", "../shared"), "data/extraction/article-extraction-benchmark");
-    assumeTrue(Files.isDirectory(p.resolve("html")), "benchmark pages not available");
-    return p;
+    return SharedData.require("data/extraction/article-extraction-benchmark/html").getParent();
   }
 
   /** Writes {@code {id: {"articleBody": ...}}} for {@code tools/extraction-score}: args are the output file. */

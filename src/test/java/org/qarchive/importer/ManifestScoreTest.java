@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.qarchive.SharedData;
 import org.junit.jupiter.api.Test;
 
 class ManifestScoreTest {
 
   static Path shared() {
-    String s = System.getProperty("qarchive.shared", "../shared");
-    Path p = Path.of(s);
-    assumeTrue(Files.isDirectory(p.resolve("data/sample-archive")), "shared data not available");
-    return p;
+    return SharedData.require("data/sample-archive").getParent().getParent();
   }
 
   @Test

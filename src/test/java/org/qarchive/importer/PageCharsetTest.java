@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
+import org.qarchive.SharedData;
 import org.junit.jupiter.api.Test;
 
 class PageCharsetTest {
@@ -59,8 +60,7 @@ class PageCharsetTest {
 
   @Test
   void agreesWithJsoupOnTheSampleArchiveAndTheBenchmarkPages() throws IOException {
-    Path shared = Path.of(System.getProperty("qarchive.shared", "../shared"));
-    assumeTrue(Files.isDirectory(shared.resolve("data/sample-archive")), "shared data not available");
+    Path shared = SharedData.require("data/sample-archive").getParent().getParent();
     int sniffed = 0;
     int pages = 0;
     for (Path dir : List.of(shared.resolve("data/sample-archive"),

@@ -31,7 +31,7 @@ class PageExtractorTest {
     assertEquals(PageKind.POST, r.kind());
     assertEquals(1, r.entries().size());
     QaEntry e = r.entries().get(0);
-    String seed = Files.readString(Path.of(System.getProperty("qarchive.shared", "../shared"), "seed/botox-and-facial-toners.txt"));
+    String seed = Files.readString(Path.of(PageExtractorTest.class.getResource("/seed/botox-and-facial-toners.txt").toURI()));
     String expectedQuestion =
         "I recently had botox in my forehead & above the eyebrows. I use facial toners for saggy skin around the eye "
             + "& jowls etc. It could be psychological but I felt it helped. I read articles recommending using facial "

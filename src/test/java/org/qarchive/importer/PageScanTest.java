@@ -17,6 +17,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
+import org.qarchive.SharedData;
 import org.junit.jupiter.api.Test;
 
 class PageScanTest {
@@ -86,8 +87,7 @@ class PageScanTest {
 
   @Test
   void findsWhatTheSelectorsFindOnTheSampleArchiveAndTheBenchmarkPages() throws IOException {
-    Path shared = Path.of(System.getProperty("qarchive.shared", "../shared"));
-    assumeTrue(Files.isDirectory(shared.resolve("data/sample-archive")), "shared data not available");
+    Path shared = SharedData.require("data/sample-archive").getParent().getParent();
     List<Path> pages = new ArrayList<>();
     for (Path dir : List.of(shared.resolve("data/sample-archive"),
         shared.resolve("data/extraction/article-extraction-benchmark/html"))) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.qarchive.SharedData;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -122,7 +123,7 @@ final class BrowserSession implements AutoCloseable {
       return;
     }
     String why = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
-    if (System.getenv("CI") != null) {
+    if (SharedData.inCi()) {
       Assertions.fail(why);
     }
     Assumptions.abort(why);
