@@ -36,25 +36,51 @@ public final class Fixtures {
         "import/seed.html");
   }
 
-  public static QaEntry entry(String slug, String title, String question, String answer, LocalDate date) {
+  public static QaEntry entry(
+      String slug, String title, String question, String answer, LocalDate date) {
     String url = "http://blog.example-clinic.com/" + date.getYear() + "/01/" + slug + "/";
     return new QaEntry(
-        QaEntry.idFor(url, 0), url, title, question, null, answer, "Dr. Dean Kane", null, date,
-        List.of("Ask the Doctor"), List.of(), slug + ".html");
+        QaEntry.idFor(url, 0),
+        url,
+        title,
+        question,
+        null,
+        answer,
+        "Dr. Dean Kane",
+        null,
+        date,
+        List.of("Ask the Doctor"),
+        List.of(),
+        slug + ".html");
   }
 
   public static List<QaEntry> small() {
     return List.of(
         seed(),
-        entry("tummy-tuck-scar", "Tummy tuck scar healing", "How long does a tummy tuck scar take to fade?",
+        entry(
+            "tummy-tuck-scar",
+            "Tummy tuck scar healing",
+            "How long does a tummy tuck scar take to fade?",
             "An abdominoplasty scar matures over twelve to eighteen months. Silicone sheets help.",
             LocalDate.of(2014, 3, 2)),
-        entry("nose-job-swelling", "Swelling after rhinoplasty", "My nose is still swollen after my nose job.",
-            "Swelling after rhinoplasty can last a year, especially at the tip.", LocalDate.of(2015, 7, 9)),
-        entry("eyebrow-droop", "Eyebrow droop after injections", "My eyebrows feel heavy after injections.",
-            "Brow ptosis after botulinum toxin wears off in a few weeks.", LocalDate.of(2016, 2, 1)),
-        entry("xss-probe", "<script>alert(1)</script> title", "Is <img src=x onerror=alert(1)> safe?",
-            "Plain answer about <b>fillers</b> & \"quotes\".", LocalDate.of(2017, 1, 1)));
+        entry(
+            "nose-job-swelling",
+            "Swelling after rhinoplasty",
+            "My nose is still swollen after my nose job.",
+            "Swelling after rhinoplasty can last a year, especially at the tip.",
+            LocalDate.of(2015, 7, 9)),
+        entry(
+            "eyebrow-droop",
+            "Eyebrow droop after injections",
+            "My eyebrows feel heavy after injections.",
+            "Brow ptosis after botulinum toxin wears off in a few weeks.",
+            LocalDate.of(2016, 2, 1)),
+        entry(
+            "xss-probe",
+            "<script>alert(1)</script> title",
+            "Is <img src=x onerror=alert(1)> safe?",
+            "Plain answer about <b>fillers</b> & \"quotes\".",
+            LocalDate.of(2017, 1, 1)));
   }
 
   /** Writes {@code entries} into a new committed index at {@code dir}. */

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Locates {@code ../shared} (the large data sets and tools beside the project) and generates archives with its
- * make-archive tool.
+ * Locates {@code ../shared} (the large data sets and tools beside the project) and generates
+ * archives with its make-archive tool.
  *
- * <p>A clone without {@code ../shared} still passes the suite: the tests that measure against the data are skipped,
- * and {@link SkipSummary} names them in one line at the end of the run. Under {@code CI=true} a missing data set fails
- * the test instead, so CI can never skip them silently.
+ * <p>A clone without {@code ../shared} still passes the suite: the tests that measure against the
+ * data are skipped, and {@link SkipSummary} names them in one line at the end of the run. Under
+ * {@code CI=true} a missing data set fails the test instead, so CI can never skip them silently.
  */
 public final class SharedData {
 
@@ -29,11 +29,12 @@ public final class SharedData {
   }
 
   /**
-   * {@code ../shared/relative}, a file or folder that must exist; absent, the calling test is skipped outside CI and
-   * fails in CI.
+   * {@code ../shared/relative}, a file or folder that must exist; absent, the calling test is
+   * skipped outside CI and fails in CI.
    */
   public static Path require(String relative) {
-    Path root = Path.of(System.getProperty("qarchive.shared", "../shared")).toAbsolutePath().normalize();
+    Path root =
+        Path.of(System.getProperty("qarchive.shared", "../shared")).toAbsolutePath().normalize();
     Path p = relative.isEmpty() ? root : root.resolve(relative);
     if (!Files.exists(p)) {
       String why = SKIP_PREFIX + (relative.isEmpty() ? "" : "/" + relative) + ", absent at " + p;
@@ -51,8 +52,12 @@ public final class SharedData {
     return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
   }
 
-  /** Generates an archive of {@code pages} content pages with seed {@code seed} into {@code out}/site. */
-  public static Path makeArchive(Path out, int pages, int seed) throws IOException, InterruptedException {
+  /**
+   * Generates an archive of {@code pages} content pages with seed {@code seed} into {@code
+   * out}/site.
+   */
+  public static Path makeArchive(Path out, int pages, int seed)
+      throws IOException, InterruptedException {
     Path tool = require("tools/make-archive");
     Path site = out.resolve("site");
     Process p;

@@ -1,8 +1,9 @@
 package org.qarchive;
 
 import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -12,8 +13,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Names every skipped test at the end of the run, one line per cause, so that a clone without {@code ../shared} or
- * without Chromium says plainly what it did not check (registered through {@code META-INF/services}).
+ * Names every skipped test at the end of the run, one line per cause, so that a clone without
+ * {@code ../shared} or without Chromium says plainly what it did not check (registered through
+ * {@code META-INF/services}).
  */
 public final class SkipSummary implements TestExecutionListener {
 
@@ -60,6 +62,7 @@ public final class SkipSummary implements TestExecutionListener {
     for (Map.Entry<String, Set<String>> e : byCause.entrySet()) {
       Set<String> tests = e.getValue();
       System.out.printf(
+          Locale.ROOT,
           "SKIPPED %d test%s that %s%s: %s%n",
           tests.size(),
           tests.size() == 1 ? "" : "s",

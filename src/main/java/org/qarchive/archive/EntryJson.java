@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON Lines form of entries used by {@code export} and read back by the importer: one object per line with keys
- * {@code id, url, title, question, asker_location, answer, answered_by, credentials, date, categories, tags,
- * source_file}.
+ * The JSON Lines form of entries used by {@code export} and read back by the importer: one object
+ * per line with keys {@code id, url, title, question, asker_location, answer, answered_by,
+ * credentials, date, categories, tags, source_file}.
  */
 public final class EntryJson {
 
@@ -88,8 +88,17 @@ public final class EntryJson {
       throw new IllegalArgumentException("missing id");
     }
     return new QaEntry(
-        id, text(o, "url"), text(o, "title"), text(o, "question"), text(o, "asker_location"), text(o, "answer"),
-        text(o, "answered_by"), text(o, "credentials"), d, list(o, "categories"), list(o, "tags"),
+        id,
+        text(o, "url"),
+        text(o, "title"),
+        text(o, "question"),
+        text(o, "asker_location"),
+        text(o, "answer"),
+        text(o, "answered_by"),
+        text(o, "credentials"),
+        d,
+        list(o, "categories"),
+        list(o, "tags"),
         text(o, "source_file"));
   }
 

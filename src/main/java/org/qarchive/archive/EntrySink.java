@@ -19,8 +19,8 @@ public interface EntrySink {
   Outcome upsert(QaEntry entry) throws IOException;
 
   /**
-   * Removes the entry with this id, if present; the importer calls it only when a newer copy of a post holds fewer
-   * Q&As than an older copy it already stored in the same run.
+   * Removes the entry with this id, if present; the importer calls it only when a newer copy of a
+   * post holds fewer Q&As than an older copy it already stored in the same run.
    *
    * @return whether an entry was removed
    */

@@ -7,20 +7,24 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * One question and its answer as published on the blog: the unit that is imported, indexed, searched and shown.
+ * One question and its answer as published on the blog: the unit that is imported, indexed,
+ * searched and shown.
  *
  * @param id stable identifier derived from the canonical URL (see {@link #idFor(String, int)})
  * @param url canonical URL of the post
  * @param title post title
- * @param question the patient's question without its "Question from ...:" label; empty for a plain article
+ * @param question the patient's question without its "Question from ...:" label; empty for a plain
+ *     article
  * @param askerLocation where the asker wrote from ("England, AR"), or null
- * @param answer the answer text, paragraphs separated by blank lines, without its "Answer from ...:" label
+ * @param answer the answer text, paragraphs separated by blank lines, without its "Answer from
+ *     ...:" label
  * @param answeredBy who answered ("Dr. Dean Kane"), or null
- * @param credentials the answerer's credentials ("Board Certified Plastic Surgeon from Baltimore"), or null
+ * @param credentials the answerer's credentials ("Board Certified Plastic Surgeon from Baltimore"),
+ *     or null
  * @param date the post's publication date, or null when the page does not tell
  * @param categories blog categories, in page order
  * @param tags blog tags, in page order
@@ -66,8 +70,8 @@ public record QaEntry(
   }
 
   /**
-   * Hash of everything a reader sees, so a re-import can tell an unchanged entry from an updated one. The source
-   * file is left out: the same post captured in another file is the same content.
+   * Hash of everything a reader sees, so a re-import can tell an unchanged entry from an updated
+   * one. The source file is left out: the same post captured in another file is the same content.
    */
   public String contentHash() {
     String joined =
@@ -86,7 +90,8 @@ public record QaEntry(
     return sha256Hex(joined).substring(0, 32);
   }
 
-  // compiled once: String.replaceAll compiles its pattern on every call, and this runs for every entry
+  // compiled once: String.replaceAll compiles its pattern on every call, and this runs for every
+  // entry
   private static final Pattern SCHEME_HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*");
   private static final Pattern HTML_SUFFIX = Pattern.compile("\\.html?$");
   private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
@@ -94,9 +99,9 @@ public record QaEntry(
   private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
   /**
-   * The id of the {@code index}-th Q&A (0-based) on the page with this canonical URL: a readable slug from the
-   * URL's last path segment plus a short hash of the full URL, so two posts with the same slug in different years
-   * never collide.
+   * The id of the {@code index}-th Q&A (0-based) on the page with this canonical URL: a readable
+   * slug from the URL's last path segment plus a short hash of the full URL, so two posts with the
+   * same slug in different years never collide.
    */
   public static String idFor(String canonicalUrl, int index) {
     Objects.requireNonNull(canonicalUrl, "canonicalUrl");
@@ -108,7 +113,10 @@ public record QaEntry(
     String[] segments = path.split("/");
     String slug = "";
     for (int i = segments.length - 1; i >= 0 && slug.isEmpty(); i--) {
-      slug = NOT_SLUG.matcher(HTML_SUFFIX.matcher(segments[i].toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("-");
+      slug =
+          NOT_SLUG
+              .matcher(HTML_SUFFIX.matcher(segments[i].toLowerCase(Locale.ROOT)).replaceAll(""))
+              .replaceAll("-");
       slug = EDGE_DASHES.matcher(slug).replaceAll("");
     }
     if (slug.length() > 80) {

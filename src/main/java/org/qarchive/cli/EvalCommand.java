@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qarchive.eval.Evaluation;
@@ -18,44 +19,67 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qarchive eval}: indexes a test corpus in memory with the real schema, runs every query through the same
- * search as the API, writes a TREC run and, given judgments, prints nDCG@10, MAP, MRR@10 and Recall@100.
+ * {@code qarchive eval}: indexes a test corpus in memory with the real schema, runs every query
+ * through the same search as the API, writes a TREC run and, given judgments, prints nDCG@10, MAP,
+ * MRR@10 and Recall@100.
  */
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Measure the search on a test collection (JSON Lines corpus, queries, TREC qrels).")
+    description =
+        "Measure the search on a test collection (JSON Lines corpus, queries, TREC qrels).")
 final class EvalCommand implements Callable<Integer> {
 
-  @Option(names = "--corpus", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--corpus",
+      required = true,
+      paramLabel = "FILE",
       description = "JSON Lines: {\"id\",\"title\",\"question\",\"answer\",\"url\"} per line.")
   Path corpus;
 
   @Option(names = "--queries", paramLabel = "FILE", description = "qid<TAB>query text per line.")
   Path queries;
 
-  @Option(names = "--qrels", paramLabel = "FILE", description = "TREC judgments: qid 0 docid grade.")
+  @Option(
+      names = "--qrels",
+      paramLabel = "FILE",
+      description = "TREC judgments: qid 0 docid grade.")
   Path qrels;
 
-  @Option(names = "--run", paramLabel = "FILE", description = "Where to write the TREC run (top 100 per query).")
+  @Option(
+      names = "--run",
+      paramLabel = "FILE",
+      description = "Where to write the TREC run (top 100 per query).")
   Path run;
 
-  @Option(names = "--typos", paramLabel = "FILE",
-      description = "misspelled<TAB>correct per line: share whose top 10 equals the correct spelling's.")
+  @Option(
+      names = "--typos",
+      paramLabel = "FILE",
+      description =
+          "misspelled<TAB>correct per line: share whose top 10 equals the correct spelling's.")
   Path typos;
 
-  @Option(names = "--synonyms", paramLabel = "FILE", description = "Synonyms file instead of the shipped one.")
+  @Option(
+      names = "--synonyms",
+      paramLabel = "FILE",
+      description = "Synonyms file instead of the shipped one.")
   Path synonymsFile;
 
   @Option(names = "--no-synonyms", description = "Search without synonyms (for comparison).")
   boolean noSynonyms;
 
-  @Option(names = "--stemmer", defaultValue = "PORTER",
-      description = "Stemmer to compare: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the shipped one).")
+  @Option(
+      names = "--stemmer",
+      defaultValue = "PORTER",
+      description =
+          "Stemmer to compare: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the shipped one).")
   Analysis.Stemmer stemmer;
 
-  @Option(names = "--stopwords", defaultValue = "QUESTION",
-      description = "Stopwords to compare: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the shipped one).")
+  @Option(
+      names = "--stopwords",
+      defaultValue = "QUESTION",
+      description =
+          "Stopwords to compare: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the shipped one).")
   Analysis.Stopwords stopwords;
 
   @Spec CommandSpec spec;
@@ -75,12 +99,17 @@ final class EvalCommand implements Callable<Integer> {
     Synonyms synonyms = noSynonyms ? Synonyms.none() : Synonyms.load(synonymsFile, analysis);
     try (Evaluation eval = Evaluation.index(corpus, analysis);
         ArchiveSearcher searcher = eval.searcher(synonyms, Ranking.DEFAULT)) {
-      out.printf("indexed %d documents (%d skipped: no question or answer); analysis %s, synonyms %s%n",
-          eval.indexed(), eval.skipped(), analysis, synonyms.source());
+      out.printf(
+          Locale.ROOT,
+          "indexed %d documents (%d skipped: no question or answer); analysis %s, synonyms %s%n",
+          eval.indexed(),
+          eval.skipped(),
+          analysis,
+          synonyms.source());
       if (queries != null) {
         Map<String, String> q = Evaluation.readQueries(queries);
         List<TrecMetrics.RunLine> lines = Evaluation.run(searcher, q);
-        out.printf("ran %d queries%n", q.size());
+        out.printf(Locale.ROOT, "ran %d queries%n", q.size());
         if (run != null) {
           Evaluation.writeRun(lines, run);
           out.println("run written to " + run);
@@ -91,8 +120,12 @@ final class EvalCommand implements Callable<Integer> {
       }
       if (typos != null) {
         Evaluation.TypoReport r = Evaluation.typos(searcher, typos);
-        out.printf("typos: %d of %d misspelled queries (%.1f%%) have the same top 10 as the correct spelling%n",
-            r.sameTop10(), r.pairs(), 100 * r.share());
+        out.printf(
+            Locale.ROOT,
+            "typos: %d of %d misspelled queries (%.1f%%) have the same top 10 as the correct spelling%n",
+            r.sameTop10(),
+            r.pairs(),
+            100 * r.share());
         if (!r.misses().isEmpty()) {
           out.println("  differ: " + String.join(" | ", r.misses()));
         }

@@ -1,9 +1,9 @@
 package org.qarchive.cli;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.qarchive.archive.EntryJson;
@@ -12,11 +12,15 @@ import org.qarchive.search.ArchiveSearcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code qarchive export}: every entry as JSON Lines on stdout; {@code qarchive import} reads it back. */
+/**
+ * {@code qarchive export}: every entry as JSON Lines on stdout; {@code qarchive import} reads it
+ * back.
+ */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Write every entry as JSON Lines to standard output (backups, moving to another install).")
+    description =
+        "Write every entry as JSON Lines to standard output (backups, moving to another install).")
 final class ExportCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
@@ -26,7 +30,8 @@ final class ExportCommand implements Callable<Integer> {
     if (!IndexInfo.read(index.dir).exists()) {
       throw new BadInputException("no index at " + index.dir);
     }
-    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    BufferedWriter out =
+        new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     try (ArchiveSearcher searcher = new ArchiveSearcher(index.dir)) {
       searcher.forEachEntry(
           e -> {

@@ -9,18 +9,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.qarchive.archive.QaEntry;
 import org.qarchive.archive.EntryJson;
+import org.qarchive.archive.QaEntry;
 import org.qarchive.importer.MainContentExtractor;
 import org.qarchive.importer.PageExtractor;
 import org.qarchive.importer.PageResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code qarchive extract}: shows what the importer takes from each page, as one JSON line per file. */
+/**
+ * {@code qarchive extract}: shows what the importer takes from each page, as one JSON line per
+ * file.
+ */
 @Command(
     name = "extract",
     mixinStandardHelpOptions = true,
@@ -35,18 +38,24 @@ final class ExtractCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Archived pages.")
   List<Path> files;
 
-  @Option(names = "--body", description = "Print the main text the content extractor finds, for scoring.")
+  @Option(
+      names = "--body",
+      description = "Print the main text the content extractor finds, for scoring.")
   boolean body;
 
   @Option(
       names = "--benchmark-json",
-      description = "With the main text of each file, write one JSON object keyed by file name, for scoring tools.")
+      description =
+          "With the main text of each file, write one JSON object keyed by file name, for scoring tools.")
   boolean benchmarkJson;
 
   @Option(names = "--articles", description = "Treat pages without a Q&A as plain articles.")
   boolean articles;
 
-  @Option(names = "--index", hidden = true, description = "Accepted for symmetry; extract never touches the index.")
+  @Option(
+      names = "--index",
+      hidden = true,
+      description = "Accepted for symmetry; extract never touches the index.")
   Path index;
 
   @Spec CommandSpec spec;
@@ -105,12 +114,16 @@ final class ExtractCommand implements Callable<Integer> {
     return unreadable == files.size() ? Main.EXIT_DATA : 0;
   }
 
-  /** A gzipped page (as saved by some crawlers), bounded like any page so a gzip bomb stops at the limit. */
+  /**
+   * A gzipped page (as saved by some crawlers), bounded like any page so a gzip bomb stops at the
+   * limit.
+   */
   private static byte[] gunzip(byte[] gz) throws java.io.IOException {
     try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
       byte[] b = in.readNBytes(PageExtractor.MAX_PAGE_BYTES + 1);
       if (b.length > PageExtractor.MAX_PAGE_BYTES) {
-        throw new java.io.IOException("expands to more than " + PageExtractor.MAX_PAGE_BYTES + " bytes");
+        throw new java.io.IOException(
+            "expands to more than " + PageExtractor.MAX_PAGE_BYTES + " bytes");
       }
       return b;
     }

@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code qarchive import}: archived pages (folders, files, zips, WARCs, JSON Lines exports) into the index. */
+/**
+ * {@code qarchive import}: archived pages (folders, files, zips, WARCs, JSON Lines exports) into
+ * the index.
+ */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
@@ -28,21 +31,31 @@ final class ImportCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "What to import (default: import/).")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "What to import (default: import/).")
   List<Path> paths;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON, one row per file.")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Also write the report as JSON, one row per file.")
   Path report;
 
   @Option(names = "--articles", description = "Also import pages without a Q&A as plain articles.")
   boolean articles;
 
-  @Option(names = "--selectors", paramLabel = "FILE", description = "CSS selectors for a known theme.")
+  @Option(
+      names = "--selectors",
+      paramLabel = "FILE",
+      description = "CSS selectors for a known theme.")
   Path selectors;
 
   @Option(
       names = "--full",
-      description = "Read every file again, also those unchanged (same size and time) since the last import.")
+      description =
+          "Read every file again, also those unchanged (same size and time) since the last import.")
   boolean full;
 
   @Spec CommandSpec spec;
@@ -59,11 +72,13 @@ final class ImportCommand implements Callable<Integer> {
       try {
         ThemeSelectors.load(selectors);
       } catch (IllegalArgumentException | java.io.IOException e) {
-        throw new BadInputException("cannot use the selectors file " + selectors + ": " + e.getMessage());
+        throw new BadInputException(
+            "cannot use the selectors file " + selectors + ": " + e.getMessage());
       }
     }
     ImportOptions options =
-        new ImportOptions(articles, selectors, System.err, Runtime.getRuntime().availableProcessors());
+        new ImportOptions(
+            articles, selectors, System.err, Runtime.getRuntime().availableProcessors());
     ImportReport r = ImportFlow.run(index.dir, inputs, options, full);
     PrintWriter out = spec.commandLine().getOut();
     out.print(r.summary());

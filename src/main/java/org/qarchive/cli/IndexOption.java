@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The {@code --index DIR} option every subcommand shares. */
-final class IndexOption {
+public final class IndexOption {
   @Option(
       names = "--index",
       paramLabel = "DIR",
       defaultValue = "index",
       description = "Index folder (default: ${DEFAULT-VALUE}).")
-  Path dir;
+  public Path dir;
 }

@@ -1,6 +1,9 @@
 package org.qarchive.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.qarchive.bench.BenchCommand;
+import org.qarchive.bench.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,12 +30,16 @@ public final class Main implements Runnable {
 
   /** sysexits: the command was used wrongly. */
   public static final int EXIT_USAGE = 64;
+
   /** sysexits: the input data was bad. */
   public static final int EXIT_DATA = 65;
+
   /** sysexits: an internal error. */
   public static final int EXIT_SOFTWARE = 70;
+
   /** sysexits: an input/output error, e.g. the disk filled up while writing the index. */
   public static final int EXIT_IOERR = 74;
+
   /** sysexits: try again later, e.g. another import holds the index. */
   public static final int EXIT_TEMPFAIL = 75;
 
@@ -48,10 +55,15 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    // Lucene logs through java.util.logging that it could run faster with the incubating vector module; that
-    // is advice for operators, not something a user of the command line should read on every run.
+    // Lucene logs through java.util.logging that it could run faster with the incubating vector
+    // module; that is advice for operators, not something a user of the command line should read
+    // on every run.
     LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        run(
+            args,
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
   }
 
   /** Runs the command line with the given output streams; returns the exit code. */
@@ -78,8 +90,11 @@ public final class Main implements Runnable {
           }
           if (e instanceof java.io.IOException) {
             commandLine.getErr().println("qarchive: input/output error: " + e.getMessage());
-            commandLine.getErr().println("qarchive: the index still holds its last completed import; fix the cause"
-                + " (disk space, permissions) and run the command again");
+            commandLine
+                .getErr()
+                .println(
+                    "qarchive: the index still holds its last completed import; fix the cause"
+                        + " (disk space, permissions) and run the command again");
             return EXIT_IOERR;
           }
           commandLine.getErr().println("qarchive: internal error: " + e);

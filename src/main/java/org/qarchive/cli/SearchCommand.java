@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qarchive.index.IndexInfo;
@@ -13,36 +14,52 @@ import org.qarchive.search.SearchRequest;
 import org.qarchive.search.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qarchive search}: ranked hits with snippets in the terminal, or JSON. */
-@Command(name = "search", mixinStandardHelpOptions = true, description = "Search the index from the terminal.")
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = "Search the index from the terminal.")
 final class SearchCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
 
-  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to search for, as a patient would type it.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "QUERY",
+      description = "What to search for, as a patient would type it.")
   List<String> words;
 
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
-  @Option(names = "--page", defaultValue = "1", description = "Result page (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--page",
+      defaultValue = "1",
+      description = "Result page (default: ${DEFAULT-VALUE}).")
   int page;
 
-  @Option(names = "--size", defaultValue = "10", description = "Hits per page (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--size",
+      defaultValue = "10",
+      description = "Hits per page (default: ${DEFAULT-VALUE}).")
   int size;
 
   @Option(names = "--sort", defaultValue = "RELEVANCE", description = "RELEVANCE or DATE.")
   SearchRequest.Sort sort;
 
-  @Option(names = "--exact", description = "Search the words as typed, without spelling correction.")
+  @Option(
+      names = "--exact",
+      description = "Search the words as typed, without spelling correction.")
   boolean exact;
 
-  @Option(names = "--synonyms", paramLabel = "FILE",
+  @Option(
+      names = "--synonyms",
+      paramLabel = "FILE",
       description = "Synonyms file (Solr format) instead of the shipped one.")
   java.nio.file.Path synonyms;
 
@@ -76,17 +93,27 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
       }
       if (r.correctedQuery() != null) {
-        out.printf("Showing results for: %s (search instead for the words as typed with --exact)%n",
+        out.printf(
+            Locale.ROOT,
+            "Showing results for: %s (search instead for the words as typed with --exact)%n",
             r.correctedQuery());
       }
       if (r.relaxation() != SearchResult.Relaxation.NONE) {
-        out.println("No answer has all the words; showing answers with "
-            + (r.relaxation() == SearchResult.Relaxation.MOST_WORDS ? "most" : "some") + " of them.");
+        out.println(
+            "No answer has all the words; showing answers with "
+                + (r.relaxation() == SearchResult.Relaxation.MOST_WORDS ? "most" : "some")
+                + " of them.");
       }
-      out.printf("%d answers (%d ms)%n%n", r.total(), r.tookMs());
+      out.printf(Locale.ROOT, "%d answers (%d ms)%n%n", r.total(), r.tookMs());
       int rank = (page - 1) * size;
       for (SearchHit h : r.hits()) {
-        out.printf("%d. %s%n   %s%s%n", ++rank, h.title(), h.date() == null ? "" : h.date() + "  ", "/qa/" + h.id());
+        out.printf(
+            Locale.ROOT,
+            "%d. %s%n   %s%s%n",
+            ++rank,
+            h.title(),
+            h.date() == null ? "" : h.date() + "  ",
+            "/qa/" + h.id());
         if (!h.questionSnippet().isBlank()) {
           out.println("   Q: " + Terminal.marks(h.questionSnippet()));
         }
@@ -94,7 +121,11 @@ final class SearchCommand implements Callable<Integer> {
           out.println("   A: " + Terminal.marks(h.answerSnippet()));
         }
         if (!h.similarIds().isEmpty()) {
-          out.printf("   + %d similar question%s%n", h.similarIds().size(), h.similarIds().size() == 1 ? "" : "s");
+          out.printf(
+              Locale.ROOT,
+              "   + %d similar question%s%n",
+              h.similarIds().size(),
+              h.similarIds().size() == 1 ? "" : "s");
         }
         out.println();
       }

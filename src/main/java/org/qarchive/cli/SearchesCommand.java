@@ -13,7 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code qarchive searches}: what patients searched for most, and what found nothing, for the clinic's staff. */
+/**
+ * {@code qarchive searches}: what patients searched for most, and what found nothing, for the
+ * clinic's staff.
+ */
 @Command(
     name = "searches",
     mixinStandardHelpOptions = true,
@@ -23,10 +26,17 @@ import picocli.CommandLine.Spec;
     })
 final class SearchesCommand implements Callable<Integer> {
 
-  @Option(names = "--log", paramLabel = "FILE", defaultValue = "logs/searches.tsv", description = "The search log (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--log",
+      paramLabel = "FILE",
+      defaultValue = "logs/searches.tsv",
+      description = "The search log (default: ${DEFAULT-VALUE}).")
   Path log;
 
-  @Option(names = "--top", defaultValue = "20", description = "How many of each to show (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      defaultValue = "20",
+      description = "How many of each to show (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Spec CommandSpec spec;
@@ -34,7 +44,8 @@ final class SearchesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.exists(log)) {
-      throw new BadInputException("no search log at " + log + " yet; 'qarchive serve' writes it as patients search");
+      throw new BadInputException(
+          "no search log at " + log + " yet; 'qarchive serve' writes it as patients search");
     }
     PrintWriter out = spec.commandLine().getOut();
     try (SearchLog searchLog = new SearchLog(log)) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.qarchive.importer.ImportOptions;
@@ -20,29 +21,42 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code qarchive serve}: imports the import folder when it changed, then serves the archive over HTTP. */
+/**
+ * {@code qarchive serve}: imports the import folder when it changed, then serves the archive over
+ * HTTP.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serve the search page, JSON API and embeddable box; import the import folder first if it changed.")
+    description =
+        "Serve the search page, JSON API and embeddable box; import the import folder first if it changed.")
 final class ServeCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
 
-  @Option(names = "--port", defaultValue = "7070", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free).")
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free).")
   int port;
 
-  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      defaultValue = "0.0.0.0",
+      description = "Interface to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
   @Option(
       names = "--import-dir",
       paramLabel = "DIR",
       defaultValue = "import",
-      description = "Folder imported when the index is missing or the folder changed (default: ${DEFAULT-VALUE}).")
+      description =
+          "Folder imported when the index is missing or the folder changed (default: ${DEFAULT-VALUE}).")
   Path importDir;
 
-  @Option(names = "--no-import", description = "Serve the index as it is, without checking the import folder.")
+  @Option(
+      names = "--no-import",
+      description = "Serve the index as it is, without checking the import folder.")
   boolean noImport;
 
   @Option(
@@ -50,30 +64,37 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "ORIGIN",
       split = ",",
       defaultValue = "*",
-      description = "Origins allowed to use the API and embed from a browser, e.g. https://clinic.example (default: *).")
+      description =
+          "Origins allowed to use the API and embed from a browser, e.g. https://clinic.example (default: *).")
   List<String> corsOrigins;
 
   @Option(
       names = "--frame-ancestor",
       paramLabel = "ORIGIN",
       split = ",",
-      description = "Origins allowed to show our pages in a frame (CSP frame-ancestors; default: none).")
+      description =
+          "Origins allowed to show our pages in a frame (CSP frame-ancestors; default: none).")
   List<String> frameAncestors;
 
   @Option(
       names = "--public-url",
       paramLabel = "URL",
-      description = "The archive's public address, e.g. https://archive.example, for canonical links and the sitemap.")
+      description =
+          "The archive's public address, e.g. https://archive.example, for canonical links and the sitemap.")
   String publicUrl;
 
-  @Option(names = "--site-name", paramLabel = "NAME", description = "The name shown in page titles.")
+  @Option(
+      names = "--site-name",
+      paramLabel = "NAME",
+      description = "The name shown in page titles.")
   String siteName;
 
   @Option(
       names = "--search-log",
       paramLabel = "FILE",
       defaultValue = "logs/searches.tsv",
-      description = "Where searches are logged, scrubbed of personal data, for 'qarchive searches' (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where searches are logged, scrubbed of personal data, for 'qarchive searches' (default: ${DEFAULT-VALUE}).")
   Path searchLogFile;
 
   @Option(names = "--no-search-log", description = "Do not log searches.")
@@ -88,14 +109,19 @@ final class ServeCommand implements Callable<Integer> {
       importIfChanged(out);
     }
     if (!IndexInfo.read(index.dir).exists()) {
-      throw new BadInputException("no index at " + index.dir + " and nothing to import; run 'qarchive import PATH'");
+      throw new BadInputException(
+          "no index at " + index.dir + " and nothing to import; run 'qarchive import PATH'");
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile);
         ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
         WebServer server = new WebServer(searcher, webConfig(), log).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
-      out.printf("Serving %d entries at http://localhost:%d%n", searcher.count(), server.port());
+      out.printf(
+          Locale.ROOT,
+          "Serving %d entries at http://localhost:%d%n",
+          searcher.count(),
+          server.port());
       out.flush();
       stopped.await();
     }
@@ -105,13 +131,22 @@ final class ServeCommand implements Callable<Integer> {
   private WebConfig webConfig() {
     try {
       return new WebConfig(
-          host, port, corsOrigins, siteName, frameAncestors == null ? List.of() : frameAncestors, publicUrl, index.dir);
+          host,
+          port,
+          corsOrigins,
+          siteName,
+          frameAncestors == null ? List.of() : frameAncestors,
+          publicUrl,
+          index.dir);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
   }
 
-  /** Imports the import folder when the index is missing, from another schema, or older than the folder. */
+  /**
+   * Imports the import folder when the index is missing, from another schema, or older than the
+   * folder.
+   */
   boolean importIfChanged(PrintWriter out) throws Exception {
     if (!Files.isDirectory(importDir)) {
       return false;

@@ -14,8 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A cheap fingerprint of what an import would read: every file's relative path, size and modification time. When it
- * matches the one recorded in the index's last commit, {@code serve} skips the import.
+ * A cheap fingerprint of what an import would read: every file's relative path, size and
+ * modification time. When it matches the one recorded in the index's last commit, {@code serve}
+ * skips the import.
  */
 final class SourceFingerprint {
 
@@ -34,7 +35,12 @@ final class SourceFingerprint {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              lines.add(root.relativize(file) + "\t" + attrs.size() + "\t" + attrs.lastModifiedTime().toMillis());
+              lines.add(
+                  root.relativize(file)
+                      + "\t"
+                      + attrs.size()
+                      + "\t"
+                      + attrs.lastModifiedTime().toMillis());
               return FileVisitResult.CONTINUE;
             }
 

@@ -10,7 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code qarchive stats}: what the index holds. */
-@Command(name = "stats", mixinStandardHelpOptions = true, description = "Show entries, last import and index size.")
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description = "Show entries, last import and index size.")
 final class StatsCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
@@ -26,7 +29,8 @@ final class StatsCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "index:       %s%n", index.dir.toAbsolutePath().normalize());
     out.printf(Locale.ROOT, "entries:     %d%n", info.entries());
-    out.printf(Locale.ROOT, "last import: %s%n", info.lastImport() == null ? "never" : info.lastImport());
+    out.printf(
+        Locale.ROOT, "last import: %s%n", info.lastImport() == null ? "never" : info.lastImport());
     out.printf(Locale.ROOT, "index size:  %.1f MB%n", info.sizeBytes() / 1e6);
     return 0;
   }

@@ -2,7 +2,10 @@ package org.qarchive.cli;
 
 import org.jsoup.parser.Parser;
 
-/** Turns highlighted HTML snippets into terminal text: matches in bold when on a terminal, else in [brackets]. */
+/**
+ * Turns highlighted HTML snippets into terminal text: matches in bold when on a terminal, else in
+ * [brackets].
+ */
 final class Terminal {
 
   private Terminal() {}

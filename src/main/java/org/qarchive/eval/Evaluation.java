@@ -30,12 +30,14 @@ import org.qarchive.search.Synonyms;
 
 /**
  * An evaluation corpus indexed in memory with the real schema and analysis, searched through {@link
- * ArchiveSearcher#search} exactly as the API searches, to produce TREC runs and typo-robustness figures.
+ * ArchiveSearcher#search} exactly as the API searches, to produce TREC runs and typo-robustness
+ * figures.
  */
 public final class Evaluation implements AutoCloseable {
 
   /** Depth of a run, per query. */
   public static final int DEPTH = 100;
+
   private static final int PAGE = 50;
 
   private final ByteBuffersDirectory directory;
@@ -51,8 +53,8 @@ public final class Evaluation implements AutoCloseable {
   }
 
   /**
-   * Indexes a JSON Lines corpus ({@code id, title, question, answer, url}; other keys ignored) with {@code
-   * analysis}. Documents with neither question nor answer are skipped and counted.
+   * Indexes a JSON Lines corpus ({@code id, title, question, answer, url}; other keys ignored) with
+   * {@code analysis}. Documents with neither question nor answer are skipped and counted.
    */
   public static Evaluation index(Path corpus, Analysis analysis) throws IOException {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
@@ -74,8 +76,19 @@ public final class Evaluation implements AutoCloseable {
           continue;
         }
         writer.upsert(
-            new QaEntry(text(d, "id"), text(d, "url"), text(d, "title"), question, null, answer, null, null, null,
-                List.of(), List.of(), corpus.getFileName().toString()));
+            new QaEntry(
+                text(d, "id"),
+                text(d, "url"),
+                text(d, "title"),
+                question,
+                null,
+                answer,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                corpus.getFileName().toString()));
         indexed++;
       }
       writer.commit(null);
@@ -103,18 +116,22 @@ public final class Evaluation implements AutoCloseable {
     return new ArchiveSearcher(keepOpen(directory), analysis, synonyms, ranking);
   }
 
-  /** The top {@value #DEPTH} of every query as run lines, in ranked order (scores falling with rank). */
+  /**
+   * The top {@value #DEPTH} of every query as run lines, in ranked order (scores falling with
+   * rank).
+   */
   public static List<TrecMetrics.RunLine> run(ArchiveSearcher searcher, Map<String, String> queries)
       throws IOException {
     return run(searcher, queries, DEPTH);
   }
 
   /**
-   * The top {@code depth} of every query as run lines, in ranked order. The score column is {@code depth - rank + 1}:
-   * folded near duplicates have no score of their own, and this keeps trec_eval from reordering the page order.
+   * The top {@code depth} of every query as run lines, in ranked order. The score column is {@code
+   * depth - rank + 1}: folded near duplicates have no score of their own, and this keeps trec_eval
+   * from reordering the page order.
    */
-  public static List<TrecMetrics.RunLine> run(ArchiveSearcher searcher, Map<String, String> queries, int depth)
-      throws IOException {
+  public static List<TrecMetrics.RunLine> run(
+      ArchiveSearcher searcher, Map<String, String> queries, int depth) throws IOException {
     List<TrecMetrics.RunLine> run = new ArrayList<>();
     for (var q : queries.entrySet()) {
       List<String> ids = top(searcher, q.getValue(), depth, false);
@@ -126,15 +143,17 @@ public final class Evaluation implements AutoCloseable {
   }
 
   /**
-   * The ids of the first {@code n} results as a reader of the pages would meet them: each hit, then the near
-   * duplicates folded under it.
+   * The ids of the first {@code n} results as a reader of the pages would meet them: each hit, then
+   * the near duplicates folded under it.
    */
-  public static List<String> top(ArchiveSearcher searcher, String query, int n, boolean exact) throws IOException {
+  public static List<String> top(ArchiveSearcher searcher, String query, int n, boolean exact)
+      throws IOException {
     Set<String> ids = new LinkedHashSet<>();
     for (int page = 1; ids.size() < n && page <= SearchRequest.MAX_PAGE; page++) {
       SearchResult r =
           searcher.search(
-              new SearchRequest(query, page, Math.min(PAGE, n), SearchRequest.Sort.RELEVANCE, null, exact));
+              new SearchRequest(
+                  query, page, Math.min(PAGE, n), SearchRequest.Sort.RELEVANCE, null, exact));
       if (r.hits().isEmpty()) {
         break;
       }
@@ -162,7 +181,14 @@ public final class Evaluation implements AutoCloseable {
   public static void writeRun(List<TrecMetrics.RunLine> run, Path file) throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (TrecMetrics.RunLine l : run) {
-        w.write(String.format(Locale.ROOT, "%s Q0 %s %d %.4f qarchive%n", l.qid(), l.docid(), l.rank(), l.score()));
+        w.write(
+            String.format(
+                Locale.ROOT,
+                "%s Q0 %s %d %.4f qarchive%n",
+                l.qid(),
+                l.docid(),
+                l.rank(),
+                l.score()));
       }
     }
   }
@@ -171,7 +197,8 @@ public final class Evaluation implements AutoCloseable {
    * How well misspelled queries find what their correct spelling finds.
    *
    * @param pairs misspelled-correct pairs checked
-   * @param sameTop10 pairs whose misspelling's top 10 holds the same entries as the correct spelling's
+   * @param sameTop10 pairs whose misspelling's top 10 holds the same entries as the correct
+   *     spelling's
    * @param misses the misspellings that did not
    */
   public record TypoReport(int pairs, int sameTop10, List<String> misses) {
@@ -181,7 +208,9 @@ public final class Evaluation implements AutoCloseable {
     }
   }
 
-  /** Reads {@code misspelled<TAB>correct} lines ({@code #} comments) and compares the two top 10s. */
+  /**
+   * Reads {@code misspelled<TAB>correct} lines ({@code #} comments) and compares the two top 10s.
+   */
   public static TypoReport typos(ArchiveSearcher searcher, Path file) throws IOException {
     int pairs = 0;
     int same = 0;

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * TREC-style scoring that agrees with {@code shared/tools/trec-eval}: nDCG@10 with linear gain and the ideal
- * ranking from all judged documents, MAP@100, P@5, MRR@10 and Recall@100, relevance meaning grade &ge; 1. Runs are
- * ordered as trec_eval orders them (score as a C float, descending, ties by docid descending); a judged query
- * missing from the run scores 0.
+ * TREC-style scoring that agrees with {@code shared/tools/trec-eval}: nDCG@10 with linear gain and
+ * the ideal ranking from all judged documents, MAP@100, P@5, MRR@10 and Recall@100, relevance
+ * meaning grade &ge; 1. Runs are ordered as trec_eval orders them (score as a C float, descending,
+ * ties by docid descending); a judged query missing from the run scores 0.
  */
 public final class TrecMetrics {
 
@@ -40,7 +40,8 @@ public final class TrecMetrics {
           if (p.length != 4) {
             throw new IOException(file + ":" + n + ": expected 'qid iter docid grade'");
           }
-          m.computeIfAbsent(p[0], k -> new HashMap<>()).merge(p[2], Integer.parseInt(p[3]), Math::max);
+          m.computeIfAbsent(p[0], k -> new HashMap<>())
+              .merge(p[2], Integer.parseInt(p[3]), Math::max);
         }
       }
       return new Qrels(m);
@@ -51,13 +52,19 @@ public final class TrecMetrics {
   public record RunLine(String qid, String docid, int rank, double score) {}
 
   /** Mean scores over the judged queries that have a relevant document. */
-  public record Scores(double ndcg10, double map100, double p5, double mrr10, double recall100, int queries) {
+  public record Scores(
+      double ndcg10, double map100, double p5, double mrr10, double recall100, int queries) {
     @Override
     public String toString() {
       return String.format(
           java.util.Locale.ROOT,
           "nDCG@10 %.4f  MAP@100 %.4f  P@5 %.4f  MRR@10 %.4f  Recall@100 %.4f  (%d queries)",
-          ndcg10, map100, p5, mrr10, recall100, queries);
+          ndcg10,
+          map100,
+          p5,
+          mrr10,
+          recall100,
+          queries);
     }
   }
 
@@ -91,7 +98,8 @@ public final class TrecMetrics {
       for (int i = 0; i < Math.min(10, ranking.size()); i++) {
         dcg += Math.max(0, rel.getOrDefault(ranking.get(i), 0)) / log2(i + 2);
       }
-      List<Integer> ideal = rel.values().stream().map(g -> Math.max(0, g)).sorted(Comparator.reverseOrder()).toList();
+      List<Integer> ideal =
+          rel.values().stream().map(g -> Math.max(0, g)).sorted(Comparator.reverseOrder()).toList();
       double idcg = 0;
       for (int i = 0; i < Math.min(10, ideal.size()); i++) {
         idcg += ideal.get(i) / log2(i + 2);
@@ -122,7 +130,9 @@ public final class TrecMetrics {
       p5 += top5 / 5.0;
       recall += hits / (double) relevant;
     }
-    return n == 0 ? new Scores(0, 0, 0, 0, 0, 0) : new Scores(ndcg / n, map / n, p5 / n, mrr / n, recall / n, n);
+    return n == 0
+        ? new Scores(0, 0, 0, 0, 0, 0)
+        : new Scores(ndcg / n, map / n, p5 / n, mrr / n, recall / n, n);
   }
 
   private static double log2(int x) {

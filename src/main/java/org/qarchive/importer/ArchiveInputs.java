@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,8 +40,9 @@ import org.qarchive.archive.EntryJson;
 import org.qarchive.archive.QaEntry;
 
 /**
- * Walks the importer's inputs (folders, single pages, {@code .gz}, {@code .zip}, WARC and JSON Lines files) and hands
- * out one item per page, reading archives as streams with limits so that hostile files cannot exhaust memory.
+ * Walks the importer's inputs (folders, single pages, {@code .gz}, {@code .zip}, WARC and JSON
+ * Lines files) and hands out one item per page, reading archives as streams with limits so that
+ * hostile files cannot exhaust memory.
  */
 final class ArchiveInputs {
 
@@ -54,7 +55,8 @@ final class ArchiveInputs {
   record FileStamp(String path, long size, long mtime) {}
 
   /** A page to extract; {@code stamp} is null for a page inside an archive. */
-  record Page(String name, byte[] bytes, Instant modified, String urlHint, FileStamp stamp) implements Item {
+  record Page(String name, byte[] bytes, Instant modified, String urlHint, FileStamp stamp)
+      implements Item {
     Page {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(bytes, "bytes");
@@ -69,7 +71,8 @@ final class ArchiveInputs {
   record Unchanged(String name, FileStamp stamp) implements Item {}
 
   /** Entries read from a JSON Lines export. */
-  record Entries(String name, List<QaEntry> entries, Instant modified, List<String> errors) implements Item {}
+  record Entries(String name, List<QaEntry> entries, Instant modified, List<String> errors)
+      implements Item {}
 
   /** A file that could not be read at all. */
   record Failure(String name, String reason) implements Item {}
@@ -78,22 +81,29 @@ final class ArchiveInputs {
   static final long MAX_ZIP_TOTAL = 4L * 1024 * 1024 * 1024;
   static final int MAX_RATIO = 200;
   static final int MAX_NESTING = 3;
-  /** Extensions of files that are never pages: style sheets, scripts, images, fonts, media, documents, binaries. */
-  private static final Set<String> SKIP_EXTENSIONS = Set.of(
-      "css", "js", "mjs", "json", "map", "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "bmp", "tif", "tiff",
-      "woff", "woff2", "ttf", "eot", "otf", "mp3", "mp4", "m4a", "webm", "avi", "mov", "wav", "ogg", "pdf", "doc",
-      "docx", "xls", "xlsx", "ppt", "pptx", "swf", "txt", "md", "csv", "cdx", "log", "exe", "dll", "so", "class",
-      "jar");
+
+  /**
+   * Extensions of files that are never pages: style sheets, scripts, images, fonts, media,
+   * documents, binaries.
+   */
+  private static final Set<String> SKIP_EXTENSIONS =
+      Set.of(
+          "css", "js", "mjs", "json", "map", "jpg", "jpeg", "png", "gif", "webp", "svg", "ico",
+          "bmp", "tif", "tiff", "woff", "woff2", "ttf", "eot", "otf", "mp3", "mp4", "m4a", "webm",
+          "avi", "mov", "wav", "ogg", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "swf",
+          "txt", "md", "csv", "cdx", "log", "exe", "dll", "so", "class", "jar");
+
   private static final Pattern SKIP_EXT =
       Pattern.compile("(?i).*\\.(" + String.join("|", SKIP_EXTENSIONS) + ")$");
 
   /**
-   * Whether a lower-cased name has one of the {@link #SKIP_EXTENSIONS}. The set answers for most names; the pattern
-   * (which also refuses names with line breaks) runs only on those it names, since trying it at every dot of every
-   * page name cost more than listing the folder.
+   * Whether a lower-cased name has one of the {@link #SKIP_EXTENSIONS}. The set answers for most
+   * names; the pattern (which also refuses names with line breaks) runs only on those it names,
+   * since trying it at every dot of every page name cost more than listing the folder.
    */
   static boolean notAPage(String lower) {
-    return SKIP_EXTENSIONS.contains(lower.substring(lower.lastIndexOf('.') + 1)) && SKIP_EXT.matcher(lower).matches();
+    return SKIP_EXTENSIONS.contains(lower.substring(lower.lastIndexOf('.') + 1))
+        && SKIP_EXT.matcher(lower).matches();
   }
 
   private final int maxPageBytes;
@@ -105,18 +115,23 @@ final class ArchiveInputs {
     this(maxPageBytes, s -> false);
   }
 
-  /** @param unchanged which plain page files to hand out as {@link Unchanged} instead of reading them */
+  /**
+   * @param unchanged which plain page files to hand out as {@link Unchanged} instead of reading
+   *     them
+   */
   ArchiveInputs(int maxPageBytes, Predicate<FileStamp> unchanged) {
     this.maxPageBytes = maxPageBytes;
     this.unchanged = Objects.requireNonNull(unchanged, "unchanged");
   }
 
-  /** A file found under an input folder, with the attributes the listing read (links not followed). */
+  /**
+   * A file found under an input folder, with the attributes the listing read (links not followed).
+   */
   record Found(Path file, BasicFileAttributes attrs) {}
 
   /**
-   * One input as listed: a folder with its files in path order, a single file (no files, no error), or an input that
-   * cannot be walked (the error to report, no files).
+   * One input as listed: a folder with its files in path order, a single file (no files, no error),
+   * or an input that cannot be walked (the error to report, no files).
    */
   record Listed(Path input, List<Found> files, String error) {
     Listed {
@@ -129,8 +144,9 @@ final class ArchiveInputs {
   }
 
   /**
-   * Lists the inputs once, so that one import looks at each file once: the stamps that decide what is skipped, the
-   * progress plan and the walk all come from this listing, which stats every file as it reads the folder.
+   * Lists the inputs once, so that one import looks at each file once: the stamps that decide what
+   * is skipped, the progress plan and the walk all come from this listing, which stats every file
+   * as it reads the folder.
    */
   static List<Listed> list(List<Path> inputs) {
     List<Listed> out = new ArrayList<>();
@@ -138,8 +154,10 @@ final class ArchiveInputs {
       if (Files.isDirectory(input)) {
         List<Found> files;
         try {
-          // folders are listed on all cores: a mirror keeps each page in a folder of its own, and listing the 10k
-          // archive's 22k files and folders one system call after another took 0.15 s while the extractors waited
+          // folders are listed on all cores: a mirror keeps each page in a folder of its own, and
+          // listing the 10k
+          // archive's 22k files and folders one system call after another took 0.15 s while the
+          // extractors waited
           files = listFolder(input);
         } catch (UncheckedIOException e) {
           out.add(new Listed(input, null, "cannot list folder: " + ioCause(e).getMessage()));
@@ -157,8 +175,9 @@ final class ArchiveInputs {
   }
 
   /**
-   * The files under a folder with the attributes read while listing it, links not followed (a linked folder is
-   * listed as a file, which the walk refuses), its subfolders listed as tasks of their own.
+   * The files under a folder with the attributes read while listing it, links not followed (a
+   * linked folder is listed as a file, which the walk refuses), its subfolders listed as tasks of
+   * their own.
    */
   private static final class ListFolder extends RecursiveTask<List<Found>> {
     private final Path dir;
@@ -173,7 +192,8 @@ final class ArchiveInputs {
       List<ListFolder> folders = new ArrayList<>();
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
         for (Path f : entries) {
-          BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          BasicFileAttributes a =
+              Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
           if (a.isDirectory()) {
             ListFolder sub = new ListFolder(f);
             sub.fork();
@@ -183,7 +203,8 @@ final class ArchiveInputs {
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e); // as Files.find did: a folder that cannot be read fails the listing
+        throw new UncheckedIOException(
+            e); // as Files.find did: a folder that cannot be read fails the listing
       }
       for (ListFolder sub : folders) {
         files.addAll(sub.join());
@@ -193,8 +214,8 @@ final class ArchiveInputs {
   }
 
   /**
-   * The files under a folder, listed on every core: in a pool of its own, as the common pool keeps one core for the
-   * caller, which would only wait.
+   * The files under a folder, listed on every core: in a pool of its own, as the common pool keeps
+   * one core for the caller, which would only wait.
    */
   private static List<Found> listFolder(Path dir) {
     ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
@@ -205,7 +226,10 @@ final class ArchiveInputs {
     }
   }
 
-  /** The I/O error under a listing's failure (the fork-join pool may wrap it again when it crosses threads). */
+  /**
+   * The I/O error under a listing's failure (the fork-join pool may wrap it again when it crosses
+   * threads).
+   */
   private static Throwable ioCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof IOException) {
@@ -215,7 +239,9 @@ final class ArchiveInputs {
     return e;
   }
 
-  /** The stamps of the plain files of a listing, keyed by absolute path, without reading the files. */
+  /**
+   * The stamps of the plain files of a listing, keyed by absolute path, without reading the files.
+   */
   static Map<String, FileStamp> stamps(List<Listed> listing) {
     Map<String, FileStamp> out = new HashMap<>();
     for (Listed in : listing) {
@@ -228,7 +254,9 @@ final class ArchiveInputs {
         }
       } else if (in.singleFile()) {
         try {
-          BasicFileAttributes a = Files.readAttributes(in.input(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          BasicFileAttributes a =
+              Files.readAttributes(
+                  in.input(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
           if (a.isRegularFile()) {
             FileStamp st = stamp(in.input(), a);
             out.put(st.path(), st);
@@ -242,14 +270,18 @@ final class ArchiveInputs {
   }
 
   private static FileStamp stamp(Path f, BasicFileAttributes a) {
-    return new FileStamp(f.toAbsolutePath().normalize().toString(), a.size(), a.lastModifiedTime().toMillis());
+    return new FileStamp(
+        f.toAbsolutePath().normalize().toString(), a.size(), a.lastModifiedTime().toMillis());
   }
 
   private static FileStamp stamp(Path f) throws IOException {
     return stamp(f, Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
   }
 
-  /** What a walk will cover, counted up front for progress: files (archives count as one) and their bytes. */
+  /**
+   * What a walk will cover, counted up front for progress: files (archives count as one) and their
+   * bytes.
+   */
   record Plan(long files, long bytes, boolean archives) {}
 
   /** Counts files and bytes of a listing without reading them. */
@@ -261,8 +293,12 @@ final class ArchiveInputs {
       List<Found> found = in.files();
       if (in.singleFile()) {
         try {
-          found = List.of(new Found(in.input(),
-              Files.readAttributes(in.input(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
+          found =
+              List.of(
+                  new Found(
+                      in.input(),
+                      Files.readAttributes(
+                          in.input(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
         } catch (IOException e) {
           continue; // progress is an estimate; the walk reports the file
         }
@@ -288,7 +324,10 @@ final class ArchiveInputs {
     return finishedBytes + (c == null ? 0 : c.count);
   }
 
-  /** Thrown through the walk when the consumer fails, so that its failure is not mistaken for a bad input file. */
+  /**
+   * Thrown through the walk when the consumer fails, so that its failure is not mistaken for a bad
+   * input file.
+   */
   private static final class ConsumerFailed extends RuntimeException {
     ConsumerFailed(RuntimeException cause) {
       super(cause);
@@ -297,13 +336,14 @@ final class ArchiveInputs {
 
   /** Hands out one item per page of a {@link #list listing}, in its order. */
   void walk(List<Listed> listing, Consumer<Item> consumer) {
-    Consumer<Item> out = item -> {
-      try {
-        consumer.accept(item);
-      } catch (RuntimeException e) {
-        throw new ConsumerFailed(e);
-      }
-    };
+    Consumer<Item> out =
+        item -> {
+          try {
+            consumer.accept(item);
+          } catch (RuntimeException e) {
+            throw new ConsumerFailed(e);
+          }
+        };
     try {
       walkAll(listing, out);
     } catch (ConsumerFailed e) {
@@ -324,13 +364,18 @@ final class ArchiveInputs {
             continue;
           }
           if (found.attrs().isSymbolicLink()) {
-            // a link inside a mirror may point anywhere on this machine (/etc/passwd); only named inputs are followed
+            // a link inside a mirror may point anywhere on this machine (/etc/passwd); only named
+            // inputs are followed
             out.accept(new Failure(rel, "symbolic link, not followed"));
           } else if (!found.attrs().isRegularFile()) {
             // reading a named pipe or a device would block or never end
             out.accept(new Failure(rel, "not a regular file (pipe, socket or device), skipped"));
           } else {
-            file(f, rel, out, found.attrs()); // a file that vanished since the listing becomes a failed row there
+            file(
+                f,
+                rel,
+                out,
+                found.attrs()); // a file that vanished since the listing becomes a failed row there
           }
         }
       } else {
@@ -339,7 +384,10 @@ final class ArchiveInputs {
     }
   }
 
-  /** @param listed the attributes the listing read, or null for a file named as an input (whose link is followed) */
+  /**
+   * @param listed the attributes the listing read, or null for a file named as an input (whose link
+   *     is followed)
+   */
   private void file(Path f, String name, Consumer<Item> out, BasicFileAttributes listed) {
     try {
       readFile(f, name, out, listed);
@@ -358,7 +406,8 @@ final class ArchiveInputs {
   }
 
   private CountingInputStream track(Path f) throws IOException {
-    current = new CountingInputStream(new java.io.BufferedInputStream(Files.newInputStream(f), 1 << 16));
+    current =
+        new CountingInputStream(new java.io.BufferedInputStream(Files.newInputStream(f), 1 << 16));
     return current;
   }
 
@@ -367,7 +416,10 @@ final class ArchiveInputs {
     boolean explicit = listed == null;
     Instant mtime;
     try {
-      mtime = explicit ? Files.getLastModifiedTime(f).toInstant() : listed.lastModifiedTime().toInstant();
+      mtime =
+          explicit
+              ? Files.getLastModifiedTime(f).toInstant()
+              : listed.lastModifiedTime().toInstant();
     } catch (IOException e) {
       out.accept(new Failure(name, "cannot read: " + e.getMessage()));
       return;
@@ -405,7 +457,8 @@ final class ArchiveInputs {
       out.accept(new Failure(name, "cannot read: " + e.getMessage())); // gone since the listing
     } catch (IOException | RuntimeException e) {
       // a corrupt archive ends here; pages already handed out stay imported
-      out.accept(new Failure(name, "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+      out.accept(
+          new Failure(name, "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
   }
 
@@ -423,7 +476,8 @@ final class ArchiveInputs {
     return n;
   }
 
-  private void zip(InputStream raw, String name, Instant mtime, Consumer<Item> out, int depth) throws IOException {
+  private void zip(InputStream raw, String name, Instant mtime, Consumer<Item> out, int depth)
+      throws IOException {
     CountingInputStream counted = new CountingInputStream(raw);
     ZipInputStream zin = new ZipInputStream(counted, StandardCharsets.UTF_8);
     int count = 0;
@@ -444,7 +498,8 @@ final class ArchiveInputs {
       }
       String member = name + "!/" + e.getName();
       if (++count > MAX_ZIP_ENTRIES) {
-        out.accept(new Failure(name, "more than " + MAX_ZIP_ENTRIES + " entries; the rest is skipped"));
+        out.accept(
+            new Failure(name, "more than " + MAX_ZIP_ENTRIES + " entries; the rest is skipped"));
         return;
       }
       String safe = safeMemberName(e.getName());
@@ -469,20 +524,26 @@ final class ArchiveInputs {
       }
       total += bytes.length;
       if (total > MAX_ZIP_TOTAL) {
-        out.accept(new Failure(name, "expands to more than " + MAX_ZIP_TOTAL + " bytes; the rest is skipped"));
+        out.accept(
+            new Failure(
+                name, "expands to more than " + MAX_ZIP_TOTAL + " bytes; the rest is skipped"));
         return;
       }
       Instant t = e.getLastModifiedTime() != null ? e.getLastModifiedTime().toInstant() : mtime;
       if (nested) {
         if (depth >= MAX_NESTING) {
-          out.accept(new Failure(member, "zip nested deeper than " + MAX_NESTING + " levels, skipped"));
+          out.accept(
+              new Failure(member, "zip nested deeper than " + MAX_NESTING + " levels, skipped"));
         } else {
           zip(new ByteArrayInputStream(bytes), name + "!/" + safe, t, out, depth + 1);
         }
       } else if (lower.endsWith(".jsonl")) {
         List<String> errors = new ArrayList<>();
         List<QaEntry> entries =
-            EntryJson.readAll(new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)), errors);
+            EntryJson.readAll(
+                new BufferedReader(
+                    new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)),
+                errors);
         out.accept(new Entries(name + "!/" + safe, entries, t, errors));
       } else {
         out.accept(new Page(name + "!/" + safe, bytes, t, null));
@@ -491,8 +552,8 @@ final class ArchiveInputs {
   }
 
   /** Reads one member, stopping at the size limit and at compression ratios only a zip bomb has. */
-  private static byte[] readBounded(ZipInputStream zin, ZipEntry e, int limit, CountingInputStream counted)
-      throws IOException {
+  private static byte[] readBounded(
+      ZipInputStream zin, ZipEntry e, int limit, CountingInputStream counted) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     byte[] chunk = new byte[16384];
     long before = counted.count;
@@ -500,9 +561,15 @@ final class ArchiveInputs {
     while ((n = zin.read(chunk)) > 0) {
       buf.write(chunk, 0, n);
       if (buf.size() > limit) {
-        long compressed = e.getCompressedSize() > 0 ? e.getCompressedSize() : counted.count - before;
+        long compressed =
+            e.getCompressedSize() > 0 ? e.getCompressedSize() : counted.count - before;
         if (compressed > 0 && buf.size() / compressed > MAX_RATIO) {
-          throw new ZipException("zip bomb: " + e.getName() + " expands more than " + MAX_RATIO + " times; archive skipped");
+          throw new ZipException(
+              "zip bomb: "
+                  + e.getName()
+                  + " expands more than "
+                  + MAX_RATIO
+                  + " times; archive skipped");
         }
         throw new ZipException("larger than " + limit / (1024 * 1024) + " MB, skipped");
       }
@@ -512,7 +579,7 @@ final class ArchiveInputs {
 
   private void warc(InputStream in, String name, Consumer<Item> out) throws IOException {
     try (WarcReader reader = new WarcReader(in)) {
-      reader.onWarning(w -> { }); // malformed records show up as failures below, not as log noise
+      reader.onWarning(w -> {}); // malformed records show up as failures below, not as log noise
       for (WarcRecord record : reader) {
         String target = null;
         try {
@@ -545,7 +612,10 @@ final class ArchiveInputs {
         } catch (ConsumerFailed e) {
           throw e;
         } catch (IOException | RuntimeException e) {
-          out.accept(new Failure(name + "!" + Objects.requireNonNullElse(target, "record"), "bad WARC record: " + e.getMessage()));
+          out.accept(
+              new Failure(
+                  name + "!" + Objects.requireNonNullElse(target, "record"),
+                  "bad WARC record: " + e.getMessage()));
         }
       }
     }
@@ -556,7 +626,10 @@ final class ArchiveInputs {
       return true;
     }
     String t = (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
-    return t.contains("html") || t.contains("xml") || t.startsWith("text/") || t.equals("application/octet-stream");
+    return t.contains("html")
+        || t.contains("xml")
+        || t.startsWith("text/")
+        || t.equals("application/octet-stream");
   }
 
   private static byte[] readLimited(InputStream in, int limit) throws IOException {
@@ -572,7 +645,10 @@ final class ArchiveInputs {
     return buf.toByteArray();
   }
 
-  /** Counts the compressed bytes a zip stream consumes, to spot compression ratios only a zip bomb has. */
+  /**
+   * Counts the compressed bytes a zip stream consumes, to spot compression ratios only a zip bomb
+   * has.
+   */
   private static final class CountingInputStream extends java.io.FilterInputStream {
     long count;
 

@@ -1,22 +1,27 @@
 package org.qarchive.importer;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Undoes Wayback rewriting and the usual URL variants so that every copy of a post maps to one URL and one key. */
-final class CanonicalUrl {
+/**
+ * Undoes Wayback rewriting and the usual URL variants so that every copy of a post maps to one URL
+ * and one key.
+ */
+public final class CanonicalUrl {
 
   private static final Pattern WAYBACK =
-      Pattern.compile("^(?:https?://(?:web\\.)?archive\\.org)?/?web/(\\d{4,14})(?:[a-z]{2}_)?/+(.*)$");
+      Pattern.compile(
+          "^(?:https?://(?:web\\.)?archive\\.org)?/?web/(\\d{4,14})(?:[a-z]{2}_)?/+(.*)$");
   private static final Pattern SCHEME_ONE_SLASH = Pattern.compile("^(https?):/+(?!/)");
-  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
+  private static final DateTimeFormatter TS =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
   // compiled once: String.replaceFirst and matches compile their pattern on every call
   private static final Pattern HTTP_ANY = Pattern.compile("(?i)^https?://.*");
   private static final Pattern WAYBACK_FOLDER = Pattern.compile("^(?:.*/)?web\\.archive\\.org/");
@@ -24,7 +29,8 @@ final class CanonicalUrl {
   private static final Pattern INDEX_HTML = Pattern.compile("/index\\.html?$");
   private static final Pattern SCHEME = Pattern.compile("^https?://");
   private static final Pattern HTML_AFTER_QUERY = Pattern.compile("\\.html?$(?<=\\?.{0,2000})");
-  private static final Pattern ARCHIVE_HOST = Pattern.compile("^(https?://)(?:web\\.)?archive\\.org");
+  private static final Pattern ARCHIVE_HOST =
+      Pattern.compile("^(https?://)(?:web\\.)?archive\\.org");
   private static final Pattern AMP = Pattern.compile("/amp/?$");
   private static final Pattern WWW = Pattern.compile("^www\\.");
   private static final Pattern PAGE_FILE = Pattern.compile("(?i).*\\.(html?|php|aspx?)$");
@@ -32,7 +38,9 @@ final class CanonicalUrl {
 
   private CanonicalUrl() {}
 
-  /** The capture timestamp of a Wayback URL or path such as {@code /web/20130618175842/http://...}. */
+  /**
+   * The capture timestamp of a Wayback URL or path such as {@code /web/20130618175842/http://...}.
+   */
   static Optional<Instant> waybackTimestamp(String urlOrPath) {
     if (urlOrPath == null) {
       return Optional.empty();
@@ -67,12 +75,15 @@ final class CanonicalUrl {
 
   private static String stripLeadingHost(String u) {
     // "web.archive.org/web/..." as a mirror folder path
-    return ARCHIVE_HOST.matcher(WAYBACK_FOLDER.matcher(u).replaceFirst("/")).replaceFirst("$1archive.org");
+    return ARCHIVE_HOST
+        .matcher(WAYBACK_FOLDER.matcher(u).replaceFirst("/"))
+        .replaceFirst("$1archive.org");
   }
 
   /**
-   * The clean URL of a post: Wayback unwrapped, fragment, {@code replytocom}/{@code utm_*}/{@code share} parameters
-   * and {@code amp/} dropped, host lower-cased, trailing slash kept for directory-like paths.
+   * The clean URL of a post: Wayback unwrapped, fragment, {@code replytocom}/{@code utm_*}/{@code
+   * share} parameters and {@code amp/} dropped, host lower-cased, trailing slash kept for
+   * directory-like paths.
    */
   static String clean(String url) {
     String u = unwrapWayback(url);
@@ -89,8 +100,13 @@ final class CanonicalUrl {
     StringBuilder kept = new StringBuilder();
     for (String p : query.split("&")) {
       String key = p.contains("=") ? p.substring(0, p.indexOf('=')) : p;
-      if (p.isEmpty() || key.equals("replytocom") || key.startsWith("utm_") || key.equals("share")
-          || key.equals("amp") || key.equals("relatedposts_hit") || key.equals("noamp")) {
+      if (p.isEmpty()
+          || key.equals("replytocom")
+          || key.startsWith("utm_")
+          || key.equals("share")
+          || key.equals("amp")
+          || key.equals("relatedposts_hit")
+          || key.equals("noamp")) {
         continue;
       }
       kept.append(kept.isEmpty() ? "?" : "&").append(p);
@@ -112,14 +128,18 @@ final class CanonicalUrl {
     return scheme + "://" + host + path + kept;
   }
 
-  /** The key two copies of one post share: clean URL without scheme and {@code www.}, lower-cased. */
-  static String key(String url) {
-    return WWW.matcher(SCHEME.matcher(clean(url)).replaceFirst("")).replaceFirst("").toLowerCase(Locale.ROOT);
+  /**
+   * The key two copies of one post share: clean URL without scheme and {@code www.}, lower-cased.
+   */
+  public static String key(String url) {
+    return WWW.matcher(SCHEME.matcher(clean(url)).replaceFirst(""))
+        .replaceFirst("")
+        .toLowerCase(Locale.ROOT);
   }
 
   /**
-   * A URL guessed from a mirror path such as {@code blog.example.com/2013/05/slug/index.html} or a Wayback folder;
-   * empty when the first segment does not look like a host.
+   * A URL guessed from a mirror path such as {@code blog.example.com/2013/05/slug/index.html} or a
+   * Wayback folder; empty when the first segment does not look like a host.
    */
   static Optional<String> fromMirrorPath(String sourceName) {
     String p = sourceName.replace('\\', '/');

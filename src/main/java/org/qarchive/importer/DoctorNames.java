@@ -10,14 +10,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The doctors a blog names in full, gathered over a whole import, so that an answer signed "Dr. Pemberton" on a page
- * that never spells the first name is credited to the "Dr. Sofia Pemberton" the rest of the blog names. A short name
- * is completed only when one first name clearly dominates for that surname on that host.
+ * The doctors a blog names in full, gathered over a whole import, so that an answer signed "Dr.
+ * Pemberton" on a page that never spells the first name is credited to the "Dr. Sofia Pemberton"
+ * the rest of the blog names. A short name is completed only when one first name clearly dominates
+ * for that surname on that host.
  */
 final class DoctorNames {
 
-  // "\\bDr" is found with indexOf below: a leading \\b makes the regex try every position of the page's text
-  private static final Pattern FULL = Pattern.compile("Dr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+([A-Z][\\p{L}'’-]+)\\b");
+  // "\\bDr" is found with indexOf below: a leading \\b makes the regex try every position of the
+  // page's text
+  private static final Pattern FULL =
+      Pattern.compile("Dr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+([A-Z][\\p{L}'’-]+)\\b");
   private static final Pattern SHORT = Pattern.compile("^Dr\\.\\s+([A-Z][\\p{L}'’-]+)$");
   private static final double DOMINANT = 0.8;
 
@@ -30,7 +33,8 @@ final class DoctorNames {
     Matcher m = FULL.matcher(text);
     int i = text.indexOf("Dr");
     while (i >= 0) {
-      boolean boundary = i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_');
+      boolean boundary =
+          i == 0 || !(Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_');
       if (boundary && m.region(i, text.length()).lookingAt()) {
         out.add("Dr. " + m.group(1) + " " + m.group(2));
         i = text.indexOf("Dr", m.end());
@@ -49,11 +53,16 @@ final class DoctorNames {
   void addAll(String host, List<String> fullNames) {
     for (String n : fullNames) {
       String[] parts = n.split(" ");
-      firstNames.computeIfAbsent(host + "|" + parts[2], k -> new HashMap<>()).merge(parts[1], 1, Integer::sum);
+      firstNames
+          .computeIfAbsent(host + "|" + parts[2], k -> new HashMap<>())
+          .merge(parts[1], 1, Integer::sum);
     }
   }
 
-  /** The full name for a short one, or the name unchanged when the blog never names that doctor unambiguously. */
+  /**
+   * The full name for a short one, or the name unchanged when the blog never names that doctor
+   * unambiguously.
+   */
   String complete(String host, String name) {
     Matcher m = SHORT.matcher(name == null ? "" : name);
     if (!m.matches()) {

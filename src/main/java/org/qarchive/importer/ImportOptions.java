@@ -6,13 +6,15 @@ import java.nio.file.Path;
 /**
  * How an import runs.
  *
- * @param importArticles also import pages without a Q&A (about, plain articles) as entries without a question
- * @param themeSelectors optional properties file with CSS selectors for a known theme (see {@link ThemeSelectors}), or
- *     null
+ * @param importArticles also import pages without a Q&A (about, plain articles) as entries without
+ *     a question
+ * @param themeSelectors optional properties file with CSS selectors for a known theme (see {@link
+ *     ThemeSelectors}), or null
  * @param progress where progress lines go, or null for none
  * @param threads parser threads, at least 1
  */
-public record ImportOptions(boolean importArticles, Path themeSelectors, PrintStream progress, int threads) {
+public record ImportOptions(
+    boolean importArticles, Path themeSelectors, PrintStream progress, int threads) {
 
   public ImportOptions {
     if (threads < 1) {

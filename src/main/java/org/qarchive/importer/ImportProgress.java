@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Progress for people: on a terminal a live line with files per second and an estimated time left, otherwise a plain
- * line every few seconds. Folders of pages are measured in files (counted up front); zips and WARCs in bytes read
- * against their size, since their page count is unknown until they are read.
+ * Progress for people: on a terminal a live line with files per second and an estimated time left,
+ * otherwise a plain line every few seconds. Folders of pages are measured in files (counted up
+ * front); zips and WARCs in bytes read against their size, since their page count is unknown until
+ * they are read.
  */
 final class ImportProgress {
 
@@ -58,7 +59,8 @@ final class ImportProgress {
     done = Math.min(1, done);
     String count = plan.archives() ? files + " files" : files + "/" + plan.files() + " files";
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s, %.0f files/s, %.0f%%", count, files / secs, done * 100));
+    sb.append(
+        String.format(Locale.ROOT, "%s, %.0f files/s, %.0f%%", count, files / secs, done * 100));
     if (done > 0.005 && done < 1) {
       sb.append(", about ").append(human(Math.round(secs * (1 - done) / done))).append(" left");
     }

@@ -23,13 +23,22 @@ import java.util.Objects;
  * @param skipped files not read again because they were as the last import saw them
  */
 public record ImportReport(
-    int imported, int updated, int unchanged, int maskedPii, List<Row> rows, Duration elapsed, int skipped) {
+    int imported,
+    int updated,
+    int unchanged,
+    int maskedPii,
+    List<Row> rows,
+    Duration elapsed,
+    int skipped) {
 
   /** What happened to one file. */
   public enum FileOutcome {
     /** Its entries were stored (new, updated or unchanged; see the entry counts). */
     IMPORTED,
-    /** Not read again: same size and modification time as at the last import, its entries kept as they were. */
+    /**
+     * Not read again: same size and modification time as at the last import, its entries kept as
+     * they were.
+     */
     UNCHANGED,
     /** Another copy of the same post won (newer capture). */
     DUPLICATE,
@@ -147,7 +156,9 @@ public record ImportReport(
     sb.append(String.format(Locale.ROOT, "%-22s %8d%n", "not Q&A", notQa()));
     sb.append(String.format(Locale.ROOT, "%-22s %8d%n", "failed", failed()));
     sb.append(String.format(Locale.ROOT, "%-22s %8d%n", "masked e-mails/phones", maskedPii));
-    sb.append(String.format(Locale.ROOT, "%-22s %8.1f s (%.0f files/s)%n", "time", secs, rows.size() / secs));
+    sb.append(
+        String.format(
+            Locale.ROOT, "%-22s %8.1f s (%.0f files/s)%n", "time", secs, rows.size() / secs));
     List<Row> failed = rows.stream().filter(r -> r.outcome() == FileOutcome.FAILED).toList();
     if (!failed.isEmpty()) {
       sb.append(String.format(Locale.ROOT, "%nfailed files:%n"));

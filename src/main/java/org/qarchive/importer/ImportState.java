@@ -18,10 +18,10 @@ import java.util.Objects;
 import org.qarchive.importer.ImportReport.FileOutcome;
 
 /**
- * What the last import made of each plain page file, so that the next import can skip files whose path, size and
- * modification time did not change: kept as a tab-separated sidecar file in the index folder, written after the
- * index commit and valid only for the commit it names. Files inside archives (zip, WARC) and JSON Lines exports are
- * always read again.
+ * What the last import made of each plain page file, so that the next import can skip files whose
+ * path, size and modification time did not change: kept as a tab-separated sidecar file in the
+ * index folder, written after the index commit and valid only for the commit it names. Files inside
+ * archives (zip, WARC) and JSON Lines exports are always read again.
  */
 public final class ImportState {
 
@@ -40,8 +40,18 @@ public final class ImportState {
    * @param ids the entries this file stored (empty unless it was the newest copy)
    */
   record FileRecord(
-      String path, long size, long mtime, FileOutcome outcome, int entries, String reason, String name, String key,
-      Instant when, String host, List<String> names, List<String> ids) {
+      String path,
+      long size,
+      long mtime,
+      FileOutcome outcome,
+      int entries,
+      String reason,
+      String name,
+      String key,
+      Instant when,
+      String host,
+      List<String> names,
+      List<String> ids) {
     FileRecord {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(outcome, "outcome");
@@ -68,23 +78,27 @@ public final class ImportState {
   }
 
   /**
-   * Reads the sidecar; a missing, foreign or damaged file, or one written for another commit or with other import
-   * options, gives the empty state, so that the import reads everything.
+   * Reads the sidecar; a missing, foreign or damaged file, or one written for another commit or
+   * with other import options, gives the empty state, so that the import reads everything.
    *
-   * @param validFor what the state must have been written for: the index commit and the import options
+   * @param validFor what the state must have been written for: the index commit and the import
+   *     options
    */
   public static ImportState load(Path file, String validFor) throws IOException {
     Map<String, FileRecord> files = new HashMap<>();
     String text;
     try {
-      // read whole and split into lines as BufferedReader.readLine would (\n, \r or \r\n), which decoded the 5 MB
+      // read whole and split into lines as BufferedReader.readLine would (\n, \r or \r\n), which
+      // decoded the 5 MB
       // of 11k files' state a few characters at a time
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return empty();
     }
     Iterator<String> lines = text.lines().iterator();
-    if (!lines.hasNext() || !MAGIC.equals(lines.next()) || !lines.hasNext()
+    if (!lines.hasNext()
+        || !MAGIC.equals(lines.next())
+        || !lines.hasNext()
         || !("# " + validFor).equals(lines.next())) {
       return empty();
     }
@@ -101,7 +115,8 @@ public final class ImportState {
   /** Writes the sidecar atomically (a temporary file renamed over the old one). */
   public void save(Path file, String validFor) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    // built whole and written at once: 11k files make 5 MB, which a BufferedWriter encoded piece by piece
+    // built whole and written at once: 11k files make 5 MB, which a BufferedWriter encoded piece by
+    // piece
     StringBuilder out = new StringBuilder(64 + files.size() * 512);
     out.append(MAGIC).append("\n# ").append(validFor).append('\n');
     for (FileRecord f : files.values()) {
@@ -130,8 +145,16 @@ public final class ImportState {
 
   /** Appends the record's line, without its line break. */
   static void format(StringBuilder out, FileRecord f) {
-    clean(out, f.path()).append('\t').append(f.size()).append('\t').append(f.mtime()).append('\t')
-        .append(f.outcome().name()).append('\t').append(f.entries()).append('\t');
+    clean(out, f.path())
+        .append('\t')
+        .append(f.size())
+        .append('\t')
+        .append(f.mtime())
+        .append('\t')
+        .append(f.outcome().name())
+        .append('\t')
+        .append(f.entries())
+        .append('\t');
     clean(out, f.reason()).append('\t');
     clean(out, f.name()).append('\t');
     clean(out, f.key()).append('\t');
@@ -161,8 +184,16 @@ public final class ImportState {
     }
     try {
       return new FileRecord(
-          c[0], Long.parseLong(c[1]), Long.parseLong(c[2]), FileOutcome.valueOf(c[3]), Integer.parseInt(c[4]),
-          orNull(c[5]), c[6], orNull(c[7]), c[8].isEmpty() ? null : instant(c[8]), orNull(c[9]),
+          c[0],
+          Long.parseLong(c[1]),
+          Long.parseLong(c[2]),
+          FileOutcome.valueOf(c[3]),
+          Integer.parseInt(c[4]),
+          orNull(c[5]),
+          c[6],
+          orNull(c[7]),
+          c[8].isEmpty() ? null : instant(c[8]),
+          orNull(c[9]),
           c[10].isEmpty() ? List.of() : Arrays.asList(c[10].split("\\|")),
           c[11].isEmpty() ? List.of() : Arrays.asList(c[11].split(" ")));
     } catch (RuntimeException e) {
@@ -171,16 +202,22 @@ public final class ImportState {
   }
 
   /**
-   * Reads back what {@link Instant#toString} wrote: "2014-05-01T10:00:00Z", with or without a fraction of a second,
-   * is read directly, as {@link Instant#parse} made a third of loading the state; anything else goes through
-   * {@link Instant#parse}.
+   * Reads back what {@link Instant#toString} wrote: "2014-05-01T10:00:00Z", with or without a
+   * fraction of a second, is read directly, as {@link Instant#parse} made a third of loading the
+   * state; anything else goes through {@link Instant#parse}.
    */
   static Instant instant(String s) {
     int n = s.length();
     int fraction = n - 21; // digits between "ss." and "Z"
-    boolean shape = n >= 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
-        && s.charAt(16) == ':' && s.charAt(n - 1) == 'Z' && (n == 20 || (s.charAt(19) == '.' && fraction >= 1
-        && fraction <= 9));
+    boolean shape =
+        n >= 20
+            && s.charAt(4) == '-'
+            && s.charAt(7) == '-'
+            && s.charAt(10) == 'T'
+            && s.charAt(13) == ':'
+            && s.charAt(16) == ':'
+            && s.charAt(n - 1) == 'Z'
+            && (n == 20 || (s.charAt(19) == '.' && fraction >= 1 && fraction <= 9));
     if (shape) {
       int year = digits(s, 0, 4);
       int month = digits(s, 5, 7);
@@ -189,8 +226,18 @@ public final class ImportState {
       int minute = digits(s, 14, 16);
       int second = digits(s, 17, 19);
       int nanos = n == 20 ? 0 : digits(s, 20, n - 1);
-      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()
-          && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && nanos >= 0) {
+      if (year >= 0
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= YearMonth.of(year, month).lengthOfMonth()
+          && hour >= 0
+          && hour <= 23
+          && minute >= 0
+          && minute <= 59
+          && second >= 0
+          && second <= 59
+          && nanos >= 0) {
         for (int i = fraction; i > 0 && i < 9; i++) {
           nanos *= 10;
         }
@@ -214,7 +261,10 @@ public final class ImportState {
     return n;
   }
 
-  /** Appends s with the tabs and line breaks that would break the line made spaces; nothing for null. */
+  /**
+   * Appends s with the tabs and line breaks that would break the line made spaces; nothing for
+   * null.
+   */
   private static StringBuilder clean(StringBuilder out, String s) {
     if (s == null) {
       return out;

@@ -22,11 +22,12 @@ import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 
 /**
- * Finds the main text of an arbitrary article page (no theme knowledge), in the manner of Readability: paragraphs
- * vote for their ancestors, weighted by class/id hints and link density; the best container and its high-scoring
- * siblings are kept, then cleaned of link lists, share bars, captions and other boilerplate. A page whose candidate
- * comes out short is retried with fewer pruning rules, and a long JSON-LD {@code articleBody} rescues pages whose
- * markup defeats the scoring.
+ * Finds the main text of an arbitrary article page (no theme knowledge), in the manner of
+ * Readability: paragraphs vote for their ancestors, weighted by class/id hints and link density;
+ * the best container and its high-scoring siblings are kept, then cleaned of link lists, share
+ * bars, captions and other boilerplate. A page whose candidate comes out short is retried with
+ * fewer pruning rules, and a long JSON-LD {@code articleBody} rescues pages whose markup defeats
+ * the scoring.
  */
 public final class MainContentExtractor {
 
@@ -41,9 +42,11 @@ public final class MainContentExtractor {
       Pattern.compile(
           "(?i)(^|\\s)(comments|comments-area|comment-list|commentlist|comments-section|comment-section|"
               + "disqus_thread|respond|comment-respond)(\\s|$)");
-  private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow");
+  private static final Pattern MAYBE =
+      Pattern.compile("(?i)and|article|body|column|content|main|shadow");
   private static final Pattern POSITIVE =
-      Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose");
+      Pattern.compile(
+          "(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose");
   private static final Pattern NEGATIVE =
       Pattern.compile(
           "(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|"
@@ -62,15 +65,38 @@ public final class MainContentExtractor {
   private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
   private static final Set<String> JUNK_TAGS =
       Set.of(
-          "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button",
-          "select", "input", "textarea", "option", "link", "meta", "dialog", "figcaption", "nav", "aside");
-  private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote", "h2", "h3", "h4", "h5", "h6");
-  private static final Set<String> INLINE_CONTAINERS = Set.of("div", "section", "article", "main", "span", "font");
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "svg",
+          "canvas",
+          "iframe",
+          "object",
+          "embed",
+          "button",
+          "select",
+          "input",
+          "textarea",
+          "option",
+          "link",
+          "meta",
+          "dialog",
+          "figcaption",
+          "nav",
+          "aside");
+  private static final Set<String> SCORED =
+      Set.of("p", "pre", "td", "blockquote", "h2", "h3", "h4", "h5", "h6");
+  private static final Set<String> INLINE_CONTAINERS =
+      Set.of("div", "section", "article", "main", "span", "font");
   private static final int MIN_ARTICLE_CHARS = 500;
   private static final int MIN_LD_CHARS = 1000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The main text of a page given as bytes; the charset is detected from the bytes and {@code <meta>}. */
+  /**
+   * The main text of a page given as bytes; the charset is detected from the bytes and {@code
+   * <meta>}.
+   */
   public String extract(byte[] html) {
     try {
       return extract(Jsoup.parse(new ByteArrayInputStream(html), null, "", Parser.htmlParser()));
@@ -79,7 +105,9 @@ public final class MainContentExtractor {
     }
   }
 
-  /** The main text of a parsed page, paragraphs separated by newlines. The document is not modified. */
+  /**
+   * The main text of a parsed page, paragraphs separated by newlines. The document is not modified.
+   */
   public String extract(Document doc) {
     Element best = bestNode(doc);
     String text = best == null ? "" : dropLeadingTitle(render(best), doc);
@@ -90,14 +118,17 @@ public final class MainContentExtractor {
     return text;
   }
 
-  /** A pruned copy of the element that holds the page's main text, or null for a page without text. */
+  /**
+   * A pruned copy of the element that holds the page's main text, or null for a page without text.
+   */
   Element bestNode(Document original) {
     if (original.body() == null) {
       return null;
     }
     Element longest = null;
     int longestLength = -1;
-    // a short page cannot give a longer article on a retry; this also keeps huge junk pages to one pass
+    // a short page cannot give a longer article on a retry; this also keeps huge junk pages to one
+    // pass
     int enough = (int) Math.min(MIN_ARTICLE_CHARS, 0.8 * original.body().text().length());
     for (Pass pass : Pass.values()) {
       Document doc = original.clone();
@@ -144,21 +175,34 @@ public final class MainContentExtractor {
         continue;
       }
       String tag = e.normalName();
-      if (JUNK_TAGS.contains(tag) || e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))
-          || isHiddenByStyle(e) || "dialog".equals(e.attr("role")) || "navigation".equals(e.attr("role"))
+      if (JUNK_TAGS.contains(tag)
+          || e.hasAttr("hidden")
+          || "true".equals(e.attr("aria-hidden"))
+          || isHiddenByStyle(e)
+          || "dialog".equals(e.attr("role"))
+          || "navigation".equals(e.attr("role"))
           || "complementary".equals(e.attr("role"))) {
         drop.add(e);
         continue;
       }
-      if (!tag.equals("body") && !tag.equals("html") && !tag.equals("article") && !tag.equals("main")
+      if (!tag.equals("body")
+          && !tag.equals("html")
+          && !tag.equals("article")
+          && !tag.equals("main")
           && COMMENTS.matcher(e.className() + " " + e.id()).find()) {
         drop.add(e); // readers' comments are never the article, on any pass
         continue;
       }
-      if (pass.stripUnlikely && !tag.equals("a") && !tag.equals("article") && !tag.equals("main")
-          && !tag.equals("html") && !tag.equals("body")) {
+      if (pass.stripUnlikely
+          && !tag.equals("a")
+          && !tag.equals("article")
+          && !tag.equals("main")
+          && !tag.equals("html")
+          && !tag.equals("body")) {
         String match = e.className() + " " + e.id();
-        if (UNLIKELY.matcher(match).find() && !MAYBE.matcher(match).find() && !hasAncestor(e, "table", 3)
+        if (UNLIKELY.matcher(match).find()
+            && !MAYBE.matcher(match).find()
+            && !hasAncestor(e, "table", 3)
             && !hasAncestor(e, "code", 3)) {
           drop.add(e);
         }
@@ -174,11 +218,12 @@ public final class MainContentExtractor {
 
   private static void removeComments(Element root) {
     List<Node> comments = new ArrayList<>();
-    root.forEachNode(n -> {
-      if (n instanceof Comment) {
-        comments.add(n);
-      }
-    });
+    root.forEachNode(
+        n -> {
+          if (n instanceof Comment) {
+            comments.add(n);
+          }
+        });
     comments.forEach(Node::remove);
   }
 
@@ -214,7 +259,8 @@ public final class MainContentExtractor {
         text = e.text();
         scoredParent = e.parent();
       } else if (INLINE_CONTAINERS.contains(tag)) {
-        // loose text beside block children reads as a paragraph of this container (Readability wraps it in <p>)
+        // loose text beside block children reads as a paragraph of this container (Readability
+        // wraps it in <p>)
         text = ownInlineText(e);
         scoredParent = e;
         if (text.length() >= 25) {
@@ -262,7 +308,10 @@ public final class MainContentExtractor {
           kept.add(sibling);
           continue;
         }
-        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+        double bonus =
+            !top.className().isEmpty() && top.className().equals(sibling.className())
+                ? topScore * 0.2
+                : 0;
         Double s = scores.get(sibling);
         if (s != null && s + bonus >= threshold) {
           kept.add(sibling);
@@ -270,7 +319,10 @@ public final class MainContentExtractor {
           String text = sibling.text();
           double ld = linkDensity(sibling);
           if ((text.length() > 80 && ld < 0.25)
-              || (text.length() > 0 && text.length() <= 80 && ld == 0 && text.matches("(?s).*\\.( |$).*"))) {
+              || (text.length() > 0
+                  && text.length() <= 80
+                  && ld == 0
+                  && text.matches("(?s).*\\.( |$).*"))) {
             kept.add(sibling);
           }
         }
@@ -324,7 +376,8 @@ public final class MainContentExtractor {
     return false;
   }
 
-  private static Element climbWhileScoreHolds(Element top, Map<Element, Double> scores, Element body) {
+  private static Element climbWhileScoreHolds(
+      Element top, Map<Element, Double> scores, Element body) {
     double last = scores.getOrDefault(top, 0.0);
     double floor = last / 3;
     Element parent = top.parent();
@@ -347,7 +400,8 @@ public final class MainContentExtractor {
     return top;
   }
 
-  private static void addAncestors(Map<Element, Double> scores, Element from, double score, int level, Pass pass) {
+  private static void addAncestors(
+      Map<Element, Double> scores, Element from, double score, int level, Pass pass) {
     Element e = from;
     for (int l = level; e != null && l < 5; l++, e = e.parent()) {
       if (e.normalName().equals("html") || e.normalName().equals("#root")) {
@@ -358,7 +412,8 @@ public final class MainContentExtractor {
     }
   }
 
-  private static void addScore(Map<Element, Double> scores, Element e, double score, int level, Pass pass) {
+  private static void addScore(
+      Map<Element, Double> scores, Element e, double score, int level, Pass pass) {
     Double current = scores.get(e);
     if (current == null) {
       current = initialScore(e, pass);
@@ -441,14 +496,19 @@ public final class MainContentExtractor {
     for (Node n : e.childNodes()) {
       if (n instanceof TextNode t) {
         sb.append(t.text());
-      } else if (n instanceof Element c && !TextBlocks.BLOCK_TAGS.contains(c.normalName()) && !hasBlockChild(c)) {
+      } else if (n instanceof Element c
+          && !TextBlocks.BLOCK_TAGS.contains(c.normalName())
+          && !hasBlockChild(c)) {
         sb.append(c.text());
       }
     }
     return sb.toString().strip();
   }
 
-  /** Readability's cleaning of the chosen article: headline, share bars, and containers that look like boilerplate. */
+  /**
+   * Readability's cleaning of the chosen article: headline, share bars, and containers that look
+   * like boilerplate.
+   */
   private static void clean(Element article, Pass pass) {
     article.select("h1, footer, form, fieldset").remove();
     for (Element e : article.select("*")) {
@@ -504,7 +564,8 @@ public final class MainContentExtractor {
     int input = e.select("input").size();
     double ld = linkDensity(e);
     int len = text.length();
-    double headingDensity = len == 0 ? 0 : e.select("h1, h2, h3, h4, h5, h6").text().length() / (double) len;
+    double headingDensity =
+        len == 0 ? 0 : e.select("h1, h2, h3, h4, h5, h6").text().length() / (double) len;
     if (tag.equals("table") && e.select("table").size() == 1 && !isLayoutTable(e)) {
       return ld > 0.5;
     }
@@ -515,7 +576,10 @@ public final class MainContentExtractor {
     return (img > 1 && p / (double) img < 0.5 && !hasAncestor(e, "figure", 5))
         || (li > p && !tag.equals("table"))
         || input > Math.floor(p / 3.0)
-        || (headingDensity < 0.9 && len < 25 && (img == 0 || img > 2) && !hasAncestor(e, "figure", 5))
+        || (headingDensity < 0.9
+            && len < 25
+            && (img == 0 || img > 2)
+            && !hasAncestor(e, "figure", 5))
         || (weight < 25 && ld > 0.2)
         || (weight >= 25 && ld > 0.5);
   }
@@ -542,7 +606,8 @@ public final class MainContentExtractor {
         lines.add(line);
       }
     }
-    // datelines ("Updated Nov 19, 6:55 AM", "PUBLISHED: 10:48, Tue, Nov 19, 2019") sit at the edges of an article
+    // datelines ("Updated Nov 19, 6:55 AM", "PUBLISHED: 10:48, Tue, Nov 19, 2019") sit at the edges
+    // of an article
     for (int i = 0; i < lines.size(); i++) {
       boolean edge = i < 3 || i >= lines.size() - 2;
       if (edge && lines.size() >= 2 && (isDateline(lines.get(i)) || isBreadcrumb(lines.get(i)))) {
@@ -562,7 +627,10 @@ public final class MainContentExtractor {
     return sb.toString();
   }
 
-  /** The headline repeated as the first line (the {@code <h1>} is already gone, but themes repeat it in h2/p). */
+  /**
+   * The headline repeated as the first line (the {@code <h1>} is already gone, but themes repeat it
+   * in h2/p).
+   */
   private static String dropLeadingTitle(String text, Document doc) {
     int nl = text.indexOf('\n');
     if (nl < 0) {
@@ -594,7 +662,8 @@ public final class MainContentExtractor {
     if (line.length() > 100 || line.strip().endsWith(".")) {
       return false;
     }
-    return (TIME.matcher(line).find() || YEAR.matcher(line).find()) && line.split("\\s+").length <= 16;
+    return (TIME.matcher(line).find() || YEAR.matcher(line).find())
+        && line.split("\\s+").length <= 16;
   }
 
   private static double linkDensity(Element e) {

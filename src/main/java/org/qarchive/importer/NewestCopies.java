@@ -19,14 +19,16 @@ import org.qarchive.importer.ImportReport.Row;
 import org.qarchive.importer.Importer.Done;
 
 /**
- * Writes each post's entries to the sink as they are extracted, keeping only the newest copy of a post: an older copy
- * arriving after a newer one is skipped, a newer one is upserted over the older (ids come from the canonical URL, so
- * the upsert replaces). Memory holds a small record per post (capture time, file name, ids and what the first write
- * of each id did), never the entries themselves, except the few whose answerer is known only by surname: those wait
- * until the end, when the whole blog's {@link DoctorNames} can complete the name.
+ * Writes each post's entries to the sink as they are extracted, keeping only the newest copy of a
+ * post: an older copy arriving after a newer one is skipped, a newer one is upserted over the older
+ * (ids come from the canonical URL, so the upsert replaces). Memory holds a small record per post
+ * (capture time, file name, ids and what the first write of each id did), never the entries
+ * themselves, except the few whose answerer is known only by surname: those wait until the end,
+ * when the whole blog's {@link DoctorNames} can complete the name.
  *
- * <p>Counts stay those of a batch import that wrote only the winners: an id first written as new stays new however
- * often a newer copy replaces it, and an id the older copy wrote but the newer one lacks is deleted again.
+ * <p>Counts stay those of a batch import that wrote only the winners: an id first written as new
+ * stays new however often a newer copy replaces it, and an id the older copy wrote but the newer
+ * one lacks is deleted again.
  */
 final class NewestCopies {
 
@@ -35,13 +37,18 @@ final class NewestCopies {
           .thenComparing(x -> !x.name.contains("?"))
           .thenComparing(x -> -x.name.length());
 
-  /** What is known about one post: the winning copy, what this run wrote for it, and entries not yet written. */
+  /**
+   * What is known about one post: the winning copy, what this run wrote for it, and entries not yet
+   * written.
+   */
   private static final class Slot {
     final Instant when;
     final String name;
     int row;
+
     /** For a slot seeded from the last import: a newer copy won before its file was walked. */
     String lostTo;
+
     String[] writtenIds = new String[0];
     EntrySink.Outcome[] firstOutcomes = new EntrySink.Outcome[0];
     List<QaEntry> waiting;
@@ -59,13 +66,16 @@ final class NewestCopies {
   private final List<Row> rows;
   private final Map<String, Slot> slots = new HashMap<>();
   private final DoctorNames names = new DoctorNames();
+
   /**
-   * Files left unread whose pages named doctors: their names join {@link #names} only when a short name needs them,
-   * which a re-import that reads no page never does.
+   * Files left unread whose pages named doctors: their names join {@link #names} only when a short
+   * name needs them, which a re-import that reads no page never does.
    */
   private final List<ImportState.FileRecord> unreadNames = new ArrayList<>();
+
   /** What this run learned about each plain page file, for the next run's {@link ImportState}. */
   private final Map<Integer, ImportState.FileRecord> fileRecords = new HashMap<>();
+
   private final ImportState previous;
   final int[] counts = new int[EntrySink.Outcome.values().length];
   int masked;
@@ -82,8 +92,9 @@ final class NewestCopies {
   }
 
   /**
-   * Stands in for a file that will not be read: its post's entries stay as the last import stored them, and a newer
-   * copy found in this run still replaces them. Call before the walk, for every file that will be skipped.
+   * Stands in for a file that will not be read: its post's entries stay as the last import stored
+   * them, and a newer copy found in this run still replaces them. Call before the walk, for every
+   * file that will be skipped.
    */
   void seed(ImportState.FileRecord rec) {
     if (rec.host() != null && !rec.names().isEmpty()) {
@@ -105,7 +116,10 @@ final class NewestCopies {
     switch (d.item()) {
       case Failure f -> rows.set(d.row(), new Row(f.name(), FileOutcome.FAILED, 0, f.reason()));
       case Entries e -> {
-        String reason = e.errors().isEmpty() ? null : e.errors().size() + " bad lines, first: " + e.errors().get(0);
+        String reason =
+            e.errors().isEmpty()
+                ? null
+                : e.errors().size() + " bad lines, first: " + e.errors().get(0);
         rows.set(d.row(), new Row(e.name(), FileOutcome.IMPORTED, e.entries().size(), reason));
         for (QaEntry entry : e.entries()) {
           offer("id:" + entry.id(), new Slot(e.modified(), e.name(), d.row()), List.of(entry));
@@ -125,16 +139,33 @@ final class NewestCopies {
       if (s != null && s.row < 0 && s.name.equals(rec.name())) {
         s.row = row;
       }
-      r = s != null && s.row == row && s.lostTo == null
-          ? new Row(u.name(), FileOutcome.UNCHANGED, rec.ids().size(), null)
-          : new Row(u.name(), FileOutcome.DUPLICATE, 0, "older copy of " + (s == null ? "?" : s.lostTo != null ? s.lostTo : s.name));
+      r =
+          s != null && s.row == row && s.lostTo == null
+              ? new Row(u.name(), FileOutcome.UNCHANGED, rec.ids().size(), null)
+              : new Row(
+                  u.name(),
+                  FileOutcome.DUPLICATE,
+                  0,
+                  "older copy of " + (s == null ? "?" : s.lostTo != null ? s.lostTo : s.name));
     } else {
       r = new Row(u.name(), rec.outcome(), rec.entries(), rec.reason());
     }
     rows.set(row, r);
-    fileRecords.put(row, new ImportState.FileRecord(
-        rec.path(), rec.size(), rec.mtime(), r.outcome() == FileOutcome.UNCHANGED ? FileOutcome.IMPORTED : r.outcome(),
-        r.entries(), r.reason(), rec.name(), rec.key(), rec.when(), rec.host(), rec.names(), List.of()));
+    fileRecords.put(
+        row,
+        new ImportState.FileRecord(
+            rec.path(),
+            rec.size(),
+            rec.mtime(),
+            r.outcome() == FileOutcome.UNCHANGED ? FileOutcome.IMPORTED : r.outcome(),
+            r.entries(),
+            r.reason(),
+            rec.name(),
+            rec.key(),
+            rec.when(),
+            rec.host(),
+            rec.names(),
+            List.of()));
   }
 
   private void page(Done d, Page p) {
@@ -162,15 +193,28 @@ final class NewestCopies {
       offer(key, new Slot(when, p.name(), d.row()), r.entries());
     }
     if (p.stamp() != null) {
-      fileRecords.put(d.row(), new ImportState.FileRecord(
-          p.stamp().path(), p.stamp().size(), p.stamp().mtime(), outcome, r.entries().size(), r.reason(), p.name(),
-          key, when, host, r.doctorNames(), List.of()));
+      fileRecords.put(
+          d.row(),
+          new ImportState.FileRecord(
+              p.stamp().path(),
+              p.stamp().size(),
+              p.stamp().mtime(),
+              outcome,
+              r.entries().size(),
+              r.reason(),
+              p.name(),
+              key,
+              when,
+              host,
+              r.doctorNames(),
+              List.of()));
     }
   }
 
   /**
-   * What this run knows about the plain page files it walked, for the next run; call after {@link #finish}. Rows
-   * give the final outcome (a copy may have lost to a newer one after it was read), slots the ids each winner wrote.
+   * What this run knows about the plain page files it walked, for the next run; call after {@link
+   * #finish}. Rows give the final outcome (a copy may have lost to a newer one after it was read),
+   * slots the ids each winner wrote.
    */
   ImportState state() {
     Map<Integer, String[]> idsByRow = new HashMap<>();
@@ -185,16 +229,29 @@ final class NewestCopies {
       Row r = rows.get(e.getKey());
       String[] ids = idsByRow.getOrDefault(e.getKey(), new String[0]);
       FileOutcome o = r.outcome() == FileOutcome.UNCHANGED ? FileOutcome.IMPORTED : r.outcome();
-      out.put(f.path(), new ImportState.FileRecord(
-          f.path(), f.size(), f.mtime(), o, r.entries(), r.reason(), f.name(), f.key(), f.when(), f.host(), f.names(),
-          o == FileOutcome.IMPORTED ? List.of(ids) : List.of()));
+      out.put(
+          f.path(),
+          new ImportState.FileRecord(
+              f.path(),
+              f.size(),
+              f.mtime(),
+              o,
+              r.entries(),
+              r.reason(),
+              f.name(),
+              f.key(),
+              f.when(),
+              f.host(),
+              f.names(),
+              o == FileOutcome.IMPORTED ? List.of(ids) : List.of()));
     }
     return new ImportState("", out);
   }
 
   private void offer(String key, Slot c, List<QaEntry> entries) {
     Slot old = slots.get(key);
-    // a file seeded as unchanged that was read after all (it changed since the listing) replaces its own record
+    // a file seeded as unchanged that was read after all (it changed since the listing) replaces
+    // its own record
     boolean self = old != null && old.row < 0 && old.name.equals(c.name);
     if (old != null && !self && ORDER.compare(c, old) <= 0) {
       markDuplicate(c.row, old.name);
@@ -219,7 +276,9 @@ final class NewestCopies {
     }
   }
 
-  /** Writes the entries still waiting for the blog's full doctor names; call once, after the walk. */
+  /**
+   * Writes the entries still waiting for the blog's full doctor names; call once, after the walk.
+   */
   void finish() throws IOException {
     if (slots.values().stream().anyMatch(s -> s.waiting != null)) {
       for (ImportState.FileRecord rec : unreadNames) {
@@ -277,7 +336,8 @@ final class NewestCopies {
 
   private void markDuplicate(int row, String winner) {
     Row r = rows.get(row);
-    if (r != null && (r.outcome() == FileOutcome.IMPORTED || r.outcome() == FileOutcome.UNCHANGED)) {
+    if (r != null
+        && (r.outcome() == FileOutcome.IMPORTED || r.outcome() == FileOutcome.UNCHANGED)) {
       rows.set(row, new Row(r.file(), FileOutcome.DUPLICATE, 0, "older copy of " + winner));
     }
   }
@@ -294,7 +354,8 @@ final class NewestCopies {
   private static String host(String url) {
     String u = SCHEME.matcher(url).replaceFirst("");
     int slash = u.indexOf('/');
-    return WWW.matcher((slash < 0 ? u : u.substring(0, slash)).toLowerCase(java.util.Locale.ROOT)).replaceFirst("");
+    return WWW.matcher((slash < 0 ? u : u.substring(0, slash)).toLowerCase(java.util.Locale.ROOT))
+        .replaceFirst("");
   }
 
   private static QaEntry withAnswerer(QaEntry e, String answeredBy) {
@@ -302,7 +363,17 @@ final class NewestCopies {
       return e;
     }
     return new QaEntry(
-        e.id(), e.url(), e.title(), e.question(), e.askerLocation(), e.answer(), answeredBy, e.credentials(), e.date(),
-        e.categories(), e.tags(), e.sourceFile());
+        e.id(),
+        e.url(),
+        e.title(),
+        e.question(),
+        e.askerLocation(),
+        e.answer(),
+        answeredBy,
+        e.credentials(),
+        e.date(),
+        e.categories(),
+        e.tags(),
+        e.sourceFile());
   }
 }

@@ -9,13 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The charset jsoup would detect for a page, read from its bytes without parsing them: jsoup parses the first 5,120
- * bytes of every longer page a first time only to find its {@code <meta charset>} or {@code <meta
- * http-equiv=content-type>}, then parses the page again from the start; that first parse was a fifth of the import's
- * parsing. This reads the same 5,120 bytes with the HTML tokenizer's rules for tags, attributes, comments and raw
- * text, and applies jsoup's rules to the metas it finds. Whenever the bytes leave any doubt (a byte-order mark, an
- * XML declaration, a character reference inside a meta, metas that disagree, markup that can drop or move a meta) it
- * answers null and jsoup detects the charset itself. {@code PageCharsetTest} checks it against jsoup's own answer.
+ * The charset jsoup would detect for a page, read from its bytes without parsing them: jsoup parses
+ * the first 5,120 bytes of every longer page a first time only to find its {@code <meta charset>}
+ * or {@code <meta http-equiv=content-type>}, then parses the page again from the start; that first
+ * parse was a fifth of the import's parsing. This reads the same 5,120 bytes with the HTML
+ * tokenizer's rules for tags, attributes, comments and raw text, and applies jsoup's rules to the
+ * metas it finds. Whenever the bytes leave any doubt (a byte-order mark, an XML declaration, a
+ * character reference inside a meta, metas that disagree, markup that can drop or move a meta) it
+ * answers null and jsoup detects the charset itself. {@code PageCharsetTest} checks it against
+ * jsoup's own answer.
  */
 final class PageCharset {
 
@@ -23,13 +25,15 @@ final class PageCharset {
   static final int JSOUP_FIRST_READ = 5120;
 
   // DataUtil.charsetPattern
-  private static final Pattern CONTENT_TYPE_CHARSET = Pattern.compile("(?i)\\bcharset=\\s*(?:[\"'])?([^\\s,;\"']*)");
+  private static final Pattern CONTENT_TYPE_CHARSET =
+      Pattern.compile("(?i)\\bcharset=\\s*(?:[\"'])?([^\\s,;\"']*)");
 
   private PageCharset() {}
 
   /**
-   * The name of the charset jsoup would decode the page with, or null when only jsoup's own detection can tell (or
-   * when it would not parse twice: pages of at most {@link #JSOUP_FIRST_READ} bytes).
+   * The name of the charset jsoup would decode the page with, or null when only jsoup's own
+   * detection can tell (or when it would not parse twice: pages of at most {@link
+   * #JSOUP_FIRST_READ} bytes).
    */
   static String sniff(byte[] b) {
     if (b.length <= JSOUP_FIRST_READ || hasBom(b)) {
@@ -81,10 +85,12 @@ final class PageCharset {
     return null;
   }
 
-  /** A walk over the first bytes with the HTML tokenizer's rules, collecting what the metas declare. */
   /**
-   * Whether the bytes at {@code at} spell the lower-case ASCII word, ignoring the case of ASCII letters (the caller
-   * makes sure they are there).
+   * A walk over the first bytes with the HTML tokenizer's rules, collecting what the metas declare.
+   */
+  /**
+   * Whether the bytes at {@code at} spell the lower-case ASCII word, ignoring the case of ASCII
+   * letters (the caller makes sure they are there).
    */
   static boolean startsWithAscii(byte[] b, int at, String lowerWord) {
     for (int j = 0; j < lowerWord.length(); j++) {
@@ -103,7 +109,10 @@ final class PageCharset {
     private final byte[] b;
     private final int end;
     private int i;
-    /** What every meta that declares a charset declares (they must agree), or null when none does. */
+
+    /**
+     * What every meta that declares a charset declares (they must agree), or null when none does.
+     */
     String found;
 
     Scan(byte[] b, int end) {
@@ -194,17 +203,20 @@ final class PageCharset {
 
     /** What {@link #tag} found. */
     private static final int CUT_OFF = 0;
+
     private static final int DOUBT = 1;
     private static final int OK = 2;
 
     private static final List<String> RAW_TEXT =
         List.of("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes");
     // these can swallow, drop or move a meta
-    private static final List<String> DOUBTFUL = List.of("plaintext", "select", "frameset", "svg", "math", "template");
+    private static final List<String> DOUBTFUL =
+        List.of("plaintext", "select", "frameset", "svg", "math", "template");
 
     /**
-     * A tag from its name on: {@link #CUT_OFF} when the end cuts it off (jsoup drops it) or the raw text after it runs
-     * to the end, {@link #DOUBT} for markup that leaves doubt, else {@link #OK}. Allocates only for metas.
+     * A tag from its name on: {@link #CUT_OFF} when the end cuts it off (jsoup drops it) or the raw
+     * text after it runs to the end, {@link #DOUBT} for markup that leaves doubt, else {@link #OK}.
+     * Allocates only for metas.
      */
     private int tag(boolean start) {
       int nameStart = i;
@@ -287,7 +299,8 @@ final class PageCharset {
       }
       if (meta) {
         if (hasHttpEquiv && !plain(httpEquiv) || hasCharset && !plain(charset)) {
-          return DOUBT; // a character reference or a non-ASCII byte: the value is not what the bytes say
+          return DOUBT; // a character reference or a non-ASCII byte: the value is not what the
+          // bytes say
         }
         // meta[http-equiv=content-type], meta[charset], as DataUtil.detectCharset reads them
         if (hasHttpEquiv && httpEquiv.equalsIgnoreCase("content-type") || hasCharset) {

@@ -41,8 +41,9 @@ import org.qarchive.archive.QaEntry;
 import org.qarchive.importer.QaSegmenter.RawQa;
 
 /**
- * Reads one archived page (a post, listing, feed, search or other page) and extracts its Q&As with their metadata,
- * working from general WordPress and blog conventions so that unseen themes work without configuration.
+ * Reads one archived page (a post, listing, feed, search or other page) and extracts its Q&As with
+ * their metadata, working from general WordPress and blog conventions so that unseen themes work
+ * without configuration.
  */
 public final class PageExtractor {
 
@@ -50,13 +51,17 @@ public final class PageExtractor {
   public static final int MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
   private static final Pattern LISTING_PATH =
-      Pattern.compile("^/(?:|page/\\d+/|(?:category|tag|author|topics?)/.*|\\d{4}/(?:\\d{2}/(?:\\d{2}/)?)?(?:page/\\d+/)?)$");
+      Pattern.compile(
+          "^/(?:|page/\\d+/|(?:category|tag|author|topics?)/.*|\\d{4}/(?:\\d{2}/(?:\\d{2}/)?)?(?:page/\\d+/)?)$");
   private static final Set<String> LISTING_BODY =
       Set.of("home", "blog", "archive", "category", "tag", "date", "paged", "author");
+
   /** Body classes of a single post's page, and of search results. */
   private static final Set<String> SINGULAR_BODY = Set.of("single", "single-post");
+
   private static final Set<String> SEARCH_BODY = Set.of("search", "search-results");
-  // Selectors are parsed once here: parsing them on every page cost more than a fifth of the extraction time.
+  // Selectors are parsed once here: parsing them on every page cost more than a fifth of the
+  // extraction time.
   private static final Evaluator LINKS = css("a[href], link[href]");
   private static final Evaluator COMMENT_LINKS = css("a[href*=#comments], a[href*=#respond]");
   private static final Evaluator COMMENTS_OR_WIDGET =
@@ -64,18 +69,34 @@ public final class PageExtractor {
   private static final Evaluator INSIDE_CHROME =
       css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer");
   private static final List<Evaluator> CONTENT_ROOTS =
-      cssList("[itemprop=articleBody]", ".entry-content", ".post-content", ".post-body", ".article-content",
-          ".entry-body", ".entrytext", ".storycontent", ".entry");
+      cssList(
+          "[itemprop=articleBody]",
+          ".entry-content",
+          ".post-content",
+          ".post-body",
+          ".article-content",
+          ".entry-body",
+          ".entrytext",
+          ".storycontent",
+          ".entry");
   private static final Evaluator MAIN = css("#content, main, [role=main], .content");
   private static final List<Evaluator> DATE_METAS =
-      cssList("meta[property=article:published_time]", "meta[itemprop=datePublished]", "meta[name=date]",
-          "meta[name=DC.date.issued]", "meta[name=publish-date]");
+      cssList(
+          "meta[property=article:published_time]",
+          "meta[itemprop=datePublished]",
+          "meta[name=date]",
+          "meta[name=DC.date.issued]",
+          "meta[name=publish-date]");
   private static final Evaluator DATES =
-      css("[itemprop=datePublished], time.published, time.entry-date, abbr.published, time[datetime]");
-  private static final Evaluator COMMENTS_OR_UPDATED = css(".comment, #comments, .comments-area, .updated:not(.published)");
+      css(
+          "[itemprop=datePublished], time.published, time.entry-date, abbr.published, time[datetime]");
+  private static final Evaluator COMMENTS_OR_UPDATED =
+      css(".comment, #comments, .comments-area, .updated:not(.published)");
   private static final Evaluator NOT_BYLINE =
-      css("#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style");
-  private static final Evaluator BODY_TEXT = css("[itemprop=articleBody], .entry-content, .post-content, .post-body");
+      css(
+          "#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style");
+  private static final Evaluator BODY_TEXT =
+      css("[itemprop=articleBody], .entry-content, .post-content, .post-body");
   private static final Evaluator TERM_HREFS = css("a[href*=/category/], a[href*=/tag/]");
   private static final Evaluator COMMENT_SHORT = css(".comment, #comments");
   private static final Evaluator TEXT_BYLINES = css("font, span, p, div.meta, .postmeta");
@@ -91,7 +112,8 @@ public final class PageExtractor {
   private static final Pattern DR_SPACE = Pattern.compile("^Dr\\s");
   private static final Pattern MONTH_DATE =
       Pattern.compile(
-          // the lookahead rejects most positions with one test instead of trying twelve month names there
+          // the lookahead rejects most positions with one test instead of trying twelve month names
+          // there
           "(?i)\\b(?=[adfjmnos])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
               + "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b");
   private static final Pattern DAY_MONTH_DATE =
@@ -99,22 +121,35 @@ public final class PageExtractor {
           "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
               + "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?\\s+((?:19|20)\\d{2})\\b");
   private static final Pattern ISO_DATE = Pattern.compile("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
-  private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})/(\\d{2})/(?:(\\d{2})/)?[^/]+");
-  private static final Pattern JSONLD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern URL_DATE =
+      Pattern.compile("/((?:19|20)\\d{2})/(\\d{2})/(?:(\\d{2})/)?[^/]+");
+  private static final Pattern JSONLD_DATE =
+      Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern JSONLD_AUTHOR =
       Pattern.compile("\"author\"\\s*:\\s*\\{[^}]*?\"name\"\\s*:\\s*\"(Dr\\.?\\s[^\"]+)\"");
   private static final Pattern SHORTLINK = Pattern.compile("\\?(?:p|page_id)=\\d+$");
-  private static final Pattern WAYBACK_HREF = Pattern.compile("^(?:https?://web\\.archive\\.org)?/web/(\\d{14})");
-  private static final Pattern TITLE_DR = Pattern.compile("^(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})\\s+Q\\s*&\\s*A\\b");
-  private static final Pattern TITLE_ASK = Pattern.compile("^Ask\\s+(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})\\s*[:–-]");
-  private static final Pattern BYLINE_DR = Pattern.compile("^(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,2})");
+  private static final Pattern WAYBACK_HREF =
+      Pattern.compile("^(?:https?://web\\.archive\\.org)?/web/(\\d{14})");
+  private static final Pattern TITLE_DR =
+      Pattern.compile(
+          "^(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})\\s+Q\\s*&\\s*A\\b");
+  private static final Pattern TITLE_ASK =
+      Pattern.compile(
+          "^Ask\\s+(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,2})\\s*[:–-]");
+  private static final Pattern BYLINE_DR =
+      Pattern.compile("^(Dr\\.?\\s+[A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,2})");
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
   private final boolean importArticles;
   private final ThemeSelectors selectors;
-  /** Whether every page is parsed whole: asked for, or a theme's selectors, which may point anywhere in it. */
+
+  /**
+   * Whether every page is parsed whole: asked for, or a theme's selectors, which may point anywhere
+   * in it.
+   */
   private final boolean wholePage;
+
   private final Evaluator themeContent;
   private final Evaluator themeTitle;
   private final Evaluator themeDate;
@@ -137,8 +172,8 @@ public final class PageExtractor {
   }
 
   /**
-   * @param wholePage parse every page whole, the comments, sidebar and footer after a post too ({@link PostRegion}):
-   *     for comparing what leaving them out changes
+   * @param wholePage parse every page whole, the comments, sidebar and footer after a post too
+   *     ({@link PostRegion}): for comparing what leaving them out changes
    */
   PageExtractor(boolean importArticles, ThemeSelectors selectors, boolean wholePage) {
     this.importArticles = importArticles;
@@ -153,11 +188,12 @@ public final class PageExtractor {
   }
 
   /**
-   * Extracts one page. Never throws for bad input: empty, binary, truncated or oversized pages come back as
-   * {@link PageKind#BROKEN} with a reason.
+   * Extracts one page. Never throws for bad input: empty, binary, truncated or oversized pages come
+   * back as {@link PageKind#BROKEN} with a reason.
    *
    * @param bytes the file's bytes as archived
-   * @param sourceName the file path or archive member name, used for the URL when the page does not state one
+   * @param sourceName the file path or archive member name, used for the URL when the page does not
+   *     state one
    * @param urlHint the page's URL when known (WARC target URI), or null
    */
   public PageResult extract(byte[] bytes, String sourceName, String urlHint) {
@@ -182,16 +218,22 @@ public final class PageExtractor {
     if (binary != null) {
       return PageResult.broken("binary content (" + binary + "), not a page");
     }
-    String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1).strip();
+    String head =
+        new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1).strip();
     String headLower = head.toLowerCase(Locale.ROOT);
-    if ((headLower.startsWith("<?xml") || headLower.startsWith("<rss") || headLower.startsWith("<feed"))
-        && (headLower.contains("<rss") || headLower.contains("<feed") || headLower.contains("<rdf:rdf"))) {
+    if ((headLower.startsWith("<?xml")
+            || headLower.startsWith("<rss")
+            || headLower.startsWith("<feed"))
+        && (headLower.contains("<rss")
+            || headLower.contains("<feed")
+            || headLower.contains("<rdf:rdf"))) {
       return PageResult.of(PageKind.FEED, null, null, "RSS/Atom feed");
     }
     if (looksTruncated(bytes)) {
       return PageResult.broken("truncated page (no closing </body> or </html>)");
     }
-    // the charset jsoup would detect, when the bytes tell it beyond doubt: jsoup would parse the head twice
+    // the charset jsoup would detect, when the bytes tell it beyond doubt: jsoup would parse the
+    // head twice
     String charset = PageCharset.sniff(bytes);
     PageResult listing = listingWithoutParsing(bytes, charset, sourceName, urlHint);
     if (listing != null) {
@@ -204,29 +246,33 @@ public final class PageExtractor {
 
   private static Document parse(byte[] bytes, int length, String charset) {
     try {
-      return Jsoup.parse(new ByteArrayInputStream(bytes, 0, length), charset, "", Parser.htmlParser());
+      return Jsoup.parse(
+          new ByteArrayInputStream(bytes, 0, length), charset, "", Parser.htmlParser());
     } catch (IOException e) {
       throw new UncheckedIOException("reading from memory cannot fail", e);
     }
   }
 
   /**
-   * A listing page told without parsing the page, from its body tag and its address: a listing contributes nothing,
-   * and listings are a tenth of an archive's files, each costing a whole parse. Null, leaving the page to the full
-   * rules below, unless one of two signs decides as those rules would:
+   * A listing page told without parsing the page, from its body tag and its address: a listing
+   * contributes nothing, and listings are a tenth of an archive's files, each costing a whole
+   * parse. Null, leaving the page to the full rules below, unless one of two signs decides as those
+   * rules would:
    *
    * <ul>
-   *   <li>WordPress-like themes put "home", "archive", "category"... in the body's class of every listing. The tag is
-   *       found in the bytes and its classes read by jsoup parsing the page up to the end of that tag, so they are
-   *       exactly those the whole parse gives (later body tags only add attributes the first lacks).
-   *   <li>A page without a canonical link or {@code og:url} anywhere takes its address from the file's path or the
-   *       WARC record, and a path such as {@code /page/3/} or {@code /2015/03/} is a listing's, unless the body's
-   *       only tag says the page is a single post.
+   *   <li>WordPress-like themes put "home", "archive", "category"... in the body's class of every
+   *       listing. The tag is found in the bytes and its classes read by jsoup parsing the page up
+   *       to the end of that tag, so they are exactly those the whole parse gives (later body tags
+   *       only add attributes the first lacks).
+   *   <li>A page without a canonical link or {@code og:url} anywhere takes its address from the
+   *       file's path or the WARC record, and a path such as {@code /page/3/} or {@code /2015/03/}
+   *       is a listing's, unless the body's only tag says the page is a single post.
    * </ul>
    *
    * <p>Never with a theme that removes elements, nor where a search query may be in the page's URL.
    */
-  private PageResult listingWithoutParsing(byte[] bytes, String charset, String sourceName, String urlHint) {
+  private PageResult listingWithoutParsing(
+      byte[] bytes, String charset, String sourceName, String urlHint) {
     if (selectors.remove() != null) {
       return null;
     }
@@ -236,26 +282,34 @@ public final class PageExtractor {
       return null;
     }
     Set<String> words = tagWords(bytes, lt + 5, gt);
-    if (!Collections.disjoint(words, SINGULAR_BODY) || mayHoldSearchQuery(sourceName)
+    if (!Collections.disjoint(words, SINGULAR_BODY)
+        || mayHoldSearchQuery(sourceName)
         || urlHint != null && mayHoldSearchQuery(urlHint)) {
       return null;
     }
     if (!Collections.disjoint(words, LISTING_BODY)) {
-      return mayHoldSearchQuery(bytes) ? null : listingByBodyClass(parse(bytes, gt + 1, charset).body());
+      return mayHoldSearchQuery(bytes)
+          ? null
+          : listingByBodyClass(parse(bytes, gt + 1, charset).body());
     }
     if (!Collections.disjoint(words, SEARCH_BODY)) {
       return null;
     }
     String guessed = addressFromName(sourceName, urlHint);
-    if (guessed == null || guessed.contains("?") || !LISTING_PATH.matcher(pathOf(guessed)).matches()) {
+    if (guessed == null
+        || guessed.contains("?")
+        || !LISTING_PATH.matcher(pathOf(guessed)).matches()) {
       return null;
     }
-    // the path decides only if nothing in the page can name another address, and no later body tag can add a class
-    if (containsAscii(bytes, 0, bytes.length, "canonical") || containsAscii(bytes, 0, bytes.length, "og:url")
+    // the path decides only if nothing in the page can name another address, and no later body tag
+    // can add a class
+    if (containsAscii(bytes, 0, bytes.length, "canonical")
+        || containsAscii(bytes, 0, bytes.length, "og:url")
         || indexOfBodyTag(bytes, gt) >= 0) {
       return null;
     }
-    return PageResult.of(PageKind.LISTING, null, null, "a listing page (address " + pathOf(guessed) + ")");
+    return PageResult.of(
+        PageKind.LISTING, null, null, "a listing page (address " + pathOf(guessed) + ")");
   }
 
   private static PageResult listingByBodyClass(Element body) {
@@ -266,19 +320,29 @@ public final class PageExtractor {
     }
     for (String c : classes) {
       if (LISTING_BODY.contains(c)) {
-        return PageResult.of(PageKind.LISTING, null, null, "a listing page (body class \"" + c + "\")");
+        return PageResult.of(
+            PageKind.LISTING, null, null, "a listing page (body class \"" + c + "\")");
       }
     }
     return null;
   }
 
-  /** Where a {@code <body} tag starts at or after {@code from}, in the page's first 256 KB, or -1. */
+  /**
+   * Where a {@code <body} tag starts at or after {@code from}, in the page's first 256 KB, or -1.
+   */
   private static int indexOfBodyTag(byte[] b, int from) {
     int n = Math.min(b.length, 256 * 1024) - 5;
     for (int i = from; i < n; i++) {
       byte after = b[i + 5];
-      if (b[i] == '<' && PageCharset.startsWithAscii(b, i + 1, "body") && (after == ' ' || after == '\t' || after == '\n'
-          || after == '\r' || after == '\f' || after == '>' || after == '/')) {
+      if (b[i] == '<'
+          && PageCharset.startsWithAscii(b, i + 1, "body")
+          && (after == ' '
+              || after == '\t'
+              || after == '\n'
+              || after == '\r'
+              || after == '\f'
+              || after == '>'
+              || after == '/')) {
         return i;
       }
     }
@@ -307,19 +371,25 @@ public final class PageExtractor {
         i++;
       }
       if (i > start) {
-        words.add(new String(b, start, i - start, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
+        words.add(
+            new String(b, start, i - start, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
       }
     }
     return words;
   }
 
   private static boolean isWordByte(byte c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || c == '-'
+        || c == '_';
   }
 
   /**
-   * Whether the text holds {@code s=} after {@code ?}, {@code &} or their escapes: a search results URL. A search
-   * box's URL template ({@code ?s={s}}, which SEO plugins put on home pages) is not one.
+   * Whether the text holds {@code s=} after {@code ?}, {@code &} or their escapes: a search results
+   * URL. A search box's URL template ({@code ?s={s}}, which SEO plugins put on home pages) is not
+   * one.
    */
   private static boolean mayHoldSearchQuery(String s) {
     return mayHoldSearchQuery(s.getBytes(StandardCharsets.ISO_8859_1));
@@ -327,18 +397,30 @@ public final class PageExtractor {
 
   private static boolean mayHoldSearchQuery(byte[] b) {
     for (int i = 1; i + 1 < b.length; i++) {
-      if ((b[i] | 32) != 's' || !(b[i + 1] == '=' || b[i + 1] == '%' && i + 3 < b.length && b[i + 2] == '3'
-          && (b[i + 3] | 32) == 'd')) {
+      if ((b[i] | 32) != 's'
+          || !(b[i + 1] == '='
+              || b[i + 1] == '%'
+                  && i + 3 < b.length
+                  && b[i + 2] == '3'
+                  && (b[i + 3] | 32) == 'd')) {
         continue;
       }
       int value = b[i + 1] == '=' ? i + 2 : i + 4;
-      if (value < b.length && (b[value] == '{' || b[value] == '%' && value + 2 < b.length && b[value + 1] == '7'
-          && (b[value + 2] | 32) == 'b')) {
+      if (value < b.length
+          && (b[value] == '{'
+              || b[value] == '%'
+                  && value + 2 < b.length
+                  && b[value + 1] == '7'
+                  && (b[value + 2] | 32) == 'b')) {
         continue;
       }
       byte p = b[i - 1];
-      if (p == '?' || p == '&' || p == ';' || i >= 3 && b[i - 3] == '%'
-          && (b[i - 2] == '3' && (p | 32) == 'f' || b[i - 2] == '2' && p == '6')) {
+      if (p == '?'
+          || p == '&'
+          || p == ';'
+          || i >= 3
+              && b[i - 3] == '%'
+              && (b[i - 2] == '3' && (p | 32) == 'f' || b[i - 2] == '2' && p == '6')) {
         return true;
       }
     }
@@ -354,7 +436,10 @@ public final class PageExtractor {
     }
     String canonical = canonicalUrl(doc, scan, sourceName, urlHint);
     String path = canonical == null ? "" : pathOf(canonical);
-    String query = canonical != null && canonical.contains("?") ? canonical.substring(canonical.indexOf('?')) : "";
+    String query =
+        canonical != null && canonical.contains("?")
+            ? canonical.substring(canonical.indexOf('?'))
+            : "";
     Set<String> bodyClasses = doc.body() == null ? Set.of() : doc.body().classNames();
     if (selectors.remove() != null) {
       doc.select(themeRemove).remove();
@@ -369,7 +454,8 @@ public final class PageExtractor {
     boolean listingClass = !singular && bodyClasses.stream().anyMatch(LISTING_BODY::contains);
     boolean listingPath = !singular && query.isEmpty() && LISTING_PATH.matcher(path).matches();
     if (listingClass || listingPath || (!singular && posts.size() >= 2)) {
-      return PageResult.of(PageKind.LISTING, canonical, capture, "lists " + posts.size() + " posts");
+      return PageResult.of(
+          PageKind.LISTING, canonical, capture, "lists " + posts.size() + " posts");
     }
     if (canonical == null) {
       canonical = "urn:qarchive:" + sourceName.replace('\\', '/');
@@ -387,7 +473,8 @@ public final class PageExtractor {
     terms(doc, scan, post, categories, tags);
     String byline = byline(doc, scan, post, jsonLd);
 
-    // the non-content elements and the chrome are removed where they were selected before (nothing in between
+    // the non-content elements and the chrome are removed where they were selected before (nothing
+    // in between
     // changes which elements match)
     for (Element e : scan.notContent) {
       e.remove();
@@ -400,7 +487,8 @@ public final class PageExtractor {
     }
     Element root = contentRoot(doc, post);
     if (root == null) {
-      return notQa(canonical, capture, title, date, categories, tags, sourceName, doc, "no content");
+      return notQa(
+          canonical, capture, title, date, categories, tags, sourceName, doc, "no content");
     }
     for (Element e : PageScan.noise(root)) {
       e.remove();
@@ -409,29 +497,66 @@ public final class PageExtractor {
     List<RawQa> qas = QaSegmenter.segment(blocks);
     qas = qas.stream().filter(q -> !q.question().isBlank() && !q.answer().isBlank()).toList();
     if (qas.isEmpty()) {
-      return notQa(canonical, capture, title, date, categories, tags, sourceName, doc, "no question and answer found");
+      return notQa(
+          canonical,
+          capture,
+          title,
+          date,
+          categories,
+          tags,
+          sourceName,
+          doc,
+          "no question and answer found");
     }
-    String titleDoctor = firstGroup(TITLE_DR, title).or(() -> firstGroup(TITLE_ASK, title)).orElse(null);
+    String titleDoctor =
+        firstGroup(TITLE_DR, title).or(() -> firstGroup(TITLE_ASK, title)).orElse(null);
     List<QaEntry> entries = new ArrayList<>();
     int masked = 0;
     for (int i = 0; i < qas.size(); i++) {
       RawQa qa = qas.get(i);
       PiiMasker.Masked q = PiiMasker.mask(qa.question());
       masked += q.count();
-      String answerer = qa.answererLabel() != null ? qa.answererLabel() : titleDoctor != null ? titleDoctor : byline;
+      String answerer =
+          qa.answererLabel() != null
+              ? qa.answererLabel()
+              : titleDoctor != null ? titleDoctor : byline;
       answerer = fullName(answerer, pageText);
       String entryTitle = qas.size() > 1 && qa.heading() != null ? qa.heading() : title;
       entries.add(
           new QaEntry(
-              QaEntry.idFor(canonical, i), canonical, entryTitle, q.text(), qa.askerLocation(), qa.answer(),
-              answerer, qa.credentials(), date, categories, tags, sourceName));
+              QaEntry.idFor(canonical, i),
+              canonical,
+              entryTitle,
+              q.text(),
+              qa.askerLocation(),
+              qa.answer(),
+              answerer,
+              qa.credentials(),
+              date,
+              categories,
+              tags,
+              sourceName));
     }
-    return new PageResult(PageKind.POST, entries, canonical, capture, null, masked, DoctorNames.fullNamesIn(pageText));
+    return new PageResult(
+        PageKind.POST,
+        entries,
+        canonical,
+        capture,
+        null,
+        masked,
+        DoctorNames.fullNamesIn(pageText));
   }
 
   private PageResult notQa(
-      String canonical, Instant capture, String title, LocalDate date, List<String> categories, List<String> tags,
-      String sourceName, Document doc, String reason) {
+      String canonical,
+      Instant capture,
+      String title,
+      LocalDate date,
+      List<String> categories,
+      List<String> tags,
+      String sourceName,
+      Document doc,
+      String reason) {
     if (!importArticles) {
       return PageResult.of(PageKind.NOT_QA, canonical, capture, reason);
     }
@@ -440,9 +565,21 @@ public final class PageExtractor {
       return PageResult.of(PageKind.NOT_QA, canonical, capture, reason);
     }
     QaEntry article =
-        new QaEntry(QaEntry.idFor(canonical, 0), canonical, title, "", null, body, null, null, date, categories, tags,
+        new QaEntry(
+            QaEntry.idFor(canonical, 0),
+            canonical,
+            title,
+            "",
+            null,
+            body,
+            null,
+            null,
+            date,
+            categories,
+            tags,
             sourceName);
-    return new PageResult(PageKind.NOT_QA, List.of(article), canonical, capture, "imported as article", 0);
+    return new PageResult(
+        PageKind.NOT_QA, List.of(article), canonical, capture, "imported as article", 0);
   }
 
   private static Evaluator css(String query) {
@@ -457,7 +594,8 @@ public final class PageExtractor {
     return query == null ? null : QueryParser.parse(query);
   }
 
-  // ---- bytes ------------------------------------------------------------------------------------------------------
+  // ---- bytes
+  // ------------------------------------------------------------------------------------------------------
 
   private static byte[] gunzip(byte[] bytes) throws IOException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
@@ -467,7 +605,8 @@ public final class PageExtractor {
       while ((n = in.read(buf)) > 0) {
         out.write(buf, 0, n);
         if (out.size() > MAX_PAGE_BYTES) {
-          throw new ZipException("decompresses to more than " + MAX_PAGE_BYTES / (1024 * 1024) + " MB");
+          throw new ZipException(
+              "decompresses to more than " + MAX_PAGE_BYTES / (1024 * 1024) + " MB");
         }
       }
       return out.toByteArray();
@@ -491,7 +630,10 @@ public final class PageExtractor {
     if (n >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
       return "ZIP";
     }
-    boolean utf16 = n >= 2 && ((b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff || (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe);
+    boolean utf16 =
+        n >= 2
+            && ((b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff
+                || (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe);
     if (utf16) {
       return null;
     }
@@ -509,16 +651,20 @@ public final class PageExtractor {
   }
 
   private static boolean looksTruncated(byte[] bytes) {
-    // on the bytes: this runs for every page, and decoding head and tail to strings cost more than the test
+    // on the bytes: this runs for every page, and decoding head and tail to strings cost more than
+    // the test
     int from = Math.max(0, bytes.length - 4096);
     // from the end backwards: the closing tags are usually in the last few bytes
     for (int i = bytes.length - 6; i >= from; i--) {
-      if (bytes[i] == '<' && bytes[i + 1] == '/'
-          && (PageCharset.startsWithAscii(bytes, i + 2, "html") || PageCharset.startsWithAscii(bytes, i + 2, "body"))) {
+      if (bytes[i] == '<'
+          && bytes[i + 1] == '/'
+          && (PageCharset.startsWithAscii(bytes, i + 2, "html")
+              || PageCharset.startsWithAscii(bytes, i + 2, "body"))) {
         return false;
       }
     }
-    // Real pages sometimes omit both closing tags; only call it truncated when it looked like a full document.
+    // Real pages sometimes omit both closing tags; only call it truncated when it looked like a
+    // full document.
     int to = Math.min(bytes.length, 4096);
     return containsAscii(bytes, 0, to, "<html") && containsAscii(bytes, 0, to, "<head");
   }
@@ -528,16 +674,19 @@ public final class PageExtractor {
     int first = needle.charAt(0);
     for (int i = from; i <= to - needle.length(); i++) {
       int c = b[i];
-      if ((c == first || c + ('a' - 'A') == first && c >= 'A' && c <= 'Z') && PageCharset.startsWithAscii(b, i, needle)) {
+      if ((c == first || c + ('a' - 'A') == first && c >= 'A' && c <= 'Z')
+          && PageCharset.startsWithAscii(b, i, needle)) {
         return true;
       }
     }
     return false;
   }
 
-  // ---- URL and capture ----------------------------------------------------------------------------------------------
+  // ---- URL and capture
+  // ----------------------------------------------------------------------------------------------
 
-  private static Instant captureTime(Document doc, String sourceName, String urlHint, PageScan scan) {
+  private static Instant captureTime(
+      Document doc, String sourceName, String urlHint, PageScan scan) {
     Optional<Instant> t = CanonicalUrl.waybackTimestamp(sourceName.replace('\\', '/'));
     if (t.isEmpty() && urlHint != null) {
       t = CanonicalUrl.waybackTimestamp(urlHint);
@@ -545,7 +694,8 @@ public final class PageExtractor {
     if (t.isPresent()) {
       return t.get();
     }
-    // the toolbar (found by the caller's one scan) or any link into the Wayback Machine marks a capture
+    // the toolbar (found by the caller's one scan) or any link into the Wayback Machine marks a
+    // capture
     boolean toolbar = false;
     for (Element e : scan.waybackChrome) {
       if (e.id().equals("wm-ipp") || e.id().equals("wm-ipp-base")) {
@@ -580,7 +730,8 @@ public final class PageExtractor {
         .orElse(null);
   }
 
-  private static String canonicalUrl(Document doc, PageScan scan, String sourceName, String urlHint) {
+  private static String canonicalUrl(
+      Document doc, PageScan scan, String sourceName, String urlHint) {
     Element link = scan.canonicalLinks.isEmpty() ? null : scan.canonicalLinks.get(0);
     for (Element e : java.util.Arrays.asList(link, scan.ogUrl)) {
       if (e != null) {
@@ -601,7 +752,10 @@ public final class PageExtractor {
     return guessed;
   }
 
-  /** The page's address as the WARC record or the file's path gives it, when the page names none, or null. */
+  /**
+   * The page's address as the WARC record or the file's path gives it, when the page names none, or
+   * null.
+   */
   private static String addressFromName(String sourceName, String urlHint) {
     return urlHint != null && HTTP_ANY.matcher(urlHint).matches()
         ? CanonicalUrl.clean(urlHint)
@@ -609,8 +763,9 @@ public final class PageExtractor {
   }
 
   /**
-   * The post's own address as its comment links give it ({@code .../slug/#comments}), when they all agree: a copy
-   * saved under a shortlink ({@code ?p=123}) without a canonical link is then still the same post.
+   * The post's own address as its comment links give it ({@code .../slug/#comments}), when they all
+   * agree: a copy saved under a shortlink ({@code ?p=123}) without a canonical link is then still
+   * the same post.
    */
   private static String ownPermalink(Document doc) {
     Set<String> seen = new LinkedHashSet<>();
@@ -632,7 +787,8 @@ public final class PageExtractor {
     return q >= 0 ? p.substring(0, q) : p;
   }
 
-  // ---- structure -----------------------------------------------------------------------------------------------------
+  // ---- structure
+  // -----------------------------------------------------------------------------------------------------
 
   private static List<Element> postContainers(PageScan scan) {
     List<Element> out = new ArrayList<>();
@@ -662,7 +818,8 @@ public final class PageExtractor {
         return e;
       }
     }
-    Element scope = post != null && post.ownerDocument() != null && post.parent() != null ? post : doc.body();
+    Element scope =
+        post != null && post.ownerDocument() != null && post.parent() != null ? post : doc.body();
     if (scope == null) {
       return null;
     }
@@ -682,7 +839,8 @@ public final class PageExtractor {
     return mainContent.bestNode(doc);
   }
 
-  // ---- metadata ------------------------------------------------------------------------------------------------------
+  // ---- metadata
+  // ------------------------------------------------------------------------------------------------------
 
   private String title(Document doc, PageScan scan, Element post) {
     if (selectors.title() != null) {
@@ -715,11 +873,16 @@ public final class PageExtractor {
     return t;
   }
 
-  private LocalDate date(Document doc, PageScan scan, Element post, String jsonLd, String canonical) {
+  private LocalDate date(
+      Document doc, PageScan scan, Element post, String jsonLd, String canonical) {
     if (selectors.date() != null) {
       Element e = doc.selectFirst(themeDate);
       if (e != null) {
-        LocalDate d = parseDate(e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
+        LocalDate d =
+            parseDate(
+                e.hasAttr("datetime")
+                    ? e.attr("datetime")
+                    : e.hasAttr("content") ? e.attr("content") : e.text());
         if (d != null) {
           return d;
         }
@@ -749,8 +912,12 @@ public final class PageExtractor {
             || e.hasClass("updated") && !e.hasClass("published") && !e.hasClass("entry-date")) {
           continue;
         }
-        String v = e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content")
-            : e.hasAttr("title") ? e.attr("title") : e.text();
+        String v =
+            e.hasAttr("datetime")
+                ? e.attr("datetime")
+                : e.hasAttr("content")
+                    ? e.attr("content")
+                    : e.hasAttr("title") ? e.attr("title") : e.text();
         LocalDate d = parseDate(v);
         if (d == null) {
           d = parseDate(e.text());
@@ -760,7 +927,8 @@ public final class PageExtractor {
         }
       }
       String text = copyWithout(scope, NOT_BYLINE, BODY_TEXT, BYLINE_REACH).text();
-      // a byline date sits near the top; dates further down are usually inside the question or answer
+      // a byline date sits near the top; dates further down are usually inside the question or
+      // answer
       LocalDate d = parseDate(text.substring(0, Math.min(text.length(), BYLINE_REACH)));
       if (d != null) {
         return d;
@@ -782,10 +950,10 @@ public final class PageExtractor {
   private static final int BYLINE_REACH = 400;
 
   /**
-   * A copy of the element without the descendants that match either selector (and theirs): what cloning it and
-   * removing those would leave, without copying the post's body only to throw it away. The copy stops after
-   * {@code enough} characters other than white space: its text then begins as the whole copy's would, which is all
-   * the caller reads.
+   * A copy of the element without the descendants that match either selector (and theirs): what
+   * cloning it and removing those would leave, without copying the post's body only to throw it
+   * away. The copy stops after {@code enough} characters other than white space: its text then
+   * begins as the whole copy's would, which is all the caller reads.
    */
   private static Element copyWithout(Element root, Evaluator skip, Evaluator skipToo, int enough) {
     Element copy = root.shallowClone();
@@ -793,40 +961,45 @@ public final class PageExtractor {
     parents.push(copy);
     int[] visible = {0};
     // in page order, without recursion (pages nest deeply)
-    NodeTraversor.filter(new NodeFilter() {
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (node == root) {
-          return FilterResult.CONTINUE;
-        }
-        if (node instanceof Element e) {
-          if (skip.matches(root, e) || skipToo.matches(root, e)) {
-            return FilterResult.SKIP_ENTIRELY;
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node == root) {
+              return FilterResult.CONTINUE;
+            }
+            if (node instanceof Element e) {
+              if (skip.matches(root, e) || skipToo.matches(root, e)) {
+                return FilterResult.SKIP_ENTIRELY;
+              }
+              Element c = e.shallowClone();
+              parents.peek().appendChild(c);
+              parents.push(c);
+              return FilterResult.CONTINUE;
+            }
+            parents.peek().appendChild(node.clone());
+            if (node instanceof TextNode t) {
+              visible[0] += nonBlank(t.getWholeText());
+            }
+            return visible[0] >= enough ? FilterResult.STOP : FilterResult.CONTINUE;
           }
-          Element c = e.shallowClone();
-          parents.peek().appendChild(c);
-          parents.push(c);
-          return FilterResult.CONTINUE;
-        }
-        parents.peek().appendChild(node.clone());
-        if (node instanceof TextNode t) {
-          visible[0] += nonBlank(t.getWholeText());
-        }
-        return visible[0] >= enough ? FilterResult.STOP : FilterResult.CONTINUE;
-      }
 
-      @Override
-      public FilterResult tail(Node node, int depth) {
-        if (node instanceof Element && node != root) {
-          parents.pop();
-        }
-        return FilterResult.CONTINUE;
-      }
-    }, root);
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element && node != root) {
+              parents.pop();
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
     return copy;
   }
 
-  /** Characters that jsoup's text() keeps for sure: not white space, no-break space, zero-width space or soft hyphen. */
+  /**
+   * Characters that jsoup's text() keeps for sure: not white space, no-break space, zero-width
+   * space or soft hyphen.
+   */
   private static int nonBlank(String s) {
     int n = 0;
     for (int i = 0; i < s.length(); i++) {
@@ -889,9 +1062,12 @@ public final class PageExtractor {
     }
   }
 
-  private void terms(Document doc, PageScan scan, Element post, List<String> categories, List<String> tags) {
+  private void terms(
+      Document doc, PageScan scan, Element post, List<String> categories, List<String> tags) {
     if (selectors.categories() != null || selectors.tags() != null) {
-      addTexts(selectors.categories() == null ? new Elements() : doc.select(themeCategories), categories);
+      addTexts(
+          selectors.categories() == null ? new Elements() : doc.select(themeCategories),
+          categories);
       addTexts(selectors.tags() == null ? new Elements() : doc.select(themeTags), tags);
       return;
     }
@@ -940,7 +1116,8 @@ public final class PageExtractor {
         continue;
       }
       Element e = a.element();
-      Optional<String> dr = firstGroup(BYLINE_DR, LEADING_BY.matcher(TextBlocks.collapse(e.text())).replaceFirst(""));
+      Optional<String> dr =
+          firstGroup(BYLINE_DR, LEADING_BY.matcher(TextBlocks.collapse(e.text())).replaceFirst(""));
       if (dr.isPresent()) {
         return dr.get();
       }
@@ -958,7 +1135,8 @@ public final class PageExtractor {
     }
     // bylines written as text: "Tuesday, May 22nd, 2012 by Dr. Helen Ashford"
     if (post != null) {
-      // only an element with a "Dr" text of its own can hold such a byline: the others' own text is not built
+      // only an element with a "Dr" text of its own can hold such a byline: the others' own text is
+      // not built
       Set<Node> drParents = Collections.newSetFromMap(new IdentityHashMap<>());
       for (TextNode t : scan.doctorTexts) {
         drParents.add(t.parentNode());
@@ -989,11 +1167,12 @@ public final class PageExtractor {
   private static final int NAME_REACH = 100;
 
   /**
-   * The text of the page where it names doctors: for each of the scan's "Dr" text nodes still in the document, in
-   * page order, its text and the text that follows it in the same block (paragraph, list item, heading...) for up
-   * to {@value #NAME_REACH} characters, up to the next such node; joined by " | " so that no name runs from one
-   * place into another. It stands for the whole page's text, which cost a tenth of the extraction to build and ran
-   * menu items together into names.
+   * The text of the page where it names doctors: for each of the scan's "Dr" text nodes still in
+   * the document, in page order, its text and the text that follows it in the same block
+   * (paragraph, list item, heading...) for up to {@value #NAME_REACH} characters, up to the next
+   * such node; joined by " | " so that no name runs from one place into another. It stands for the
+   * whole page's text, which cost a tenth of the extraction to build and ran menu items together
+   * into names.
    */
   static String doctorText(Document doc, List<TextNode> doctorTexts) {
     Set<Node> starts = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -1025,7 +1204,8 @@ public final class PageExtractor {
     Node next = n instanceof Element && n.childNodeSize() > 0 ? n.childNode(0) : null;
     for (Node at = n; next == null; at = at.parentNode()) {
       next = at.nextSibling();
-      if (next == null && (at.parentNode() == null || at.parentNode() instanceof Element p && p.isBlock())) {
+      if (next == null
+          && (at.parentNode() == null || at.parentNode() instanceof Element p && p.isBlock())) {
         return null;
       }
     }
@@ -1042,12 +1222,18 @@ public final class PageExtractor {
     if (parts.length != 2 || !parts[0].startsWith("Dr")) {
       return n;
     }
-    // tried only where "Dr" starts a word: a leading \\b made the regex try every position of the page's text
-    Matcher m = Pattern.compile("Dr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+" + Pattern.quote(parts[1]) + "\\b").matcher(pageText);
+    // tried only where "Dr" starts a word: a leading \\b made the regex try every position of the
+    // page's text
+    Matcher m =
+        Pattern.compile("Dr\\.?\\s+([A-Z][\\p{L}'’-]+)\\s+" + Pattern.quote(parts[1]) + "\\b")
+            .matcher(pageText);
     Map<String, Integer> firsts = new LinkedHashMap<>();
     int i = pageText.indexOf("Dr");
     while (i >= 0) {
-      boolean boundary = i == 0 || !(Character.isLetterOrDigit(pageText.charAt(i - 1)) || pageText.charAt(i - 1) == '_');
+      boolean boundary =
+          i == 0
+              || !(Character.isLetterOrDigit(pageText.charAt(i - 1))
+                  || pageText.charAt(i - 1) == '_');
       if (boundary && m.region(i, pageText.length()).lookingAt()) {
         firsts.merge(m.group(1), 1, Integer::sum);
         i = pageText.indexOf("Dr", m.end());

@@ -4,7 +4,10 @@ package org.qarchive.importer;
 public enum PageKind {
   /** A post with one or more Q&As. */
   POST,
-  /** Home, category, tag, date archive or {@code /page/N/}: lists posts, imported from their own pages. */
+  /**
+   * Home, category, tag, date archive or {@code /page/N/}: lists posts, imported from their own
+   * pages.
+   */
   LISTING,
   /** A page without a Q&A: about, contact, a plain article. */
   NOT_QA,

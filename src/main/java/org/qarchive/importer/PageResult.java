@@ -11,13 +11,20 @@ import org.qarchive.archive.QaEntry;
  * @param kind what the page is
  * @param entries the Q&As (or, on request, the article) it holds; empty unless POST or NOT_QA
  * @param canonicalUrl the post's canonical URL, or null when unknown
- * @param captureTime the Wayback capture time, or null when the page was not captured by the Wayback Machine
+ * @param captureTime the Wayback capture time, or null when the page was not captured by the
+ *     Wayback Machine
  * @param reason why a page was skipped or broken, or null
  * @param maskedPii how many e-mail addresses and phone numbers were masked in questions
- * @param doctorNames doctors named in full on the page ("Dr. Sofia Pemberton"), to complete short names elsewhere
+ * @param doctorNames doctors named in full on the page ("Dr. Sofia Pemberton"), to complete short
+ *     names elsewhere
  */
 public record PageResult(
-    PageKind kind, List<QaEntry> entries, String canonicalUrl, Instant captureTime, String reason, int maskedPii,
+    PageKind kind,
+    List<QaEntry> entries,
+    String canonicalUrl,
+    Instant captureTime,
+    String reason,
+    int maskedPii,
     List<String> doctorNames) {
 
   public PageResult {
@@ -30,7 +37,12 @@ public record PageResult(
   }
 
   public PageResult(
-      PageKind kind, List<QaEntry> entries, String canonicalUrl, Instant captureTime, String reason, int maskedPii) {
+      PageKind kind,
+      List<QaEntry> entries,
+      String canonicalUrl,
+      Instant captureTime,
+      String reason,
+      int maskedPii) {
     this(kind, entries, canonicalUrl, captureTime, reason, maskedPii, List.of());
   }
 

@@ -13,78 +13,106 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * What one walk over a parsed page finds for {@link PageExtractor}: the elements that a dozen whole-document CSS
- * selections used to look for one scan each (Wayback toolbar, canonical and meta links, post containers, JSON-LD,
- * non-content and chrome elements, tag links), together with the one thing each needed from its ancestors
- * ({@code closest()}: inside page chrome, inside comments). Matching is by tag name, id and class tokens looked up
- * once per element, with the same meaning as the selectors quoted beside each field ({@code PageScanTest} checks
- * them against jsoup's own selection).
+ * What one walk over a parsed page finds for {@link PageExtractor}: the elements that a dozen
+ * whole-document CSS selections used to look for one scan each (Wayback toolbar, canonical and meta
+ * links, post containers, JSON-LD, non-content and chrome elements, tag links), together with the
+ * one thing each needed from its ancestors ({@code closest()}: inside page chrome, inside
+ * comments). Matching is by tag name, id and class tokens looked up once per element, with the same
+ * meaning as the selectors quoted beside each field ({@code PageScanTest} checks them against
+ * jsoup's own selection).
  */
 final class PageScan implements NodeVisitor {
 
-  /** {@code #wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo, .wb-autocomplete-suggestions, #playback}. */
+  /**
+   * {@code #wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo,
+   * .wb-autocomplete-suggestions, #playback}.
+   */
   final List<Element> waybackChrome = new ArrayList<>();
+
   /** Whether any {@code link[href*=/web/], a[href*=/web/]} exists (the toolbar's included). */
   boolean waybackLink;
+
   /** {@code link[rel=canonical][href]}, outside the Wayback toolbar, in page order. */
   final List<Element> canonicalLinks = new ArrayList<>();
-  /** The first {@code link[rel=canonical][href]} of the whole page, the toolbar's included, or null. */
+
+  /**
+   * The first {@code link[rel=canonical][href]} of the whole page, the toolbar's included, or null.
+   */
   Element firstCanonicalAnywhere;
+
   /** The first {@code meta[property=og:url][content]} outside the Wayback toolbar, or null. */
   Element ogUrl;
+
   /** The first {@code meta[property=og:title][content]} outside the Wayback toolbar, or null. */
   Element ogTitle;
+
   /** The first {@code meta[name=author][content]} outside the Wayback toolbar, or null. */
   Element metaAuthor;
+
   /** Every {@code meta} outside the Wayback toolbar. */
   final List<Element> metas = new ArrayList<>();
+
   /**
-   * {@code article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article} outside the
-   * toolbar, and neither inside page chrome nor inside comments ({@code .comment, .comments-area, #comments,
-   * .comment-list}).
+   * {@code article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting],
+   * article} outside the toolbar, and neither inside page chrome nor inside comments ({@code
+   * .comment, .comments-area, #comments, .comment-list}).
    */
   final List<Element> postCandidates = new ArrayList<>();
+
   /** {@code script[type=application/ld+json]} outside the toolbar. */
   final List<Element> jsonLd = new ArrayList<>();
+
   /** {@code script, style, noscript, iframe, template, object, embed} outside the toolbar. */
   final List<Element> notContent = new ArrayList<>();
+
   /**
-   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,
-   * #colophon, .footer-widgets} outside the toolbar.
+   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header,
+   * #masthead, .site-footer, #colophon, .footer-widgets} outside the toolbar.
    */
   final List<Element> chrome = new ArrayList<>();
+
   /**
-   * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome nor inside comments or a tag cloud
-   * ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}), nor a tag cloud's own link ({@code
-   * [class*=tag-link-], [class*=tag-cloud-link]}: WordPress marks them so wherever a theme puts its cloud).
+   * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome nor inside comments or a
+   * tag cloud ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}), nor a tag cloud's own
+   * link ({@code [class*=tag-link-], [class*=tag-cloud-link]}: WordPress marks them so wherever a
+   * theme puts its cloud).
    */
   final List<Element> tagLinks = new ArrayList<>();
+
   /**
-   * For each title selector in the order they are tried ({@code h1.entry-title}, {@code .entry-title}, {@code
-   * [itemprop=headline]}, {@code .post-title}, {@code h1}), its elements outside the toolbar.
+   * For each title selector in the order they are tried ({@code h1.entry-title}, {@code
+   * .entry-title}, {@code [itemprop=headline]}, {@code .post-title}, {@code h1}), its elements
+   * outside the toolbar.
    */
-  final List<List<Element>> titles = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-      new ArrayList<>(), new ArrayList<>());
+  final List<List<Element>> titles =
+      List.of(
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>(),
+          new ArrayList<>());
+
   /**
-   * {@code [rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,
-   * .author} outside the toolbar, neither inside page chrome nor inside comments ({@code .comment, #comments,
-   * .comments-area}); see {@link Author#in}.
+   * {@code [rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author]
+   * [itemprop=name], .byline, .author} outside the toolbar, neither inside page chrome nor inside
+   * comments ({@code .comment, #comments, .comments-area}); see {@link Author#in}.
    */
   final List<Author> authors = new ArrayList<>();
+
   /**
-   * The text nodes outside the toolbar that hold "Dr", in page order: where a page can name a doctor, so that the
-   * names need not be looked for in the text of the whole page.
+   * The text nodes outside the toolbar that hold "Dr", in page order: where a page can name a
+   * doctor, so that the names need not be looked for in the text of the whole page.
    */
   final List<TextNode> doctorTexts = new ArrayList<>();
 
   /**
-   * An author element; a descendant selector's match also names the nearest ancestor it needs, which must lie in
-   * the selection's scope.
+   * An author element; a descendant selector's match also names the nearest ancestor it needs,
+   * which must lie in the selection's scope.
    *
    * @param simple whether a selector without a descendant part matches
    * @param authorClass the nearest ancestor {@code .author}, for {@code .author .fn}, or null
-   * @param itempropAuthor the nearest ancestor {@code [itemprop=author]}, for {@code [itemprop=author]
-   *     [itemprop=name]}, or null
+   * @param itempropAuthor the nearest ancestor {@code [itemprop=author]}, for {@code
+   *     [itemprop=author] [itemprop=name]}, or null
    */
   record Author(Element element, boolean simple, Element authorClass, Element itempropAuthor) {
     /** Whether {@code scope.select(AUTHORS)} would list the element. */
@@ -121,26 +149,38 @@ final class PageScan implements NodeVisitor {
 
   // bits for what an element is, by class token, id and tag
   private static final int WAYBACK = 1;
-  /** {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer}. */
+
+  /**
+   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer}.
+   */
   private static final int INSIDE_CHROME = 1 << 1;
+
   /** {@code .comment, .comments-area, #comments, .comment-list}. */
   private static final int COMMENTS = 1 << 2;
+
   /** {@code .comment, #comments, .tagcloud, .widget_tag_cloud}. */
   private static final int COMMENTS_OR_CLOUD = 1 << 3;
+
   private static final int CHROME = 1 << 4;
   private static final int HENTRY = 1 << 5;
   private static final int POST_CLASS = 1 << 6;
   private static final int SITE_FOOTER = 1 << 7;
+
   /** {@code .comment, #comments, .comments-area}. */
   private static final int COMMENTS_3 = 1 << 8;
+
   private static final int AUTHOR = 1 << 9;
   private static final int FN = 1 << 10;
+
   /** {@code .entry-author-name, .author-name, .byline}. */
   private static final int AUTHOR_NAME = 1 << 11;
+
   private static final int ENTRY_TITLE = 1 << 12;
   private static final int POST_TITLE = 1 << 13;
+
   /** The bits that hold for the element's descendants too (what {@code closest()} asked). */
-  private static final int INHERITED = WAYBACK | INSIDE_CHROME | COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3;
+  private static final int INHERITED =
+      WAYBACK | INSIDE_CHROME | COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3;
 
   private static final Map<String, Integer> CLASS_BITS = new HashMap<>();
   private static final Map<String, Integer> ID_BITS = new HashMap<>();
@@ -168,7 +208,8 @@ final class PageScan implements NodeVisitor {
     CLASS_BITS.put("byline", AUTHOR_NAME);
     CLASS_BITS.put("entry-title", ENTRY_TITLE);
     CLASS_BITS.put("post-title", POST_TITLE);
-    for (String id : List.of("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato", "wm-capinfo", "playback")) {
+    for (String id :
+        List.of("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato", "wm-capinfo", "playback")) {
       ID_BITS.put(id, WAYBACK);
     }
     ID_BITS.put("sidebar", INSIDE_CHROME | CHROME);
@@ -178,7 +219,10 @@ final class PageScan implements NodeVisitor {
     ID_BITS.put("comments", COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3);
   }
 
-  /** The class names above by their length: a class token is compared with those of its own length only. */
+  /**
+   * The class names above by their length: a class token is compared with those of its own length
+   * only.
+   */
   private static final String[][] CLASS_NAMES_BY_LENGTH = byLength(CLASS_BITS.keySet());
 
   private static String[][] byLength(java.util.Collection<String> names) {
@@ -193,8 +237,10 @@ final class PageScan implements NodeVisitor {
 
   /** What the element's ancestors (and itself) are, by depth: the {@link #INHERITED} bits. */
   private int[] inherited = new int[64];
+
   /** The nearest {@code .author} and {@code [itemprop=author]} at or above each depth. */
   private Element[] authorClassAt = new Element[64];
+
   private Element[] itempropAuthorAt = new Element[64];
 
   private PageScan() {}
@@ -209,7 +255,8 @@ final class PageScan implements NodeVisitor {
   @Override
   public void head(Node node, int depth) {
     if (!(node instanceof Element e)) {
-      if (node instanceof TextNode t && (depth == 0 || (inherited[depth - 1] & WAYBACK) == 0)
+      if (node instanceof TextNode t
+          && (depth == 0 || (inherited[depth - 1] & WAYBACK) == 0)
           && t.getWholeText().contains("Dr")) {
         doctorTexts.add(t);
       }
@@ -223,7 +270,8 @@ final class PageScan implements NodeVisitor {
     String tag = e.normalName();
     int bits = 0;
     boolean hasAttributes = e.attributesSize() > 0;
-    // jsoup's HTML parser lower-cases attribute names, so they are looked up as they are: the case-insensitive
+    // jsoup's HTML parser lower-cases attribute names, so they are looked up as they are: the
+    // case-insensitive
     // lookups behind attr() and hasAttr() were a fifth of this walk
     Attributes attrs = hasAttributes ? e.attributes() : null;
     String itemprop = "";
@@ -244,7 +292,8 @@ final class PageScan implements NodeVisitor {
       }
       default -> {}
     }
-    // .site-footer is chrome to remove wherever it is, but only footer.site-footer counts as "inside chrome"
+    // .site-footer is chrome to remove wherever it is, but only footer.site-footer counts as
+    // "inside chrome"
     int here = (depth > 0 ? inherited[depth - 1] : 0) | (bits & INHERITED);
     inherited[depth] = here;
     Element authorClassAbove = depth > 0 ? authorClassAt[depth - 1] : null;
@@ -254,12 +303,17 @@ final class PageScan implements NodeVisitor {
     if ((bits & WAYBACK) != 0) {
       waybackChrome.add(e);
     }
-    if (hasAttributes && !waybackLink && (tag.equals("a") || tag.equals("link"))
+    if (hasAttributes
+        && !waybackLink
+        && (tag.equals("a") || tag.equals("link"))
         && containsIgnoreCase(attrs.get("href"), "/web/")) {
       waybackLink = true;
     }
     if ((here & WAYBACK) != 0) {
-      if (tag.equals("link") && hasAttributes && isCanonical(attrs) && firstCanonicalAnywhere == null) {
+      if (tag.equals("link")
+          && hasAttributes
+          && isCanonical(attrs)
+          && firstCanonicalAnywhere == null) {
         firstCanonicalAnywhere = e;
       }
       return; // removed with the toolbar before anything else looks
@@ -295,7 +349,9 @@ final class PageScan implements NodeVisitor {
       }
       case "style", "noscript", "iframe", "template", "object", "embed" -> notContent.add(e);
       case "a" -> {
-        if (hasAttributes && (here & (INSIDE_CHROME | COMMENTS_OR_CLOUD)) == 0 && attrs.get("rel").contains("tag")
+        if (hasAttributes
+            && (here & (INSIDE_CHROME | COMMENTS_OR_CLOUD)) == 0
+            && attrs.get("rel").contains("tag")
             && !isCloudLink(attrs.get("class"))) {
           tagLinks.add(e);
         }
@@ -305,7 +361,9 @@ final class PageScan implements NodeVisitor {
     if ((bits & CHROME) != 0) {
       chrome.add(e);
     }
-    if ((bits & (ENTRY_TITLE | POST_TITLE)) != 0 || tag.equals("h1") || itemprop.equalsIgnoreCase("headline")) {
+    if ((bits & (ENTRY_TITLE | POST_TITLE)) != 0
+        || tag.equals("h1")
+        || itemprop.equalsIgnoreCase("headline")) {
       boolean h1 = tag.equals("h1");
       if (h1 && (bits & ENTRY_TITLE) != 0) {
         titles.get(0).add(e);
@@ -324,7 +382,8 @@ final class PageScan implements NodeVisitor {
       }
     }
     if ((here & (COMMENTS_3 | INSIDE_CHROME)) == 0) {
-      boolean simple = (bits & (AUTHOR | AUTHOR_NAME)) != 0 || hasAttributes && attrIs(attrs, "rel", "author");
+      boolean simple =
+          (bits & (AUTHOR | AUTHOR_NAME)) != 0 || hasAttributes && attrIs(attrs, "rel", "author");
       Element viaClass = (bits & FN) != 0 ? authorClassAbove : null;
       Element viaItemprop = itemprop.equalsIgnoreCase("name") ? itempropAuthorAbove : null;
       if (simple || viaClass != null || viaItemprop != null) {
@@ -335,7 +394,9 @@ final class PageScan implements NodeVisitor {
         tag.equals("article")
             || (bits & HENTRY) != 0
             || (tag.equals("div") && (bits & POST_CLASS) != 0)
-            || (hasAttributes && attrs.hasKey("itemtype") && BLOG_POSTING.matcher(attrs.get("itemtype")).find());
+            || (hasAttributes
+                && attrs.hasKey("itemtype")
+                && BLOG_POSTING.matcher(attrs.get("itemtype")).find());
     if (post && (here & (INSIDE_CHROME | COMMENTS)) == 0) {
       postCandidates.add(e);
     }
@@ -343,33 +404,66 @@ final class PageScan implements NodeVisitor {
 
   private static final java.util.Set<String> NOISE_CLASSES =
       java.util.Set.of(
-          "comments-area", "comment-list", "comments", "commentlist", "comment-respond", "sharedaddy", "sd-sharing",
-          "jp-relatedposts", "yarpp-related", "related-posts", "swp_social_panel", "share", "sharing", "social-share",
-          "addtoany_share_save_container", "cta-box", "disclaimer", "author-box", "entry-author-box", "post-navigation",
-          "nav-single", "navigation", "pagination", "breadcrumb", "breadcrumbs", "cookie-notice", "screen-reader-text",
-          "assistive-text", "wp-caption-text", "entry-meta", "entry-footer", "post-meta", "postmetadata",
-          "entry-header", "more-link");
+          "comments-area",
+          "comment-list",
+          "comments",
+          "commentlist",
+          "comment-respond",
+          "sharedaddy",
+          "sd-sharing",
+          "jp-relatedposts",
+          "yarpp-related",
+          "related-posts",
+          "swp_social_panel",
+          "share",
+          "sharing",
+          "social-share",
+          "addtoany_share_save_container",
+          "cta-box",
+          "disclaimer",
+          "author-box",
+          "entry-author-box",
+          "post-navigation",
+          "nav-single",
+          "navigation",
+          "pagination",
+          "breadcrumb",
+          "breadcrumbs",
+          "cookie-notice",
+          "screen-reader-text",
+          "assistive-text",
+          "wp-caption-text",
+          "entry-meta",
+          "entry-footer",
+          "post-meta",
+          "postmetadata",
+          "entry-header",
+          "more-link");
   private static final String[][] NOISE_NAMES_BY_LENGTH = byLength(NOISE_CLASSES);
   private static final java.util.Set<String> NOISE_IDS =
       java.util.Set.of("comments", "respond", "breadcrumbs", "cookie-notice");
   private static final Pattern DISPLAY_NONE = Pattern.compile("display:\\s*none");
 
   /**
-   * The elements under {@code root} (itself included), in page order, that are not part of a post's text: {@code
-   * #comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form, .sharedaddy,
-   * .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel, .share, .sharing,
-   * .social-share, .addtoany_share_save_container, .cta-box, .disclaimer, .author-box, .entry-author-box,
-   * .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs, .breadcrumbs, .cookie-notice,
-   * #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text, .entry-meta, .entry-footer, .post-meta,
-   * .postmetadata, .entry-header, .more-link, [hidden], [style~=display:\s*none]}.
+   * The elements under {@code root} (itself included), in page order, that are not part of a post's
+   * text: {@code #comments, .comments-area, .comment-list, .comments, .commentlist, #respond,
+   * .comment-respond, form, .sharedaddy, .sd-sharing, .jp-relatedposts, .yarpp-related,
+   * .related-posts, .swp_social_panel, .share, .sharing, .social-share,
+   * .addtoany_share_save_container, .cta-box, .disclaimer, .author-box, .entry-author-box,
+   * .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs,
+   * .breadcrumbs, .cookie-notice, #cookie-notice, .screen-reader-text, .assistive-text,
+   * .wp-caption-text, .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header,
+   * .more-link, [hidden], [style~=display:\s*none]}.
    */
   static List<Element> noise(Element root) {
     List<Element> out = new ArrayList<>();
-    root.traverse((node, depth) -> {
-      if (node instanceof Element e && (e.nameIs("form") || e.attributesSize() > 0 && isNoise(e))) {
-        out.add(e);
-      }
-    });
+    root.traverse(
+        (node, depth) -> {
+          if (node instanceof Element e
+              && (e.nameIs("form") || e.attributesSize() > 0 && isNoise(e))) {
+            out.add(e);
+          }
+        });
     return out;
   }
 
@@ -382,8 +476,11 @@ final class PageScan implements NodeVisitor {
       return true;
     }
     String className = attrs.get("class");
-    return !classTokens(className, (start, len) -> len >= NOISE_NAMES_BY_LENGTH.length
-        || !anyNameAt(className, start, len, NOISE_NAMES_BY_LENGTH[len]));
+    return !classTokens(
+        className,
+        (start, len) ->
+            len >= NOISE_NAMES_BY_LENGTH.length
+                || !anyNameAt(className, start, len, NOISE_NAMES_BY_LENGTH[len]));
   }
 
   private static int classBits(String className) {
@@ -409,14 +506,18 @@ final class PageScan implements NodeVisitor {
   }
 
   /**
-   * Calls {@code token} for each whitespace-separated token of a class attribute, in place (as jsoup's hasClass
-   * does: no substring, no lower-casing, no hashing per class); false when a call stopped the walk.
+   * Calls {@code token} for each whitespace-separated token of a class attribute, in place (as
+   * jsoup's hasClass does: no substring, no lower-casing, no hashing per class); false when a call
+   * stopped the walk.
    */
   private static boolean classTokens(String className, ClassToken token) {
     return classTokens(className, 0, className.length(), token);
   }
 
-  /** As {@link #classTokens(String, ClassToken)}, for the class list from {@code from} to {@code n} in {@code s}. */
+  /**
+   * As {@link #classTokens(String, ClassToken)}, for the class list from {@code from} to {@code n}
+   * in {@code s}.
+   */
   static boolean classTokens(String s, int from, int n, ClassToken token) {
     int i = from;
     while (i < n) {
@@ -434,7 +535,9 @@ final class PageScan implements NodeVisitor {
     return true;
   }
 
-  /** Whether the class token at {@code start} of length {@code len} is {@code name}, ignoring case. */
+  /**
+   * Whether the class token at {@code start} of length {@code len} is {@code name}, ignoring case.
+   */
   private static boolean nameAt(String className, int start, int len, String name) {
     return name.length() == len && className.regionMatches(true, start, name, 0, len);
   }
@@ -458,7 +561,10 @@ final class PageScan implements NodeVisitor {
     return false;
   }
 
-  /** Whether a link's class marks it as an entry of a tag cloud ({@code tag-link-5}, {@code tag-cloud-link}). */
+  /**
+   * Whether a link's class marks it as an entry of a tag cloud ({@code tag-link-5}, {@code
+   * tag-cloud-link}).
+   */
   static boolean isCloudLink(String className) {
     String c = className.toLowerCase(java.util.Locale.ROOT);
     return c.contains("tag-link-") || c.contains("tag-cloud-link");
@@ -473,7 +579,10 @@ final class PageScan implements NodeVisitor {
     return attrs.hasKey(key) && attrs.get(key).equalsIgnoreCase(value);
   }
 
-  /** Whether {@code s} holds the lower-case {@code needle}, ignoring case; the needle starts with a character without case. */
+  /**
+   * Whether {@code s} holds the lower-case {@code needle}, ignoring case; the needle starts with a
+   * character without case.
+   */
   private static boolean containsIgnoreCase(String s, String needle) {
     if (s.contains(needle)) {
       return true; // as written, found by the string search intrinsic

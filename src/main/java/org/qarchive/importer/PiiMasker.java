@@ -9,9 +9,11 @@ final class PiiMasker {
   static final String EMAIL_MASK = "[email removed]";
   static final String PHONE_MASK = "[phone removed]";
   private static final Pattern EMAIL =
-      Pattern.compile("[\\p{L}0-9._%+-]+@[\\p{L}0-9.-]+\\.[\\p{L}]{2,}", Pattern.UNICODE_CHARACTER_CLASS);
+      Pattern.compile(
+          "[\\p{L}0-9._%+-]+@[\\p{L}0-9.-]+\\.[\\p{L}]{2,}", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern PHONE =
-      Pattern.compile("(?<![\\w$.,])(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?![\\w.,]\\d)(?!\\w)");
+      Pattern.compile(
+          "(?<![\\w$.,])(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?![\\w.,]\\d)(?!\\w)");
 
   /** The masked text and how many items were masked. */
   record Masked(String text, int count) {}
@@ -20,7 +22,8 @@ final class PiiMasker {
 
   static Masked mask(String text) {
     int[] count = {0};
-    // the patterns run only where they can match: an address has an '@', a phone number at least ten digits
+    // the patterns run only where they can match: an address has an '@', a phone number at least
+    // ten digits
     String s = text.indexOf('@') < 0 ? text : replace(EMAIL, text, EMAIL_MASK, count);
     s = digits(s) < 10 ? s : replace(PHONE, s, PHONE_MASK, count);
     return new Masked(s, count[0]);

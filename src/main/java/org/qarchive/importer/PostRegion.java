@@ -4,35 +4,47 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Where the part of a post page that the importer reads ends, in its bytes: at the first sidebar, comments area or site
- * footer that follows the end of the page's first post container. Everything the importer takes from a post page
- * (the post's title, byline, date, terms, question and answer; the head's links and metas) lies before it, while what
- * follows (comments, widgets, footer) is about a third of a typical blog page's bytes and of its parse.
+ * Where the part of a post page that the importer reads ends, in its bytes: at the first sidebar,
+ * comments area or site footer that follows the end of the page's first post container. Everything
+ * the importer takes from a post page (the post's title, byline, date, terms, question and answer;
+ * the head's links and metas) lies before it, while what follows (comments, widgets, footer) is
+ * about a third of a typical blog page's bytes and of its parse.
  *
- * <p>Found by a light scan of the tags (comments and the text of scripts and styles skipped; sidebars, navigation and
- * comments before the post passed over, as the importer's search for posts passes over them), and only where it is
- * plain: the whole page is read when the post container (or something passed over before it) never closes, for
- * shortlink copies (whose address comes from the comment links), for UTF-16 and UTF-32
- * pages, and when the rest holds JSON-LD, a canonical link, an {@code og:} property, a meta naming an author or a date,
- * or a tag link. What is then left out changes two things: a doctor's name that only a widget or a comment spelled
- * out in full no longer completes the short one on that page (the import still completes it from the archive's other
- * pages), and post containers after the post (related posts outside the sidebar) no longer make the page a listing.
+ * <p>Found by a light scan of the tags (comments and the text of scripts and styles skipped;
+ * sidebars, navigation and comments before the post passed over, as the importer's search for posts
+ * passes over them), and only where it is plain: the whole page is read when the post container (or
+ * something passed over before it) never closes, for shortlink copies (whose address comes from the
+ * comment links), for UTF-16 and UTF-32 pages, and when the rest holds JSON-LD, a canonical link,
+ * an {@code og:} property, a meta naming an author or a date, or a tag link. What is then left out
+ * changes two things: a doctor's name that only a widget or a comment spelled out in full no longer
+ * completes the short one on that page (the import still completes it from the archive's other
+ * pages), and post containers after the post (related posts outside the sidebar) no longer make the
+ * page a listing.
  */
 final class PostRegion {
 
   private PostRegion() {}
 
-  /** The number of leading bytes to parse: {@code bytes.length} unless the page's chrome after its post can be left out. */
+  /**
+   * The number of leading bytes to parse: {@code bytes.length} unless the page's chrome after its
+   * post can be left out.
+   */
   static int end(byte[] bytes, String sourceName, String urlHint) {
     int n = bytes.length;
-    if (n < 2 || (bytes[0] & 0xff) == 0xfe || (bytes[0] & 0xff) == 0xff || bytes[0] == 0 || bytes[1] == 0) {
+    if (n < 2
+        || (bytes[0] & 0xff) == 0xfe
+        || (bytes[0] & 0xff) == 0xff
+        || bytes[0] == 0
+        || bytes[1] == 0) {
       return n; // UTF-16 or UTF-32: the tags are not ASCII bytes
     }
     if (sourceName.contains("p=") || urlHint != null && urlHint.contains("p=")) {
       return n; // a shortlink copy takes its address from the comment links
     }
-    // one byte per char: the searches below are the JDK's vectorized ones. Wayback captures are cut too: the links
-    // left (the head's, the navigation's, the post's) carry the same capture time as those after the post
+    // one byte per char: the searches below are the JDK's vectorized ones. Wayback captures are cut
+    // too: the links
+    // left (the head's, the navigation's, the post's) carry the same capture time as those after
+    // the post
     String s = new String(bytes, StandardCharsets.ISO_8859_1);
     int cut = cut(s);
     if (cut == n || needed(s, cut)) {
@@ -41,15 +53,23 @@ final class PostRegion {
     return cut;
   }
 
-  /** What marks JSON-LD, a canonical link and {@code og:} properties, as written in lower and in upper case. */
-  private static final String[] MARKERS = {"ld+json", "LD+JSON", "canonical", "CANONICAL", "og:", "OG:"};
+  /**
+   * What marks JSON-LD, a canonical link and {@code og:} properties, as written in lower and in
+   * upper case.
+   */
+  private static final String[] MARKERS = {
+    "ld+json", "LD+JSON", "canonical", "CANONICAL", "og:", "OG:"
+  };
+
   private static final String[] METAS = {"<meta", "<META"};
+
   /** A meta whose tag holds one of these may name the post's author or date. */
   private static final String[] META_WORDS = {"author", "date", "publish", "time"};
 
   /**
-   * Whether the rest from {@code from} holds something a post page is read for wherever it is. The markers are looked
-   * for as written in lower case and in upper case (the JDK's vectorized search), not in mixed case.
+   * Whether the rest from {@code from} holds something a post page is read for wherever it is. The
+   * markers are looked for as written in lower case and in upper case (the JDK's vectorized
+   * search), not in mixed case.
    */
   private static boolean needed(String s, int from) {
     for (String marker : MARKERS) {
@@ -71,9 +91,11 @@ final class PostRegion {
         i = s.indexOf(meta, gt);
       }
     }
-    // tag links: "tag" inside a tag that has a rel attribute (the importer reads rel values as written), unless it is
+    // tag links: "tag" inside a tag that has a rel attribute (the importer reads rel values as
+    // written), unless it is
     // a tag cloud's
-    // (each character is looked at a bounded number of times, however hostile the page: the tag a "tag" is in is
+    // (each character is looked at a bounded number of times, however hostile the page: the tag a
+    // "tag" is in is
     // found from where the last one's search stopped, and a tag's "rel=" is looked for once)
     int prev = from;
     int prevLt = -1;
@@ -118,7 +140,10 @@ final class PostRegion {
     return false;
   }
 
-  /** Whether the tag from {@code lt} to {@code gt} is a tag cloud's link, by the importer's own rule. */
+  /**
+   * Whether the tag from {@code lt} to {@code gt} is a tag cloud's link, by the importer's own
+   * rule.
+   */
   private static boolean isCloudLink(String s, int lt, int gt) {
     int name = lt + 1;
     while (name < gt && isNameChar(s.charAt(name))) {
@@ -129,7 +154,10 @@ final class PostRegion {
     return attrs[CLASS] >= 0 && PageScan.isCloudLink(s.substring(attrs[CLASS], attrs[CLASS + 1]));
   }
 
-  /** Whether {@code s} between {@code from} and {@code to} holds the lower-case needle, ignoring ASCII case. */
+  /**
+   * Whether {@code s} between {@code from} and {@code to} holds the lower-case needle, ignoring
+   * ASCII case.
+   */
   private static boolean regionContains(String s, int from, int to, String needle) {
     for (int i = from; i + needle.length() <= to; i++) {
       if (startsWithLower(s, i, needle)) {
@@ -140,9 +168,9 @@ final class PostRegion {
   }
 
   /**
-   * Where the first sidebar, comments area or footer after the first post container's end starts; the length of the
-   * page when there is none. Post containers inside a sidebar, navigation or comments area before the post are passed
-   * over, as the importer passes them over.
+   * Where the first sidebar, comments area or footer after the first post container's end starts;
+   * the length of the page when there is none. Post containers inside a sidebar, navigation or
+   * comments area before the post are passed over, as the importer passes them over.
    */
   static int cut(String s) {
     int n = s.length();
@@ -150,7 +178,8 @@ final class PostRegion {
     int depth = 0; // how many elements of that name are open from the post container on
     boolean postEnded = false;
     int[] attrs = new int[6];
-    String skipTag = null; // before the post: the chrome element being passed over, and its open depth
+    String skipTag =
+        null; // before the post: the chrome element being passed over, and its open depth
     int skipDepth = 0;
     int i = s.indexOf('<');
     while (i >= 0 && i + 1 < n) {
@@ -200,7 +229,9 @@ final class PostRegion {
         i = close;
         continue;
       }
-      int next = to; // where the next tag is looked for: after a read tag's '>', so that each character is read once
+      int next =
+          to; // where the next tag is looked for: after a read tag's '>', so that each character is
+      // read once
       if (skipTag != null) {
         if (nameIs(s, from, to, skipTag)) {
           skipDepth++;
@@ -216,7 +247,9 @@ final class PostRegion {
           attributes(s, to, gt, attrs);
           next = gt + 1;
         }
-        if (aside || gt >= 0 && isChrome(s, attrs, postTag == null) || postTag == null && nameIs(s, from, to, "nav")) {
+        if (aside
+            || gt >= 0 && isChrome(s, attrs, postTag == null)
+            || postTag == null && nameIs(s, from, to, "nav")) {
           if (postEnded) {
             return i;
           }
@@ -234,7 +267,9 @@ final class PostRegion {
     return n;
   }
 
-  /** The tags whose class or id may make them a post container or chrome: their attributes are read. */
+  /**
+   * The tags whose class or id may make them a post container or chrome: their attributes are read.
+   */
   private static boolean hasMarkedAttributes(String s, int from, int to) {
     return switch (to - from) {
       case 2 -> nameIs(s, from, to, "ol") || nameIs(s, from, to, "ul") || nameIs(s, from, to, "li");
@@ -246,7 +281,9 @@ final class PostRegion {
     };
   }
 
-  /** {@code article, .hentry, div.post, [itemtype~=(?i)BlogPosting]}, as the importer finds posts. */
+  /**
+   * {@code article, .hentry, div.post, [itemtype~=(?i)BlogPosting]}, as the importer finds posts.
+   */
   private static boolean isPost(String s, int from, int to, int[] attrs) {
     if (nameIs(s, from, to, "article")) {
       return true;
@@ -256,20 +293,39 @@ final class PostRegion {
             || nameIs(s, from, to, "div") && anyToken(s, attrs[CLASS], attrs[CLASS + 1], "post"))) {
       return true;
     }
-    return attrs[ITEMTYPE] >= 0 && regionContains(s, attrs[ITEMTYPE], attrs[ITEMTYPE + 1], "blogposting");
+    return attrs[ITEMTYPE] >= 0
+        && regionContains(s, attrs[ITEMTYPE], attrs[ITEMTYPE + 1], "blogposting");
   }
 
-  private static final String[] CHROME_IDS = {"secondary", "sidebar", "colophon", "comments", "respond", "commentform"};
-  /** Classes of the page's sidebars, comments area and footer: where reading may stop after the post. */
-  private static final String[] CHROME_CLASSES = {"sidebar", "widget-area", "comments-area", "comment-list",
-      "commentlist", "comments", "comment-respond", "site-footer", "footer-widgets"};
-  /** Classes that put elements out of the importer's search for posts, passed over before the post. */
+  private static final String[] CHROME_IDS = {
+    "secondary", "sidebar", "colophon", "comments", "respond", "commentform"
+  };
+
+  /**
+   * Classes of the page's sidebars, comments area and footer: where reading may stop after the
+   * post.
+   */
+  private static final String[] CHROME_CLASSES = {
+    "sidebar",
+    "widget-area",
+    "comments-area",
+    "comment-list",
+    "commentlist",
+    "comments",
+    "comment-respond",
+    "site-footer",
+    "footer-widgets"
+  };
+
+  /**
+   * Classes that put elements out of the importer's search for posts, passed over before the post.
+   */
   private static final String[] AROUND_CLASSES = {"widget", "comment"};
 
   /**
-   * A sidebar, comments area or site footer, by the names the importer removes them by; before the post also a
-   * widget or a comment (which the importer's search for posts passes over, while after the post a lone widget
-   * between posts could be an advertisement in a listing).
+   * A sidebar, comments area or site footer, by the names the importer removes them by; before the
+   * post also a widget or a comment (which the importer's search for posts passes over, while after
+   * the post a lone widget between posts could be an advertisement in a listing).
    */
   private static boolean isChrome(String s, int[] attrs, boolean beforePost) {
     if (attrs[ID] >= 0) {
@@ -280,13 +336,18 @@ final class PostRegion {
         }
       }
     }
-    return attrs[CLASS] >= 0 && (anyToken(s, attrs[CLASS], attrs[CLASS + 1], CHROME_CLASSES)
-        || beforePost && anyToken(s, attrs[CLASS], attrs[CLASS + 1], AROUND_CLASSES));
+    return attrs[CLASS] >= 0
+        && (anyToken(s, attrs[CLASS], attrs[CLASS + 1], CHROME_CLASSES)
+            || beforePost && anyToken(s, attrs[CLASS], attrs[CLASS + 1], AROUND_CLASSES));
   }
 
-  /** Whether the class list from {@code from} to {@code to} holds one of the names (case-sensitive, as HTML's). */
+  /**
+   * Whether the class list from {@code from} to {@code to} holds one of the names (case-sensitive,
+   * as HTML's).
+   */
   private static boolean anyToken(String s, int from, int to, String... names) {
-    return !PageScan.classTokens(s, from, to, (start, length) -> !isOneOf(s, start, start + length, names));
+    return !PageScan.classTokens(
+        s, from, to, (start, length) -> !isOneOf(s, start, start + length, names));
   }
 
   private static boolean isOneOf(String s, int from, int to, String[] names) {
@@ -298,14 +359,18 @@ final class PostRegion {
     return false;
   }
 
-  /** Where the class, id and itemtype values are in {@link #attributes}' answer: start, then end; -1 if absent. */
+  /**
+   * Where the class, id and itemtype values are in {@link #attributes}' answer: start, then end; -1
+   * if absent.
+   */
   private static final int CLASS = 0;
+
   private static final int ID = 2;
   private static final int ITEMTYPE = 4;
 
   /**
-   * Finds the class, id and itemtype values in the tag's text from {@code from} to {@code gt} (the first of each, as
-   * HTML keeps), writing their ranges into {@code out}.
+   * Finds the class, id and itemtype values in the tag's text from {@code from} to {@code gt} (the
+   * first of each, as HTML keeps), writing their ranges into {@code out}.
    */
   static void attributes(String s, int from, int gt, int[] out) {
     java.util.Arrays.fill(out, -1);
@@ -315,7 +380,10 @@ final class PostRegion {
         i++;
       }
       int nameStart = i;
-      while (i < gt && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '=' && s.charAt(i) != '/') {
+      while (i < gt
+          && !Character.isWhitespace(s.charAt(i))
+          && s.charAt(i) != '='
+          && s.charAt(i) != '/') {
         i++;
       }
       int nameEnd = i;
@@ -348,8 +416,12 @@ final class PostRegion {
         i++;
         continue;
       }
-      int slot = nameIs(s, nameStart, nameEnd, "class") ? CLASS : nameIs(s, nameStart, nameEnd, "id") ? ID
-          : nameIs(s, nameStart, nameEnd, "itemtype") ? ITEMTYPE : -1;
+      int slot =
+          nameIs(s, nameStart, nameEnd, "class")
+              ? CLASS
+              : nameIs(s, nameStart, nameEnd, "id")
+                  ? ID
+                  : nameIs(s, nameStart, nameEnd, "itemtype") ? ITEMTYPE : -1;
       if (slot >= 0 && out[slot] < 0) {
         out[slot] = valueStart < 0 ? nameEnd : valueStart;
         out[slot + 1] = valueStart < 0 ? nameEnd : valueEnd;
@@ -357,12 +429,15 @@ final class PostRegion {
     }
   }
 
-  /** How far a tag's end is looked for: real tags are far shorter, and the scan must stay linear on hostile pages. */
+  /**
+   * How far a tag's end is looked for: real tags are far shorter, and the scan must stay linear on
+   * hostile pages.
+   */
   private static final int MAX_TAG = 4096;
 
   /**
-   * The '>' that ends the tag whose attributes start at {@code from}, quoted values skipped; -1 if none within
-   * {@value #MAX_TAG} characters.
+   * The '>' that ends the tag whose attributes start at {@code from}, quoted values skipped; -1 if
+   * none within {@value #MAX_TAG} characters.
    */
   private static int tagEnd(String s, int from) {
     int n = Math.min(s.length(), from + MAX_TAG);
@@ -382,13 +457,22 @@ final class PostRegion {
     return -1;
   }
 
-  private static final String[] RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-      "noframes", "plaintext"};
+  private static final String[] RAW_TEXT = {
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"
+  };
 
-  /** The elements whose text is not markup, by the name of the tag at {@code from}; null for the others. */
+  /**
+   * The elements whose text is not markup, by the name of the tag at {@code from}; null for the
+   * others.
+   */
   private static String rawText(String s, int from, int to) {
     char first = (char) (s.charAt(from) | 0x20);
-    if (first != 's' && first != 't' && first != 'x' && first != 'i' && first != 'n' && first != 'p') {
+    if (first != 's'
+        && first != 't'
+        && first != 'x'
+        && first != 'i'
+        && first != 'n'
+        && first != 'p') {
       return null;
     }
     for (String name : RAW_TEXT) {
@@ -414,7 +498,9 @@ final class PostRegion {
     return to - from == name.length() && startsWithLower(s, from, name);
   }
 
-  /** Whether the lower-case ASCII {@code word} is at {@code at}, ignoring the case of ASCII letters. */
+  /**
+   * Whether the lower-case ASCII {@code word} is at {@code at}, ignoring the case of ASCII letters.
+   */
   private static boolean startsWithLower(String s, int at, String word) {
     if (at + word.length() > s.length()) {
       return false;

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 import org.qarchive.importer.TextBlocks.Block;
 import org.qarchive.importer.TextBlocks.Type;
 
-/** Splits a post body's blocks into questions and answers by their labels, containers and quotes. */
+/**
+ * Splits a post body's blocks into questions and answers by their labels, containers and quotes.
+ */
 final class QaSegmenter {
 
   /**
@@ -17,7 +19,12 @@ final class QaSegmenter {
    * @param answererLabel the name in the answer label ("Dr. Ashford"), or null
    */
   record RawQa(
-      String heading, String question, String askerLocation, String answer, String answererLabel, String credentials) {}
+      String heading,
+      String question,
+      String askerLocation,
+      String answer,
+      String answererLabel,
+      String credentials) {}
 
   private static final String DR = "(Dr\\.?\\s+[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,3})";
   // a hyphen ends a label only when spaced ("Q - ..."), never inside a word ("Board-Certified")
@@ -25,12 +32,20 @@ final class QaSegmenter {
   private static final List<Pattern> Q_LABELS =
       List.of(
           Pattern.compile("^(?:Question|Q)\\s+from\\s+(.{2,80}?)(?:\\s*:\\s*|\\s*$)"),
-          Pattern.compile("^An?\\s+(?:reader|patient|visitor)\\s+from\\s+(.{2,80}?)\\s+(?:asks|writes|wants to know)" + END),
-          Pattern.compile("^(?:Q|Question|The [Qq]uestion|Patient [Qq]uestion|Reader [Qq]uestion|Your [Qq]uestion)" + END));
-  private static final Pattern A_FROM = Pattern.compile("^Answer\\s+from\\s+" + DR + "(?:\\s*,\\s*([^:]{2,120}?))?" + END);
-  private static final Pattern A_ANSWERS = Pattern.compile("^" + DR + "\\s+(?:answers|says|replies|responds)" + END);
-  private static final Pattern A_POSSESSIVE = Pattern.compile("^" + DR + "['’]s\\s+[Aa]nswer" + END);
-  private static final Pattern A_PLAIN = Pattern.compile("^(?:A|Answer|The [Aa]nswer|Our [Aa]nswer)" + END);
+          Pattern.compile(
+              "^An?\\s+(?:reader|patient|visitor)\\s+from\\s+(.{2,80}?)\\s+(?:asks|writes|wants to know)"
+                  + END),
+          Pattern.compile(
+              "^(?:Q|Question|The [Qq]uestion|Patient [Qq]uestion|Reader [Qq]uestion|Your [Qq]uestion)"
+                  + END));
+  private static final Pattern A_FROM =
+      Pattern.compile("^Answer\\s+from\\s+" + DR + "(?:\\s*,\\s*([^:]{2,120}?))?" + END);
+  private static final Pattern A_ANSWERS =
+      Pattern.compile("^" + DR + "\\s+(?:answers|says|replies|responds)" + END);
+  private static final Pattern A_POSSESSIVE =
+      Pattern.compile("^" + DR + "['’]s\\s+[Aa]nswer" + END);
+  private static final Pattern A_PLAIN =
+      Pattern.compile("^(?:A|Answer|The [Aa]nswer|Our [Aa]nswer)" + END);
   private static final Pattern STOP =
       Pattern.compile(
           "^(?:Disclaimer\\b|Have a question for|Have a question\\?|Posted in\\b|Filed [Uu]nder\\b|This entry was posted"
@@ -41,7 +56,8 @@ final class QaSegmenter {
   private QaSegmenter() {}
 
   /** A label found at the start of a block. */
-  private record Label(char role, String rest, String location, String answerer, String credentials) {}
+  private record Label(
+      char role, String rest, String location, String answerer, String credentials) {}
 
   static List<RawQa> segment(List<Block> blocks) {
     int n = blocks.size();
@@ -51,14 +67,16 @@ final class QaSegmenter {
       labels[i] = label(blocks.get(i));
       anyQLabel |= labels[i] != null && labels[i].role() == 'Q';
     }
-    // Unlabelled layouts: the first block of a question/answer container, or a quoted question followed by prose.
+    // Unlabelled layouts: the first block of a question/answer container, or a quoted question
+    // followed by prose.
     for (int i = 0; i < n; i++) {
       Block b = blocks.get(i);
       Block prev = i > 0 ? blocks.get(i - 1) : null;
       if (labels[i] != null) {
         continue;
       }
-      if (b.containerRole() != 0 && (prev == null || prev.container() != b.container())
+      if (b.containerRole() != 0
+          && (prev == null || prev.container() != b.container())
           && !(i > 0 && labels[i - 1] != null && prev.container() == b.container())) {
         labels[i] = new Label(b.containerRole(), b.text(), null, null, null);
       } else if (!anyQLabel && b.quote() >= 0 && (prev == null || prev.quote() != b.quote())) {
@@ -95,7 +113,10 @@ final class QaSegmenter {
         state = 0;
         continue;
       }
-      if (state == 'A' && b.type() != Type.LIST_ITEM && (b.type() == Type.HEADING || b.bold()) && nextStartsQuestion(labels, i)) {
+      if (state == 'A'
+          && b.type() != Type.LIST_ITEM
+          && (b.type() == Type.HEADING || b.bold())
+          && nextStartsQuestion(labels, i)) {
         cur.emit(out);
         cur = null;
         pendingHeading = b.text();
@@ -143,13 +164,15 @@ final class QaSegmenter {
   }
 
   private static Label labelOf(Block b, String t) {
-    // labels are short and anchored at the start, so a long answer paragraph is matched on its opening only
+    // labels are short and anchored at the start, so a long answer paragraph is matched on its
+    // opening only
     String head = t.length() > 400 ? t.substring(0, 400) : t;
     for (Pattern p : Q_LABELS) {
       Matcher m = p.matcher(head);
       if (m.find() && labelShaped(b, t, m)) {
         String loc = m.groupCount() >= 1 ? m.group(1) : null;
-        return new Label('Q', t.substring(m.end()).strip(), loc == null ? null : loc.strip(), null, null);
+        return new Label(
+            'Q', t.substring(m.end()).strip(), loc == null ? null : loc.strip(), null, null);
       }
     }
     Matcher m = A_FROM.matcher(head);
@@ -176,7 +199,10 @@ final class QaSegmenter {
     if (alone) {
       return t.length() <= 100;
     }
-    return matched.endsWith(":") || matched.endsWith(".") || matched.endsWith("–") || matched.endsWith("-")
+    return matched.endsWith(":")
+        || matched.endsWith(".")
+        || matched.endsWith("–")
+        || matched.endsWith("-")
         || matched.endsWith("—");
   }
 
@@ -210,11 +236,18 @@ final class QaSegmenter {
         return;
       }
       out.add(
-          new RawQa(heading, TextBlocks.join(question), location, TextBlocks.join(answer), answerer, credentials));
+          new RawQa(
+              heading,
+              TextBlocks.join(question),
+              location,
+              TextBlocks.join(answer),
+              answerer,
+              credentials));
     }
 
     private static Block withText(Block b, String text) {
-      return new Block(b.type(), text, b.list(), b.container(), b.containerRole(), b.quote(), b.bold(), null);
+      return new Block(
+          b.type(), text, b.list(), b.container(), b.containerRole(), b.quote(), b.bold(), null);
     }
   }
 }

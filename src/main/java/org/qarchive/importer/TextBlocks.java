@@ -10,8 +10,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Turns an element into the visible blocks a reader sees: paragraphs (also those made of {@code <br><br>}), headings
- * and list items, each with the hints the Q&A segmentation needs.
+ * Turns an element into the visible blocks a reader sees: paragraphs (also those made of {@code
+ * <br><br>}), headings and list items, each with the hints the Q&A segmentation needs.
  */
 final class TextBlocks {
 
@@ -33,15 +33,59 @@ final class TextBlocks {
    * @param lead the text of a bold run the block starts with (often a label), or null
    */
   record Block(
-      Type type, String text, int list, int container, char containerRole, int quote, boolean bold, String lead) {}
+      Type type,
+      String text,
+      int list,
+      int container,
+      char containerRole,
+      int quote,
+      boolean bold,
+      String lead) {}
 
   static final Set<String> BLOCK_TAGS =
       Set.of(
-          "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "table", "tr", "td", "th",
-          "tbody", "thead", "section", "article", "header", "footer", "pre", "hr", "dl", "dt", "dd", "figure",
-          "figcaption", "main", "aside", "nav", "form", "center", "address", "caption", "details", "summary");
-  private static final Pattern Q_CLASS = Pattern.compile("(?i)(^|[\\s_-])(question|ask-q|qa-q)([\\s_-]|$)");
-  private static final Pattern A_CLASS = Pattern.compile("(?i)(^|[\\s_-])(answer|ask-a|qa-a)([\\s_-]|$)");
+          "p",
+          "div",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "li",
+          "ul",
+          "ol",
+          "blockquote",
+          "table",
+          "tr",
+          "td",
+          "th",
+          "tbody",
+          "thead",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "pre",
+          "hr",
+          "dl",
+          "dt",
+          "dd",
+          "figure",
+          "figcaption",
+          "main",
+          "aside",
+          "nav",
+          "form",
+          "center",
+          "address",
+          "caption",
+          "details",
+          "summary");
+  private static final Pattern Q_CLASS =
+      Pattern.compile("(?i)(^|[\\s_-])(question|ask-q|qa-q)([\\s_-]|$)");
+  private static final Pattern A_CLASS =
+      Pattern.compile("(?i)(^|[\\s_-])(answer|ask-a|qa-a)([\\s_-]|$)");
   private static final Pattern BREAKS = Pattern.compile("\\n[ \\t\\u00a0]*\\n\\s*");
 
   private final List<Block> out = new ArrayList<>();
@@ -89,12 +133,19 @@ final class TextBlocks {
       buf.append('\n');
       return;
     }
-    if (tag.equals("img") || tag.equals("script") || tag.equals("style") || tag.equals("input")
-        || tag.equals("select") || tag.equals("textarea") || tag.equals("button") || tag.equals("svg")) {
+    if (tag.equals("img")
+        || tag.equals("script")
+        || tag.equals("style")
+        || tag.equals("input")
+        || tag.equals("select")
+        || tag.equals("textarea")
+        || tag.equals("button")
+        || tag.equals("svg")) {
       return;
     }
     boolean block = BLOCK_TAGS.contains(tag);
-    boolean bold = tag.equals("b") || tag.equals("strong") || (tag.equals("span") && e.hasClass("qa-label"));
+    boolean bold =
+        tag.equals("b") || tag.equals("strong") || (tag.equals("span") && e.hasClass("qa-label"));
     int savedList = list;
     int savedContainer = container;
     char savedRole = role;
@@ -107,7 +158,8 @@ final class TextBlocks {
         quote = ++ids;
       }
       String cls = e.className() + " " + e.id();
-      if (!cls.isBlank() && (tag.equals("div") || tag.equals("section") || tag.equals("blockquote"))) {
+      if (!cls.isBlank()
+          && (tag.equals("div") || tag.equals("section") || tag.equals("blockquote"))) {
         if (Q_CLASS.matcher(cls).find()) {
           container = ++ids;
           role = 'Q';
@@ -116,7 +168,10 @@ final class TextBlocks {
           role = 'A';
         }
       }
-      if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+      if (tag.length() == 2
+          && tag.charAt(0) == 'h'
+          && tag.charAt(1) >= '1'
+          && tag.charAt(1) <= '6') {
         pendingType = Type.HEADING;
       } else if (tag.equals("li")) {
         pendingType = Type.LIST_ITEM;
@@ -173,7 +228,8 @@ final class TextBlocks {
     boolean bold = allChars > 0 && boldChars * 10 >= allChars * 9;
     boldChars = 0;
     allChars = 0;
-    // most blocks hold no line break at all (only <br> makes one), and then none of the patterns below can match
+    // most blocks hold no line break at all (only <br> makes one), and then none of the patterns
+    // below can match
     boolean lines = raw.indexOf('\n') >= 0;
     // a bold run alone on its line (a label or a sub-heading) is a block of its own
     String split = raw;
@@ -199,17 +255,27 @@ final class TextBlocks {
         partLead = null;
       }
       Type type = parts.length > 1 && pendingType == Type.LIST_ITEM ? Type.PARAGRAPH : pendingType;
-      // a bold run split off onto its own line is bold itself, whatever the rest of the paragraph was
+      // a bold run split off onto its own line is bold itself, whatever the rest of the paragraph
+      // was
       boolean partBold = bold || (partLead != null && partLead.equals(text));
-      out.add(new Block(type, text, type == Type.LIST_ITEM ? list : -1, container, role, quote, partBold, partLead));
+      out.add(
+          new Block(
+              type,
+              text,
+              type == Type.LIST_ITEM ? list : -1,
+              container,
+              role,
+              quote,
+              partBold,
+              partLead));
     }
   }
 
   /**
-   * Puts a bold run alone on its line on a block of its own: the line break before it and the one after its end
-   * become paragraph breaks. By hand, what replacing {@code \n\s*(?=\u0002)} by two line breaks and then {@code
-   * \u0003[ \t]*\n} by the mark and two line breaks gives, without the regex engine trying every position
-   * ({@code TextBlocksTest} compares them).
+   * Puts a bold run alone on its line on a block of its own: the line break before it and the one
+   * after its end become paragraph breaks. By hand, what replacing {@code \n\s*(?=\u0002)} by two
+   * line breaks and then {@code \u0003[ \t]*\n} by the mark and two line breaks gives, without the
+   * regex engine trying every position ({@code TextBlocksTest} compares them).
    */
   static String separateLeads(String s) {
     StringBuilder before = new StringBuilder(s.length() + 16);
@@ -251,7 +317,10 @@ final class TextBlocks {
     return after.toString();
   }
 
-  /** {@code \\s} of java.util.regex: space, tab, line feed, vertical tab, form feed, carriage return. */
+  /**
+   * {@code \\s} of java.util.regex: space, tab, line feed, vertical tab, form feed, carriage
+   * return.
+   */
   private static boolean isRegexSpace(char c) {
     return c == ' ' || c >= '\t' && c <= '\r';
   }
@@ -271,7 +340,10 @@ final class TextBlocks {
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ' ' || c == '\u00a0' || (c >= '\t' && c <= '\r') || leads && (c == LEAD_START || c == LEAD_END)) {
+      if (c == ' '
+          || c == '\u00a0'
+          || (c >= '\t' && c <= '\r')
+          || leads && (c == LEAD_START || c == LEAD_END)) {
         if (!space) {
           sb.append(' ');
         }
@@ -284,7 +356,10 @@ final class TextBlocks {
     return sb.toString().strip();
   }
 
-  /** Whether {@link #collapse} would return the text unchanged: single plain spaces only, none at either end. */
+  /**
+   * Whether {@link #collapse} would return the text unchanged: single plain spaces only, none at
+   * either end.
+   */
   private static boolean isCollapsed(String s) {
     int n = s.length();
     if (n > 0 && (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ')) {
@@ -293,8 +368,10 @@ final class TextBlocks {
     char prev = 'x';
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c == '\u00a0' || c >= '\t' && c <= '\r' || c == ' ' && prev == ' ' || Character.isWhitespace(c)
-          && c != ' ') {
+      if (c == '\u00a0'
+          || c >= '\t' && c <= '\r'
+          || c == ' ' && prev == ' '
+          || Character.isWhitespace(c) && c != ' ') {
         return false;
       }
       prev = c;
@@ -302,7 +379,10 @@ final class TextBlocks {
     return true;
   }
 
-  /** Appends the text with each run of spaces, tabs and line breaks as one space (no-break spaces stay). */
+  /**
+   * Appends the text with each run of spaces, tabs and line breaks as one space (no-break spaces
+   * stay).
+   */
   private static void appendCollapsed(StringBuilder out, String s) {
     if (!needsCollapsing(s)) {
       out.append(s); // one copy instead of a call per character
@@ -323,7 +403,10 @@ final class TextBlocks {
     }
   }
 
-  /** Whether the text holds a tab, line break or two spaces in a row, which {@link #appendCollapsed} changes. */
+  /**
+   * Whether the text holds a tab, line break or two spaces in a row, which {@link #appendCollapsed}
+   * changes.
+   */
   private static boolean needsCollapsing(String s) {
     char prev = 'x';
     for (int i = 0; i < s.length(); i++) {
@@ -336,13 +419,17 @@ final class TextBlocks {
     return false;
   }
 
-  /** Joins blocks the way the archive shows them: list items of one list by newline, everything else by a blank line. */
+  /**
+   * Joins blocks the way the archive shows them: list items of one list by newline, everything else
+   * by a blank line.
+   */
   static String join(List<Block> blocks) {
     StringBuilder sb = new StringBuilder();
     Block prev = null;
     for (Block b : blocks) {
       if (prev != null) {
-        boolean sameList = b.type() == Type.LIST_ITEM && prev.type() == Type.LIST_ITEM && b.list() == prev.list();
+        boolean sameList =
+            b.type() == Type.LIST_ITEM && prev.type() == Type.LIST_ITEM && b.list() == prev.list();
         sb.append(sameList ? "\n" : "\n\n");
       }
       sb.append(b.text());

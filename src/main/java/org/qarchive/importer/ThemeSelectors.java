@@ -12,9 +12,9 @@ import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
 /**
- * Optional CSS selectors for a known theme, read from a small properties file; any selector left out falls back to
- * the general rules. Keys: {@code content}, {@code title}, {@code date}, {@code categories}, {@code tags},
- * {@code remove}.
+ * Optional CSS selectors for a known theme, read from a small properties file; any selector left
+ * out falls back to the general rules. Keys: {@code content}, {@code title}, {@code date}, {@code
+ * categories}, {@code tags}, {@code remove}.
  *
  * @param content the post body
  * @param title the post title
@@ -23,7 +23,8 @@ import org.jsoup.select.Selector;
  * @param tags tag links
  * @param remove elements to drop before extraction (ads, widgets the general rules miss)
  */
-public record ThemeSelectors(String content, String title, String date, String categories, String tags, String remove) {
+public record ThemeSelectors(
+    String content, String title, String date, String categories, String tags, String remove) {
 
   /** No selectors: the general rules decide everything. */
   public static final ThemeSelectors NONE = new ThemeSelectors(null, null, null, null, null, null);
@@ -37,13 +38,14 @@ public record ThemeSelectors(String content, String title, String date, String c
     remove = blankToNull(remove);
   }
 
-  private static final Set<String> KEYS = Set.of("content", "title", "date", "categories", "tags", "remove");
+  private static final Set<String> KEYS =
+      Set.of("content", "title", "date", "categories", "tags", "remove");
 
   /**
    * Reads selectors from a UTF-8 properties file.
    *
-   * @throws IllegalArgumentException naming the key, for an unknown key (a typo would otherwise be ignored silently)
-   *     or a selector jsoup cannot parse (it would otherwise fail on every page)
+   * @throws IllegalArgumentException naming the key, for an unknown key (a typo would otherwise be
+   *     ignored silently) or a selector jsoup cannot parse (it would otherwise fail on every page)
    */
   public static ThemeSelectors load(Path file) throws IOException {
     Properties p = new Properties();
@@ -52,14 +54,16 @@ public record ThemeSelectors(String content, String title, String date, String c
     }
     for (String key : p.stringPropertyNames()) {
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("unknown key '" + key + "' (known: " + new TreeSet<>(KEYS) + ")");
+        throw new IllegalArgumentException(
+            "unknown key '" + key + "' (known: " + new TreeSet<>(KEYS) + ")");
       }
       String selector = p.getProperty(key);
       if (!selector.isBlank()) {
         try {
           QueryParser.parse(selector.strip());
         } catch (Selector.SelectorParseException e) {
-          throw new IllegalArgumentException("bad CSS selector for '" + key + "': " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              "bad CSS selector for '" + key + "': " + e.getMessage(), e);
         }
       }
     }

@@ -31,8 +31,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * The one place that builds the text analysis used both when indexing and when querying.
  *
- * <p>The stemmer and stopword list were chosen on the MEDIQA dev set (see the README's "Search" section): {@link
- * #DEFAULT} is the winner; the other settings exist so {@code qarchive eval} can re-run the comparison.
+ * <p>The stemmer and stopword list were chosen on the MEDIQA dev set (see the README's "Search"
+ * section): {@link #DEFAULT} is the winner; the other settings exist so {@code qarchive eval} can
+ * re-run the comparison.
  *
  * @param stemmer how words are reduced to a stem
  * @param stopwords which words are dropped
@@ -65,8 +66,8 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
   public static final Analysis DEFAULT = new Analysis(Stemmer.PORTER, Stopwords.QUESTION);
 
   /**
-   * Words that carry no topic in a patient's question: Lucene's list plus pronouns, auxiliaries and question words.
-   * Kept short on purpose: "pain", "after", "long" stay searchable.
+   * Words that carry no topic in a patient's question: Lucene's list plus pronouns, auxiliaries and
+   * question words. Kept short on purpose: "pain", "after", "long" stay searchable.
    */
   static final CharArraySet QUESTION_STOPWORDS;
 
@@ -103,31 +104,34 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
     return DEFAULT.textAnalyzer();
   }
 
-  /** The analyzer for documents with {@link #DEFAULT}: English text fields, keyword fields untouched. */
+  /**
+   * The analyzer for documents with {@link #DEFAULT}: English text fields, keyword fields
+   * untouched.
+   */
   public static Analyzer forIndex() {
     return DEFAULT.indexAnalyzer();
   }
 
   /**
-   * English analysis for the text fields: standard tokenization, possessives removed, lower case, accents folded,
-   * stopwords removed, then stemmed.
+   * English analysis for the text fields: standard tokenization, possessives removed, lower case,
+   * accents folded, stopwords removed, then stemmed.
    */
   public Analyzer textAnalyzer() {
     return chain(null, null);
   }
 
   /**
-   * The text analysis with query-time synonyms: after stemming, {@link SynonymGraphFilter} adds the other side of
-   * each matching entry, so multi-word entries ("tummy tuck" / abdominoplasty) come out as a token graph that the
-   * query builder turns into alternatives.
+   * The text analysis with query-time synonyms: after stemming, {@link SynonymGraphFilter} adds the
+   * other side of each matching entry, so multi-word entries ("tummy tuck" / abdominoplasty) come
+   * out as a token graph that the query builder turns into alternatives.
    */
   public Analyzer queryAnalyzer(SynonymMap synonyms) {
     return synonyms == null || synonyms.fst == null ? textAnalyzer() : chain(synonyms, null);
   }
 
   /**
-   * Parses a synonyms file in Solr format ({@code a, b, c} groups and {@code a => b} rules), analyzing every entry
-   * with this text analysis so entries meet the stemmed query words.
+   * Parses a synonyms file in Solr format ({@code a, b, c} groups and {@code a => b} rules),
+   * analyzing every entry with this text analysis so entries meet the stemmed query words.
    */
   public SynonymMap parseSynonyms(Reader solrFormat) throws IOException, ParseException {
     SolrSynonymParser parser = new SolrSynonymParser(true, true, entryAnalyzer());
@@ -135,7 +139,10 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
     return parser.build();
   }
 
-  /** Analysis for the spelling field: words as written, lower-cased and folded, nothing dropped or stemmed. */
+  /**
+   * Analysis for the spelling field: words as written, lower-cased and folded, nothing dropped or
+   * stemmed.
+   */
   public static Analyzer spelling() {
     return new Analyzer() {
       @Override
@@ -156,19 +163,23 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
     return new ASCIIFoldingFilter(new LowerCaseFilter(words));
   }
 
-  /** The analyzer for documents: English text fields, spelling field as written, keyword fields untouched. */
+  /**
+   * The analyzer for documents: English text fields, spelling field as written, keyword fields
+   * untouched.
+   */
   public Analyzer indexAnalyzer() {
     return perField(textAnalyzer(), Map.of());
   }
 
   /**
-   * The analyzer for documents whose spelling field replays {@code tap}: title, question and answer hand the words
-   * their tokenizer cuts to it.
+   * The analyzer for documents whose spelling field replays {@code tap}: title, question and answer
+   * hand the words their tokenizer cuts to it.
    */
   Analyzer indexAnalyzer(SpellingTap tap) {
     Analyzer tapped = chain(null, tap);
     return perField(
-        textAnalyzer(), Map.of(Fields.TITLE, tapped, Fields.QUESTION, tapped, Fields.ANSWER, tapped));
+        textAnalyzer(),
+        Map.of(Fields.TITLE, tapped, Fields.QUESTION, tapped, Fields.ANSWER, tapped));
   }
 
   private static Analyzer perField(Analyzer text, Map<String, Analyzer> textFields) {
@@ -236,9 +247,12 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
     };
   }
 
-  /** Sets every position increment to 1, so "back of the hand" is the two-word entry "back hand". */
+  /**
+   * Sets every position increment to 1, so "back of the hand" is the two-word entry "back hand".
+   */
   private static final class CloseHoles extends TokenFilter {
-    private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+    private final PositionIncrementAttribute posInc =
+        addAttribute(PositionIncrementAttribute.class);
 
     CloseHoles(TokenStream in) {
       super(in);
@@ -261,7 +275,8 @@ public record Analysis(Stemmer stemmer, Stopwords stopwords) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ParseException e) {
-      throw new IllegalArgumentException("bad synonyms file at line " + e.getErrorOffset() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "bad synonyms file at line " + e.getErrorOffset() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -7,12 +7,13 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsFormat;
 
 /**
- * Lucene's default codec with stored fields in small LZ4 blocks. Every search reads the ten entries of its page
- * whole (question and answer for the snippets); the default format decompresses an 8 KB block plus a preset
- * dictionary for each of them, which was a tenth of a search on 20,000 entries. Plain LZ4 over 8 KB chunks reads
- * only up to the entry's end, for stored fields about 10 % larger (MedQuAD entries). Readers find it by its name
- * through Java's service loader ({@code META-INF/services/org.apache.lucene.codecs.Codec}); indexes written before
- * it keep their segments in the default codec until a merge rewrites them.
+ * Lucene's default codec with stored fields in small LZ4 blocks. Every search reads the ten entries
+ * of its page whole (question and answer for the snippets); the default format decompresses an 8 KB
+ * block plus a preset dictionary for each of them, which was a tenth of a search on 20,000 entries.
+ * Plain LZ4 over 8 KB chunks reads only up to the entry's end, for stored fields about 10 % larger
+ * (MedQuAD entries). Readers find it by its name through Java's service loader ({@code
+ * META-INF/services/org.apache.lucene.codecs.Codec}); indexes written before it keep their segments
+ * in the default codec until a merge rewrites them.
  */
 public final class ArchiveCodec extends FilterCodec {
 
@@ -20,7 +21,8 @@ public final class ArchiveCodec extends FilterCodec {
   public static final String NAME = "QarchiveStoredLz4";
 
   private final StoredFieldsFormat storedFields =
-      new Lucene90CompressingStoredFieldsFormat("QarchiveStoredFieldsLz4", CompressionMode.FAST, 8 * 1024, 128, 10);
+      new Lucene90CompressingStoredFieldsFormat(
+          "QarchiveStoredFieldsLz4", CompressionMode.FAST, 8 * 1024, 128, 10);
 
   /** Public and without arguments, as the service loader needs. */
   public ArchiveCodec() {

@@ -25,8 +25,9 @@ import org.qarchive.archive.EntrySink;
 import org.qarchive.archive.QaEntry;
 
 /**
- * The write side of the index: upserts entries by id, skipping those whose content did not change, and commits
- * atomically. Only one writer may hold an index at a time; a crashed writer's lock is released by the OS.
+ * The write side of the index: upserts entries by id, skipping those whose content did not change,
+ * and commits atomically. Only one writer may hold an index at a time; a crashed writer's lock is
+ * released by the OS.
  */
 public final class ArchiveWriter implements EntrySink, AutoCloseable {
 
@@ -40,12 +41,14 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   private final Path dir;
   private final Directory directory;
   private final IndexWriter writer;
+
   /**
-   * The content hash of every entry by id, as of the last commit plus this writer's writes: read from the index on
-   * the first write (null until then), since an import that finds nothing to write, such as the re-import of an
-   * unchanged archive, never needs it.
+   * The content hash of every entry by id, as of the last commit plus this writer's writes: read
+   * from the index on the first write (null until then), since an import that finds nothing to
+   * write, such as the re-import of an unchanged archive, never needs it.
    */
   private Map<String, String> hashById;
+
   private final SpellingTap spelling = new SpellingTap();
   private String lastCommit;
 
@@ -60,8 +63,8 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   }
 
   /**
-   * Opens (or creates) the index in {@code directory} with another analysis than the default: for comparing
-   * analyses in an evaluation only, since searching needs the same analysis.
+   * Opens (or creates) the index in {@code directory} with another analysis than the default: for
+   * comparing analyses in an evaluation only, since searching needs the same analysis.
    */
   public ArchiveWriter(Path dir, Directory directory, Analysis analysis) throws IOException {
     this.dir = dir;
@@ -70,8 +73,10 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCodec(new ArchiveCodec());
     config.setRAMBufferSizeMB(64);
-    // a flushed segment stays in its own files: packing them into one compound file copied the whole new segment
-    // again at every commit (an eighth of the commit's CPU for a first import); merged segments still follow the
+    // a flushed segment stays in its own files: packing them into one compound file copied the
+    // whole new segment
+    // again at every commit (an eighth of the commit's CPU for a first import); merged segments
+    // still follow the
     // merge policy's choice
     config.setUseCompoundFile(false);
     config.setCommitOnClose(false);
@@ -84,8 +89,9 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       directory.close();
       throw e;
     }
-    for (Map.Entry<String, String> e : Objects.requireNonNullElse(writer.getLiveCommitData(),
-        Map.<String, String>of().entrySet())) {
+    for (Map.Entry<String, String> e :
+        Objects.requireNonNullElse(
+            writer.getLiveCommitData(), Map.<String, String>of().entrySet())) {
       if (e.getKey().equals(Fields.COMMIT_LAST_IMPORT)) {
         lastCommit = e.getValue();
       }
@@ -93,8 +99,9 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   }
 
   /**
-   * When the last commit of this index was made (its recorded import time), or null for an index never committed:
-   * identifies the commit, so that state kept beside the index can tell whether it belongs to it.
+   * When the last commit of this index was made (its recorded import time), or null for an index
+   * never committed: identifies the commit, so that state kept beside the index can tell whether it
+   * belongs to it.
    */
   public synchronized String lastCommit() {
     return lastCommit;
@@ -112,11 +119,13 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       Set<String> wanted = Set.of(Fields.ID, Fields.CONTENT_HASH);
       for (LeafReaderContext leaf : reader.leaves()) {
-        // read in doc order: the merge instance decompresses each block of stored fields once for all its
+        // read in doc order: the merge instance decompresses each block of stored fields once for
+        // all its
         // documents, where the plain reader decompressed the block up to each document again
-        StoredFields stored = leaf.reader() instanceof CodecReader codec
-            ? codec.getFieldsReader().getMergeInstance()
-            : leaf.reader().storedFields();
+        StoredFields stored =
+            leaf.reader() instanceof CodecReader codec
+                ? codec.getFieldsReader().getMergeInstance()
+                : leaf.reader().storedFields();
         Bits live = leaf.reader().getLiveDocs();
         for (int i = 0; i < leaf.reader().maxDoc(); i++) {
           if (live == null || live.get(i)) {
@@ -141,7 +150,8 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     spelling.clear();
     Document doc = EntryDocuments.toDocument(entry, hash, spelling);
     if (old == null) {
-      // no document has this id (the map holds every id in the index and written since): adding skips buffering a
+      // no document has this id (the map holds every id in the index and written since): adding
+      // skips buffering a
       // delete for it and applying that at the flush
       writer.addDocument(doc);
       return Outcome.IMPORTED;
@@ -172,13 +182,15 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   }
 
   /**
-   * Commits everything written so far, atomically, recording when and from what the import ran. Readers see
-   * either the previous commit or this one, never a part.
+   * Commits everything written so far, atomically, recording when and from what the import ran.
+   * Readers see either the previous commit or this one, never a part.
    */
   public synchronized void commit(String sourceFingerprint) throws IOException {
     Map<String, String> data = new HashMap<>();
     String now = Instant.now().toString();
-    data.put(Fields.COMMIT_LAST_IMPORT, now.equals(lastCommit) ? Instant.now().plusNanos(1000).toString() : now);
+    data.put(
+        Fields.COMMIT_LAST_IMPORT,
+        now.equals(lastCommit) ? Instant.now().plusNanos(1000).toString() : now);
     data.put(Fields.COMMIT_SCHEMA_VERSION, Fields.SCHEMA_VERSION);
     if (sourceFingerprint != null) {
       data.put(Fields.COMMIT_SOURCE_FINGERPRINT, sourceFingerprint);

@@ -52,8 +52,9 @@ public final class EntryDocuments {
   }
 
   /**
-   * Builds the document for one entry whose content hash the caller has already computed (a SHA-256 of it all), and
-   * whose spelling words come from {@code tap}, which the writer's analyzer fills while indexing the text fields.
+   * Builds the document for one entry whose content hash the caller has already computed (a SHA-256
+   * of it all), and whose spelling words come from {@code tap}, which the writer's analyzer fills
+   * while indexing the text fields.
    */
   static Document toDocument(QaEntry e, String contentHash, SpellingTap tap) {
     return toDocument(e, contentHash, new Field(Fields.SPELL, tap.words(), SPELLING));
@@ -81,8 +82,10 @@ public final class EntryDocuments {
       doc.add(new StoredField(Fields.DATE, e.date().toString()));
       keyword(doc, Fields.YEAR, Integer.toString(e.date().getYear()));
     } else {
-      // entries without a date sort last when sorting by date, newest first. Lucene wants every document's
-      // "date" to have the same structures (point and doc values), so the undated get the smallest point too: a
+      // entries without a date sort last when sorting by date, newest first. Lucene wants every
+      // document's
+      // "date" to have the same structures (point and doc values), so the undated get the smallest
+      // point too: a
       // bounded date range never includes them.
       doc.add(new LongPoint(Fields.DATE, Long.MIN_VALUE));
       doc.add(new NumericDocValuesField(Fields.DATE, Long.MIN_VALUE));
@@ -126,5 +129,4 @@ public final class EntryDocuments {
       doc.add(new StoredField(field, value));
     }
   }
-
 }

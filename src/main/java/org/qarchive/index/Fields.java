@@ -1,47 +1,68 @@
 package org.qarchive.index;
 
-/** The index schema's field names, in one place: the write side and the read side both use these. */
+/**
+ * The index schema's field names, in one place: the write side and the read side both use these.
+ */
 public final class Fields {
   /** Entry id; keyword, stored, the upsert key. */
   public static final String ID = "id";
+
   /** Canonical URL; stored. */
   public static final String URL = "url";
+
   /** Post title; analyzed with offsets, stored. */
   public static final String TITLE = "title";
+
   /** The patient's question; analyzed with offsets, stored. */
   public static final String QUESTION = "question";
+
   /** The answer; analyzed with offsets, stored. */
   public static final String ANSWER = "answer";
+
   /**
-   * Title, question and answer words as written (lower-cased, accents folded, not stemmed); indexed only, the
-   * dictionary that spelling correction draws on.
+   * Title, question and answer words as written (lower-cased, accents folded, not stemmed); indexed
+   * only, the dictionary that spelling correction draws on.
    */
   public static final String SPELL = "spell";
+
   /** Asker's location; stored. */
   public static final String ASKER_LOCATION = "asker_location";
+
   /** Who answered; stored, and a keyword facet. */
   public static final String ANSWERED_BY = "answered_by";
+
   /** The answerer's credentials; stored. */
   public static final String CREDENTIALS = "credentials";
-  /** Publication date as epoch day: point for ranges, doc values for sorting, stored as ISO text. */
+
+  /**
+   * Publication date as epoch day: point for ranges, doc values for sorting, stored as ISO text.
+   */
   public static final String DATE = "date";
+
   /** Publication year; keyword facet. */
   public static final String YEAR = "year";
+
   /** Blog categories; keyword facet, multi-valued, stored. */
   public static final String CATEGORY = "category";
+
   /** Blog tags; keyword facet, multi-valued, stored. */
   public static final String TAG = "tag";
+
   /** The archived file the entry came from; stored. */
   public static final String SOURCE_FILE = "source_file";
+
   /** Hash of the entry's visible content; stored, lets re-imports skip unchanged entries. */
   public static final String CONTENT_HASH = "content_hash";
 
   /** Commit user-data key: ISO instant of the last completed import. */
   public static final String COMMIT_LAST_IMPORT = "last_import";
+
   /** Commit user-data key: fingerprint of the import folder that was last imported. */
   public static final String COMMIT_SOURCE_FINGERPRINT = "source_fingerprint";
+
   /** Commit user-data key: schema version, bumped when the schema or analysis changes. */
   public static final String COMMIT_SCHEMA_VERSION = "schema_version";
+
   /** The current schema version; an index with another one is rebuilt from its sources. */
   public static final String SCHEMA_VERSION = "2";
 

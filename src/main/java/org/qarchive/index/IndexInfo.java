@@ -11,7 +11,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * What an index on disk holds, read from its last commit: entry count, last import, source fingerprint, size.
+ * What an index on disk holds, read from its last commit: entry count, last import, source
+ * fingerprint, size.
  *
  * @param exists whether a committed index is there
  * @param entries number of entries
@@ -28,7 +29,10 @@ public record IndexInfo(
     String schemaVersion,
     long sizeBytes) {
 
-  /** Reads the info of the index at {@code dir}; an absent or empty folder gives {@code exists == false}. */
+  /**
+   * Reads the info of the index at {@code dir}; an absent or empty folder gives {@code exists ==
+   * false}.
+   */
   public static IndexInfo read(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return new IndexInfo(false, 0, null, null, null, 0);

@@ -7,13 +7,14 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.ArrayUtil;
 
 /**
- * The words of one entry's text fields as the tokenizer cut them, caught while those fields are indexed, so that the
- * spelling field replays them instead of tokenizing the same text a second time (tokenizing was a tenth of indexing).
+ * The words of one entry's text fields as the tokenizer cut them, caught while those fields are
+ * indexed, so that the spelling field replays them instead of tokenizing the same text a second
+ * time (tokenizing was a tenth of indexing).
  *
- * <p>The spelling field of an entry tokenizes title, question and answer joined by newlines; a newline always ends a
- * word, so its words are exactly the three fields' words in order; the field records only which entries hold a word,
- * so each word is replayed once. Not thread-safe: one document at a time, from
- * {@link #clear} to the end of {@link #words}.
+ * <p>The spelling field of an entry tokenizes title, question and answer joined by newlines; a
+ * newline always ends a word, so its words are exactly the three fields' words in order; the field
+ * records only which entries hold a word, so each word is replayed once. Not thread-safe: one
+ * document at a time, from {@link #clear} to the end of {@link #words}.
  */
 final class SpellingTap {
 
@@ -22,8 +23,11 @@ final class SpellingTap {
   private int count;
   private final TokenStream words = Analysis.spellingFilters(new Replay());
 
-  /** The caught words by hash: slot to word number, valid where the slot's stamp is the current one. */
+  /**
+   * The caught words by hash: slot to word number, valid where the slot's stamp is the current one.
+   */
   private int[] seen = new int[2048];
+
   private int[] seenStamp = new int[2048];
   private int stamp = 1;
 
@@ -77,16 +81,19 @@ final class SpellingTap {
   }
 
   /**
-   * The caught words as the spelling field indexes them (see {@link Analysis#spellingFilters}). The stream is read when
-   * the document is indexed, after the text fields; it is the same object each time.
+   * The caught words as the spelling field indexes them (see {@link Analysis#spellingFilters}). The
+   * stream is read when the document is indexed, after the text fields; it is the same object each
+   * time.
    */
   TokenStream words() {
     return words;
   }
 
   private void add(char[] term, int length) {
-    // a word the entry already had adds nothing to a field that only records which entries hold a word: each word is
-    // caught once, so the spelling field inverts the entry's distinct words (about a third of its words)
+    // a word the entry already had adds nothing to a field that only records which entries hold a
+    // word: each word is
+    // caught once, so the spelling field inverts the entry's distinct words (about a third of its
+    // words)
     if (seen.length < 2 * (count + 1)) {
       rehash();
     }

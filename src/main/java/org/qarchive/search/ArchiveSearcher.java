@@ -70,9 +70,9 @@ import org.qarchive.index.EntryDocuments;
 import org.qarchive.index.Fields;
 
 /**
- * The read side of the index: ranked, filtered, faceted and highlighted search, entry lookup, related entries and
- * suggestions, over one {@link SearcherManager} that picks up new commits (from this or another process) when
- * {@link #refresh()} is called.
+ * The read side of the index: ranked, filtered, faceted and highlighted search, entry lookup,
+ * related entries and suggestions, over one {@link SearcherManager} that picks up new commits (from
+ * this or another process) when {@link #refresh()} is called.
  */
 public final class ArchiveSearcher implements AutoCloseable {
 
@@ -82,9 +82,21 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private static final int FACET_VALUES = 20;
   private static final String[] SNIPPET_FIELDS = {Fields.QUESTION, Fields.ANSWER};
-  /** What a search reads of each ranked entry: the hit's fields, the snippets' and the question for folding. */
+
+  /**
+   * What a search reads of each ranked entry: the hit's fields, the snippets' and the question for
+   * folding.
+   */
   private static final Set<String> LOADED_FIELDS =
-      Set.of(Fields.ID, Fields.URL, Fields.TITLE, Fields.DATE, Fields.ANSWERED_BY, Fields.QUESTION, Fields.ANSWER);
+      Set.of(
+          Fields.ID,
+          Fields.URL,
+          Fields.TITLE,
+          Fields.DATE,
+          Fields.ANSWERED_BY,
+          Fields.QUESTION,
+          Fields.ANSWER);
+
   private static final int[] SNIPPET_PASSAGES = {1, 2};
 
   private final Directory directory;
@@ -98,12 +110,18 @@ public final class ArchiveSearcher implements AutoCloseable {
   private Suggester suggester;
   private long suggesterVersion = -1;
 
-  /** Opens the committed index at {@code dir}, with the synonyms in force (see {@link Synonyms#load}). */
+  /**
+   * Opens the committed index at {@code dir}, with the synonyms in force (see {@link
+   * Synonyms#load}).
+   */
   public ArchiveSearcher(Path dir) throws IOException {
     this(dir, null);
   }
 
-  /** Opens the committed index at {@code dir} with the synonyms of {@code synonymsFile} (null: those in force). */
+  /**
+   * Opens the committed index at {@code dir} with the synonyms of {@code synonymsFile} (null: those
+   * in force).
+   */
   public ArchiveSearcher(Path dir, Path synonymsFile) throws IOException {
     this(
         FSDirectory.open(Objects.requireNonNull(dir, "dir")),
@@ -118,8 +136,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Opens the committed index in {@code directory}, which this searcher then owns, written with {@code analysis},
-   * searching with these synonyms and ranking.
+   * Opens the committed index in {@code directory}, which this searcher then owns, written with
+   * {@code analysis}, searching with these synonyms and ranking.
    */
   public ArchiveSearcher(Directory directory, Analysis analysis, Synonyms synonyms, Ranking ranking)
       throws IOException {
@@ -127,7 +145,12 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /** As above, searching with {@code workers}, which this searcher then owns. */
-  ArchiveSearcher(Directory directory, Analysis analysis, Synonyms synonyms, Ranking ranking, SearchWorkers workers)
+  ArchiveSearcher(
+      Directory directory,
+      Analysis analysis,
+      Synonyms synonyms,
+      Ranking ranking,
+      SearchWorkers workers)
       throws IOException {
     this.directory = directory;
     this.workers = workers;
@@ -145,8 +168,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Makes the latest commit, from this or another process, visible to later searches, and rebuilds the
-   * autocomplete suggestions from it (in memory, well under a second for thousands of entries) when it changed.
+   * Makes the latest commit, from this or another process, visible to later searches, and rebuilds
+   * the autocomplete suggestions from it (in memory, well under a second for thousands of entries)
+   * when it changed.
    */
   public void refresh() throws IOException {
     manager.maybeRefresh();
@@ -154,9 +178,10 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Runs one search: ranked hits of the requested page with highlighted snippets, and facet counts when asked for
-   * ({@link SearchRequest#facets()}). A word no entry contains is corrected first (unless the request is {@link
-   * SearchRequest#exact()}); a query that finds nothing is relaxed from all words to most words to any word.
+   * Runs one search: ranked hits of the requested page with highlighted snippets, and facet counts
+   * when asked for ({@link SearchRequest#facets()}). A word no entry contains is corrected first
+   * (unless the request is {@link SearchRequest#exact()}); a query that finds nothing is relaxed
+   * from all words to most words to any word.
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
@@ -184,23 +209,31 @@ public final class ArchiveSearcher implements AutoCloseable {
         }
         if (ranked.total() == 0 && words >= 2) {
           relaxation = SearchResult.Relaxation.ANY_WORD;
-          ranked = rank(searcher, parser.query(parsed, UserQueryParser.Match.ANY, reader), parsed, request);
+          ranked =
+              rank(
+                  searcher,
+                  parser.query(parsed, UserQueryParser.Match.ANY, reader),
+                  parsed,
+                  request);
         }
         if (ranked.total() == 0) {
           relaxation = SearchResult.Relaxation.NONE;
         }
       }
-      // A page is its own slice of the ranking, and near duplicates fold within it: pages never overlap, and the page
-      // count that the total promises always holds (folding across pages could leave the last ones empty).
+      // A page is its own slice of the ranking, and near duplicates fold within it: pages never
+      // overlap, and the page
+      // count that the total promises always holds (folding across pages could leave the last ones
+      // empty).
       ScoreDoc[] ranking = ranked.top().scoreDocs;
       int from = Math.min(ranking.length, (request.page() - 1) * request.size());
-      ScoreDoc[] all = Arrays.copyOfRange(ranking, from, Math.min(ranking.length, from + request.size()));
-      // every entry of the page is read once (folding, hit fields, snippets); reading decompresses a whole block
+      ScoreDoc[] all =
+          Arrays.copyOfRange(ranking, from, Math.min(ranking.length, from + request.size()));
+      // every entry of the page is read once (folding, hit fields, snippets); reading decompresses
+      // a whole block
       Map<Integer, Document> loaded = load(searcher, all, LOADED_FIELDS);
       List<NearDuplicates.Group> page = fold(all, loaded);
       ScoreDoc[] pageDocs = page.stream().map(g -> all[g.leader()]).toArray(ScoreDoc[]::new);
-      List<SearchHit> hits =
-          hits(searcher, queries.highlight(), ranked.top(), pageDocs, loaded);
+      List<SearchHit> hits = hits(searcher, queries.highlight(), ranked.top(), pageDocs, loaded);
       List<SearchHit> withSimilar = new ArrayList<>(hits.size());
       for (int i = 0; i < hits.size(); i++) {
         List<String> similar = new ArrayList<>();
@@ -209,22 +242,37 @@ public final class ArchiveSearcher implements AutoCloseable {
         }
         SearchHit h = hits.get(i);
         withSimilar.add(
-            new SearchHit(h.id(), h.url(), h.title(), h.date(), h.answeredBy(), h.questionSnippet(),
-                h.answerSnippet(), h.score(), similar));
+            new SearchHit(
+                h.id(),
+                h.url(),
+                h.title(),
+                h.date(),
+                h.answeredBy(),
+                h.questionSnippet(),
+                h.answerSnippet(),
+                h.score(),
+                similar));
       }
       Map<String, List<FacetCount>> facets =
           ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       return new SearchResult(
-          request, ranked.total(), ranked.totalExact(), took, withSimilar, facets, corrected, relaxation);
+          request,
+          ranked.total(),
+          ranked.totalExact(),
+          took,
+          withSimilar,
+          facets,
+          corrected,
+          relaxation);
     } finally {
       manager.release(searcher);
     }
   }
 
   /**
-   * The Lucene query a search for {@code text} ranks with, before any spelling correction or relaxation: for
-   * benchmarks and diagnostics.
+   * The Lucene query a search for {@code text} ranks with, before any spelling correction or
+   * relaxation: for benchmarks and diagnostics.
    */
   public Query rankingQuery(String text) throws IOException {
     IndexSearcher searcher = manager.acquire();
@@ -239,37 +287,51 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** Ranked hits; {@code facets} is null when the request asked for no facet counts. */
   private record Ranked(TopDocs top, long total, boolean totalExact, FacetsCollector facets) {}
 
-  private Ranked rank(FacetingSearcher searcher, Query ranking, UserQueryParser.Parsed parsed, SearchRequest request)
+  private Ranked rank(
+      FacetingSearcher searcher,
+      Query ranking,
+      UserQueryParser.Parsed parsed,
+      SearchRequest request)
       throws IOException {
     Query query = withFilters(ranking, request.filters());
     int wanted = request.page() * request.size();
     boolean byDate = request.sort() == SearchRequest.Sort.DATE || parsed.isBlank();
     Sort sort = byDate ? dateSort() : relevanceSort();
-    // a per-search time budget: a searcher of our own over the same reader, so the deadline is this search's alone
+    // a per-search time budget: a searcher of our own over the same reader, so the deadline is this
+    // search's alone
     IndexSearcher timed = workers.searcher(searcher.getIndexReader());
     timed.setTimeout(new QueryTimeoutImpl(SEARCH_BUDGET_MS));
     Ranked ranked;
     if (request.facets()) {
       FacetsCollectorManager.FacetsResult fr =
-          FacetsCollectorManager.search(timed, query, wanted, sort, true, new FacetsCollectorManager());
+          FacetsCollectorManager.search(
+              timed, query, wanted, sort, true, new FacetsCollectorManager());
       ranked = new Ranked(fr.topDocs(), fr.topDocs().totalHits.value(), true, fr.facetsCollector());
     } else {
-      // without facets nothing needs every match: past COUNT_UP_TO hits Lucene may skip the entries that cannot
+      // without facets nothing needs every match: past COUNT_UP_TO hits Lucene may skip the entries
+      // that cannot
       // reach the page (block-max WAND), and the total becomes a lower bound
-      TopDocs top = timed.search(query, new TopFieldCollectorManager(sort, wanted, null, COUNT_UP_TO));
+      TopDocs top =
+          timed.search(query, new TopFieldCollectorManager(sort, wanted, null, COUNT_UP_TO));
       withScores(top.scoreDocs, sort);
       boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-      // past the threshold, how far each slice counted on depends on thread timing: "1,000+" stays the same answer
+      // past the threshold, how far each slice counted on depends on thread timing: "1,000+" stays
+      // the same answer
       long total = exact ? top.totalHits.value() : Math.min(top.totalHits.value(), COUNT_UP_TO);
       ranked = new Ranked(top, total, exact, null);
     }
     if (timed.timedOut()) {
-      LOG.warn("search stopped at its {} ms budget; answering with what was ranked so far", SEARCH_BUDGET_MS);
+      LOG.warn(
+          "search stopped at its {} ms budget; answering with what was ranked so far",
+          SEARCH_BUDGET_MS);
     }
     return ranked;
   }
 
-  /** Sets each hit's score from its sort values, where the sort already holds it (no second scoring pass). */
+  /**
+   * Sets each hit's score from its sort values, where the sort already holds it (no second scoring
+   * pass).
+   */
   private static void withScores(ScoreDoc[] docs, Sort sort) {
     SortField[] fields = sort.getSort();
     for (int i = 0; i < fields.length; i++) {
@@ -282,9 +344,12 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
-  /** The stored {@code fields} of {@code docs}, read in index order so neighbours share a decompressed block. */
-  private static Map<Integer, Document> load(IndexSearcher searcher, ScoreDoc[] docs, Set<String> fields)
-      throws IOException {
+  /**
+   * The stored {@code fields} of {@code docs}, read in index order so neighbours share a
+   * decompressed block.
+   */
+  private static Map<Integer, Document> load(
+      IndexSearcher searcher, ScoreDoc[] docs, Set<String> fields) throws IOException {
     int[] ids = Arrays.stream(docs).mapToInt(sd -> sd.doc).sorted().distinct().toArray();
     StoredFields stored = searcher.storedFields();
     Map<Integer, Document> out = new HashMap<>(ids.length * 2);
@@ -298,18 +363,24 @@ public final class ArchiveSearcher implements AutoCloseable {
     List<Set<String>> signatures = new ArrayList<>(docs.length);
     for (ScoreDoc sd : docs) {
       String question = loaded.get(sd.doc).get(Fields.QUESTION);
-      signatures.add(question == null || question.isBlank() ? Set.of() : parser.analyzedTerms(question));
+      signatures.add(
+          question == null || question.isBlank() ? Set.of() : parser.analyzedTerms(question));
     }
     return NearDuplicates.fold(signatures);
   }
 
-  private List<SearchHit> hits(IndexSearcher searcher, Query highlightQuery, TopDocs top, ScoreDoc[] pageDocs)
+  private List<SearchHit> hits(
+      IndexSearcher searcher, Query highlightQuery, TopDocs top, ScoreDoc[] pageDocs)
       throws IOException {
     return hits(searcher, highlightQuery, top, pageDocs, load(searcher, pageDocs, LOADED_FIELDS));
   }
 
   private List<SearchHit> hits(
-      IndexSearcher searcher, Query highlightQuery, TopDocs top, ScoreDoc[] pageDocs, Map<Integer, Document> loaded)
+      IndexSearcher searcher,
+      Query highlightQuery,
+      TopDocs top,
+      ScoreDoc[] pageDocs,
+      Map<Integer, Document> loaded)
       throws IOException {
     List<SearchHit> hits = new ArrayList<>(pageDocs.length);
     if (pageDocs.length == 0) {
@@ -319,11 +390,14 @@ public final class ArchiveSearcher implements AutoCloseable {
     ScoreDoc[] byDoc = pageDocs.clone();
     Arrays.sort(byDoc, (a, b) -> Integer.compare(a.doc, b.doc));
     int[] docs = Arrays.stream(byDoc).mapToInt(sd -> sd.doc).toArray();
-    Query marked = Objects.requireNonNullElse(withoutAbsentPhrases(highlightQuery, searcher, docs),
-        new MatchNoDocsQuery("no snippet field to mark"));
+    Query marked =
+        Objects.requireNonNullElse(
+            withoutAbsentPhrases(highlightQuery, searcher, docs),
+            new MatchNoDocsQuery("no snippet field to mark"));
     Map<String, String[]> snippets =
         highlighter(searcher, loaded)
-            .highlightFields(SNIPPET_FIELDS, marked, new TopDocs(top.totalHits, byDoc), SNIPPET_PASSAGES);
+            .highlightFields(
+                SNIPPET_FIELDS, marked, new TopDocs(top.totalHits, byDoc), SNIPPET_PASSAGES);
     Map<Integer, Integer> position = new HashMap<>();
     for (int i = 0; i < byDoc.length; i++) {
       position.put(byDoc[i].doc, i);
@@ -347,12 +421,14 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * {@code q} without the phrases (a synonym's "high blood pressure") that no entry of the page holds in a snippet
-   * field, or null when nothing is left. The highlighter marks a phrase only where it stands, by running it again
-   * over each field of each hit; one check over the page instead drops the phrases that cannot mark anything, most
-   * of them, which took a tenth of a search.
+   * {@code q} without the phrases (a synonym's "high blood pressure") that no entry of the page
+   * holds in a snippet field, or null when nothing is left. The highlighter marks a phrase only
+   * where it stands, by running it again over each field of each hit; one check over the page
+   * instead drops the phrases that cannot mark anything, most of them, which took a tenth of a
+   * search.
    */
-  private static Query withoutAbsentPhrases(Query q, IndexSearcher searcher, int[] sortedDocs) throws IOException {
+  private static Query withoutAbsentPhrases(Query q, IndexSearcher searcher, int[] sortedDocs)
+      throws IOException {
     try {
       return QueryTrees.mapLeaves(
           q,
@@ -365,7 +441,8 @@ public final class ArchiveSearcher implements AutoCloseable {
                     ? pq.getField()
                     : ((MultiPhraseQuery) leaf).getTermArrays()[0][0].field();
             try {
-              return Arrays.asList(SNIPPET_FIELDS).contains(field) && anyHolds(leaf, searcher, sortedDocs)
+              return Arrays.asList(SNIPPET_FIELDS).contains(field)
+                      && anyHolds(leaf, searcher, sortedDocs)
                   ? leaf
                   : null;
             } catch (IOException e) {
@@ -378,7 +455,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /** Whether any of the documents (in increasing order) matches {@code q}. */
-  private static boolean anyHolds(Query q, IndexSearcher searcher, int[] sortedDocs) throws IOException {
+  private static boolean anyHolds(Query q, IndexSearcher searcher, int[] sortedDocs)
+      throws IOException {
     Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int i = 0;
@@ -393,10 +471,12 @@ public final class ArchiveSearcher implements AutoCloseable {
         continue;
       }
       TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
-      DocIdSetIterator approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+      DocIdSetIterator approximation =
+          twoPhase == null ? scorer.iterator() : twoPhase.approximation();
       for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
         int target = sortedDocs[i] - leaf.docBase;
-        int at = approximation.docID() < target ? approximation.advance(target) : approximation.docID();
+        int at =
+            approximation.docID() < target ? approximation.advance(target) : approximation.docID();
         if (at == target && (twoPhase == null || twoPhase.matches())) {
           return true;
         }
@@ -415,13 +495,18 @@ public final class ArchiveSearcher implements AutoCloseable {
         .forEach(
             (field, values) -> {
               if (!values.isEmpty()) {
-                b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
+                b.add(
+                    new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()),
+                    Occur.FILTER);
               }
             });
     return b.build();
   }
 
-  /** The top values of each facet field among the collected matches, counting the fields in parallel. */
+  /**
+   * The top values of each facet field among the collected matches, counting the fields in
+   * parallel.
+   */
   private static Map<String, List<FacetCount>> facets(FacetingSearcher searcher, FacetsCollector fc)
       throws IOException {
     List<Callable<List<FacetCount>>> work = new ArrayList<>();
@@ -436,8 +521,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     return out;
   }
 
-  private static List<FacetCount> facetCounts(FacetingSearcher searcher, FacetsCollector fc, String field)
-      throws IOException {
+  private static List<FacetCount> facetCounts(
+      FacetingSearcher searcher, FacetsCollector fc, String field) throws IOException {
     StringDocValuesReaderState state = searcher.facetState(field);
     List<FacetCount> counts = new ArrayList<>();
     if (state != null) {
@@ -452,8 +537,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Facet counts over the whole archive, for browsing: counted once per index version (40-50 ms at a million
-   * entries, and the search page shows them on every visit without a query).
+   * Facet counts over the whole archive, for browsing: counted once per index version (40-50 ms at
+   * a million entries, and the search page shows them on every visit without a query).
    */
   public Map<String, List<FacetCount>> facets() throws IOException {
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();
@@ -475,33 +560,38 @@ public final class ArchiveSearcher implements AutoCloseable {
     IndexSearcher searcher = manager.acquire();
     try {
       int doc = docOf(searcher, id);
-      return doc < 0 ? Optional.empty() : Optional.of(EntryDocuments.fromDocument(searcher.storedFields().document(doc)));
+      return doc < 0
+          ? Optional.empty()
+          : Optional.of(EntryDocuments.fromDocument(searcher.storedFields().document(doc)));
     } finally {
       manager.release(searcher);
     }
   }
 
   /**
-   * The entry with this id with every match of {@code query} marked in its whole question and answer, as escaped
-   * HTML: stems and synonyms too, and a misspelled word as {@link #search} corrects it. Fields without a match come
-   * back escaped and unmarked.
+   * The entry with this id with every match of {@code query} marked in its whole question and
+   * answer, as escaped HTML: stems and synonyms too, and a misspelled word as {@link #search}
+   * corrects it. Fields without a match come back escaped and unmarked.
    */
   public Optional<MarkedEntry> getMarked(String id, String query) throws IOException {
     return getMarked(id, query, false);
   }
 
   /**
-   * The entry with this id with every match of {@code query} marked, as {@link #getMarked(String, String)}; with
-   * {@code exact}, the query's words are marked as typed, without spelling correction.
+   * The entry with this id with every match of {@code query} marked, as {@link #getMarked(String,
+   * String)}; with {@code exact}, the query's words are marked as typed, without spelling
+   * correction.
    */
-  public Optional<MarkedEntry> getMarked(String id, String query, boolean exact) throws IOException {
+  public Optional<MarkedEntry> getMarked(String id, String query, boolean exact)
+      throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
       TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      QaEntry entry = EntryDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc));
+      QaEntry entry =
+          EntryDocuments.fromDocument(searcher.storedFields().document(top.scoreDocs[0].doc));
       String question = Html.escape(entry.question());
       String answer = Html.escape(entry.answer());
       if (query != null && !query.isBlank()) {
@@ -518,7 +608,8 @@ public final class ArchiveSearcher implements AutoCloseable {
                 .withMaxLength(Integer.MAX_VALUE - 1)
                 .withMaxNoHighlightPassages(0)
                 .build();
-        Map<String, String[]> marked = whole.highlightFields(SNIPPET_FIELDS, q, top, new int[] {1, 1});
+        Map<String, String[]> marked =
+            whole.highlightFields(SNIPPET_FIELDS, q, top, new int[] {1, 1});
         question = Objects.requireNonNullElse(marked.get(Fields.QUESTION)[0], question);
         answer = Objects.requireNonNullElse(marked.get(Fields.ANSWER)[0], answer);
       }
@@ -537,7 +628,10 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public record MarkedEntry(QaEntry entry, String questionHtml, String answerHtml) {}
 
-  /** Entries most like the one with this id (more-like-this over title, question and answer), best first. */
+  /**
+   * Entries most like the one with this id (more-like-this over title, question and answer), best
+   * first.
+   */
   public List<SearchHit> related(String id, int max) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
@@ -564,13 +658,14 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Up to {@code max} completions for what the user has typed so far: titles and phrases that recur in questions,
-   * containing all the typed words, the last one as a prefix; the most asked first. Built in memory from the index
-   * by {@link #refresh()}, or by the first call.
+   * Up to {@code max} completions for what the user has typed so far: titles and phrases that recur
+   * in questions, containing all the typed words, the last one as a prefix; the most asked first.
+   * Built in memory from the index by {@link #refresh()}, or by the first call.
    */
   public List<String> suggest(String prefix, int max) throws IOException {
     String text = UserQueryParser.clean(prefix).replace("\"", " ").strip();
-    // no suggestion is longer (titles past it are not offered), and a longer text could be more words than Lucene
+    // no suggestion is longer (titles past it are not offered), and a longer text could be more
+    // words than Lucene
     // accepts in one query
     if (text.length() < 2 || text.length() > Suggester.MAX_CHARS || max < 1) {
       return List.of();
@@ -633,7 +728,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Document> loaded) {
-    // term offsets straight from the postings: asking the query for its matches (weight matches) builds a new
+    // term offsets straight from the postings: asking the query for its matches (weight matches)
+    // builds a new
     // Weight, seeking every query term again, for every hit and field, which was half of a search
     return new LoadedHighlighter(
         UnifiedHighlighter.builder(searcher, analyzer)
@@ -658,11 +754,12 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
 
     @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
-        throws IOException {
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
       List<CharSequence[]> out = new ArrayList<>();
       for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-        Document d = Objects.requireNonNull(loaded.get(doc), "a highlighted entry the search did not read");
+        Document d =
+            Objects.requireNonNull(loaded.get(doc), "a highlighted entry the search did not read");
         CharSequence[] values = new CharSequence[fields.length];
         for (int i = 0; i < fields.length; i++) {
           String v = Objects.requireNonNullElse(d.get(fields[i]), "");
@@ -674,7 +771,10 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
-  /** Best first; equal scores in id order, so pages never overlap or shift between two identical searches. */
+  /**
+   * Best first; equal scores in id order, so pages never overlap or shift between two identical
+   * searches.
+   */
   private static Sort relevanceSort() {
     return new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
   }
@@ -702,25 +802,29 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * How long ranking one query may take before it answers with what it has: far beyond any real query on a
-   * million entries, and short enough that no input can hold a search thread.
+   * How long ranking one query may take before it answers with what it has: far beyond any real
+   * query on a million entries, and short enough that no input can hold a search thread.
    */
   static final long SEARCH_BUDGET_MS = 200;
 
   /**
-   * A search without facets counts its matches exactly up to this many; past it the total is a lower bound. Far
-   * more than anyone pages through, few enough that a common word does not visit every entry of a large archive.
+   * A search without facets counts its matches exactly up to this many; past it the total is a
+   * lower bound. Far more than anyone pages through, few enough that a common word does not visit
+   * every entry of a large archive.
    */
   static final int COUNT_UP_TO = 1000;
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveSearcher.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ArchiveSearcher.class);
 
   /**
-   * An IndexSearcher that caches, per reader, the facet ordinal maps that counting needs and the whole archive's
-   * facet counts.
+   * An IndexSearcher that caches, per reader, the facet ordinal maps that counting needs and the
+   * whole archive's facet counts.
    */
   private static final class FacetingSearcher extends SearchWorkers.Sliced {
-    private final Map<String, Optional<StringDocValuesReaderState>> states = new ConcurrentHashMap<>();
+    private final Map<String, Optional<StringDocValuesReaderState>> states =
+        new ConcurrentHashMap<>();
+
     /** The whole archive's facet counts, once counted; this searcher's reader never changes. */
     volatile Map<String, List<FacetCount>> browse;
 

@@ -7,15 +7,16 @@ import java.util.Objects;
 import org.qarchive.index.Fields;
 
 /**
- * Facet filters a search is narrowed by. Values of one facet are alternatives (OR); different facets all apply
- * (AND).
+ * Facet filters a search is narrowed by. Values of one facet are alternatives (OR); different
+ * facets all apply (AND).
  *
  * @param categories blog categories
  * @param tags blog tags
  * @param years publication years, e.g. "2013"
  * @param answeredBy who answered
  */
-public record Filters(List<String> categories, List<String> tags, List<String> years, List<String> answeredBy) {
+public record Filters(
+    List<String> categories, List<String> tags, List<String> years, List<String> answeredBy) {
 
   /** Most values one facet may be filtered by. */
   public static final int MAX_VALUES = 20;
@@ -38,7 +39,8 @@ public record Filters(List<String> categories, List<String> tags, List<String> y
   private static List<String> check(String name, List<String> values) {
     List<String> v = List.copyOf(Objects.requireNonNullElse(values, List.of()));
     if (v.size() > MAX_VALUES) {
-      throw new InvalidQueryException("At most " + MAX_VALUES + " values for the " + name + " filter.");
+      throw new InvalidQueryException(
+          "At most " + MAX_VALUES + " values for the " + name + " filter.");
     }
     return v.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
   }

@@ -5,10 +5,11 @@ import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The highlighter's passage scoring (BM25 over the passage, as {@link PassageScorer} does it) without its
- * per-passage {@code BytesRefHash}: that hash allocates a 32 KB block for every passage considered, a third of all
- * the memory a search allocated. A passage holds a handful of matches, so equal terms are found by a linear scan;
- * the terms are summed in the same order, so the scores are the same.
+ * The highlighter's passage scoring (BM25 over the passage, as {@link PassageScorer} does it)
+ * without its per-passage {@code BytesRefHash}: that hash allocates a 32 KB block for every passage
+ * considered, a third of all the memory a search allocated. A passage holds a handful of matches,
+ * so equal terms are found by a linear scan; the terms are summed in the same order, so the scores
+ * are the same.
  */
 final class LeanPassageScorer extends PassageScorer {
 
@@ -17,7 +18,8 @@ final class LeanPassageScorer extends PassageScorer {
     int matches = passage.getNumMatches();
     BytesRef[] terms = passage.getMatchTerms();
     int[] freqsInDoc = passage.getMatchTermFreqsInDoc();
-    // distinct terms in order of first appearance: their first match's index, and their count in the passage
+    // distinct terms in order of first appearance: their first match's index, and their count in
+    // the passage
     int[] first = new int[matches];
     int[] inPassage = new int[matches];
     int distinct = 0;

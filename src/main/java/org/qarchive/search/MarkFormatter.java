@@ -4,9 +4,10 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
 /**
- * Formats highlighted passages as safe HTML: every character of the stored text is escaped, and only the
- * {@code <mark>} tags around matches are markup. Passages are joined with an ellipsis; a passage (a sentence) longer
- * than the cap is cut to a window around its first match, at word boundaries.
+ * Formats highlighted passages as safe HTML: every character of the stored text is escaped, and
+ * only the {@code <mark>} tags around matches are markup. Passages are joined with an ellipsis; a
+ * passage (a sentence) longer than the cap is cut to a window around its first match, at word
+ * boundaries.
  */
 final class MarkFormatter extends PassageFormatter {
 
@@ -36,7 +37,9 @@ final class MarkFormatter extends PassageFormatter {
       int end = passage.getEndOffset();
       if (end - start > maxPassageChars) {
         int anchor = passage.getNumMatches() > 0 ? passage.getMatchStarts()[0] : start;
-        start = wordStart(content, Math.max(start, anchor - maxPassageChars / 4), passage.getStartOffset());
+        start =
+            wordStart(
+                content, Math.max(start, anchor - maxPassageChars / 4), passage.getStartOffset());
         end = wordEnd(content, Math.min(end, start + maxPassageChars), start);
       }
       if (start > pos && pos > 0 || (pos == 0 && start > 0)) {
@@ -50,7 +53,8 @@ final class MarkFormatter extends PassageFormatter {
           continue;
         }
         if (mStart < pos) {
-          // overlapping matches (a synonym over a phrase): extend the previous mark instead of nesting
+          // overlapping matches (a synonym over a phrase): extend the previous mark instead of
+          // nesting
           if (mEnd > pos) {
             int closeAt = sb.lastIndexOf("</mark>");
             sb.setLength(closeAt);

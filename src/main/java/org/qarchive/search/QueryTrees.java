@@ -10,15 +10,18 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 
-/** Rewrites the leaves of the query trees the parser builds (boolean, dis-max and boost queries over leaves). */
+/**
+ * Rewrites the leaves of the query trees the parser builds (boolean, dis-max and boost queries over
+ * leaves).
+ */
 final class QueryTrees {
 
   private QueryTrees() {}
 
   /**
-   * {@code q} with each leaf replaced by {@code leaf}'s answer for it; a null answer drops the leaf, and a boost,
-   * dis-max or boolean query left without a leaf (a boolean one without a positive clause) is dropped in turn, so
-   * the answer may be null.
+   * {@code q} with each leaf replaced by {@code leaf}'s answer for it; a null answer drops the
+   * leaf, and a boost, dis-max or boolean query left without a leaf (a boolean one without a
+   * positive clause) is dropped in turn, so the answer may be null.
    */
   static Query mapLeaves(Query q, UnaryOperator<Query> leaf) {
     if (q instanceof BoostQuery b) {

@@ -3,7 +3,8 @@ package org.qarchive.search;
 import java.util.List;
 
 /**
- * One ranked hit, with HTML-safe snippets: all text is escaped and only {@code <mark>} tags are added.
+ * One ranked hit, with HTML-safe snippets: all text is escaped and only {@code <mark>} tags are
+ * added.
  *
  * @param id entry id
  * @param url canonical URL of the original post
@@ -13,7 +14,8 @@ import java.util.List;
  * @param questionSnippet highlighted, escaped HTML
  * @param answerSnippet highlighted, escaped HTML
  * @param score relevance score
- * @param similarIds ids of near-duplicate questions folded under this hit ("3 similar answers"); empty if none
+ * @param similarIds ids of near-duplicate questions folded under this hit ("3 similar answers");
+ *     empty if none
  */
 public record SearchHit(
     String id,

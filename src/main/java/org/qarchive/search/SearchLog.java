@@ -16,16 +16,18 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What patients searched for, for the clinic: the most frequent queries and those that found nothing. Kept in one
- * local, append-only file ({@code time<TAB>total<TAB>query} per line), and scrubbed of personal data before anything
- * is written: e-mail addresses, phone numbers, and names after "Dr." or "my name is" never reach the disk.
+ * What patients searched for, for the clinic: the most frequent queries and those that found
+ * nothing. Kept in one local, append-only file ({@code time<TAB>total<TAB>query} per line), and
+ * scrubbed of personal data before anything is written: e-mail addresses, phone numbers, and names
+ * after "Dr." or "my name is" never reach the disk.
  */
 public final class SearchLog implements AutoCloseable {
 
   /** How often a query was searched, and how many entries it found the last time. */
   public record QueryCount(String query, long count, long lastTotal) {}
 
-  private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
   private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d\\s().-]{5,}\\d");
   private static final Pattern DR =
       Pattern.compile("\\b((?i:dr)\\.?)\\s+\\p{L}[\\p{L}'-]*(\\s+\\p{Lu}[\\p{L}'-]*)?");
@@ -65,7 +67,9 @@ public final class SearchLog implements AutoCloseable {
             file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  /** Records one search and how many entries it found; blank queries (browsing) are not recorded. */
+  /**
+   * Records one search and how many entries it found; blank queries (browsing) are not recorded.
+   */
   public synchronized void record(String query, long total) throws IOException {
     String q = normalize(scrub(Objects.requireNonNullElse(query, "")));
     if (q.isEmpty()) {
@@ -90,7 +94,8 @@ public final class SearchLog implements AutoCloseable {
     return counts.entrySet().stream()
         .filter(e -> !zeroOnly || e.getValue()[1] == 0)
         .map(e -> new QueryCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
-        .sorted(Comparator.comparingLong(QueryCount::count).reversed().thenComparing(QueryCount::query))
+        .sorted(
+            Comparator.comparingLong(QueryCount::count).reversed().thenComparing(QueryCount::query))
         .limit(Math.max(0, n))
         .toList();
   }
@@ -101,7 +106,9 @@ public final class SearchLog implements AutoCloseable {
     c[1] = total;
   }
 
-  /** Removes personal data: e-mail addresses, phone numbers, and names after "Dr." or "my name is". */
+  /**
+   * Removes personal data: e-mail addresses, phone numbers, and names after "Dr." or "my name is".
+   */
   public static String scrub(String query) {
     String s = EMAIL.matcher(query).replaceAll("[email]");
     s = PHONE.matcher(s).replaceAll("[phone]");

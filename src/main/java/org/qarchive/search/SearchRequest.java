@@ -3,7 +3,8 @@ package org.qarchive.search;
 import java.util.Objects;
 
 /**
- * A validated search: what the user typed, which page, how many per page, the order and the facet filters.
+ * A validated search: what the user typed, which page, how many per page, the order and the facet
+ * filters.
  *
  * @param query the text as typed; any text is valid up to {@link UserQueryParser#MAX_QUERY_CHARS}
  * @param page 1-based page number
@@ -11,14 +12,16 @@ import java.util.Objects;
  * @param sort relevance or date
  * @param filters facet filters
  * @param exact search the words exactly as typed: no spelling correction ("search instead for ...")
- * @param facets count the facet values of all matches; without them the total may be a lower bound ({@link
- *     SearchResult#totalExact()}), because ranking can then skip entries that cannot reach the page
+ * @param facets count the facet values of all matches; without them the total may be a lower bound
+ *     ({@link SearchResult#totalExact()}), because ranking can then skip entries that cannot reach
+ *     the page
  */
 public record SearchRequest(
     String query, int page, int size, Sort sort, Filters filters, boolean exact, boolean facets) {
 
   /** Largest page size a caller may ask for. */
   public static final int MAX_SIZE = 50;
+
   /** Deepest page a caller may ask for: nobody reads past it, and deep pages cost memory. */
   public static final int MAX_PAGE = 100;
 
@@ -41,7 +44,8 @@ public record SearchRequest(
   }
 
   /** With facet counts. */
-  public SearchRequest(String query, int page, int size, Sort sort, Filters filters, boolean exact) {
+  public SearchRequest(
+      String query, int page, int size, Sort sort, Filters filters, boolean exact) {
     this(query, page, size, sort, filters, exact, true);
   }
 

@@ -12,8 +12,8 @@ import java.util.Map;
  *     SearchRequest#facets()}) stops counting, once it has counted well past the page ("1000+")
  * @param tookMs time spent searching and highlighting, in milliseconds
  * @param hits this page's hits, best first
- * @param facets counts per value of each facet field (category, tag, year, answered_by) over all matches; empty
- *     when the request asked for none
+ * @param facets counts per value of each facet field (category, tag, year, answered_by) over all
+ *     matches; empty when the request asked for none
  * @param correctedQuery the spelling-corrected query that was run instead of the typed one, or null
  * @param relaxation how the query was loosened because it found nothing as typed
  */

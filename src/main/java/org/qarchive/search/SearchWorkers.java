@@ -15,20 +15,21 @@ import org.apache.lucene.search.IndexSearcher.LeafSlice;
 import org.apache.lucene.search.TaskExecutor;
 
 /**
- * Lets one search of a large archive use every core: its searchers cut the index into equal slices of documents
- * (across and, where needed, within segments) that Lucene ranks in parallel, and facet counting runs one field per
- * task. A small archive stays one slice, because handing work to another thread costs more than it saves there.
+ * Lets one search of a large archive use every core: its searchers cut the index into equal slices
+ * of documents (across and, where needed, within segments) that Lucene ranks in parallel, and facet
+ * counting runs one field per task. A small archive stays one slice, because handing work to
+ * another thread costs more than it saves there.
  *
- * <p>The calling thread always takes part (Lucene's {@link TaskExecutor} runs unstarted tasks itself, and any task
- * the pool refuses once closed), so when every core is busy with other searches a search simply runs on its own
- * thread, as it would without workers.
+ * <p>The calling thread always takes part (Lucene's {@link TaskExecutor} runs unstarted tasks
+ * itself, and any task the pool refuses once closed), so when every core is busy with other
+ * searches a search simply runs on its own thread, as it would without workers.
  */
 public final class SearchWorkers implements AutoCloseable {
 
   /**
-   * Fewest documents given a slice of their own. On the 2-core machine, two slices of 10,000 made a 20,000-entry
-   * search without facets slower (p50 0.90-0.98 ms against 0.87-0.88 ms) and the server's throughput lower; at
-   * 1,000,000 entries two slices nearly halve a search.
+   * Fewest documents given a slice of their own. On the 2-core machine, two slices of 10,000 made a
+   * 20,000-entry search without facets slower (p50 0.90-0.98 ms against 0.87-0.88 ms) and the
+   * server's throughput lower; at 1,000,000 entries two slices nearly halve a search.
    */
   public static final int MIN_SLICE_DOCS = 100_000;
 
@@ -43,8 +44,8 @@ public final class SearchWorkers implements AutoCloseable {
   }
 
   /**
-   * Workers letting one search run on up to {@code parallelism} threads (its own and {@code parallelism - 1}
-   * workers), in slices of at least {@code minSliceDocs} documents.
+   * Workers letting one search run on up to {@code parallelism} threads (its own and {@code
+   * parallelism - 1} workers), in slices of at least {@code minSliceDocs} documents.
    */
   public SearchWorkers(int parallelism, int minSliceDocs) {
     if (parallelism < 1 || minSliceDocs < 1) {
@@ -77,9 +78,9 @@ public final class SearchWorkers implements AutoCloseable {
   }
 
   /**
-   * Cuts {@code leaves} into at most {@code parallelism} slices of nearly equal document counts, each at least
-   * {@code minSliceDocs} documents (so a small index is one slice). A segment is split only where a slice fills,
-   * so no slice holds two parts of one segment.
+   * Cuts {@code leaves} into at most {@code parallelism} slices of nearly equal document counts,
+   * each at least {@code minSliceDocs} documents (so a small index is one slice). A segment is
+   * split only where a slice fills, so no slice holds two parts of one segment.
    */
   static LeafSlice[] slices(List<LeafReaderContext> leaves, int parallelism, int minSliceDocs) {
     long total = 0;

@@ -25,18 +25,21 @@ import org.qarchive.index.Analysis;
 import org.qarchive.index.Fields;
 
 /**
- * Did-you-mean: a typed word that no entry contains is replaced by the closest word (at most two edits away) that
- * the entries or the synonyms file do contain. Words in quotes and excluded words are left as typed.
+ * Did-you-mean: a typed word that no entry contains is replaced by the closest word (at most two
+ * edits away) that the entries or the synonyms file do contain. Words in quotes and excluded words
+ * are left as typed.
  */
 final class Speller {
 
   private static final int MIN_LENGTH = 3;
+
   /**
-   * Most unknown words of one query that are corrected, and most of them looked up two edits away in the index.
-   * Building the edit automaton is nearly all of an index lookup's cost (0.1 ms for one edit, up to 1.2 ms for two
-   * on a long word), and each unknown word is also compared with the synonyms file's words, so a pasted paragraph
-   * full of names made the slowest searches. On the MEDIQA dev set 8 and 2 (1 in a paragraph) change no ranking
-   * (4 unknown words cost 0.0001 MAP, no correction at all 0.004 nDCG@10).
+   * Most unknown words of one query that are corrected, and most of them looked up two edits away
+   * in the index. Building the edit automaton is nearly all of an index lookup's cost (0.1 ms for
+   * one edit, up to 1.2 ms for two on a long word), and each unknown word is also compared with the
+   * synonyms file's words, so a pasted paragraph full of names made the slowest searches. On the
+   * MEDIQA dev set 8 and 2 (1 in a paragraph) change no ranking (4 unknown words cost 0.0001 MAP,
+   * no correction at all 0.004 nDCG@10).
    */
   private static final int MAX_UNKNOWN_WORDS = 8;
 
@@ -71,13 +74,19 @@ final class Speller {
     }
   }
 
-  /** The searched fields, whose terms are stemmed: a typed word whose stem is there needs no correction. */
-  private static final List<String> STEMMED_FIELDS = List.of(Fields.TITLE, Fields.QUESTION, Fields.ANSWER);
+  /**
+   * The searched fields, whose terms are stemmed: a typed word whose stem is there needs no
+   * correction.
+   */
+  private static final List<String> STEMMED_FIELDS =
+      List.of(Fields.TITLE, Fields.QUESTION, Fields.ANSWER);
 
   private final Analyzer words = Analysis.spelling();
   private final Set<String> vocabulary;
+
   /** The vocabulary by word length (a word is only compared with words of nearly its length). */
   private final List<List<VocabularyWord>> vocabularyByLength;
+
   private final UserQueryParser parser;
 
   /** A speller that also knows {@code vocabulary} (the synonyms file's words, lower case). */
@@ -93,14 +102,19 @@ final class Speller {
     this.parser = parser;
   }
 
-  /** The query with misspelled words replaced, or null when every word is known (or nothing could be offered). */
+  /**
+   * The query with misspelled words replaced, or null when every word is known (or nothing could be
+   * offered).
+   */
   String correct(UserQueryParser.Parsed parsed, IndexReader reader) throws IOException {
     if (reader.getDocCount(Fields.SPELL) == 0) {
-      return null; // an index written before the spelling field existed: every word would look unknown
+      return null; // an index written before the spelling field existed: every word would look
+      // unknown
     }
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinQueryLength(MIN_LENGTH);
-    // decide in reading order (the budget goes to the first unknown words), then replace from the end so that
+    // decide in reading order (the budget goes to the first unknown words), then replace from the
+    // end so that
     // earlier offsets stay valid
     List<Token> fixes = new ArrayList<>(); // each with its place in the whole query
     Budget budget = new Budget(parsed.parts().size() > PROSE_PARTS);
@@ -153,11 +167,13 @@ final class Speller {
     }
     Set<String> stems = parser.analyzedTerms(word);
     if (stems.isEmpty() || knownStem(stems, reader)) {
-      // a stopword, or a word the entries hold in another form ("move" for "moving"): it matches as typed
+      // a stopword, or a word the entries hold in another form ("move" for "moving"): it matches as
+      // typed
       return null;
     }
     if (budget.prose && EnglishWords.SET.contains(word)) {
-      // in a pasted paragraph, a real word no entry holds ("wife") is prose, not a typo of one they do ("wide");
+      // in a pasted paragraph, a real word no entry holds ("wife") is prose, not a typo of one they
+      // do ("wide");
       // in a short query every word is a search term, and "prostrate cancer" means the prostate
       return null;
     }
@@ -165,9 +181,12 @@ final class Speller {
       return null;
     }
     int allowed = word.length() < 6 ? 1 : 2;
-    // The synonyms file's words first (a scan of a short list); on a tie they win, so a word one edit away there
-    // settles it. The index is then asked for one edit, and for two only when nothing nearer was found anywhere:
-    // an automaton of two edits costs four to six times one of one edit, and most typos are one edit.
+    // The synonyms file's words first (a scan of a short list); on a tie they win, so a word one
+    // edit away there
+    // settles it. The index is then asked for one edit, and for two only when nothing nearer was
+    // found anywhere:
+    // an automaton of two edits costs four to six times one of one edit, and most typos are one
+    // edit.
     String fromVocabulary = null;
     int vocabularyDistance = Integer.MAX_VALUE;
     int wordLetters = letters(word);
@@ -180,14 +199,18 @@ final class Speller {
         if (v.charAt(0) != word.charAt(0) && word.length() < 8) {
           continue;
         }
-        // each letter one word has and the other lacks takes an edit: a bound far cheaper than the distance
+        // each letter one word has and the other lacks takes an edit: a bound far cheaper than the
+        // distance
         if (Integer.bitCount(wordLetters & ~vw.letters()) > allowed
             || Integer.bitCount(vw.letters() & ~wordLetters) > allowed) {
           continue;
         }
         int d = distance(word, v, allowed);
-        // equally near words: the first in alphabetical order, so that the answer never depends on set order
-        if (d <= allowed && (d < vocabularyDistance || d == vocabularyDistance && v.compareTo(fromVocabulary) < 0)) {
+        // equally near words: the first in alphabetical order, so that the answer never depends on
+        // set order
+        if (d <= allowed
+            && (d < vocabularyDistance
+                || d == vocabularyDistance && v.compareTo(fromVocabulary) < 0)) {
           fromVocabulary = v;
           vocabularyDistance = d;
         }
@@ -206,12 +229,16 @@ final class Speller {
     return closestInIndex(word, 2, checker, reader);
   }
 
-  /** The entries' word nearest to {@code word} within {@code edits}, the most frequent on a tie; null if none. */
-  private static String closestInIndex(String word, int edits, DirectSpellChecker checker, IndexReader reader)
-      throws IOException {
+  /**
+   * The entries' word nearest to {@code word} within {@code edits}, the most frequent on a tie;
+   * null if none.
+   */
+  private static String closestInIndex(
+      String word, int edits, DirectSpellChecker checker, IndexReader reader) throws IOException {
     checker.setMaxEdits(edits);
     SuggestWord[] found =
-        checker.suggestSimilar(new Term(Fields.SPELL, word), 5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        checker.suggestSimilar(
+            new Term(Fields.SPELL, word), 5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
     String best = null;
     int bestDistance = edits + 1;
     int bestFreq = -1;
@@ -227,9 +254,10 @@ final class Speller {
   }
 
   /**
-   * The {@link #distance(String, String)} of {@code a} and {@code b} when it is at most {@code max}, else {@code
-   * max + 1}: three rows instead of a whole table, given up as soon as a row cannot get back under {@code max}. The
-   * vocabulary is compared with every unknown word, so this runs thousands of times a search.
+   * The {@link #distance(String, String)} of {@code a} and {@code b} when it is at most {@code
+   * max}, else {@code max + 1}: three rows instead of a whole table, given up as soon as a row
+   * cannot get back under {@code max}. The vocabulary is compared with every unknown word, so this
+   * runs thousands of times a search.
    */
   static int distance(String a, String b, int max) {
     if (Math.abs(a.length() - b.length()) > max) {
@@ -247,13 +275,17 @@ final class Speller {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d = Math.min(d, before[j - 2] + 1);
         }
         current[j] = d;
         rowMin = Math.min(rowMin, d);
       }
-      // a swap can reach back two rows, so give up only when this row and the one before are both past max
+      // a swap can reach back two rows, so give up only when this row and the one before are both
+      // past max
       if (rowMin > max && i > 1 && min(previous) > max) {
         return max + 1;
       }
@@ -273,7 +305,10 @@ final class Speller {
     return m;
   }
 
-  /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1. */
+  /**
+   * Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours
+   * cost 1.
+   */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
@@ -286,7 +321,10 @@ final class Speller {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }
@@ -294,7 +332,9 @@ final class Speller {
     return d[a.length()][b.length()];
   }
 
-  /** English words, for telling a word the archive lacks from a typo (see the resource's header). */
+  /**
+   * English words, for telling a word the archive lacks from a typo (see the resource's header).
+   */
   private static final class EnglishWords {
     static final Set<String> SET = load();
 
@@ -335,7 +375,11 @@ final class Speller {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        out.add(new Token(term.toString().toLowerCase(Locale.ROOT), offset.startOffset(), offset.endOffset()));
+        out.add(
+            new Token(
+                term.toString().toLowerCase(Locale.ROOT),
+                offset.startOffset(),
+                offset.endOffset()));
       }
       ts.end();
     } catch (IOException e) {

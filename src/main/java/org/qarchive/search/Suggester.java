@@ -28,16 +28,19 @@ import org.qarchive.index.Analysis;
 import org.qarchive.index.Fields;
 
 /**
- * Autocomplete: an in-memory {@link AnalyzingInfixSuggester} over the entries' titles and the phrases that recur in
- * patients' questions ("tummy tuck scar"), built from one reader. Typed words match anywhere in a suggestion, the last
- * one as a prefix; the most frequent phrases come first, then titles.
+ * Autocomplete: an in-memory {@link AnalyzingInfixSuggester} over the entries' titles and the
+ * phrases that recur in patients' questions ("tummy tuck scar"), built from one reader. Typed words
+ * match anywhere in a suggestion, the last one as a prefix; the most frequent phrases come first,
+ * then titles.
  */
 final class Suggester implements AutoCloseable {
 
   /** A phrase must recur in this many questions to be suggested. */
   private static final int MIN_PHRASE_DOCS = 3;
+
   private static final int MAX_PHRASES = 5000;
   private static final long TITLE_WEIGHT = 2;
+
   /** The longest suggestion, in characters. */
   static final int MAX_CHARS = 200;
 
@@ -79,7 +82,8 @@ final class Suggester implements AutoCloseable {
         .limit(MAX_PHRASES)
         .forEach(e -> weights.merge(e.getKey(), TITLE_WEIGHT + e.getValue(), Math::max));
     AnalyzingInfixSuggester s =
-        new AnalyzingInfixSuggester(new ByteBuffersDirectory(), words, words, 1, false, true, false);
+        new AnalyzingInfixSuggester(
+            new ByteBuffersDirectory(), words, words, 1, false, true, false);
     try {
       s.build(new MapInput(weights));
     } catch (IOException | RuntimeException e) {
@@ -111,7 +115,10 @@ final class Suggester implements AutoCloseable {
       for (int i = 0; i + n <= tokens.size(); i++) {
         String first = tokens.get(i);
         String last = tokens.get(i + n - 1);
-        if (analysis.isStopword(first) || analysis.isStopword(last) || !isWord(first) || !isWord(last)) {
+        if (analysis.isStopword(first)
+            || analysis.isStopword(last)
+            || !isWord(first)
+            || !isWord(last)) {
           continue;
         }
         out.add(String.join(" ", tokens.subList(i, i + n)));

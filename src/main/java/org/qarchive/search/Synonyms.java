@@ -15,9 +15,9 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.qarchive.index.Analysis;
 
 /**
- * The query-time synonyms: a Solr-format file, shipped as {@code synonyms.txt} in the jar, that an operator may
- * replace with their own file (the {@code qarchive.synonyms} system property, or a path given by the caller) without
- * re-indexing.
+ * The query-time synonyms: a Solr-format file, shipped as {@code synonyms.txt} in the jar, that an
+ * operator may replace with their own file (the {@code qarchive.synonyms} system property, or a
+ * path given by the caller) without re-indexing.
  *
  * @param map the parsed entries, analyzed like the index
  * @param vocabulary every word of the file, lower case: spelling correction may offer them
@@ -27,6 +27,7 @@ public record Synonyms(SynonymMap map, Set<String> vocabulary, String source) {
 
   /** The system property naming a synonyms file that replaces the shipped one. */
   public static final String PROPERTY = "qarchive.synonyms";
+
   /** The shipped file, on the class path. */
   public static final String RESOURCE = "/synonyms.txt";
 
@@ -41,12 +42,14 @@ public record Synonyms(SynonymMap map, Set<String> vocabulary, String source) {
   }
 
   /**
-   * The synonyms in force: {@code override} if given, else the file the {@value #PROPERTY} system property names,
-   * else the shipped file.
+   * The synonyms in force: {@code override} if given, else the file the {@value #PROPERTY} system
+   * property names, else the shipped file.
    */
   public static Synonyms load(Path override, Analysis analysis) {
     Path file = override;
-    if (file == null && System.getProperty(PROPERTY) != null && !System.getProperty(PROPERTY).isBlank()) {
+    if (file == null
+        && System.getProperty(PROPERTY) != null
+        && !System.getProperty(PROPERTY).isBlank()) {
       file = Path.of(System.getProperty(PROPERTY));
     }
     try {
@@ -55,9 +58,13 @@ public record Synonyms(SynonymMap map, Set<String> vocabulary, String source) {
       }
       try (InputStream in = Synonyms.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
-          throw new IllegalStateException("the shipped " + RESOURCE + " is missing from the class path");
+          throw new IllegalStateException(
+              "the shipped " + RESOURCE + " is missing from the class path");
         }
-        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), analysis, "classpath:" + RESOURCE);
+        return parse(
+            new String(in.readAllBytes(), StandardCharsets.UTF_8),
+            analysis,
+            "classpath:" + RESOURCE);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read synonyms file " + file, e);

@@ -36,33 +36,40 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Turns what a patient typed into a Lucene query without ever failing: plain words, "exact phrases", -exclusions
- * and OR are understood; every other character is just text. There is no regex, wildcard, fuzzy, range or field
- * syntax to abuse.
+ * Turns what a patient typed into a Lucene query without ever failing: plain words, "exact
+ * phrases", -exclusions and OR are understood; every other character is just text. There is no
+ * regex, wildcard, fuzzy, range or field syntax to abuse.
  *
- * <p>Plain words are analyzed together with the synonyms, so a multi-word entry ("tummy tuck") meets its other side
- * (abdominoplasty); a word that only a synonym brought in weighs less than the typed one. How many of the words must
- * match is a {@link Match}: all of them for a short query, any uncommon one for a long one (words found in most
- * entries need not match at all), any of them when relaxing a query that found nothing.
+ * <p>Plain words are analyzed together with the synonyms, so a multi-word entry ("tummy tuck")
+ * meets its other side (abdominoplasty); a word that only a synonym brought in weighs less than the
+ * typed one. How many of the words must match is a {@link Match}: all of them for a short query,
+ * any uncommon one for a long one (words found in most entries need not match at all), any of them
+ * when relaxing a query that found nothing.
  */
 public final class UserQueryParser {
 
-  /** Longest query accepted, in characters: a long pasted paragraph fits, a 100 KB blob does not. */
+  /**
+   * Longest query accepted, in characters: a long pasted paragraph fits, a 100 KB blob does not.
+   */
   public static final int MAX_QUERY_CHARS = 4000;
+
   /** Most query parts (words, phrases) read; more than a long paragraph has. */
   public static final int MAX_CLAUSES = 1000;
+
   /**
-   * Most distinct words scored. Past it the rarest words are kept: each word is a disjunction over every field, so
-   * a pasted page of text would otherwise make the slowest searches (64 changes no answer of the MEDIQA dev set;
-   * 40 cost 0.002 nDCG@10).
+   * Most distinct words scored. Past it the rarest words are kept: each word is a disjunction over
+   * every field, so a pasted page of text would otherwise make the slowest searches (64 changes no
+   * answer of the MEDIQA dev set; 40 cost 0.002 nDCG@10).
    */
   public static final int MAX_SCORED_WORDS = 64;
+
   /** Most words of a long query whose matches are marked in snippets; see {@link #highlighted}. */
   static final int MAX_HIGHLIGHTED_WORDS = 24;
 
   /**
-   * Longest query (in scored words) that also gets the words-near-each-other clause: a sloppy phrase over many
-   * words costs a lot and, on the MEDIQA dev set, changes no answer above eight words.
+   * Longest query (in scored words) that also gets the words-near-each-other clause: a sloppy
+   * phrase over many words costs a lot and, on the MEDIQA dev set, changes no answer above eight
+   * words.
    */
   private static final int MAX_PROXIMITY_WORDS = 8;
 
@@ -74,7 +81,8 @@ public final class UserQueryParser {
   }
 
   /** One word or quoted phrase of the query, with where it stands in the cleaned text. */
-  record Part(boolean phrase, String text, int start, int end, boolean negated, boolean orWithPrevious) {}
+  record Part(
+      boolean phrase, String text, int start, int end, boolean negated, boolean orWithPrevious) {}
 
   /** The query split into its parts; {@code text} is the cleaned query the offsets point into. */
   record Parsed(String text, List<Part> parts) {
@@ -93,8 +101,8 @@ public final class UserQueryParser {
   private final Map<String, Float> weights;
 
   /**
-   * A parser that analyzes with {@code plain} (phrases, exclusions, proximity) and {@code withSynonyms} (plain
-   * words), and weighs fields and clauses by {@code ranking}.
+   * A parser that analyzes with {@code plain} (phrases, exclusions, proximity) and {@code
+   * withSynonyms} (plain words), and weighs fields and clauses by {@code ranking}.
    */
   public UserQueryParser(Analyzer plain, Analyzer withSynonyms, Ranking ranking) {
     this.plain = plain;
@@ -115,7 +123,8 @@ public final class UserQueryParser {
       boolean isPhrase = m.group(2) != null;
       String word = isPhrase ? m.group(2) : m.group(3);
       int start = isPhrase ? m.start(2) : m.start(3);
-      boolean negated = isPhrase ? !m.group(1).isEmpty() : word.length() > 1 && word.startsWith("-");
+      boolean negated =
+          isPhrase ? !m.group(1).isEmpty() : word.length() > 1 && word.startsWith("-");
       if (!isPhrase && negated) {
         word = word.substring(1);
         start++;
@@ -127,45 +136,55 @@ public final class UserQueryParser {
       if (word.isBlank()) {
         continue;
       }
-      parts.add(new Part(isPhrase, word, start, start + word.length(), negated, pendingOr && !negated));
+      parts.add(
+          new Part(isPhrase, word, start, start + word.length(), negated, pendingOr && !negated));
       pendingOr = false;
     }
     return new Parsed(text, parts);
   }
 
   /**
-   * How many words a query must match before any relaxing: all of them for a short query; for a longer one any
-   * word that is not common, the ranking putting entries that match more words first (the dev set showed that
-   * requiring most words of a long question loses good answers that word it differently).
+   * How many words a query must match before any relaxing: all of them for a short query; for a
+   * longer one any word that is not common, the ranking putting entries that match more words first
+   * (the dev set showed that requiring most words of a long question loses good answers that word
+   * it differently).
    */
   Match defaultMatch(Parsed parsed) {
     return plainWordCount(parsed) <= ranking.allWordsUpTo() ? Match.ALL : Match.ANY;
   }
 
-  /** Number of analyzed plain words (stopwords do not count), which tells whether relaxing can help. */
+  /**
+   * Number of analyzed plain words (stopwords do not count), which tells whether relaxing can help.
+   */
   int plainWordCount(Parsed parsed) {
     return analyzedTerms(String.join(" ", groups(parsed).words)).size();
   }
 
-  /** The query for ranking. {@code reader} tells which words are common; a blank query matches everything. */
+  /**
+   * The query for ranking. {@code reader} tells which words are common; a blank query matches
+   * everything.
+   */
   Query query(Parsed parsed, Match match, IndexReader reader) {
     return queries(parsed, match, reader).ranking();
   }
 
-  /** The query for highlighting: the same words and synonyms, no proximity clause, nothing required. */
+  /**
+   * The query for highlighting: the same words and synonyms, no proximity clause, nothing required.
+   */
   Query highlightQuery(Parsed parsed, IndexReader reader) {
     return queries(parsed, Match.ANY, reader).highlight();
   }
 
   /**
-   * The query to rank with and the one to highlight with (every scored word, synonym, phrase and alternative, none
-   * required, no proximity clause; the same whatever {@code match} is), built together: building analyzes the words
-   * with their synonyms and looks up how common each is, which is a tenth of a search.
+   * The query to rank with and the one to highlight with (every scored word, synonym, phrase and
+   * alternative, none required, no proximity clause; the same whatever {@code match} is), built
+   * together: building analyzes the words with their synonyms and looks up how common each is,
+   * which is a tenth of a search.
    */
   record Queries(Query ranking, Query highlight) {}
 
-
-  private record Groups(List<String> words, List<Part> phrases, List<List<Part>> ors, List<Part> excluded) {}
+  private record Groups(
+      List<String> words, List<Part> phrases, List<List<Part>> ors, List<Part> excluded) {}
 
   private static Groups groups(Parsed parsed) {
     List<List<Part>> positive = new ArrayList<>();
@@ -209,7 +228,8 @@ public final class UserQueryParser {
 
     String words = String.join(" ", g.words());
     Set<String> typed = analyzedTerms(words);
-    // each term is looked up in the index once: for how common it is, and for the weight that ranks with it
+    // each term is looked up in the index once: for how common it is, and for the weight that ranks
+    // with it
     TermLookup lookup = reader == null || reader.maxDoc() == 0 ? null : new TermLookup(reader);
     List<Query> units = withTermStates(units(words, typed), lookup);
     if (!units.isEmpty()) {
@@ -220,7 +240,8 @@ public final class UserQueryParser {
         units.forEach(u -> commonness.put(u, commonness(u, lookup)));
       }
       if (capped) {
-        // the rarest words tell most about the topic; a word no entry contains matches nothing, so it goes last
+        // the rarest words tell most about the topic; a word no entry contains matches nothing, so
+        // it goes last
         units.sort(
             Comparator.comparingDouble(
                 u -> {
@@ -240,13 +261,13 @@ public final class UserQueryParser {
         units = kept;
       }
       budget[0] -= leaves(units);
-      highlighted(units, commonness).forEach(u -> highlight.add(typedPhrasesAsWords(u, typed), Occur.SHOULD));
+      highlighted(units, commonness)
+          .forEach(u -> highlight.add(typedPhrasesAsWords(u, typed), Occur.SHOULD));
       List<Query> informative = new ArrayList<>();
       List<Query> common = new ArrayList<>();
       for (Query u : units) {
         boolean isCommon =
-            units.size() > ranking.allWordsUpTo()
-                && commonness.get(u) > ranking.commonWordRatio();
+            units.size() > ranking.allWordsUpTo() && commonness.get(u) > ranking.commonWordRatio();
         (isCommon ? common : informative).add(u);
       }
       if (informative.isEmpty()) {
@@ -256,14 +277,19 @@ public final class UserQueryParser {
       if (match == Match.ALL) {
         informative.forEach(u -> query.add(u, Occur.MUST));
       } else if (match == Match.ANY && g.phrases().isEmpty() && g.ors().isEmpty()) {
-        // one flat disjunction, which Lucene ranks by skipping whole blocks that cannot reach the page (a required
-        // disjunction under optional common words could not skip: 250 ms for a pasted paragraph on 1M entries).
+        // one flat disjunction, which Lucene ranks by skipping whole blocks that cannot reach the
+        // page (a required
+        // disjunction under optional common words could not skip: 250 ms for a pasted paragraph on
+        // 1M entries).
         // An entry with only common words now matches too, low down: common words weigh little.
         informative.forEach(u -> query.add(u, Occur.SHOULD));
       } else {
         BooleanQuery.Builder some = new BooleanQuery.Builder();
         informative.forEach(u -> some.add(u, Occur.SHOULD));
-        int k = match == Match.ANY ? 1 : Math.max(1, Math.round(ranking.mostWords() * informative.size()));
+        int k =
+            match == Match.ANY
+                ? 1
+                : Math.max(1, Math.round(ranking.mostWords() * informative.size()));
         some.setMinimumNumberShouldMatch(k);
         query.add(some.build(), Occur.MUST);
       }
@@ -310,7 +336,9 @@ public final class UserQueryParser {
     for (Part p : g.excluded()) {
       Query q =
           withinBudget(
-              p.phrase() ? phrase(p.text()) : perField(f -> plainBuilder.createBooleanQuery(f, p.text()), 1f),
+              p.phrase()
+                  ? phrase(p.text())
+                  : perField(f -> plainBuilder.createBooleanQuery(f, p.text()), 1f),
               budget);
       if (q != null) {
         query.add(q, Occur.MUST_NOT);
@@ -328,9 +356,10 @@ public final class UserQueryParser {
   }
 
   /**
-   * The units whose matches are marked: all of them, but of a long query only the {@link #MAX_HIGHLIGHTED_WORDS}
-   * rarest that some entry contains. Those are what made an entry match; marking more puts a mark on every other
-   * word of a snippet, and each marked unit costs a look-up per field of every hit on the page.
+   * The units whose matches are marked: all of them, but of a long query only the {@link
+   * #MAX_HIGHLIGHTED_WORDS} rarest that some entry contains. Those are what made an entry match;
+   * marking more puts a mark on every other word of a snippet, and each marked unit costs a look-up
+   * per field of every hit on the page.
    */
   private static List<Query> highlighted(List<Query> units, Map<Query, Double> commonness) {
     if (units.size() <= MAX_HIGHLIGHTED_WORDS || commonness.isEmpty()) {
@@ -344,11 +373,12 @@ public final class UserQueryParser {
   }
 
   /**
-   * {@code unit} for highlighting, with each phrase made only of typed words (the analyzer makes one where a
-   * multi-word synonym covers the typed words, as "prostate cancer" for "prostate carcinoma") turned into its words:
-   * the user typed each of them, so each may be marked wherever it stands. Marking a phrase strictly means running
-   * it over every field of every hit again, a tenth of a search; phrases a synonym brought in stay strict, so "blood"
-   * is not marked alone for "hypertension".
+   * {@code unit} for highlighting, with each phrase made only of typed words (the analyzer makes
+   * one where a multi-word synonym covers the typed words, as "prostate cancer" for "prostate
+   * carcinoma") turned into its words: the user typed each of them, so each may be marked wherever
+   * it stands. Marking a phrase strictly means running it over every field of every hit again, a
+   * tenth of a search; phrases a synonym brought in stay strict, so "blood" is not marked alone for
+   * "hypertension".
    */
   private static Query typedPhrasesAsWords(Query unit, Set<String> typed) {
     return QueryTrees.mapLeaves(
@@ -371,8 +401,8 @@ public final class UserQueryParser {
   }
 
   /**
-   * The plain words as scoring units, one per word position or per multi-word synonym span, each over every field;
-   * repeated words count once.
+   * The plain words as scoring units, one per word position or per multi-word synonym span, each
+   * over every field; repeated words count once.
    */
   private List<Query> units(String words, Set<String> typed) {
     if (words.isBlank()) {
@@ -440,7 +470,8 @@ public final class UserQueryParser {
         w = Math.min(w, weightOf(typed, t.text()));
       }
       if (w < 1f) {
-        // a phrase scores each of its words: a synonym phrase counts as one word, like the word it stands for
+        // a phrase scores each of its words: a synonym phrase counts as one word, like the word it
+        // stands for
         w /= terms.length;
       }
       return perField(
@@ -481,14 +512,18 @@ public final class UserQueryParser {
     if (q instanceof BoostQuery b) {
       return new BoostQuery(toFields(b.getQuery(), typed), b.getBoost());
     }
-    throw new IllegalStateException("unexpected query from the analyzer: " + q.getClass().getSimpleName());
+    throw new IllegalStateException(
+        "unexpected query from the analyzer: " + q.getClass().getSimpleName());
   }
 
   private float weightOf(Set<String> typed, String term) {
     return typed.contains(term) ? 1f : ranking.synonymBoost();
   }
 
-  /** The same query over every weighted field, the best field counting most; null when no field has terms. */
+  /**
+   * The same query over every weighted field, the best field counting most; null when no field has
+   * terms.
+   */
   private Query perField(Function<String, Query> forField, float boost) {
     List<Query> perField = new ArrayList<>();
     weights.forEach(
@@ -501,7 +536,9 @@ public final class UserQueryParser {
     return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, ranking.tie());
   }
 
-  /** {@code q} if its leaves fit in what is left of the budget (which it then uses up), else null. */
+  /**
+   * {@code q} if its leaves fit in what is left of the budget (which it then uses up), else null.
+   */
   private static Query withinBudget(Query q, int[] budget) {
     if (q == null) {
       return null;
@@ -565,8 +602,9 @@ public final class UserQueryParser {
   }
 
   /**
-   * The terms of one query build, each looked up in every segment once ({@link TermStates}): a term query carrying
-   * its states skips the lookup when its weight is built, and the same states tell how common the term is.
+   * The terms of one query build, each looked up in every segment once ({@link TermStates}): a term
+   * query carrying its states skips the lookup when its weight is built, and the same states tell
+   * how common the term is.
    */
   private static final class TermLookup {
     private final IndexSearcher searcher;
@@ -592,7 +630,9 @@ public final class UserQueryParser {
     }
   }
 
-  /** {@code units} with each term query carrying its looked-up states (unchanged without a lookup). */
+  /**
+   * {@code units} with each term query carrying its looked-up states (unchanged without a lookup).
+   */
   private static List<Query> withTermStates(List<Query> units, TermLookup lookup) {
     if (lookup == null) {
       return units;
@@ -604,7 +644,11 @@ public final class UserQueryParser {
 
   private static Query withTermStates(Query q, TermLookup lookup) {
     return QueryTrees.mapLeaves(
-        q, leaf -> leaf instanceof TermQuery tq ? new TermQuery(tq.getTerm(), lookup.states(tq.getTerm())) : leaf);
+        q,
+        leaf ->
+            leaf instanceof TermQuery tq
+                ? new TermQuery(tq.getTerm(), lookup.states(tq.getTerm()))
+                : leaf);
   }
 
   /** The terms the plain analysis (no synonyms) makes of {@code text}. */
@@ -639,7 +683,9 @@ public final class UserQueryParser {
     raw.codePoints()
         .forEach(
             cp -> {
-              if (Character.isISOControl(cp) || cp == 0xFFFD || Character.getType(cp) == Character.SURROGATE) {
+              if (Character.isISOControl(cp)
+                  || cp == 0xFFFD
+                  || Character.getType(cp) == Character.SURROGATE) {
                 sb.append(' ');
               } else {
                 sb.appendCodePoint(cp);

@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.DoubleAdder;
 
 /**
- * Request counts by route and status and a latency histogram by route, written in the Prometheus text format.
- * Routes are the matched route templates ({@code /qa/{id}}), never raw paths, so the label set stays small.
+ * Request counts by route and status and a latency histogram by route, written in the Prometheus
+ * text format. Routes are the matched route templates ({@code /qa/{id}}), never raw paths, so the
+ * label set stays small.
  */
 final class Metrics {
 
@@ -22,23 +23,39 @@ final class Metrics {
   /** Records one finished request. */
   void record(String method, String route, int status, long nanos) {
     String labels = "method=\"" + label(method) + "\",route=\"" + label(route) + "\"";
-    requests.computeIfAbsent(labels + ",status=\"" + status + "\"", k -> new AtomicLong()).incrementAndGet();
+    requests
+        .computeIfAbsent(labels + ",status=\"" + status + "\"", k -> new AtomicLong())
+        .incrementAndGet();
     latency.computeIfAbsent(labels, k -> new Histogram()).observe(nanos / 1e9);
   }
 
-  /** The metrics in the Prometheus text exposition format; {@code gauges} are appended as they are. */
+  /**
+   * The metrics in the Prometheus text exposition format; {@code gauges} are appended as they are.
+   */
   String render(Map<String, Double> gauges, Map<String, String> gaugeHelp) {
     StringBuilder b = new StringBuilder(4096);
-    b.append("# HELP qarchive_http_requests_total HTTP requests answered, by method, route and status.\n");
+    b.append(
+        "# HELP qarchive_http_requests_total HTTP requests answered, by method, route and status.\n");
     b.append("# TYPE qarchive_http_requests_total counter\n");
     new java.util.TreeMap<>(requests)
-        .forEach((labels, n) -> b.append("qarchive_http_requests_total{").append(labels).append("} ").append(n.get()).append('\n'));
-    b.append("# HELP qarchive_http_request_duration_seconds Time to answer HTTP requests, by method and route.\n");
+        .forEach(
+            (labels, n) ->
+                b.append("qarchive_http_requests_total{")
+                    .append(labels)
+                    .append("} ")
+                    .append(n.get())
+                    .append('\n'));
+    b.append(
+        "# HELP qarchive_http_request_duration_seconds Time to answer HTTP requests, by method and route.\n");
     b.append("# TYPE qarchive_http_request_duration_seconds histogram\n");
     new java.util.TreeMap<>(latency).forEach((labels, h) -> h.render(b, labels));
     gauges.forEach(
         (name, value) -> {
-          b.append("# HELP ").append(name).append(' ').append(gaugeHelp.getOrDefault(name, name)).append('\n');
+          b.append("# HELP ")
+              .append(name)
+              .append(' ')
+              .append(gaugeHelp.getOrDefault(name, name))
+              .append('\n');
           b.append("# TYPE ").append(name).append(" gauge\n");
           b.append(name).append(' ').append(number(value)).append('\n');
         });
@@ -71,12 +88,27 @@ final class Metrics {
     void render(StringBuilder b, String labels) {
       String name = "qarchive_http_request_duration_seconds";
       for (int i = 0; i < BUCKETS.length; i++) {
-        b.append(name).append("_bucket{").append(labels).append(",le=\"").append(number(BUCKETS[i])).append("\"} ");
+        b.append(name)
+            .append("_bucket{")
+            .append(labels)
+            .append(",le=\"")
+            .append(number(BUCKETS[i]))
+            .append("\"} ");
         b.append(counts.get(i)).append('\n');
       }
       long n = count.get();
-      b.append(name).append("_bucket{").append(labels).append(",le=\"+Inf\"} ").append(n).append('\n');
-      b.append(name).append("_sum{").append(labels).append("} ").append(String.format(Locale.ROOT, "%.6f", sum.sum())).append('\n');
+      b.append(name)
+          .append("_bucket{")
+          .append(labels)
+          .append(",le=\"+Inf\"} ")
+          .append(n)
+          .append('\n');
+      b.append(name)
+          .append("_sum{")
+          .append(labels)
+          .append("} ")
+          .append(String.format(Locale.ROOT, "%.6f", sum.sum()))
+          .append('\n');
       b.append(name).append("_count{").append(labels).append("} ").append(n).append('\n');
     }
   }

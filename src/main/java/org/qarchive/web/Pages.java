@@ -17,9 +17,10 @@ import org.qarchive.search.SearchRequest;
 import org.qarchive.search.SearchResult;
 
 /**
- * Server-rendered HTML for the search page, the entry page, the embed demo and error pages. Every piece of text we
- * did not write goes through {@code escape}; snippets arrive already escaped from the highlighter, with only
- * {@code <mark>} added. Pages work without JavaScript; {@code /static/app.js} only enhances them.
+ * Server-rendered HTML for the search page, the entry page, the embed demo and error pages. Every
+ * piece of text we did not write goes through {@code escape}; snippets arrive already escaped from
+ * the highlighter, with only {@code <mark>} added. Pages work without JavaScript; {@code
+ * /static/app.js} only enhances them.
  */
 final class Pages {
 
@@ -40,11 +41,13 @@ final class Pages {
   record Similar(String id, String title) {}
 
   /**
-   * The search page: the form alone when nothing was asked, else results with facets, sorting and paging.
+   * The search page: the form alone when nothing was asked, else results with facets, sorting and
+   * paging.
    *
    * @param base the public base URL, for the canonical link
    * @param result the result, or null when nothing was asked
-   * @param browse facet counts over the whole archive, offered when nothing was asked or nothing was found
+   * @param browse facet counts over the whole archive, offered when nothing was asked or nothing
+   *     was found
    * @param similar titles of the near-duplicates of the hits on this page, by id
    */
   String search(
@@ -59,17 +62,24 @@ final class Pages {
         p.q().isBlank()
             ? "Search years of a plastic surgeon's answers to patients' questions."
             : "Answers to patients' questions about " + abbreviate(p.q(), 100) + ".";
-    head(b, title, description, base + (result == null ? "/" : p.withPage(1).href(PAGE_SIZE)), result != null);
+    head(
+        b,
+        title,
+        description,
+        base + (result == null ? "/" : p.withPage(1).href(PAGE_SIZE)),
+        result != null);
     b.append("<h1 class=\"visually-hidden\">Search the answers</h1>\n");
     searchForm(b, p);
     b.append("<div id=\"results\">\n");
-    b.append("<p id=\"count\" class=\"count\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\">");
+    b.append(
+        "<p id=\"count\" class=\"count\" role=\"status\" aria-live=\"polite\" aria-atomic=\"true\">");
     if (result != null) {
       countText(b, p, result);
     }
     b.append("</p>\n");
     if (result == null) {
-      b.append("<section class=\"browse\" aria-labelledby=\"browse-h\"><h2 id=\"browse-h\">Browse</h2>\n");
+      b.append(
+          "<section class=\"browse\" aria-labelledby=\"browse-h\"><h2 id=\"browse-h\">Browse</h2>\n");
       browseLinks(b, browse, p);
       b.append("</section>\n");
     } else {
@@ -79,7 +89,9 @@ final class Pages {
       } else {
         b.append("<div class=\"layout\">\n<div class=\"main-col\">\n");
         sortLinks(b, p);
-        b.append("<ol class=\"hits\" start=\"").append((p.page() - 1) * p.size() + 1).append("\">\n");
+        b.append("<ol class=\"hits\" start=\"")
+            .append((p.page() - 1) * p.size() + 1)
+            .append("\">\n");
         for (SearchHit h : result.hits()) {
           hit(b, h, p.q(), similar);
         }
@@ -101,7 +113,9 @@ final class Pages {
         .append(result.total() == 1 && result.totalExact() ? " answer" : " answers");
     if (!p.q().isBlank()) {
       b.append(" for <strong>")
-          .append(escape(result.correctedQuery() != null && !p.exact() ? result.correctedQuery() : p.q()))
+          .append(
+              escape(
+                  result.correctedQuery() != null && !p.exact() ? result.correctedQuery() : p.q()))
           .append("</strong>");
     }
     if (p.hasFilters()) {
@@ -129,10 +143,12 @@ final class Pages {
     }
     switch (result.relaxation()) {
       case MOST_WORDS ->
-          b.append("<p class=\"note\">No answer contains all of your words; showing answers that contain most of")
+          b.append(
+                  "<p class=\"note\">No answer contains all of your words; showing answers that contain most of")
               .append(" them.</p>\n");
       case ANY_WORD ->
-          b.append("<p class=\"note\">No answer contains all of your words; showing answers that contain any of")
+          b.append(
+                  "<p class=\"note\">No answer contains all of your words; showing answers that contain any of")
               .append(" them.</p>\n");
       case NONE -> {}
     }
@@ -147,15 +163,18 @@ final class Pages {
           .append(escape(p.withoutFilters().href(PAGE_SIZE)))
           .append("\">the same words without filters</a></li>\n");
     }
-    b.append("<li>fewer or more general words (\"scar\" rather than \"tummy tuck scar cream\")</li>\n");
+    b.append(
+        "<li>fewer or more general words (\"scar\" rather than \"tummy tuck scar cream\")</li>\n");
     b.append("<li>another spelling, or the medical name (\"rhinoplasty\" for \"nose job\")</li>\n");
     b.append("</ul>\n</div>\n");
-    b.append("<section class=\"browse\" aria-labelledby=\"browse-h\"><h2 id=\"browse-h\">Or browse</h2>\n");
+    b.append(
+        "<section class=\"browse\" aria-labelledby=\"browse-h\"><h2 id=\"browse-h\">Or browse</h2>\n");
     browseLinks(b, browse, p);
     b.append("</section>\n");
   }
 
-  private static void browseLinks(StringBuilder b, Map<String, List<FacetCount>> browse, SearchParams p) {
+  private static void browseLinks(
+      StringBuilder b, Map<String, List<FacetCount>> browse, SearchParams p) {
     for (String f : List.of("category", "year")) {
       List<FacetCount> counts = browse.getOrDefault(f, List.of());
       if (counts.isEmpty()) {
@@ -163,10 +182,16 @@ final class Pages {
       }
       b.append("<h3>").append(FACET_LABELS.get(f)).append("</h3>\n<ul class=\"browse-list\">");
       for (FacetCount c : counts.subList(0, Math.min(12, counts.size()))) {
-        SearchParams target = new SearchParams("", 1, PAGE_SIZE, SearchRequest.Sort.RELEVANCE, Map.of(), false)
-            .toggle(f, c.value());
-        b.append("<li><a href=\"").append(escape(target.href(PAGE_SIZE))).append("\">")
-            .append(escape(c.value())).append("</a> <span class=\"n\">(").append(c.count()).append(")</span></li>");
+        SearchParams target =
+            new SearchParams("", 1, PAGE_SIZE, SearchRequest.Sort.RELEVANCE, Map.of(), false)
+                .toggle(f, c.value());
+        b.append("<li><a href=\"")
+            .append(escape(target.href(PAGE_SIZE)))
+            .append("\">")
+            .append(escape(c.value()))
+            .append("</a> <span class=\"n\">(")
+            .append(c.count())
+            .append(")</span></li>");
       }
       b.append("</ul>\n");
     }
@@ -180,7 +205,8 @@ final class Pages {
     b.append("</nav>\n");
   }
 
-  private static void sortLink(StringBuilder b, SearchParams p, SearchRequest.Sort sort, String label) {
+  private static void sortLink(
+      StringBuilder b, SearchParams p, SearchRequest.Sort sort, String label) {
     b.append("<a href=\"").append(escape(p.withSort(sort).href(PAGE_SIZE))).append("\"");
     if (p.sort() == sort) {
       b.append(" aria-current=\"true\" class=\"current\"");
@@ -188,8 +214,10 @@ final class Pages {
     b.append(">").append(label).append("</a>");
   }
 
-  private static void facets(StringBuilder b, SearchParams p, Map<String, List<FacetCount>> facets) {
-    b.append("<aside class=\"facets\" aria-labelledby=\"facets-h\">\n<h2 id=\"facets-h\">Narrow down</h2>\n");
+  private static void facets(
+      StringBuilder b, SearchParams p, Map<String, List<FacetCount>> facets) {
+    b.append(
+        "<aside class=\"facets\" aria-labelledby=\"facets-h\">\n<h2 id=\"facets-h\">Narrow down</h2>\n");
     int n = 0;
     for (String f : SearchParams.FACETS) {
       List<FacetCount> counts = new ArrayList<>(facets.getOrDefault(f, List.of()));
@@ -204,19 +232,35 @@ final class Pages {
       b.append("<fieldset><legend>").append(FACET_LABELS.get(f)).append("</legend>\n");
       for (FacetCount c : counts) {
         String id = "f-" + f + "-" + n++;
-        b.append("<div class=\"facet\"><input type=\"checkbox\" form=\"").append(FORM_ID).append("\" id=\"")
-            .append(id).append("\" name=\"").append(f).append("\" value=\"").append(escape(c.value())).append("\"");
+        b.append("<div class=\"facet\"><input type=\"checkbox\" form=\"")
+            .append(FORM_ID)
+            .append("\" id=\"")
+            .append(id)
+            .append("\" name=\"")
+            .append(f)
+            .append("\" value=\"")
+            .append(escape(c.value()))
+            .append("\"");
         if (p.isSelected(f, c.value())) {
           b.append(" checked");
         }
-        b.append("><label for=\"").append(id).append("\">").append(escape(c.value()))
-            .append(" <span class=\"n\">(").append(c.count()).append(")</span></label></div>\n");
+        b.append("><label for=\"")
+            .append(id)
+            .append("\">")
+            .append(escape(c.value()))
+            .append(" <span class=\"n\">(")
+            .append(c.count())
+            .append(")</span></label></div>\n");
       }
       b.append("</fieldset>\n");
     }
-    b.append("<button type=\"submit\" form=\"").append(FORM_ID).append("\" class=\"apply\">Apply filters</button>\n");
+    b.append("<button type=\"submit\" form=\"")
+        .append(FORM_ID)
+        .append("\" class=\"apply\">Apply filters</button>\n");
     if (p.hasFilters()) {
-      b.append(" <a href=\"").append(escape(p.withoutFilters().href(PAGE_SIZE))).append("\">Clear filters</a>\n");
+      b.append(" <a href=\"")
+          .append(escape(p.withoutFilters().href(PAGE_SIZE)))
+          .append("\">Clear filters</a>\n");
     }
     b.append("</aside>\n");
   }
@@ -227,25 +271,38 @@ final class Pages {
     b.append(escape(h.title().isBlank() ? "(untitled)" : h.title())).append("</a></h2>\n");
     b.append("<p class=\"meta\">");
     if (h.date() != null) {
-      b.append("<time datetime=\"").append(escape(h.date())).append("\">").append(escape(h.date())).append("</time>");
+      b.append("<time datetime=\"")
+          .append(escape(h.date()))
+          .append("\">")
+          .append(escape(h.date()))
+          .append("</time>");
     }
     if (h.answeredBy() != null) {
       b.append(h.date() != null ? " · " : "").append("answered by ").append(escape(h.answeredBy()));
     }
     b.append("</p>\n");
     if (!h.questionSnippet().isBlank()) {
-      b.append("<p class=\"q\"><span class=\"label\">Question:</span> ").append(h.questionSnippet()).append("</p>\n");
+      b.append("<p class=\"q\"><span class=\"label\">Question:</span> ")
+          .append(h.questionSnippet())
+          .append("</p>\n");
     }
     if (!h.answerSnippet().isBlank()) {
-      b.append("<p class=\"a\"><span class=\"label\">Answer:</span> ").append(h.answerSnippet()).append("</p>\n");
+      b.append("<p class=\"a\"><span class=\"label\">Answer:</span> ")
+          .append(h.answerSnippet())
+          .append("</p>\n");
     }
     if (!h.similarIds().isEmpty()) {
       int n = h.similarIds().size();
-      b.append("<details class=\"similar\"><summary>").append(n).append(n == 1 ? " similar answer" : " similar answers")
+      b.append("<details class=\"similar\"><summary>")
+          .append(n)
+          .append(n == 1 ? " similar answer" : " similar answers")
           .append("</summary><ul>");
       for (String id : h.similarIds()) {
-        b.append("<li><a href=\"").append(escape(entryHref(id, q))).append("\">")
-            .append(escape(similar.getOrDefault(id, id))).append("</a></li>");
+        b.append("<li><a href=\"")
+            .append(escape(entryHref(id, q)))
+            .append("\">")
+            .append(escape(similar.getOrDefault(id, id)))
+            .append("</a></li>");
       }
       b.append("</ul></details>\n");
     }
@@ -269,7 +326,8 @@ final class Pages {
     }
     b.append("<nav class=\"pages\" aria-label=\"Result pages\"><ul>");
     if (page > 1) {
-      b.append("<li><a rel=\"prev\" href=\"").append(escape(p.withPage(page - 1).href(PAGE_SIZE)))
+      b.append("<li><a rel=\"prev\" href=\"")
+          .append(escape(p.withPage(page - 1).href(PAGE_SIZE)))
           .append("\">‹ Previous<span class=\"visually-hidden\"> page</span></a></li>");
     }
     long last = 0;
@@ -283,15 +341,21 @@ final class Pages {
       last = i;
       if (i == page) {
         b.append("<li><a aria-current=\"page\" class=\"current\" href=\"")
-            .append(escape(p.withPage((int) i).href(PAGE_SIZE))).append("\"><span class=\"visually-hidden\">Page </span>")
-            .append(i).append("</a></li>");
+            .append(escape(p.withPage((int) i).href(PAGE_SIZE)))
+            .append("\"><span class=\"visually-hidden\">Page </span>")
+            .append(i)
+            .append("</a></li>");
       } else {
-        b.append("<li><a href=\"").append(escape(p.withPage((int) i).href(PAGE_SIZE)))
-            .append("\"><span class=\"visually-hidden\">Page </span>").append(i).append("</a></li>");
+        b.append("<li><a href=\"")
+            .append(escape(p.withPage((int) i).href(PAGE_SIZE)))
+            .append("\"><span class=\"visually-hidden\">Page </span>")
+            .append(i)
+            .append("</a></li>");
       }
     }
     if (page < pages) {
-      b.append("<li><a rel=\"next\" href=\"").append(escape(p.withPage(page + 1).href(PAGE_SIZE)))
+      b.append("<li><a rel=\"next\" href=\"")
+          .append(escape(p.withPage(page + 1).href(PAGE_SIZE)))
           .append("\">Next<span class=\"visually-hidden\"> page</span> ›</a></li>");
     }
     b.append("</ul></nav>\n");
@@ -304,20 +368,35 @@ final class Pages {
    * @param q the search the reader arrived from, or null
    * @param related entries like this one
    */
-  String entry(String base, MarkedEntry marked, String q, List<SearchHit> related, LocalDate today) {
+  String entry(
+      String base, MarkedEntry marked, String q, List<SearchHit> related, LocalDate today) {
     QaEntry e = marked.entry();
     StringBuilder b = new StringBuilder(8192);
     String description = e.question().isBlank() ? e.answer() : e.question();
     String title = e.title().isBlank() ? "(untitled)" : e.title();
-    head(b, title + " — " + siteName, abbreviate(description, 155), base + "/qa/" + pathPart(e.id()), false);
+    head(
+        b,
+        title + " — " + siteName,
+        abbreviate(description, 155),
+        base + "/qa/" + pathPart(e.id()),
+        false);
     searchForm(b, new SearchParams(q, 1, PAGE_SIZE, SearchRequest.Sort.RELEVANCE, Map.of(), false));
     if (q != null && !q.isBlank()) {
-      b.append("<p class=\"back\"><a href=\"/?q=").append(escape(urlPart(q))).append("\">‹ Back to results for ")
-          .append(escape(q)).append("</a></p>\n");
+      b.append("<p class=\"back\"><a href=\"/?q=")
+          .append(escape(urlPart(q)))
+          .append("\">‹ Back to results for ")
+          .append(escape(q))
+          .append("</a></p>\n");
     }
-    b.append("<article class=\"entry\">\n<h1>").append(escape(title)).append("</h1>\n<p class=\"meta\">");
+    b.append("<article class=\"entry\">\n<h1>")
+        .append(escape(title))
+        .append("</h1>\n<p class=\"meta\">");
     if (e.date() != null) {
-      b.append("Published <time datetime=\"").append(e.date()).append("\">").append(e.date()).append("</time>");
+      b.append("Published <time datetime=\"")
+          .append(e.date())
+          .append("\">")
+          .append(e.date())
+          .append("</time>");
     }
     if (e.answeredBy() != null) {
       b.append(e.date() != null ? " · " : "").append("answered by ").append(escape(e.answeredBy()));
@@ -332,11 +411,13 @@ final class Pages {
         b.append("<p class=\"notice\">This answer was published ")
             .append(years)
             .append(years == 1 ? " year" : " years")
-            .append(" ago and may not reflect current practice. Ask your doctor about your own case.</p>\n");
+            .append(
+                " ago and may not reflect current practice. Ask your doctor about your own case.</p>\n");
       }
     }
     if (!e.question().isBlank()) {
-      b.append("<section class=\"question\" aria-labelledby=\"question-h\"><h2 id=\"question-h\">Question");
+      b.append(
+          "<section class=\"question\" aria-labelledby=\"question-h\"><h2 id=\"question-h\">Question");
       if (e.askerLocation() != null) {
         b.append(" from ").append(escape(e.askerLocation()));
       }
@@ -364,10 +445,14 @@ final class Pages {
     }
     b.append("</article>\n");
     if (!related.isEmpty()) {
-      b.append("<section class=\"related\" aria-labelledby=\"related-h\"><h2 id=\"related-h\">Related questions</h2><ul>");
+      b.append(
+          "<section class=\"related\" aria-labelledby=\"related-h\"><h2 id=\"related-h\">Related questions</h2><ul>");
       for (SearchHit h : related) {
-        b.append("<li><a href=\"").append(escape(entryHref(h.id(), null))).append("\">")
-            .append(escape(h.title().isBlank() ? "(untitled)" : h.title())).append("</a>");
+        b.append("<li><a href=\"")
+            .append(escape(entryHref(h.id(), null)))
+            .append("\">")
+            .append(escape(h.title().isBlank() ? "(untitled)" : h.title()))
+            .append("</a>");
         if (h.date() != null) {
           b.append(" <span class=\"n\">").append(escape(h.date())).append("</span>");
         }
@@ -381,24 +466,37 @@ final class Pages {
 
   private static void termLink(StringBuilder b, String facet, String value, String label) {
     SearchParams target =
-        new SearchParams("", 1, PAGE_SIZE, SearchRequest.Sort.RELEVANCE, Map.of(), false).toggle(facet, value);
-    b.append("<li><a class=\"").append(facet).append("\" href=\"").append(escape(target.href(PAGE_SIZE))).append("\">")
-        .append(escape(label)).append("</a></li>");
+        new SearchParams("", 1, PAGE_SIZE, SearchRequest.Sort.RELEVANCE, Map.of(), false)
+            .toggle(facet, value);
+    b.append("<li><a class=\"")
+        .append(facet)
+        .append("\" href=\"")
+        .append(escape(target.href(PAGE_SIZE)))
+        .append("\">")
+        .append(escape(label))
+        .append("</a></li>");
   }
 
   /** The demo host page for the embeddable box: what a clinic page with the snippet looks like. */
   String embedDemo(String base) {
     StringBuilder b = new StringBuilder(4096);
-    head(b, "Embed demo — " + siteName, "How the archive's search box looks on a clinic's own page.",
-        base + "/embed/demo", false);
+    head(
+        b,
+        "Embed demo — " + siteName,
+        "How the archive's search box looks on a clinic's own page.",
+        base + "/embed/demo",
+        false);
     b.append("<h1>Embeddable search box</h1>\n");
-    b.append("<p>Paste this into any page of your site; the box searches this archive and links to its answers.</p>\n");
+    b.append(
+        "<p>Paste this into any page of your site; the box searches this archive and links to its answers.</p>\n");
     b.append("<pre><code>").append(escape(embedSnippet(base))).append("</code></pre>\n");
     b.append("<h2>Default look</h2>\n<div data-qarchive></div>\n");
     b.append("<h2>Themed with CSS custom properties</h2>\n");
-    b.append("<pre><code>").append(escape(".my-box { --qarchive-accent: #6b2a7b; --qarchive-radius: 0; }"))
+    b.append("<pre><code>")
+        .append(escape(".my-box { --qarchive-accent: #6b2a7b; --qarchive-radius: 0; }"))
         .append("</code></pre>\n");
-    b.append("<div class=\"demo-themed\" data-qarchive data-placeholder=\"Search our doctor's answers\"></div>\n");
+    b.append(
+        "<div class=\"demo-themed\" data-qarchive data-placeholder=\"Search our doctor's answers\"></div>\n");
     b.append("<script src=\"/embed.js\" data-qarchive async></script>\n");
     foot(b);
     return b.toString();
@@ -410,11 +508,19 @@ final class Pages {
 
   String error(int status, String message) {
     StringBuilder b = new StringBuilder(2048);
-    head(b, (status == 404 ? "Not found" : "Error " + status) + " — " + siteName, message, null, true);
-    b.append("<h1>").append(status == 404 ? "Page not found" : "Sorry, that did not work").append("</h1>\n");
+    head(
+        b,
+        (status == 404 ? "Not found" : "Error " + status) + " — " + siteName,
+        message,
+        null,
+        true);
+    b.append("<h1>")
+        .append(status == 404 ? "Page not found" : "Sorry, that did not work")
+        .append("</h1>\n");
     b.append("<p class=\"error\" role=\"alert\">").append(escape(message)).append("</p>\n");
     b.append("<p>Search the answers instead, or go to the <a href=\"/\">start page</a>.</p>\n");
-    searchForm(b, new SearchParams("", 1, PAGE_SIZE, SearchRequest.Sort.RELEVANCE, Map.of(), false));
+    searchForm(
+        b, new SearchParams("", 1, PAGE_SIZE, SearchRequest.Sort.RELEVANCE, Map.of(), false));
     foot(b);
     return b.toString();
   }
@@ -430,7 +536,8 @@ final class Pages {
     return b.toString();
   }
 
-  private void head(StringBuilder b, String title, String description, String canonical, boolean noindex) {
+  private void head(
+      StringBuilder b, String title, String description, String canonical, boolean noindex) {
     b.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
     b.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     b.append("<title>").append(escape(title)).append("</title>\n");
@@ -441,20 +548,29 @@ final class Pages {
     if (canonical != null) {
       b.append("<link rel=\"canonical\" href=\"").append(escape(canonical)).append("\">\n");
     }
-    b.append("<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" title=\"")
-        .append(escape(siteName)).append("\">\n");
+    b.append(
+            "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" title=\"")
+        .append(escape(siteName))
+        .append("\">\n");
     b.append("<link rel=\"stylesheet\" href=\"/static/app.css\">\n");
     b.append("<script src=\"/static/app.js\" defer></script>\n");
     b.append("</head><body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n");
-    b.append("<header><a class=\"home\" href=\"/\">").append(escape(siteName)).append("</a></header>\n");
+    b.append("<header><a class=\"home\" href=\"/\">")
+        .append(escape(siteName))
+        .append("</a></header>\n");
     b.append("<main id=\"main\">\n");
   }
 
   private static void searchForm(StringBuilder b, SearchParams p) {
-    b.append("<form id=\"").append(FORM_ID).append("\" class=\"search\" role=\"search\" action=\"/\" method=\"get\">");
+    b.append("<form id=\"")
+        .append(FORM_ID)
+        .append("\" class=\"search\" role=\"search\" action=\"/\" method=\"get\">");
     b.append("<label for=\"q\">Search the answers</label>");
-    b.append("<input id=\"q\" name=\"q\" type=\"search\" value=\"").append(escape(p.q())).append("\" ");
-    b.append("placeholder=\"e.g. swelling after rhinoplasty\" autocomplete=\"off\" enterkeyhint=\"search\">");
+    b.append("<input id=\"q\" name=\"q\" type=\"search\" value=\"")
+        .append(escape(p.q()))
+        .append("\" ");
+    b.append(
+        "placeholder=\"e.g. swelling after rhinoplasty\" autocomplete=\"off\" enterkeyhint=\"search\">");
     if (p.sort() == SearchRequest.Sort.DATE) {
       b.append("<input type=\"hidden\" name=\"sort\" value=\"date\">");
     }
@@ -463,7 +579,8 @@ final class Pages {
 
   private static void foot(StringBuilder b) {
     b.append("</main>\n<footer><p>Answers are general information, not medical advice.")
-        .append(" <a href=\"/embed/demo\">Add this search to your site</a> · <a href=\"/openapi.yaml\">API</a></p></footer>\n");
+        .append(
+            " <a href=\"/embed/demo\">Add this search to your site</a> · <a href=\"/openapi.yaml\">API</a></p></footer>\n");
     b.append("</body></html>\n");
   }
 

@@ -12,9 +12,9 @@ import org.qarchive.search.SearchHit;
 import org.qarchive.search.SearchResult;
 
 /**
- * Writes the {@code /api/search} answer (and the facet counts of {@code /api/facets}) straight from the search result
- * as UTF-8 JSON, field by field: no intermediate maps and no per-value serializer lookups on the hottest path of the
- * API.
+ * Writes the {@code /api/search} answer (and the facet counts of {@code /api/facets}) straight from
+ * the search result as UTF-8 JSON, field by field: no intermediate maps and no per-value serializer
+ * lookups on the hottest path of the API.
  */
 final class SearchJson {
 
@@ -23,10 +23,11 @@ final class SearchJson {
   private SearchJson() {}
 
   /**
-   * The answer for {@code r}, page {@code page} of {@code size}; {@code base} prefixes each hit's archive page, and
-   * {@code corrected} is the correction to show (null for none).
+   * The answer for {@code r}, page {@code page} of {@code size}; {@code base} prefixes each hit's
+   * archive page, and {@code corrected} is the correction to show (null for none).
    */
-  static byte[] write(SearchResult r, int page, int size, String base, String corrected) throws IOException {
+  static byte[] write(SearchResult r, int page, int size, String base, String corrected)
+      throws IOException {
     try (ByteArrayBuilder out = new ByteArrayBuilder(8 * 1024);
         JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
@@ -61,8 +62,11 @@ final class SearchJson {
     }
   }
 
-  /** A {@code "facets"} field: every facet field in display order, each a list of values and counts. */
-  private static void facets(JsonGenerator g, Map<String, List<FacetCount>> counts) throws IOException {
+  /**
+   * A {@code "facets"} field: every facet field in display order, each a list of values and counts.
+   */
+  private static void facets(JsonGenerator g, Map<String, List<FacetCount>> counts)
+      throws IOException {
     g.writeObjectFieldStart("facets");
     for (String f : SearchParams.FACETS) {
       g.writeArrayFieldStart(f);

@@ -12,18 +12,25 @@ import org.qarchive.search.Filters;
 import org.qarchive.search.SearchRequest;
 
 /**
- * The search a URL asks for ({@code ?q=...&page=2&sort=date&category=Botox&exact=1}), validated, and the links
- * that change one part of it (next page, another sort, a facet value on or off).
+ * The search a URL asks for ({@code ?q=...&page=2&sort=date&category=Botox&exact=1}), validated,
+ * and the links that change one part of it (next page, another sort, a facet value on or off).
  *
  * @param q what was typed
  * @param page 1-based page
  * @param size hits per page
  * @param sort result order
- * @param filters facet values by parameter name (category, tag, year, answered_by), each list in URL order
- * @param exact whether the user asked to search for exactly what they typed, without spelling correction
+ * @param filters facet values by parameter name (category, tag, year, answered_by), each list in
+ *     URL order
+ * @param exact whether the user asked to search for exactly what they typed, without spelling
+ *     correction
  */
 record SearchParams(
-    String q, int page, int size, SearchRequest.Sort sort, Map<String, List<String>> filters, boolean exact) {
+    String q,
+    int page,
+    int size,
+    SearchRequest.Sort sort,
+    Map<String, List<String>> filters,
+    boolean exact) {
 
   /** The facet parameters, in display order; they are also the index's facet field names. */
   static final List<String> FACETS = ArchiveSearcher.FACET_FIELDS;
@@ -39,7 +46,9 @@ record SearchParams(
     filters = java.util.Collections.unmodifiableMap(copy);
   }
 
-  /** Reads and validates the parameters; a bad one throws {@link BadParameterException} naming it. */
+  /**
+   * Reads and validates the parameters; a bad one throws {@link BadParameterException} naming it.
+   */
   static SearchParams from(Context ctx, int defaultSize) {
     String q = Objects.requireNonNullElse(ctx.queryParam("q"), "");
     int page = intParam(ctx, "page", 1, 1, SearchRequest.MAX_PAGE);
@@ -70,7 +79,12 @@ record SearchParams(
 
   /** The request for the search side. */
   SearchRequest toRequest() {
-    Filters f = new Filters(filters.get("category"), filters.get("tag"), filters.get("year"), filters.get("answered_by"));
+    Filters f =
+        new Filters(
+            filters.get("category"),
+            filters.get("tag"),
+            filters.get("year"),
+            filters.get("answered_by"));
     return new SearchRequest(q, page, size, sort, f, exact);
   }
 
@@ -150,7 +164,8 @@ record SearchParams(
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new BadParameterException(name, "must be a whole number between " + min + " and " + max);
+      throw new BadParameterException(
+          name, "must be a whole number between " + min + " and " + max);
     }
   }
 

@@ -9,11 +9,13 @@ import java.util.Objects;
  *
  * @param host interface to bind, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
  * @param port TCP port; 0 picks a free one
- * @param corsOrigins origins allowed to call the search API from a browser ({@code *} for any); empty for none
+ * @param corsOrigins origins allowed to call the search API from a browser ({@code *} for any);
+ *     empty for none
  * @param siteName the name shown in page titles
- * @param frameAncestors origins that may frame our pages (CSP {@code frame-ancestors}); empty for none
- * @param publicUrl the archive's public base URL ({@code https://archive.example}) for canonical links, the
- *     sitemap and OpenSearch; null to derive it from each request's Host header
+ * @param frameAncestors origins that may frame our pages (CSP {@code frame-ancestors}); empty for
+ *     none
+ * @param publicUrl the archive's public base URL ({@code https://archive.example}) for canonical
+ *     links, the sitemap and OpenSearch; null to derive it from each request's Host header
  * @param indexDir the index folder, for size and last-import metrics; null when unknown
  * @param maxConcurrentSearches searches allowed to run at once; more wait briefly, then get 429
  */
@@ -27,7 +29,10 @@ public record WebConfig(
     Path indexDir,
     int maxConcurrentSearches) {
 
-  /** Concurrent searches by default: enough to keep every core busy while one waits on I/O, few enough to bound memory. */
+  /**
+   * Concurrent searches by default: enough to keep every core busy while one waits on I/O, few
+   * enough to bound memory.
+   */
   public static final int DEFAULT_MAX_CONCURRENT_SEARCHES =
       Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
 
@@ -70,7 +75,15 @@ public record WebConfig(
       List<String> frameAncestors,
       String publicUrl,
       Path indexDir) {
-    this(host, port, corsOrigins, siteName, frameAncestors, publicUrl, indexDir, DEFAULT_MAX_CONCURRENT_SEARCHES);
+    this(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        DEFAULT_MAX_CONCURRENT_SEARCHES);
   }
 
   /** Defaults for a local server on {@code port}. */
@@ -80,11 +93,13 @@ public record WebConfig(
 
   /** This config with the index folder set, so metrics can report its size and last import. */
   public WebConfig withIndexDir(Path dir) {
-    return new WebConfig(host, port, corsOrigins, siteName, frameAncestors, publicUrl, dir, maxConcurrentSearches);
+    return new WebConfig(
+        host, port, corsOrigins, siteName, frameAncestors, publicUrl, dir, maxConcurrentSearches);
   }
 
   /** This config with another cap on concurrent searches. */
   public WebConfig withMaxConcurrentSearches(int max) {
-    return new WebConfig(host, port, corsOrigins, siteName, frameAncestors, publicUrl, indexDir, max);
+    return new WebConfig(
+        host, port, corsOrigins, siteName, frameAncestors, publicUrl, indexDir, max);
   }
 }

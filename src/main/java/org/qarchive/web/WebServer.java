@@ -14,14 +14,13 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.qarchive.archive.EntryJson;
@@ -37,19 +36,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of the archive: the server-rendered search and entry pages, the JSON API, the embeddable search box,
- * discovery files (OpenSearch, sitemap) and health and metrics, over one {@link ArchiveSearcher} that is refreshed
- * every second so new imports show up without a restart.
+ * The HTTP face of the archive: the server-rendered search and entry pages, the JSON API, the
+ * embeddable search box, discovery files (OpenSearch, sitemap) and health and metrics, over one
+ * {@link ArchiveSearcher} that is refreshed every second so new imports show up without a restart.
  */
 public final class WebServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
   /** The sitemap protocol's limit for one file. */
   static final int SITEMAP_MAX_URLS = 50_000;
+
   private static final int RELATED = 5;
   private static final int MAX_SUGGEST_CHARS = 200;
   private static final String JSON_TYPE = "application/json; charset=utf-8";
-  /** A Host header we may echo into links: a name or IPv4 address, or a bracketed IPv6 one, with a port. */
+
+  /**
+   * A Host header we may echo into links: a name or IPv4 address, or a bracketed IPv6 one, with a
+   * port.
+   */
   private static final Pattern HOST =
       Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
 
@@ -66,7 +71,9 @@ public final class WebServer implements AutoCloseable {
   private final SearchLog searchLog;
   private Javalin app;
 
-  /** Largest request line and headers accepted: room for a 100 KB query, so it gets our helpful 400. */
+  /**
+   * Largest request line and headers accepted: room for a 100 KB query, so it gets our helpful 400.
+   */
   static final int MAX_REQUEST_HEADER_BYTES = 160 * 1024;
 
   /** How long a search waits for a free slot before the server answers 429. */
@@ -80,8 +87,8 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Runs a searching handler only when one of the limited search slots is free, so a burst of expensive queries
-   * queues briefly and then gets a 429 instead of piling up threads and memory.
+   * Runs a searching handler only when one of the limited search slots is free, so a burst of
+   * expensive queries queues briefly and then gets a 429 instead of piling up threads and memory.
    */
   private io.javalin.http.Handler limited(io.javalin.http.Handler handler) {
     return ctx -> {
@@ -104,7 +111,10 @@ public final class WebServer implements AutoCloseable {
     this(searcher, config, Clock.systemUTC());
   }
 
-  /** A server that records settled searches (scrubbed of personal data) in {@code searchLog}, if not null. */
+  /**
+   * A server that records settled searches (scrubbed of personal data) in {@code searchLog}, if not
+   * null.
+   */
   public WebServer(ArchiveSearcher searcher, WebConfig config, SearchLog searchLog) {
     this(searcher, config, Clock.systemUTC(), searchLog);
   }
@@ -114,7 +124,9 @@ public final class WebServer implements AutoCloseable {
     this(searcher, config, clock, null);
   }
 
-  /** As above, with the clock that dates "published N years ago" notices and an optional search log. */
+  /**
+   * As above, with the clock that dates "published N years ago" notices and an optional search log.
+   */
   public WebServer(ArchiveSearcher searcher, WebConfig config, Clock clock, SearchLog searchLog) {
     this.searchLog = searchLog;
     this.searcher = Objects.requireNonNull(searcher, "searcher");
@@ -122,14 +134,19 @@ public final class WebServer implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pages = new Pages(config.siteName());
     this.searchSlots = new Semaphore(config.maxConcurrentSearches(), true);
-    String ancestors = config.frameAncestors().isEmpty() ? "'none'" : String.join(" ", config.frameAncestors());
+    String ancestors =
+        config.frameAncestors().isEmpty() ? "'none'" : String.join(" ", config.frameAncestors());
     this.csp =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors " + ancestors;
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors "
+            + ancestors;
     assets.put("/static/app.css", new Asset("text/css; charset=utf-8", resource("/web/app.css")));
-    assets.put("/static/app.js", new Asset("text/javascript; charset=utf-8", resource("/web/app.js")));
+    assets.put(
+        "/static/app.js", new Asset("text/javascript; charset=utf-8", resource("/web/app.js")));
     assets.put("/embed.js", new Asset("text/javascript; charset=utf-8", resource("/web/embed.js")));
-    assets.put("/openapi.yaml", new Asset("application/yaml; charset=utf-8", resource("/web/openapi.yaml")));
+    assets.put(
+        "/openapi.yaml",
+        new Asset("application/yaml; charset=utf-8", resource("/web/openapi.yaml")));
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -146,9 +163,11 @@ public final class WebServer implements AutoCloseable {
             c -> {
               c.jetty.host = config.host();
               c.jetty.port = config.port();
-              // long pasted questions and hostile URLs reach our own validation (a 400 that explains) instead of
+              // long pasted questions and hostile URLs reach our own validation (a 400 that
+              // explains) instead of
               // Jetty's bare 414; anything larger still gets a short, escaped error from Jetty
-              c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+              c.jetty.modifyHttpConfiguration(
+                  h -> h.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
               c.startup.showJavalinBanner = false;
               c.http.prefer405over404 = true;
               c.requestLogger.http(this::count);
@@ -160,7 +179,9 @@ public final class WebServer implements AutoCloseable {
               c.routes.get("/api/suggest", limited(this::apiSuggest));
               c.routes.get("/api/qa/{id}", this::apiEntry);
               c.routes.get("/api/facets", this::apiFacets);
-              for (String path : List.of("/api/search", "/api/suggest", "/api/qa/{id}", "/api/facets", "/embed.js")) {
+              for (String path :
+                  List.of(
+                      "/api/search", "/api/suggest", "/api/qa/{id}", "/api/facets", "/embed.js")) {
                 c.routes.options(path, this::preflight);
               }
               c.routes.get("/healthz", this::health);
@@ -175,10 +196,15 @@ public final class WebServer implements AutoCloseable {
                     ctx.header("Retry-After", "1");
                     fail(ctx, 429, "Too many searches at once. Please try again in a moment.");
                   });
-              c.routes.exception(InvalidQueryException.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
-              c.routes.exception(BadParameterException.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
-              // Javalin's own mapper would echo the exception message unescaped: answer with our pages instead
-              c.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), genericMessage(e.getStatus())));
+              c.routes.exception(
+                  InvalidQueryException.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
+              c.routes.exception(
+                  BadParameterException.class, (e, ctx) -> fail(ctx, 400, e.getMessage()));
+              // Javalin's own mapper would echo the exception message unescaped: answer with our
+              // pages instead
+              c.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) -> fail(ctx, e.getStatus(), genericMessage(e.getStatus())));
               c.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
@@ -186,11 +212,13 @@ public final class WebServer implements AutoCloseable {
                     fail(ctx, 500, "Something went wrong on our side. Please try again.");
                   });
               for (int status : new int[] {404, 405, 500}) {
-                c.routes.error(status, ctx -> {
-                  if (ctx.result() == null || ctx.result().isEmpty()) {
-                    fail(ctx, status, genericMessage(status));
-                  }
-                });
+                c.routes.error(
+                    status,
+                    ctx -> {
+                      if (ctx.result() == null || ctx.result().isEmpty()) {
+                        fail(ctx, status, genericMessage(status));
+                      }
+                    });
               }
             });
     app.start();
@@ -266,13 +294,18 @@ public final class WebServer implements AutoCloseable {
       case 404 -> "There is nothing at this address.";
       case 405 -> "This address does not accept that kind of request.";
       case 413, 414, 431 -> "That request was too large.";
-      default -> status >= 500 ? "Something went wrong on our side. Please try again." : "That request did not work.";
+      default ->
+          status >= 500
+              ? "Something went wrong on our side. Please try again."
+              : "That request did not work.";
     };
   }
 
   private void fail(Context ctx, int status, String message) {
     ctx.status(status);
-    if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz") || ctx.path().equals("/metrics")) {
+    if (ctx.path().startsWith("/api/")
+        || ctx.path().equals("/healthz")
+        || ctx.path().equals("/metrics")) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("error", message);
       body.put("status", status);
@@ -351,7 +384,8 @@ public final class WebServer implements AutoCloseable {
     SearchParams p = SearchParams.from(ctx, 10);
     boolean instant = "1".equals(ctx.queryParam("instant"));
     SearchRequest request = p.toRequest();
-    // counting facets visits every match; the as-you-type box shows none, and a caller may decline them
+    // counting facets visits every match; the as-you-type box shows none, and a caller may decline
+    // them
     if (instant || "0".equals(ctx.queryParam("facets"))) {
       request = request.withoutFacets();
     }
@@ -359,17 +393,19 @@ public final class WebServer implements AutoCloseable {
     SearchResult r = searcher.search(request);
     serverTiming(ctx, System.nanoTime() - start);
     if (p.page() == 1 && !instant) {
-      // as-you-type searches (instant=1) would log every prefix; the settled searches are what staff want to see
+      // as-you-type searches (instant=1) would log every prefix; the settled searches are what
+      // staff want to see
       logSearch(p.q(), r.total());
     }
-    byte[] body = SearchJson.write(r, p.page(), p.size(), base(ctx), p.exact() ? null : r.correctedQuery());
+    byte[] body =
+        SearchJson.write(r, p.page(), p.size(), base(ctx), p.exact() ? null : r.correctedQuery());
     ctx.status(200).contentType(JSON_TYPE).result(body);
   }
 
   /**
-   * States how long the search itself took (W3C Server-Timing, shown by browsers' developer tools), so that a caller
-   * can tell the search from the network and the HTTP layer; {@code qarchive bench} measures the HTTP overhead with
-   * it.
+   * States how long the search itself took (W3C Server-Timing, shown by browsers' developer tools),
+   * so that a caller can tell the search from the network and the HTTP layer; {@code qarchive
+   * bench} measures the HTTP overhead with it.
    */
   private static void serverTiming(Context ctx, long nanos) {
     long micros = nanos / 1_000;
@@ -429,14 +465,19 @@ public final class WebServer implements AutoCloseable {
       help.put("qarchive_index_size_bytes", "Bytes the index takes on disk.");
       if (info.lastImport() != null) {
         try {
-          gauges.put("qarchive_last_import_timestamp_seconds", (double) Instant.parse(info.lastImport()).getEpochSecond());
-          help.put("qarchive_last_import_timestamp_seconds", "When the last import finished, in Unix seconds.");
+          gauges.put(
+              "qarchive_last_import_timestamp_seconds",
+              (double) Instant.parse(info.lastImport()).getEpochSecond());
+          help.put(
+              "qarchive_last_import_timestamp_seconds",
+              "When the last import finished, in Unix seconds.");
         } catch (java.time.format.DateTimeParseException e) {
           LOG.warn("last import time in the index is not an ISO instant: {}", info.lastImport());
         }
       }
     }
-    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(gauges, help));
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+        .result(metrics.render(gauges, help));
   }
 
   // ---- discovery
@@ -447,13 +488,21 @@ public final class WebServer implements AutoCloseable {
     String xml =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n"
-            + "  <ShortName>" + escape(shortName) + "</ShortName>\n"
-            + "  <Description>" + escape("Search " + config.siteName()) + "</Description>\n"
+            + "  <ShortName>"
+            + escape(shortName)
+            + "</ShortName>\n"
+            + "  <Description>"
+            + escape("Search " + config.siteName())
+            + "</Description>\n"
             + "  <InputEncoding>UTF-8</InputEncoding>\n"
-            + "  <Url type=\"text/html\" method=\"get\" template=\"" + escape(base) + "/?q={searchTerms}\"/>\n"
-            + "  <Url type=\"application/json\" method=\"get\" template=\"" + escape(base)
+            + "  <Url type=\"text/html\" method=\"get\" template=\""
+            + escape(base)
+            + "/?q={searchTerms}\"/>\n"
+            + "  <Url type=\"application/json\" method=\"get\" template=\""
+            + escape(base)
             + "/api/search?q={searchTerms}\"/>\n"
-            + "  <Url type=\"application/opensearchdescription+xml\" rel=\"self\" template=\"" + escape(base)
+            + "  <Url type=\"application/opensearchdescription+xml\" rel=\"self\" template=\""
+            + escape(base)
             + "/opensearch.xml\"/>\n"
             + "</OpenSearchDescription>\n";
     ctx.contentType("application/opensearchdescription+xml; charset=utf-8").result(xml);
@@ -469,9 +518,14 @@ public final class WebServer implements AutoCloseable {
     searcher.forEachEntry(
         e -> {
           if (n[0]++ >= SITEMAP_MAX_URLS - 1) {
-            return; // one sitemap file holds 50,000 URLs; a larger archive would need a sitemap index
+            return; // one sitemap file holds 50,000 URLs; a larger archive would need a sitemap
+            // index
           }
-          b.append("<url><loc>").append(base).append("/qa/").append(escape(Pages.pathPart(e.id()))).append("</loc>");
+          b.append("<url><loc>")
+              .append(base)
+              .append("/qa/")
+              .append(escape(Pages.pathPart(e.id())))
+              .append("</loc>");
           if (e.date() != null) {
             b.append("<lastmod>").append(e.date()).append("</lastmod>");
           }

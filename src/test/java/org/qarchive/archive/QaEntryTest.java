@@ -20,7 +20,8 @@ class QaEntryTest {
   @Test
   void samePostSlugInAnotherYearGetsAnotherId() {
     assertNotEquals(
-        QaEntry.idFor("https://b.example/2013/05/botox/", 0), QaEntry.idFor("https://b.example/2014/05/botox/", 0));
+        QaEntry.idFor("https://b.example/2013/05/botox/", 0),
+        QaEntry.idFor("https://b.example/2014/05/botox/", 0));
   }
 
   @Test
@@ -32,17 +33,43 @@ class QaEntryTest {
   @Test
   void contentHashChangesWithVisibleTextButNotWithSourceFile() {
     QaEntry a = Fixtures.seed();
-    QaEntry moved = new QaEntry(a.id(), a.url(), a.title(), a.question(), a.askerLocation(), a.answer(),
-        a.answeredBy(), a.credentials(), a.date(), a.categories(), a.tags(), "elsewhere.html");
-    QaEntry edited = new QaEntry(a.id(), a.url(), a.title(), a.question(), a.askerLocation(), a.answer() + "!",
-        a.answeredBy(), a.credentials(), a.date(), a.categories(), a.tags(), a.sourceFile());
+    QaEntry moved =
+        new QaEntry(
+            a.id(),
+            a.url(),
+            a.title(),
+            a.question(),
+            a.askerLocation(),
+            a.answer(),
+            a.answeredBy(),
+            a.credentials(),
+            a.date(),
+            a.categories(),
+            a.tags(),
+            "elsewhere.html");
+    QaEntry edited =
+        new QaEntry(
+            a.id(),
+            a.url(),
+            a.title(),
+            a.question(),
+            a.askerLocation(),
+            a.answer() + "!",
+            a.answeredBy(),
+            a.credentials(),
+            a.date(),
+            a.categories(),
+            a.tags(),
+            a.sourceFile());
     assertEquals(a.contentHash(), moved.contentHash());
     assertNotEquals(a.contentHash(), edited.contentHash());
   }
 
   @Test
   void rejectsAnEntryWithNeitherQuestionNorAnswer() {
-    assertThrows(IllegalArgumentException.class,
-        () -> new QaEntry("x", "u", "t", " ", null, "", null, null, null, List.of(), List.of(), "f"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new QaEntry("x", "u", "t", " ", null, "", null, null, null, List.of(), List.of(), "f"));
   }
 }

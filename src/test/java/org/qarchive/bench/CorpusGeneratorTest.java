@@ -43,7 +43,8 @@ class CorpusGeneratorTest {
     CorpusGenerator a = new CorpusGenerator(sources, 7);
     CorpusGenerator b = new CorpusGenerator(sources, 7);
     List<QaEntry> forward = IntStream.range(0, 50).mapToObj(a::entry).toList();
-    List<QaEntry> backward = IntStream.range(0, 50).map(i -> 49 - i).mapToObj(b::entry).toList().reversed();
+    List<QaEntry> backward =
+        IntStream.range(0, 50).map(i -> 49 - i).mapToObj(b::entry).toList().reversed();
     assertEquals(forward, backward);
   }
 
@@ -77,8 +78,12 @@ class CorpusGeneratorTest {
   @Test
   void splitsAnswersIntoSentences() {
     assertEquals(
-        List.of("The first sentence is here.", "Is the second one a question?", "Yes, it surely is, all of it!"),
-        CorpusGenerator.sentences("The first sentence is here.  Is the second one a question?\nYes, it surely is, all of it! ok"));
+        List.of(
+            "The first sentence is here.",
+            "Is the second one a question?",
+            "Yes, it surely is, all of it!"),
+        CorpusGenerator.sentences(
+            "The first sentence is here.  Is the second one a question?\nYes, it surely is, all of it! ok"));
   }
 
   @Test
@@ -89,7 +94,8 @@ class CorpusGeneratorTest {
     assertEquals(300, IndexInfo.read(dir).entries());
     assertTrue(log.toString().contains("building"));
     StringBuilder before = new StringBuilder(log.toString());
-    assertEquals(dir, BenchIndex.obtain(tmp.resolve("work"), gen, 300, new java.io.PrintWriter(log, true)));
+    assertEquals(
+        dir, BenchIndex.obtain(tmp.resolve("work"), gen, 300, new java.io.PrintWriter(log, true)));
     assertEquals(before.toString(), log.toString(), "the second call builds nothing");
     assertNotEquals(dir, BenchIndex.dirFor(tmp.resolve("work"), 301, 3));
   }

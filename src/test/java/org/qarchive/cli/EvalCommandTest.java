@@ -18,22 +18,36 @@ class EvalCommandTest {
   @Test
   void indexesTheCorpusRunsEveryQueryAndScoresTheRun() throws Exception {
     Path corpus = dir.resolve("corpus.jsonl");
-    Files.writeString(corpus, String.join("\n",
-        "{\"id\":\"d1\",\"title\":\"Tummy tuck scar\",\"question\":\"How long does the scar fade?\","
-            + "\"answer\":\"An abdominoplasty scar fades in a year.\",\"url\":\"\",\"extra\":1}",
-        "{\"id\":\"d2\",\"title\":\"Rhinoplasty swelling\",\"question\":\"\",\"answer\":\"Swelling lasts a year.\"}",
-        "{\"id\":\"d3\",\"title\":\"Empty\",\"question\":\"\",\"answer\":\"\"}",
-        ""));
+    Files.writeString(
+        corpus,
+        String.join(
+            "\n",
+            "{\"id\":\"d1\",\"title\":\"Tummy tuck scar\",\"question\":\"How long does the scar fade?\","
+                + "\"answer\":\"An abdominoplasty scar fades in a year.\",\"url\":\"\",\"extra\":1}",
+            "{\"id\":\"d2\",\"title\":\"Rhinoplasty swelling\",\"question\":\"\",\"answer\":\"Swelling lasts a year.\"}",
+            "{\"id\":\"d3\",\"title\":\"Empty\",\"question\":\"\",\"answer\":\"\"}",
+            ""));
     Path queries = dir.resolve("queries.tsv");
     Files.writeString(queries, "q1\ttummy tuck\nq2\tnose job swelling\n");
     Path qrels = dir.resolve("qrels.txt");
     Files.writeString(qrels, "q1 0 d1 4\nq2 0 d2 3\nq2 0 d1 0\n");
     Path run = dir.resolve("run.txt");
     StringWriter out = new StringWriter();
-    int code = Main.run(
-        new String[] {"eval", "--corpus", corpus.toString(), "--queries", queries.toString(), "--qrels",
-            qrels.toString(), "--run", run.toString()},
-        new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+    int code =
+        Main.run(
+            new String[] {
+              "eval",
+              "--corpus",
+              corpus.toString(),
+              "--queries",
+              queries.toString(),
+              "--qrels",
+              qrels.toString(),
+              "--run",
+              run.toString()
+            },
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true));
     assertEquals(0, code, out.toString());
     assertTrue(out.toString().contains("indexed 2 documents (1 skipped"), out.toString());
     assertTrue(out.toString().contains("nDCG@10 1.0000"), out.toString());
@@ -45,8 +59,17 @@ class EvalCommandTest {
   @Test
   void aMissingFileIsBadInput() {
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"eval", "--corpus", dir.resolve("nope.jsonl").toString(), "--queries",
-        dir.resolve("nope.tsv").toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    int code =
+        Main.run(
+            new String[] {
+              "eval",
+              "--corpus",
+              dir.resolve("nope.jsonl").toString(),
+              "--queries",
+              dir.resolve("nope.tsv").toString()
+            },
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
     assertEquals(Main.EXIT_DATA, code);
     assertTrue(err.toString().contains("no such file"), err.toString());
   }

@@ -48,8 +48,14 @@ class ExtractCommandTest {
     Files.writeString(selectors, "content = div[[\n", StandardCharsets.UTF_8);
     Path page = tmp.resolve("p.html");
     Files.writeString(page, ARTICLE, StandardCharsets.UTF_8);
-    MainTest.Run r = MainTest.run("import", "--index", tmp.resolve("idx").toString(), "--selectors",
-        selectors.toString(), page.toString());
+    MainTest.Run r =
+        MainTest.run(
+            "import",
+            "--index",
+            tmp.resolve("idx").toString(),
+            "--selectors",
+            selectors.toString(),
+            page.toString());
     assertEquals(Main.EXIT_DATA, r.code(), r.err());
     assertTrue(r.err().contains("content"), r.err());
   }

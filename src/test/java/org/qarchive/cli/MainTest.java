@@ -38,8 +38,14 @@ class MainTest {
       EntryJson.write(Fixtures.small(), w);
     }
     Path first = tmp.resolve("first");
-    Run imported = run("import", "--index", first.toString(), "--report", tmp.resolve("r.json").toString(),
-        jsonl.toString());
+    Run imported =
+        run(
+            "import",
+            "--index",
+            first.toString(),
+            "--report",
+            tmp.resolve("r.json").toString(),
+            jsonl.toString());
     assertEquals(0, imported.code(), imported.err());
     assertEquals(5, IndexInfo.read(first).entries());
     JsonNode report = new ObjectMapper().readTree(tmp.resolve("r.json").toFile());
@@ -56,8 +62,21 @@ class MainTest {
     String lines = exported.toString(StandardCharsets.UTF_8);
     assertEquals(5, lines.lines().count());
     JsonNode one = new ObjectMapper().readTree(lines.lines().findFirst().orElseThrow());
-    for (String key : new String[] {"id", "url", "title", "question", "asker_location", "answer", "answered_by",
-        "credentials", "date", "categories", "tags", "source_file"}) {
+    for (String key :
+        new String[] {
+          "id",
+          "url",
+          "title",
+          "question",
+          "asker_location",
+          "answer",
+          "answered_by",
+          "credentials",
+          "date",
+          "categories",
+          "tags",
+          "source_file"
+        }) {
       assertTrue(one.has(key), key);
     }
 
@@ -87,8 +106,11 @@ class MainTest {
   void exitCodesTellUsageFromBadInput() {
     assertEquals(Main.EXIT_USAGE, run("search", "--no-such-option", "x").code());
     assertEquals(Main.EXIT_USAGE, run("frobnicate").code());
-    assertEquals(Main.EXIT_DATA, run("import", "--index", tmp.resolve("i").toString(), "/no/such/path").code());
-    assertEquals(Main.EXIT_DATA, run("search", "--index", tmp.resolve("none").toString(), "botox").code());
+    assertEquals(
+        Main.EXIT_DATA,
+        run("import", "--index", tmp.resolve("i").toString(), "/no/such/path").code());
+    assertEquals(
+        Main.EXIT_DATA, run("search", "--index", tmp.resolve("none").toString(), "botox").code());
   }
 
   @Test
@@ -111,15 +133,21 @@ class MainTest {
     }
     Run r = run("searches", "--log", log.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().matches("(?s)Most frequent searches\n\s+2\s+botox\n.*found nothing\n\s+1\s+blefaroplasty.*"),
+    assertTrue(
+        r.out()
+            .matches(
+                "(?s)Most frequent searches\n\s+2\s+botox\n.*found nothing\n\s+1\s+blefaroplasty.*"),
         r.out());
-    assertEquals(Main.EXIT_DATA, run("searches", "--log", tmp.resolve("none.tsv").toString()).code());
+    assertEquals(
+        Main.EXIT_DATA, run("searches", "--log", tmp.resolve("none.tsv").toString()).code());
   }
 
   @Test
   void everySubcommandHasHelp() {
-    for (String cmd : new String[] {"import", "serve", "search", "extract", "export", "stats", "eval", "soak",
-        "searches"}) {
+    for (String cmd :
+        new String[] {
+          "import", "serve", "search", "extract", "export", "stats", "eval", "soak", "searches"
+        }) {
       Run r = run(cmd, "--help");
       assertEquals(0, r.code(), cmd);
       assertTrue(r.out().contains("Usage: qarchive " + cmd), r.out());

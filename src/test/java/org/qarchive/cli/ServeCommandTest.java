@@ -25,7 +25,10 @@ import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
 
-/** The newcomer's path: serve imports the shipped import/ folder once, then answers "botox eyebrows" over HTTP. */
+/**
+ * The newcomer's path: serve imports the shipped import/ folder once, then answers "botox eyebrows"
+ * over HTTP.
+ */
 class ServeCommandTest {
 
   @TempDir Path tmp;
@@ -49,12 +52,14 @@ class ServeCommandTest {
     assertTrue(serve.importIfChanged(out), "a changed page triggers a re-import");
 
     try (ArchiveSearcher searcher = new ArchiveSearcher(serve.index.dir);
-        WebServer server = new WebServer(searcher, new WebConfig("127.0.0.1", 0, List.of("*"), null)).start()) {
+        WebServer server =
+            new WebServer(searcher, new WebConfig("127.0.0.1", 0, List.of("*"), null)).start()) {
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(
                   HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=botox+eyebrows"))
+                          URI.create(
+                              "http://127.0.0.1:" + server.port() + "/api/search?q=botox+eyebrows"))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode());
@@ -62,7 +67,8 @@ class ServeCommandTest {
       assertTrue(first.get("title").asText().contains("Botox and Facial toners"), first.toString());
       assertEquals("Dr. Dean Kane", first.get("answered_by").asText());
       assertTrue(first.get("question").asText().contains("<mark>"), first.toString());
-      assertFalse(first.get("answer").asText().replace("<mark>", "").replace("</mark>", "").contains("<"));
+      assertFalse(
+          first.get("answer").asText().replace("<mark>", "").replace("</mark>", "").contains("<"));
     }
   }
 

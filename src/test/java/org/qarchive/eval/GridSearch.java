@@ -3,6 +3,7 @@ package org.qarchive.eval;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.qarchive.index.Analysis;
 import org.qarchive.search.ArchiveSearcher;
@@ -10,11 +11,13 @@ import org.qarchive.search.Ranking;
 import org.qarchive.search.Synonyms;
 
 /**
- * Not a test: the grid search behind {@link Ranking#DEFAULT} and the analysis comparison, kept so it can be
- * repeated. Run from the test class path:
+ * Not a test: the grid search behind {@link Ranking#DEFAULT} and the analysis comparison, kept so
+ * it can be repeated. Run from the test class path:
  *
- * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) org.qarchive.eval.GridSearch STEMMER STOPWORDS
- * SYNONYMS(yes|no) "title,question,answer,tie,synonym,proximity,slop,phrase,allUpTo,most,common" ...</pre>
+ * <pre>
+ * java -cp target/classes:target/test-classes:$(cat cp.txt) org.qarchive.eval.GridSearch STEMMER STOPWORDS
+ * SYNONYMS(yes|no) "title,question,answer,tie,synonym,proximity,slop,phrase,allUpTo,most,common" ...
+ * </pre>
  */
 public final class GridSearch {
 
@@ -22,7 +25,8 @@ public final class GridSearch {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(System.getProperty("mediqa", "../shared/data/eval/mediqa-qa"));
-    Analysis analysis = new Analysis(Analysis.Stemmer.valueOf(args[0]), Analysis.Stopwords.valueOf(args[1]));
+    Analysis analysis =
+        new Analysis(Analysis.Stemmer.valueOf(args[0]), Analysis.Stopwords.valueOf(args[1]));
     Synonyms synonyms = args[2].equals("yes") ? Synonyms.load(null, analysis) : Synonyms.none();
     Map<String, String> queries = Evaluation.readQueries(dir.resolve("queries.tsv"));
     TrecMetrics.Qrels qrels = TrecMetrics.Qrels.read(dir.resolve("qrels.txt"));
@@ -34,20 +38,49 @@ public final class GridSearch {
       for (String spec : specs) {
         String[] p = spec.split(",");
         Ranking r =
-            new Ranking(f(p[0]), f(p[1]), f(p[2]), f(p[3]), f(p[4]), f(p[5]), Integer.parseInt(p[6]), f(p[7]),
-                Integer.parseInt(p[8]), f(p[9]), f(p[10]));
+            new Ranking(
+                f(p[0]),
+                f(p[1]),
+                f(p[2]),
+                f(p[3]),
+                f(p[4]),
+                f(p[5]),
+                Integer.parseInt(p[6]),
+                f(p[7]),
+                Integer.parseInt(p[8]),
+                f(p[9]),
+                f(p[10]));
         try (ArchiveSearcher s = eval.searcher(synonyms, r)) {
           TrecMetrics.Scores scores = TrecMetrics.score(qrels, Evaluation.run(s, queries), null);
-          System.out.printf("%s %s syn=%s [%s] %s%n", args[0], args[1], args[2], spec, scores);
+          System.out.printf(
+              Locale.ROOT, "%s %s syn=%s [%s] %s%n", args[0], args[1], args[2], spec, scores);
         }
       }
     }
   }
 
   static String spec(Ranking r) {
-    return r.title() + "," + r.question() + "," + r.answer() + "," + r.tie() + "," + r.synonymBoost() + ","
-        + r.proximityBoost() + "," + r.slop() + "," + r.phraseBoost() + "," + r.allWordsUpTo() + "," + r.mostWords()
-        + "," + r.commonWordRatio();
+    return r.title()
+        + ","
+        + r.question()
+        + ","
+        + r.answer()
+        + ","
+        + r.tie()
+        + ","
+        + r.synonymBoost()
+        + ","
+        + r.proximityBoost()
+        + ","
+        + r.slop()
+        + ","
+        + r.phraseBoost()
+        + ","
+        + r.allWordsUpTo()
+        + ","
+        + r.mostWords()
+        + ","
+        + r.commonWordRatio();
   }
 
   private static float f(String s) {

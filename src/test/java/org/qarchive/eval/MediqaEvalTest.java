@@ -2,26 +2,29 @@ package org.qarchive.eval;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.qarchive.SharedData;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.qarchive.SharedData;
 import org.qarchive.index.Analysis;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.Ranking;
 import org.qarchive.search.Synonyms;
 
 /**
- * Guards the ranking against regressions on the MEDIQA dev set and the typo set: the floors are what the shipped
- * analysis, synonyms and ranking reached, minus a small margin.
+ * Guards the ranking against regressions on the MEDIQA dev set and the typo set: the floors are
+ * what the shipped analysis, synonyms and ranking reached, minus a small margin.
  */
 class MediqaEvalTest {
 
-  /** Reached 0.7573 with the shipped settings; the best lexical baseline (SQLite FTS5) has 0.529. */
+  /**
+   * Reached 0.7573 with the shipped settings; the best lexical baseline (SQLite FTS5) has 0.529.
+   */
   static final double NDCG10_FLOOR = 0.745;
+
   /** Reached 65 of 66 (98.5%) with the shipped synonyms file. */
   static final double TYPO_FLOOR = 0.93;
 
@@ -48,8 +51,10 @@ class MediqaEvalTest {
 
   @Test
   void ndcgAt10StaysAboveTheFloorReachedWhenTuning() throws Exception {
-    List<TrecMetrics.RunLine> run = Evaluation.run(searcher, Evaluation.readQueries(dir.resolve("queries.tsv")), 10);
-    TrecMetrics.Scores s = TrecMetrics.score(TrecMetrics.Qrels.read(dir.resolve("qrels.txt")), run, null);
+    List<TrecMetrics.RunLine> run =
+        Evaluation.run(searcher, Evaluation.readQueries(dir.resolve("queries.tsv")), 10);
+    TrecMetrics.Scores s =
+        TrecMetrics.score(TrecMetrics.Qrels.read(dir.resolve("qrels.txt")), run, null);
     System.out.println("MEDIQA dev: " + s);
     assertTrue(s.ndcg10() >= NDCG10_FLOOR, s.toString());
   }
@@ -58,8 +63,13 @@ class MediqaEvalTest {
   void misspelledQueriesFindWhatTheCorrectSpellingFinds() throws Exception {
     Path typos = Path.of(MediqaEvalTest.class.getResource("/typos/typos.tsv").toURI());
     Evaluation.TypoReport r = Evaluation.typos(searcher, typos);
-    System.out.printf("typos: %d of %d (%.1f%%) same top 10; differ: %s%n",
-        r.sameTop10(), r.pairs(), 100 * r.share(), r.misses());
+    System.out.printf(
+        Locale.ROOT,
+        "typos: %d of %d (%.1f%%) same top 10; differ: %s%n",
+        r.sameTop10(),
+        r.pairs(),
+        100 * r.share(),
+        r.misses());
     assertTrue(r.share() >= TYPO_FLOOR, r.toString());
   }
 }

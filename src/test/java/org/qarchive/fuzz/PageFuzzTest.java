@@ -9,8 +9,9 @@ import org.qarchive.importer.PageExtractor;
 import org.qarchive.importer.PageResult;
 
 /**
- * Fuzzes page extraction: any bytes give a page result (possibly BROKEN with a reason), never an exception. Seeds
- * under {@code PageFuzzTestInputs} run in every CI; {@code ./qarchive fuzz} fuzzes for longer.
+ * Fuzzes page extraction: any bytes give a page result (possibly BROKEN with a reason), never an
+ * exception. Seeds under {@code PageFuzzTestInputs} run in every CI; {@code ./qarchive fuzz} fuzzes
+ * for longer.
  */
 class PageFuzzTest {
 
@@ -19,7 +20,10 @@ class PageFuzzTest {
 
   @FuzzTest(maxDuration = "2m")
   void anyBytesGiveAPageResult(FuzzedDataProvider data) {
-    String hint = data.consumeBoolean() ? "http://blog.example-clinic.com/2013/05/" + data.consumeAsciiString(20) : null;
+    String hint =
+        data.consumeBoolean()
+            ? "http://blog.example-clinic.com/2013/05/" + data.consumeAsciiString(20)
+            : null;
     byte[] bytes = data.consumeRemainingAsBytes();
     PageResult r = PAGES.extract(bytes, "fuzz.html", hint);
     assertNotNull(r.kind());

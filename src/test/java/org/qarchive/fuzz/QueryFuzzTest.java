@@ -17,9 +17,10 @@ import org.qarchive.search.SearchHit;
 import org.qarchive.search.SearchRequest;
 
 /**
- * Fuzzes query handling end to end (parse, search, highlight): any text either searches or is refused with an
- * {@link InvalidQueryException}, and snippets never contain markup other than {@code <mark>}. In CI the inputs under
- * {@code QueryFuzzTestInputs} run as regression seeds; {@code ./qarchive fuzz} fuzzes for longer.
+ * Fuzzes query handling end to end (parse, search, highlight): any text either searches or is
+ * refused with an {@link InvalidQueryException}, and snippets never contain markup other than
+ * {@code <mark>}. In CI the inputs under {@code QueryFuzzTestInputs} run as regression seeds;
+ * {@code ./qarchive fuzz} fuzzes for longer.
  */
 class QueryFuzzTest {
 

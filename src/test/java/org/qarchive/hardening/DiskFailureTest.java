@@ -24,8 +24,9 @@ import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.SearchRequest;
 
 /**
- * Disk full and random I/O errors while importing, simulated with Lucene's test framework: the import fails with an
- * IOException, the last commit stays intact and searchable, and a rerun on a healthy disk completes.
+ * Disk full and random I/O errors while importing, simulated with Lucene's test framework: the
+ * import fails with an IOException, the last commit stays intact and searchable, and a rerun on a
+ * healthy disk completes.
  */
 class DiskFailureTest {
 
@@ -34,9 +35,13 @@ class DiskFailureTest {
   static List<QaEntry> many(int n) {
     List<QaEntry> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(Fixtures.entry("entry-" + i, "Question number " + i + " about scars",
-          "How long does scar number " + i + " take to fade after a tummy tuck?",
-          ("Scars fade over twelve to eighteen months. Entry " + i + ". ").repeat(20), LocalDate.of(2014, 1, 1)));
+      out.add(
+          Fixtures.entry(
+              "entry-" + i,
+              "Question number " + i + " about scars",
+              "How long does scar number " + i + " take to fade after a tummy tuck?",
+              ("Scars fade over twelve to eighteen months. Entry " + i + ". ").repeat(20),
+              LocalDate.of(2014, 1, 1)));
     }
     return out;
   }
@@ -74,7 +79,8 @@ class DiskFailureTest {
   }
 
   private void importAll(MockDirectoryWrapper directory, List<QaEntry> entries) throws IOException {
-    try (ArchiveWriter w = directory == null ? new ArchiveWriter(dir) : new ArchiveWriter(dir, directory)) {
+    try (ArchiveWriter w =
+        directory == null ? new ArchiveWriter(dir) : new ArchiveWriter(dir, directory)) {
       for (QaEntry e : entries) {
         w.upsert(e);
       }
@@ -85,7 +91,8 @@ class DiskFailureTest {
   private void assertIntactWith(int entries) throws IOException {
     assertEquals(entries, IndexInfo.read(dir).entries());
     try (ArchiveSearcher s = new ArchiveSearcher(dir)) {
-      assertEquals(Fixtures.seed().id(), s.search(SearchRequest.of("botox eyebrows")).hits().get(0).id());
+      assertEquals(
+          Fixtures.seed().id(), s.search(SearchRequest.of("botox eyebrows")).hits().get(0).id());
     }
   }
 }

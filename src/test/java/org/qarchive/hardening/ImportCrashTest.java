@@ -27,9 +27,9 @@ import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.SearchRequest;
 
 /**
- * Kills a real importer process with SIGKILL at random moments, many times in a row, while a searcher in this JVM
- * keeps serving: the index must always open cleanly, hold exactly its last commit, and the next import must finish
- * the job without duplicates.
+ * Kills a real importer process with SIGKILL at random moments, many times in a row, while a
+ * searcher in this JVM keeps serving: the index must always open cleanly, hold exactly its last
+ * commit, and the next import must finish the job without duplicates.
  */
 class ImportCrashTest {
 
@@ -68,9 +68,12 @@ class ImportCrashTest {
         }
         if (serving != null) {
           serving.refresh();
-          assertEquals(committed, serving.count(), "searcher serves the last commit after kill " + i);
+          assertEquals(
+              committed, serving.count(), "searcher serves the last commit after kill " + i);
           if (committed > 0) {
-            assertTrue(serving.search(SearchRequest.of("treatment")).total() > 0, "committed entries are searchable");
+            assertTrue(
+                serving.search(SearchRequest.of("treatment")).total() > 0,
+                "committed entries are searchable");
           }
         }
         if (finished) {
@@ -92,7 +95,10 @@ class ImportCrashTest {
     }
   }
 
-  /** Asserts the index opens, CheckIndex is clean and every id is unique; returns the committed entry count. */
+  /**
+   * Asserts the index opens, CheckIndex is clean and every id is unique; returns the committed
+   * entry count.
+   */
   private static int checkIntact(Path index, int expected) throws IOException {
     if (!Files.exists(index)) {
       return 0;
@@ -146,5 +152,4 @@ class ImportCrashTest {
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
   }
-
 }

@@ -34,10 +34,14 @@ class ArchiveInputsTest {
   }
 
   @Test
-  void theParallelListingFindsWhatAWalkOfTheTreeFindsInPathOrderWithoutEnteringLinkedFolders() throws Exception {
+  void theParallelListingFindsWhatAWalkOfTheTreeFindsInPathOrderWithoutEnteringLinkedFolders()
+      throws Exception {
     for (int y = 0; y < 6; y++) {
       for (int m = 0; m < 5; m++) {
-        file("20" + (10 + y) + "/0" + m + "/post-" + m + "/index.html", "<p>" + y + m + "</p>", "2014-01-01T00:00:00Z");
+        file(
+            "20" + (10 + y) + "/0" + m + "/post-" + m + "/index.html",
+            "<p>" + y + m + "</p>",
+            "2014-01-01T00:00:00Z");
       }
       file("20" + (10 + y) + "/index.html", "<p>year</p>", "2014-01-01T00:00:00Z");
     }
@@ -49,15 +53,20 @@ class ArchiveInputsTest {
 
     List<Path> expected;
     try (var s = Files.walk(tmp.resolve("site"))) { // does not follow links either
-      expected = s.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+      expected =
+          s.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+              .sorted()
+              .toList();
     }
     ArchiveInputs.Listed listed = ArchiveInputs.list(List.of(tmp.resolve("site"))).get(0);
     assertEquals(expected, listed.files().stream().map(ArchiveInputs.Found::file).toList());
-    assertEquals(2 + 6 * 6 + 1, listed.files().size(), "the link itself is listed, and the walk refuses it");
+    assertEquals(
+        2 + 6 * 6 + 1, listed.files().size(), "the link itself is listed, and the walk refuses it");
   }
 
   @Test
-  void aFileChangedAfterTheListingKeepsTheListedStampSoTheNextImportReadsItAgain() throws Exception {
+  void aFileChangedAfterTheListingKeepsTheListedStampSoTheNextImportReadsItAgain()
+      throws Exception {
     Path a = file("a.html", "<p>old</p>", "2014-01-01T00:00:00Z");
     List<ArchiveInputs.Listed> listing = ArchiveInputs.list(List.of(tmp.resolve("site")));
     FileStamp listed = ArchiveInputs.stamps(listing).get(a.toAbsolutePath().normalize().toString());
@@ -66,8 +75,12 @@ class ArchiveInputsTest {
     Files.writeString(a, "<p>new and longer</p>");
     Files.setLastModifiedTime(a, FileTime.from(Instant.parse("2015-01-01T00:00:00Z")));
     ArchiveInputs.Page page = assertInstanceOf(ArchiveInputs.Page.class, walk(listing).get(0));
-    assertEquals("<p>new and longer</p>", new String(page.bytes(), java.nio.charset.StandardCharsets.UTF_8));
-    assertEquals(listed, page.stamp(), "the stamp is the one taken before the read, never newer than the bytes");
+    assertEquals(
+        "<p>new and longer</p>", new String(page.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(
+        listed,
+        page.stamp(),
+        "the stamp is the one taken before the read, never newer than the bytes");
   }
 
   @Test
@@ -85,7 +98,8 @@ class ArchiveInputsTest {
   }
 
   @Test
-  void theListingGivesStampsAndPlanForFoldersAndNamedFilesAndReportsMissingInputs() throws Exception {
+  void theListingGivesStampsAndPlanForFoldersAndNamedFilesAndReportsMissingInputs()
+      throws Exception {
     Path a = file("x/a.html", "12345", "2014-01-01T00:00:00Z");
     Path single = file("../b.html", "123", "2014-02-01T00:00:00Z");
     Path missing = tmp.resolve("nowhere");
@@ -99,18 +113,46 @@ class ArchiveInputsTest {
     assertEquals(new ArchiveInputs.Plan(2, 8, false), ArchiveInputs.plan(listing));
 
     List<Item> items = walk(listing);
-    assertEquals(List.of("a.html", "b.html", missing.toString()), items.stream().map(Item::name).toList());
+    assertEquals(
+        List.of("a.html", "b.html", missing.toString()), items.stream().map(Item::name).toList());
     assertEquals("no such file or folder", ((ArchiveInputs.Failure) items.get(2)).reason());
   }
 
   @Test
   void namesThatAreNeverPagesAreToldApartAsTheOldPatternDid() {
     java.util.regex.Pattern old =
-        java.util.regex.Pattern.compile("(?i).*\\.(css|js|mjs|json|map|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|woff2?|ttf|"
-            + "eot|otf|mp[34]|m4a|webm|avi|mov|wav|ogg|pdf|docx?|xlsx?|pptx?|swf|txt|md|csv|cdx|log|exe|dll|so|class|jar)$");
-    for (String name : List.of("a/style.css", "index.html", "x.jpeg", "x.jpg", "x.jpgg", "x.tif", "x.tiff", "x.tiffany",
-        "x.mp3", "x.mp5", "font.woff2", "x.woff3", "css", ".css", "x.css.html", "x.html.css", "a\nb.css", "a.css\n",
-        "noext", "dir.css/index.html", "x.", "x.jar", "x.class", "x.so", "x.soo", "feed.json", "data.jsonl")) {
+        java.util.regex.Pattern.compile(
+            "(?i).*\\.(css|js|mjs|json|map|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|woff2?|ttf|"
+                + "eot|otf|mp[34]|m4a|webm|avi|mov|wav|ogg|pdf|docx?|xlsx?|pptx?|swf|txt|md|csv|cdx|log|exe|dll|so|class|jar)$");
+    for (String name :
+        List.of(
+            "a/style.css",
+            "index.html",
+            "x.jpeg",
+            "x.jpg",
+            "x.jpgg",
+            "x.tif",
+            "x.tiff",
+            "x.tiffany",
+            "x.mp3",
+            "x.mp5",
+            "font.woff2",
+            "x.woff3",
+            "css",
+            ".css",
+            "x.css.html",
+            "x.html.css",
+            "a\nb.css",
+            "a.css\n",
+            "noext",
+            "dir.css/index.html",
+            "x.",
+            "x.jar",
+            "x.class",
+            "x.so",
+            "x.soo",
+            "feed.json",
+            "data.jsonl")) {
       assertEquals(old.matcher(name).matches(), ArchiveInputs.notAPage(name), name);
     }
   }

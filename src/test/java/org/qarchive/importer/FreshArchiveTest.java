@@ -1,17 +1,19 @@
 package org.qarchive.importer;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.qarchive.SharedData;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
+import org.qarchive.SharedData;
+import org.qarchive.bench.ManifestScore;
 
-/** Generates fresh archives with {@code make-archive} so the importer is checked on pages it was never tuned on. */
+/**
+ * Generates fresh archives with {@code make-archive} so the importer is checked on pages it was
+ * never tuned on.
+ */
 class FreshArchiveTest {
 
   @TempDir Path tmp;

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qarchive.importer.ImportReport.FileOutcome;
 
 /**
- * The hostile inputs of the hardening issue, each refused or imported safely: nothing outside the inputs is read,
- * nothing is written anywhere (zip members are read in memory, never extracted), and limits stop the expensive ones.
- * The elapsed time of each is printed for the record; timing is not asserted.
+ * The hostile inputs of the hardening issue, each refused or imported safely: nothing outside the
+ * inputs is read, nothing is written anywhere (zip members are read in memory, never extracted),
+ * and limits stop the expensive ones. The elapsed time of each is printed for the record; timing is
+ * not asserted.
  */
 class HostileInputsTest {
 
@@ -33,7 +34,8 @@ class HostileInputsTest {
       "<html><body class='single'><article class='post'><div class='entry-content'><p>Q: Is it safe?</p>"
           + "<p>A: Yes.</p></div></article></body></html>";
 
-  private static ImportReport importing(String what, MemorySink sink, Path... inputs) throws Exception {
+  private static ImportReport importing(String what, MemorySink sink, Path... inputs)
+      throws Exception {
     long t = System.nanoTime();
     ImportReport r = new Importer(ImportOptions.defaults()).run(List.of(inputs), sink);
     System.out.printf(Locale.ROOT, "hostile %s: %.0f ms%n", what, (System.nanoTime() - t) / 1e6);
@@ -63,14 +65,18 @@ class HostileInputsTest {
     try {
       Files.createSymbolicLink(in.resolve("linked-folder"), outside);
       Files.createSymbolicLink(in.resolve("passwd"), Path.of("/etc/passwd"));
-      Files.createSymbolicLink(in.resolve("post.html"), outside.resolve("h.com/2013/05/secret/index.html"));
+      Files.createSymbolicLink(
+          in.resolve("post.html"), outside.resolve("h.com/2013/05/secret/index.html"));
     } catch (UnsupportedOperationException | IOException e) {
       assumeTrue(false, "no symbolic links here: " + e);
     }
     MemorySink sink = new MemorySink();
     ImportReport r = importing("symlinks", sink, in);
     assertTrue(sink.entries.isEmpty(), "nothing behind a link is imported");
-    assertEquals(3, r.rows().stream().filter(x -> "symbolic link, not followed".equals(x.reason())).count(), r.summary());
+    assertEquals(
+        3,
+        r.rows().stream().filter(x -> "symbolic link, not followed".equals(x.reason())).count(),
+        r.summary());
   }
 
   @Test
@@ -96,7 +102,10 @@ class HostileInputsTest {
     }
   }
 
-  /** Sets "made by Unix" and mode 0120777 (a symbolic link) in the central directory record of the first entry. */
+  /**
+   * Sets "made by Unix" and mode 0120777 (a symbolic link) in the central directory record of the
+   * first entry.
+   */
   private static void markFirstEntryAsUnixSymlink(Path zip) throws IOException {
     byte[] b = Files.readAllBytes(zip);
     for (int i = 0; i + 46 < b.length; i++) {
@@ -126,7 +135,8 @@ class HostileInputsTest {
     MemorySink sink = new MemorySink();
     importing("100,000 zip entries", sink, zip);
     assertEquals(1, sink.entries.size());
-    assertTrue(ArchiveInputs.MAX_ZIP_ENTRIES >= 100_000 && ArchiveInputs.MAX_ZIP_ENTRIES <= 1_000_000);
+    assertTrue(
+        ArchiveInputs.MAX_ZIP_ENTRIES >= 100_000 && ArchiveInputs.MAX_ZIP_ENTRIES <= 1_000_000);
   }
 
   @Test
@@ -147,13 +157,19 @@ class HostileInputsTest {
     MemorySink sink = new MemorySink();
     ImportReport r = importing("nested zips", sink, zip);
     assertTrue(sink.entries.isEmpty());
-    assertTrue(r.rows().stream().anyMatch(x -> x.reason() != null && x.reason().contains("nested deeper")), r.summary());
+    assertTrue(
+        r.rows().stream().anyMatch(x -> x.reason() != null && x.reason().contains("nested deeper")),
+        r.summary());
   }
 
   @Test
   void aHundredThousandNestedDivsParseWithinJsoupsDepthLimit() {
-    String page = "<html><body>" + "<div>".repeat(100_000) + "<p>Q: Deep?</p><p>A: Yes.</p>" + "</div>".repeat(100_000)
-        + "</body></html>";
+    String page =
+        "<html><body>"
+            + "<div>".repeat(100_000)
+            + "<p>Q: Deep?</p><p>A: Yes.</p>"
+            + "</div>".repeat(100_000)
+            + "</body></html>";
     PageResult r = extracting("100,000 nested divs", page.getBytes(StandardCharsets.UTF_8));
     assertNotNull(r.kind());
   }
@@ -177,8 +193,10 @@ class HostileInputsTest {
 
   @Test
   void aMillionEntitiesAreJustText() {
-    String page = "<html><body class='single'><article class='post'><div class='entry-content'><p>Q: Amps?</p><p>A: "
-        + "&amp;".repeat(1_000_000) + "</p></div></article></body></html>";
+    String page =
+        "<html><body class='single'><article class='post'><div class='entry-content'><p>Q: Amps?</p><p>A: "
+            + "&amp;".repeat(1_000_000)
+            + "</p></div></article></body></html>";
     PageResult r = extracting("a million entities", page.getBytes(StandardCharsets.UTF_8));
     assertEquals(1, r.entries().size());
     assertEquals(1_000_000, r.entries().get(0).answer().chars().filter(c -> c == '&').count());
@@ -186,8 +204,9 @@ class HostileInputsTest {
 
   @Test
   void aPageWithNulBytesIsRefusedAsBinary() {
-    String page = "<html><body class='single'><article class='post'><div class='entry-content'><p>Q: Nul\0 here?</p>"
-        + "<p>A: And\0 here.</p></div></article></body></html>";
+    String page =
+        "<html><body class='single'><article class='post'><div class='entry-content'><p>Q: Nul\0 here?</p>"
+            + "<p>A: And\0 here.</p></div></article></body></html>";
     PageResult r = extracting("NUL bytes", page.getBytes(StandardCharsets.UTF_8));
     assertEquals(PageKind.BROKEN, r.kind());
     assertTrue(r.reason().contains("NUL"), r.reason());
@@ -195,16 +214,19 @@ class HostileInputsTest {
 
   @Test
   void anExternalXmlEntityIsNeverResolved() {
-    String feed = "<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-        + "<rss version='2.0'><channel><title>&x;</title><item><title>Q</title><description>&x;</description>"
-        + "</item></channel></rss>";
-    String page = "<!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><html><body class='single'>"
-        + "<article class='post'><div class='entry-content'><p>Q: What is &x;?</p><p>A: Nothing &x;.</p></div>"
-        + "</article></body></html>";
+    String feed =
+        "<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<rss version='2.0'><channel><title>&x;</title><item><title>Q</title><description>&x;</description>"
+            + "</item></channel></rss>";
+    String page =
+        "<!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><html><body class='single'>"
+            + "<article class='post'><div class='entry-content'><p>Q: What is &x;?</p><p>A: Nothing &x;.</p></div>"
+            + "</article></body></html>";
     for (String s : List.of(feed, page)) {
       PageResult r = extracting("XML external entity", s.getBytes(StandardCharsets.UTF_8));
       assertFalse(r.toString().contains("root:"), r.toString());
-      assertFalse(new MainContentExtractor().extract(s.getBytes(StandardCharsets.UTF_8)).contains("root:"));
+      assertFalse(
+          new MainContentExtractor().extract(s.getBytes(StandardCharsets.UTF_8)).contains("root:"));
     }
   }
 }

@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Test;
 class ImportProgressTest {
 
   private static ImportProgress progress(ArchiveInputs.Plan plan) {
-    return new ImportProgress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), plan, false);
+    return new ImportProgress(
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), plan, false);
   }
 
   @Test
   void foldersOfPagesAreMeasuredInFilesCountedUpFront() {
     ImportProgress p = progress(new ArchiveInputs.Plan(5000, 50_000_000, false));
-    assertEquals("1000/5000 files, 100 files/s, 20%, about 40 s left", p.line(1000, 0, Duration.ofSeconds(10)));
+    assertEquals(
+        "1000/5000 files, 100 files/s, 20%, about 40 s left",
+        p.line(1000, 0, Duration.ofSeconds(10)));
   }
 
   @Test

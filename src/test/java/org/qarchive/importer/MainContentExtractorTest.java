@@ -1,7 +1,6 @@
 package org.qarchive.importer;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +16,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.qarchive.SharedData;
 import org.junit.jupiter.api.Test;
+import org.qarchive.SharedData;
 
 class MainContentExtractorTest {
 
@@ -28,9 +27,14 @@ class MainContentExtractorTest {
     return SharedData.require("data/extraction/article-extraction-benchmark/html").getParent();
   }
 
-  /** Writes {@code {id: {"articleBody": ...}}} for {@code tools/extraction-score}: args are the output file. */
+  /**
+   * Writes {@code {id: {"articleBody": ...}}} for {@code tools/extraction-score}: args are the
+   * output file.
+   */
   public static void main(String[] args) throws Exception {
-    Path bench = Path.of(args.length > 1 ? args[1] : "../shared/data/extraction/article-extraction-benchmark");
+    Path bench =
+        Path.of(
+            args.length > 1 ? args[1] : "../shared/data/extraction/article-extraction-benchmark");
     Map<String, String> out = predict(bench);
     ObjectMapper m = new ObjectMapper();
     ObjectNode root = m.createObjectNode();
@@ -66,7 +70,8 @@ class MainContentExtractorTest {
     double p = tp / (tp + fp);
     double r = tp / (tp + fn);
     double f1 = 2 * p * r / (p + r);
-    System.out.printf(Locale.ROOT, "extraction benchmark: precision %.3f recall %.3f F1 %.3f%n", p, r, f1);
+    System.out.printf(
+        Locale.ROOT, "extraction benchmark: precision %.3f recall %.3f F1 %.3f%n", p, r, f1);
     assertTrue(f1 >= FLOOR, "F1 " + f1);
   }
 
@@ -79,7 +84,10 @@ class MainContentExtractorTest {
     return l;
   }
 
-  /** Per-page true/false positives and false negatives over 4-word shingles, normalised by their sum. */
+  /**
+   * Per-page true/false positives and false negatives over 4-word shingles, normalised by their
+   * sum.
+   */
   static double[] counts(String truth, String got) {
     Map<List<String>, Integer> t = shingles(truth);
     Map<List<String>, Integer> g = shingles(got);

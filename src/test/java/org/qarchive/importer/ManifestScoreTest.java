@@ -2,13 +2,12 @@ package org.qarchive.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.qarchive.SharedData;
 import org.junit.jupiter.api.Test;
+import org.qarchive.SharedData;
+import org.qarchive.bench.ManifestScore;
 
 class ManifestScoreTest {
 
@@ -21,8 +20,11 @@ class ManifestScoreTest {
     Path shared = shared();
     MemorySink sink = new MemorySink();
     ImportReport report =
-        new Importer(ImportOptions.defaults()).run(List.of(shared.resolve("data/sample-archive")), sink);
-    ManifestScore.Result r = ManifestScore.score(shared.resolve("data/sample-archive.manifest.jsonl"), sink.entries.values());
+        new Importer(ImportOptions.defaults())
+            .run(List.of(shared.resolve("data/sample-archive")), sink);
+    ManifestScore.Result r =
+        ManifestScore.score(
+            shared.resolve("data/sample-archive.manifest.jsonl"), sink.entries.values());
     System.out.println("sample-archive: " + r);
     r.problems().forEach(p -> System.out.println("  " + p));
     System.out.println(report.summary());

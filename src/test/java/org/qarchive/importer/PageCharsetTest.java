@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
-import org.qarchive.SharedData;
 import org.junit.jupiter.api.Test;
+import org.qarchive.SharedData;
 
 class PageCharsetTest {
 
@@ -48,7 +48,8 @@ class PageCharsetTest {
             "<html><head><style>p{}</style><noscript><meta charset=iso-8859-1></noscript>",
             "\ufeff<html><head><meta charset=iso-8859-1>");
     for (String head : heads) {
-      byte[] page = (head + "</head><body>" + FILLER + "</body></html>").getBytes(StandardCharsets.UTF_8);
+      byte[] page =
+          (head + "</head><body>" + FILLER + "</body></html>").getBytes(StandardCharsets.UTF_8);
       assertAgrees(page, head);
     }
   }
@@ -63,14 +64,18 @@ class PageCharsetTest {
     Path shared = SharedData.require("data/sample-archive").getParent().getParent();
     int sniffed = 0;
     int pages = 0;
-    for (Path dir : List.of(shared.resolve("data/sample-archive"),
-        shared.resolve("data/extraction/article-extraction-benchmark/html"))) {
+    for (Path dir :
+        List.of(
+            shared.resolve("data/sample-archive"),
+            shared.resolve("data/extraction/article-extraction-benchmark/html"))) {
       if (!Files.isDirectory(dir)) {
         continue;
       }
       List<Path> files = new ArrayList<>();
       try (Stream<Path> s = Files.walk(dir)) {
-        s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".gz")).forEach(files::add);
+        s.filter(Files::isRegularFile)
+            .filter(p -> !p.toString().endsWith(".gz"))
+            .forEach(files::add);
       }
       for (Path p : files) {
         byte[] page = Files.readAllBytes(p);
@@ -90,7 +95,8 @@ class PageCharsetTest {
     if (sniffed == null) {
       return false;
     }
-    String jsoup = Jsoup.parse(new ByteArrayInputStream(page), null, "", Parser.htmlParser()).charset().name();
+    String jsoup =
+        Jsoup.parse(new ByteArrayInputStream(page), null, "", Parser.htmlParser()).charset().name();
     assertEquals(jsoup, java.nio.charset.Charset.forName(sniffed).name(), what);
     return true;
   }

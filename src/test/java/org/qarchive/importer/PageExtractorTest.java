@@ -20,7 +20,9 @@ class PageExtractorTest {
 
   private static Path seedPage() throws Exception {
     try (Stream<Path> s = Files.walk(Path.of("import/blog.drdeankane.com"))) {
-      return s.filter(p -> p.getFileName().toString().equals("index.html")).findFirst().orElseThrow();
+      return s.filter(p -> p.getFileName().toString().equals("index.html"))
+          .findFirst()
+          .orElseThrow();
     }
   }
 
@@ -31,7 +33,10 @@ class PageExtractorTest {
     assertEquals(PageKind.POST, r.kind());
     assertEquals(1, r.entries().size());
     QaEntry e = r.entries().get(0);
-    String seed = Files.readString(Path.of(PageExtractorTest.class.getResource("/seed/botox-and-facial-toners.txt").toURI()));
+    String seed =
+        Files.readString(
+            Path.of(
+                PageExtractorTest.class.getResource("/seed/botox-and-facial-toners.txt").toURI()));
     String expectedQuestion =
         "I recently had botox in my forehead & above the eyebrows. I use facial toners for saggy skin around the eye "
             + "& jowls etc. It could be psychological but I felt it helped. I read articles recommending using facial "
@@ -45,7 +50,9 @@ class PageExtractorTest {
     assertEquals("Board Certified Plastic Surgeon from Baltimore", e.credentials());
     assertTrue(e.answer().startsWith("Expression appearances are created"), e.answer());
     assertTrue(e.answer().endsWith("I hope this was helpful! All the best!"), e.answer());
-    assertTrue(e.answer().contains("various layers.\n\nBotox and Dysport"), "paragraphs are separated by a blank line");
+    assertTrue(
+        e.answer().contains("various layers.\n\nBotox and Dysport"),
+        "paragraphs are separated by a blank line");
     assertEquals(LocalDate.of(2013, 5, 14), e.date());
     assertEquals(List.of("Botox"), e.categories());
     assertEquals(List.of("botox", "facial toners"), e.tags());
@@ -60,9 +67,12 @@ class PageExtractorTest {
         "<html><head><title>t</title></head><body class='single'><article class='post'><h1 class='entry-title'>Lips</h1>"
             + "<div class='entry-content'><p><b>Q:</b> Can you call me at (410) 555-0199 or write to jane.doe@example.com?</p>"
             + "<p><b>A:</b> Please call our office.</p></div></article></body></html>";
-    PageResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "x/2014/01/lips/index.html", null);
+    PageResult r =
+        extractor.extract(html.getBytes(StandardCharsets.UTF_8), "x/2014/01/lips/index.html", null);
     assertEquals(2, r.maskedPii());
-    assertEquals("Can you call me at [phone removed] or write to [email removed]?", r.entries().get(0).question());
+    assertEquals(
+        "Can you call me at [phone removed] or write to [email removed]?",
+        r.entries().get(0).question());
   }
 
   @Test
@@ -73,7 +83,9 @@ class PageExtractorTest {
             + "<h2>Filler?</h2><p><strong>Q:</strong> First?</p><p><strong>A:</strong> One.</p>"
             + "<h2>Botox?</h2><p><strong>Question from Paris, France:</strong> Second?</p><p><strong>Dr. Jo Lee answers:</strong> Two.</p><ul><li>a</li><li>b</li></ul>"
             + "</div></article></body></html>";
-    PageResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "h.com/2014/02/roundup/index.html", null);
+    PageResult r =
+        extractor.extract(
+            html.getBytes(StandardCharsets.UTF_8), "h.com/2014/02/roundup/index.html", null);
     assertEquals(2, r.entries().size());
     assertEquals("Filler?", r.entries().get(0).title());
     assertEquals("One.", r.entries().get(0).answer());
@@ -81,7 +93,10 @@ class PageExtractorTest {
     assertEquals("Dr. Jo Lee", r.entries().get(1).answeredBy());
     assertEquals("Two.\n\na\nb", r.entries().get(1).answer());
     assertEquals(QaEntry.idFor("http://h.com/2014/02/roundup/", 1), r.entries().get(1).id());
-    assertEquals(LocalDate.of(2014, 2, 1), r.entries().get(0).date(), "the URL's month when the page states no date");
+    assertEquals(
+        LocalDate.of(2014, 2, 1),
+        r.entries().get(0).date(),
+        "the URL's month when the page states no date");
   }
 
   @Test
@@ -92,64 +107,115 @@ class PageExtractorTest {
             + "<article class='post'><h1 class='entry-title'>Ask Dr. Pemberton: Lips</h1>"
             + "<div class='entry-content'><p><b>Q:</b> Are lip fillers safe?</p><p><b>A:</b> Mostly, yes.</p></div></article>"
             + "<footer><p>Written by Dr. <a href='/about/'>Sofia Pemberton</a>, our surgeon.</p></footer></body></html>";
-    PageResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "h.com/2014/01/lips/index.html", null);
-    assertEquals(List.of("Dr. Sofia Pemberton"), r.doctorNames(), "a name split by a link counts; menu items do not");
-    assertEquals("Dr. Sofia Pemberton", r.entries().get(0).answeredBy(), "the short label is completed from the page");
+    PageResult r =
+        extractor.extract(
+            html.getBytes(StandardCharsets.UTF_8), "h.com/2014/01/lips/index.html", null);
+    assertEquals(
+        List.of("Dr. Sofia Pemberton"),
+        r.doctorNames(),
+        "a name split by a link counts; menu items do not");
+    assertEquals(
+        "Dr. Sofia Pemberton",
+        r.entries().get(0).answeredBy(),
+        "the short label is completed from the page");
   }
 
   @Test
   void listingPagesAreToldByTheirBodyClassAndSearchPagesAndPostsAreNotMistakenForThem() {
-    String post = "<article class='post'><h1 class='entry-title'>Lips</h1><div class='entry-content'>"
-        + "<p><b>Q:</b> Are lip fillers safe?</p><p><b>A:</b> Mostly, yes.</p></div></article>";
-    String home = "<html><head><meta itemprop='target' content='http://h.com/?s={s}'></head>"
-        + "<body class='home blog'>" + post + "</body></html>";
-    PageResult r = extractor.extract(home.getBytes(StandardCharsets.UTF_8), "h.com/index.html", null);
-    assertEquals(PageKind.LISTING, r.kind(), "a search box's URL template does not make a search page");
+    String post =
+        "<article class='post'><h1 class='entry-title'>Lips</h1><div class='entry-content'>"
+            + "<p><b>Q:</b> Are lip fillers safe?</p><p><b>A:</b> Mostly, yes.</p></div></article>";
+    String home =
+        "<html><head><meta itemprop='target' content='http://h.com/?s={s}'></head>"
+            + "<body class='home blog'>"
+            + post
+            + "</body></html>";
+    PageResult r =
+        extractor.extract(home.getBytes(StandardCharsets.UTF_8), "h.com/index.html", null);
+    assertEquals(
+        PageKind.LISTING, r.kind(), "a search box's URL template does not make a search page");
     assertEquals("a listing page (body class \"home\")", r.reason());
 
-    String search = "<html><head><link rel='canonical' href='http://h.com/?s=botox'></head>"
-        + "<body class='archive'>" + post + "</body></html>";
-    assertEquals(PageKind.SEARCH,
-        extractor.extract(search.getBytes(StandardCharsets.UTF_8), "h.com/index.html", null).kind());
+    String search =
+        "<html><head><link rel='canonical' href='http://h.com/?s=botox'></head>"
+            + "<body class='archive'>"
+            + post
+            + "</body></html>";
+    assertEquals(
+        PageKind.SEARCH,
+        extractor
+            .extract(search.getBytes(StandardCharsets.UTF_8), "h.com/index.html", null)
+            .kind());
 
-    String commentedOut = "<html><head><!-- <body class='archive category'> --></head>"
-        + "<body class='single'>" + post + "</body></html>";
-    assertEquals(PageKind.POST,
-        extractor.extract(commentedOut.getBytes(StandardCharsets.UTF_8), "h.com/2014/01/lips/index.html", null).kind());
+    String commentedOut =
+        "<html><head><!-- <body class='archive category'> --></head>"
+            + "<body class='single'>"
+            + post
+            + "</body></html>";
+    assertEquals(
+        PageKind.POST,
+        extractor
+            .extract(
+                commentedOut.getBytes(StandardCharsets.UTF_8),
+                "h.com/2014/01/lips/index.html",
+                null)
+            .kind());
 
-    String inScript = "<html><head><script>document.write('<body class=\"archive\">')</script></head>"
-        + "<body>" + post + "</body></html>";
-    assertEquals(PageKind.POST,
-        extractor.extract(inScript.getBytes(StandardCharsets.UTF_8), "h.com/2014/01/lips/index.html", null).kind());
+    String inScript =
+        "<html><head><script>document.write('<body class=\"archive\">')</script></head>"
+            + "<body>"
+            + post
+            + "</body></html>";
+    assertEquals(
+        PageKind.POST,
+        extractor
+            .extract(
+                inScript.getBytes(StandardCharsets.UTF_8), "h.com/2014/01/lips/index.html", null)
+            .kind());
   }
 
   @Test
   void aPageWithoutACanonicalAddressIsAListingWhenItsPathIsOneUnlessItSaysOtherwise() {
-    String qa = "<div class='post'><p><b>Q:</b> Are lip fillers safe?</p><p><b>A:</b> Mostly, yes.</p></div>";
-    String table = "<html><head><title>Blog</title></head><body bgcolor='#FFFFFF'><table><tr><td>" + qa
-        + "</td></tr></table></body></html>";
-    PageResult r = extractor.extract(table.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null);
+    String qa =
+        "<div class='post'><p><b>Q:</b> Are lip fillers safe?</p><p><b>A:</b> Mostly, yes.</p></div>";
+    String table =
+        "<html><head><title>Blog</title></head><body bgcolor='#FFFFFF'><table><tr><td>"
+            + qa
+            + "</td></tr></table></body></html>";
+    PageResult r =
+        extractor.extract(table.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null);
     assertEquals(PageKind.LISTING, r.kind());
     assertEquals("a listing page (address /page/3/)", r.reason());
 
-    String named = table.replace("<table>", "<link rel='canonical' href='http://h.com/2014/01/lips/'><table>");
-    assertEquals(PageKind.POST,
-        extractor.extract(named.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null).kind(),
+    String named =
+        table.replace("<table>", "<link rel='canonical' href='http://h.com/2014/01/lips/'><table>");
+    assertEquals(
+        PageKind.POST,
+        extractor
+            .extract(named.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null)
+            .kind(),
         "a canonical link in the body names the post's own address");
 
     String single = table.replace("<body bgcolor='#FFFFFF'>", "<body class='single'>");
-    assertEquals(PageKind.POST,
-        extractor.extract(single.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null).kind());
+    assertEquals(
+        PageKind.POST,
+        extractor
+            .extract(single.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null)
+            .kind());
     String laterBody = table.replace("<table>", "<body class='single'><table>");
-    assertEquals(PageKind.POST,
-        extractor.extract(laterBody.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null).kind(),
+    assertEquals(
+        PageKind.POST,
+        extractor
+            .extract(laterBody.getBytes(StandardCharsets.UTF_8), "h.com/page/3/index.html", null)
+            .kind(),
         "a second body tag adds the class the first lacks");
   }
 
   @Test
   void cp1252PagesKeepTheirCurlyQuotes() {
-    byte[] head = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'></head><body><div class='post'><p>Q: Is it “safe”?</p><p>A: It’s fine.</p></div></body></html>"
-        .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    byte[] head =
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'></head><body><div class='post'><p>Q: Is it “safe”?</p><p>A: It’s fine.</p></div></body></html>"
+            .getBytes(java.nio.charset.Charset.forName("windows-1252"));
     PageResult r = extractor.extract(head, "h.com/2015/03/safe/index.html", null);
     assertEquals("Is it “safe”?", r.entries().get(0).question());
     assertEquals("It’s fine.", r.entries().get(0).answer());
@@ -161,7 +227,11 @@ class PageExtractorTest {
         "<html><head><link rel='canonical' href='/web/20150506103409/http://www.h.com/2012/07/x/'></head><body class='single'>"
             + "<div id='wm-ipp-base'>Jun 2015 captures 06 May 2015</div><article class='post'><div class='entry-content'>"
             + "<p>Q: Why?</p><p>A: Because.</p></div></article></body></html>";
-    PageResult r = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "web.archive.org/web/20150506103409/http:/www.h.com/2012/07/x/index.html", null);
+    PageResult r =
+        extractor.extract(
+            html.getBytes(StandardCharsets.UTF_8),
+            "web.archive.org/web/20150506103409/http:/www.h.com/2012/07/x/index.html",
+            null);
     assertEquals("http://www.h.com/2012/07/x/", r.canonicalUrl());
     assertNotNull(r.captureTime());
     assertEquals("2015-05-06T10:34:09Z", r.captureTime().toString());
@@ -170,14 +240,58 @@ class PageExtractorTest {
 
   @Test
   void listingsFeedsSearchesAndJunkAreToldApart() {
-    byte[] listing = "<html><body class='home blog'><article class='post'><p>Q: a?</p><p>A: b</p></article><article class='post'>x</article></body></html>".getBytes(StandardCharsets.UTF_8);
+    byte[] listing =
+        "<html><body class='home blog'><article class='post'><p>Q: a?</p><p>A: b</p></article><article class='post'>x</article></body></html>"
+            .getBytes(StandardCharsets.UTF_8);
     assertEquals(PageKind.LISTING, extractor.extract(listing, "h.com/index.html", null).kind());
-    assertEquals(PageKind.LISTING, extractor.extract("<html><body><p>x</p></body></html>".getBytes(StandardCharsets.UTF_8), "h.com/tag/botox/page/2/index.html", null).kind());
-    assertEquals(PageKind.FEED, extractor.extract("<?xml version='1.0'?><rss version='2.0'><channel></channel></rss>".getBytes(StandardCharsets.UTF_8), "h.com/feed/index.html", null).kind());
-    assertEquals(PageKind.SEARCH, extractor.extract("<html><body><p>x</p></body></html>".getBytes(StandardCharsets.UTF_8), "h.com/index.html?s=botox.html", null).kind());
+    assertEquals(
+        PageKind.LISTING,
+        extractor
+            .extract(
+                "<html><body><p>x</p></body></html>".getBytes(StandardCharsets.UTF_8),
+                "h.com/tag/botox/page/2/index.html",
+                null)
+            .kind());
+    assertEquals(
+        PageKind.FEED,
+        extractor
+            .extract(
+                "<?xml version='1.0'?><rss version='2.0'><channel></channel></rss>"
+                    .getBytes(StandardCharsets.UTF_8),
+                "h.com/feed/index.html",
+                null)
+            .kind());
+    assertEquals(
+        PageKind.SEARCH,
+        extractor
+            .extract(
+                "<html><body><p>x</p></body></html>".getBytes(StandardCharsets.UTF_8),
+                "h.com/index.html?s=botox.html",
+                null)
+            .kind());
     assertEquals(PageKind.BROKEN, extractor.extract(new byte[0], "e.html", null).kind());
-    assertEquals(PageKind.BROKEN, extractor.extract(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 1}, "j.html", null).kind());
-    assertEquals(PageKind.BROKEN, extractor.extract("<html><head><title>x</title></head><body><p>Q: cut".getBytes(StandardCharsets.UTF_8), "t.html", null).kind());
-    assertEquals(PageKind.NOT_QA, extractor.extract("<html><body class='page'><div class='entry-content'><p>About us.</p></div></body></html>".getBytes(StandardCharsets.UTF_8), "h.com/about/index.html", null).kind());
+    assertEquals(
+        PageKind.BROKEN,
+        extractor
+            .extract(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 1}, "j.html", null)
+            .kind());
+    assertEquals(
+        PageKind.BROKEN,
+        extractor
+            .extract(
+                "<html><head><title>x</title></head><body><p>Q: cut"
+                    .getBytes(StandardCharsets.UTF_8),
+                "t.html",
+                null)
+            .kind());
+    assertEquals(
+        PageKind.NOT_QA,
+        extractor
+            .extract(
+                "<html><body class='page'><div class='entry-content'><p>About us.</p></div></body></html>"
+                    .getBytes(StandardCharsets.UTF_8),
+                "h.com/about/index.html",
+                null)
+            .kind());
   }
 }

@@ -17,45 +17,59 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
-import org.qarchive.SharedData;
 import org.junit.jupiter.api.Test;
+import org.qarchive.SharedData;
 
 class PageScanTest {
 
   // the selections PageScan stands for, as the extractor wrote them before it walked the page once
   private static final Evaluator WAYBACK_CHROME =
-      css("#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo, .wb-autocomplete-suggestions, #playback");
+      css(
+          "#wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo, .wb-autocomplete-suggestions, #playback");
   private static final Evaluator WAYBACK_LINK = css("link[href*=/web/], a[href*=/web/]");
   private static final Evaluator CANONICAL_LINK = css("link[rel=canonical][href]");
   private static final Evaluator OG_URL = css("meta[property=og:url][content]");
   private static final Evaluator OG_TITLE = css("meta[property=og:title][content]");
   private static final Evaluator META_AUTHOR = css("meta[name=author][content]");
   private static final Evaluator POST_CONTAINERS =
-      css("article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article");
+      css(
+          "article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article");
   private static final Evaluator INSIDE_CHROME =
       css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer");
-  private static final Evaluator COMMENTS = css(".comment, .comments-area, #comments, .comment-list");
+  private static final Evaluator COMMENTS =
+      css(".comment, .comments-area, #comments, .comment-list");
   private static final Evaluator JSON_LD = css("script[type=application/ld+json]");
-  private static final Evaluator NOT_CONTENT = css("script, style, noscript, iframe, template, object, embed");
+  private static final Evaluator NOT_CONTENT =
+      css("script, style, noscript, iframe, template, object, embed");
   private static final Evaluator CHROME =
-      css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
-          + " #colophon, .footer-widgets");
-  private static final Evaluator TAG_LINKS = css("a[rel~=tag]:not([class*=tag-link-]):not([class*=tag-cloud-link])");
+      css(
+          "aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
+              + " #colophon, .footer-widgets");
+  private static final Evaluator TAG_LINKS =
+      css("a[rel~=tag]:not([class*=tag-link-]):not([class*=tag-cloud-link])");
   private static final List<Evaluator> TITLES =
-      List.of(css("h1.entry-title"), css(".entry-title"), css("[itemprop=headline]"), css(".post-title"), css("h1"));
+      List.of(
+          css("h1.entry-title"),
+          css(".entry-title"),
+          css("[itemprop=headline]"),
+          css(".post-title"),
+          css("h1"));
   private static final Evaluator AUTHORS =
-      css("[rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,"
-          + " .author");
+      css(
+          "[rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,"
+              + " .author");
   private static final Evaluator COMMENTS_3 = css(".comment, #comments, .comments-area");
   private static final Evaluator NOISE =
-      css("#comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form,"
-          + " .sharedaddy, .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel,"
-          + " .share, .sharing, .social-share, .addtoany_share_save_container, .cta-box, .disclaimer, .author-box,"
-          + " .entry-author-box, .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs,"
-          + " .breadcrumbs, .cookie-notice, #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text,"
-          + " .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header, .more-link, [hidden],"
-          + " [style~=display:\\s*none]");
-  private static final Evaluator COMMENTS_OR_CLOUD = css(".comment, #comments, .tagcloud, .widget_tag_cloud");
+      css(
+          "#comments, .comments-area, .comment-list, .comments, .commentlist, #respond, .comment-respond, form,"
+              + " .sharedaddy, .sd-sharing, .jp-relatedposts, .yarpp-related, .related-posts, .swp_social_panel,"
+              + " .share, .sharing, .social-share, .addtoany_share_save_container, .cta-box, .disclaimer, .author-box,"
+              + " .entry-author-box, .post-navigation, .nav-single, .navigation, .pagination, .breadcrumb, #breadcrumbs,"
+              + " .breadcrumbs, .cookie-notice, #cookie-notice, .screen-reader-text, .assistive-text, .wp-caption-text,"
+              + " .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header, .more-link, [hidden],"
+              + " [style~=display:\\s*none]");
+  private static final Evaluator COMMENTS_OR_CLOUD =
+      css(".comment, #comments, .tagcloud, .widget_tag_cloud");
 
   @Test
   void findsWhatTheSelectorsFindOnTrickyMarkup() {
@@ -89,17 +103,23 @@ class PageScanTest {
   void findsWhatTheSelectorsFindOnTheSampleArchiveAndTheBenchmarkPages() throws IOException {
     Path shared = SharedData.require("data/sample-archive").getParent().getParent();
     List<Path> pages = new ArrayList<>();
-    for (Path dir : List.of(shared.resolve("data/sample-archive"),
-        shared.resolve("data/extraction/article-extraction-benchmark/html"))) {
+    for (Path dir :
+        List.of(
+            shared.resolve("data/sample-archive"),
+            shared.resolve("data/extraction/article-extraction-benchmark/html"))) {
       if (Files.isDirectory(dir)) {
         try (Stream<Path> s = Files.walk(dir)) {
-          s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".gz")).forEach(pages::add);
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.toString().endsWith(".gz"))
+              .forEach(pages::add);
         }
       }
     }
     assumeTrue(pages.size() > 100, "too few pages");
     for (Path p : pages) {
-      Document doc = Jsoup.parse(new ByteArrayInputStream(Files.readAllBytes(p)), null, "", Parser.htmlParser());
+      Document doc =
+          Jsoup.parse(
+              new ByteArrayInputStream(Files.readAllBytes(p)), null, "", Parser.htmlParser());
       assertNull(mismatch(doc), p.toString());
     }
   }
@@ -110,7 +130,11 @@ class PageScanTest {
     List<String> diffs = new ArrayList<>();
     check(diffs, "waybackChrome", doc.select(WAYBACK_CHROME), scan.waybackChrome);
     check(diffs, "waybackLink", doc.selectFirst(WAYBACK_LINK) != null, scan.waybackLink);
-    check(diffs, "firstCanonicalAnywhere", doc.selectFirst(CANONICAL_LINK), scan.firstCanonicalAnywhere);
+    check(
+        diffs,
+        "firstCanonicalAnywhere",
+        doc.selectFirst(CANONICAL_LINK),
+        scan.firstCanonicalAnywhere);
     check(diffs, "canonicalLinks", outside(doc, CANONICAL_LINK), scan.canonicalLinks);
     check(diffs, "ogUrl", first(outside(doc, OG_URL)), scan.ogUrl);
     check(diffs, "ogTitle", first(outside(doc, OG_TITLE)), scan.ogTitle);
@@ -119,13 +143,19 @@ class PageScanTest {
     check(diffs, "jsonLd", outside(doc, JSON_LD), scan.jsonLd);
     check(diffs, "notContent", outside(doc, NOT_CONTENT), scan.notContent);
     check(diffs, "chrome", outside(doc, CHROME), scan.chrome);
-    check(diffs, "postCandidates",
+    check(
+        diffs,
+        "postCandidates",
         outside(doc, POST_CONTAINERS).stream()
-            .filter(e -> e.closest(INSIDE_CHROME) == null && e.closest(COMMENTS) == null).toList(),
+            .filter(e -> e.closest(INSIDE_CHROME) == null && e.closest(COMMENTS) == null)
+            .toList(),
         scan.postCandidates);
-    check(diffs, "tagLinks",
+    check(
+        diffs,
+        "tagLinks",
         outside(doc, TAG_LINKS).stream()
-            .filter(e -> e.closest(INSIDE_CHROME) == null && e.closest(COMMENTS_OR_CLOUD) == null).toList(),
+            .filter(e -> e.closest(INSIDE_CHROME) == null && e.closest(COMMENTS_OR_CLOUD) == null)
+            .toList(),
         scan.tagLinks);
     check(diffs, "noise", doc.select(NOISE), PageScan.noise(doc));
     List<Element> scopes = new ArrayList<>(List.of(doc));
@@ -136,13 +166,23 @@ class PageScanTest {
         continue;
       }
       for (int i = 0; i < TITLES.size(); i++) {
-        Element expected = scope.select(TITLES.get(i)).stream().filter(e -> e.closest(WAYBACK_CHROME) == null)
-            .findFirst().orElse(null);
+        Element expected =
+            scope.select(TITLES.get(i)).stream()
+                .filter(e -> e.closest(WAYBACK_CHROME) == null)
+                .findFirst()
+                .orElse(null);
         check(diffs, "title " + i, expected, PageScan.firstWithin(scan.titles.get(i), scope));
       }
-      check(diffs, "authors",
-          scope.select(AUTHORS).stream().filter(e -> e.closest(WAYBACK_CHROME) == null
-              && e.closest(COMMENTS_3) == null && e.closest(INSIDE_CHROME) == null).toList(),
+      check(
+          diffs,
+          "authors",
+          scope.select(AUTHORS).stream()
+              .filter(
+                  e ->
+                      e.closest(WAYBACK_CHROME) == null
+                          && e.closest(COMMENTS_3) == null
+                          && e.closest(INSIDE_CHROME) == null)
+              .toList(),
           scan.authors.stream().filter(a -> a.in(scope)).map(PageScan.Author::element).toList());
     }
     return diffs.isEmpty() ? null : String.join("; ", diffs);
@@ -152,8 +192,9 @@ class PageScanTest {
     if (expected instanceof List<?> l) {
       expected = new ArrayList<>(l);
     }
-    if (!java.util.Objects.equals(expected, actual == null ? null : actual instanceof List<?> a ? new ArrayList<>(a)
-        : actual)) {
+    if (!java.util.Objects.equals(
+        expected,
+        actual == null ? null : actual instanceof List<?> a ? new ArrayList<>(a) : actual)) {
       diffs.add(what + ": expected " + expected + " but was " + actual);
     }
   }

@@ -30,7 +30,8 @@ class PostRegionTest {
           + "</aside><footer id=\"colophon\" class=\"site-footer\">(c) clinic</footer></body></html>";
 
   private static int end(String page) {
-    return PostRegion.end(page.getBytes(StandardCharsets.UTF_8), "blog/2014/03/botox/index.html", null);
+    return PostRegion.end(
+        page.getBytes(StandardCharsets.UTF_8), "blog/2014/03/botox/index.html", null);
   }
 
   @Test
@@ -41,39 +42,51 @@ class PostRegionTest {
 
   @Test
   void stopsAtTheSidebarWhenThereAreNoComments() {
-    String page = HEAD + POST + "<nav class=\"post-navigation\"><a href=\"/prev/\">Previous</a></nav>" + SIDEBAR;
+    String page =
+        HEAD
+            + POST
+            + "<nav class=\"post-navigation\"><a href=\"/prev/\">Previous</a></nav>"
+            + SIDEBAR;
     assertEquals(page.indexOf("<aside"), end(page));
   }
 
   @Test
   void stopsAtAClassicThemesCommentListInsideATableLayout() {
-    String page = HEAD + "<table><tr><td><div class=\"post\" id=\"post-1\"><h2>Botox</h2><p>Q: Can botox move?</p>"
-        + "<p>A: It can.</p></div><a name=\"comments\"></a><div class=\"commentlist\"><div id=\"comment-7\">Thanks"
-        + "</div></div><form id=\"commentform\"></form></td><td><a href='/tag/botox/' class='tag-link-5' rel=\"tag\""
-        + " style='font-size: 8pt'>botox</a></td></tr></table></body></html>";
+    String page =
+        HEAD
+            + "<table><tr><td><div class=\"post\" id=\"post-1\"><h2>Botox</h2><p>Q: Can botox move?</p>"
+            + "<p>A: It can.</p></div><a name=\"comments\"></a><div class=\"commentlist\"><div id=\"comment-7\">Thanks"
+            + "</div></div><form id=\"commentform\"></form></td><td><a href='/tag/botox/' class='tag-link-5' rel=\"tag\""
+            + " style='font-size: 8pt'>botox</a></td></tr></table></body></html>";
     assertEquals(page.indexOf("<div class=\"commentlist\""), end(page));
   }
 
   @Test
   void anAsideOrCommentsWordInsideThePostIsNotItsEnd() {
-    String post = POST.replace("<p>Answer", "<aside class=\"pull-quote\">quoted</aside><div class=\"widget\">x</div>"
-        + "<script>var s = '</article><div id=\"comments\">';</script><!-- </article> --><p>Answer");
+    String post =
+        POST.replace(
+            "<p>Answer",
+            "<aside class=\"pull-quote\">quoted</aside><div class=\"widget\">x</div>"
+                + "<script>var s = '</article><div id=\"comments\">';</script><!-- </article> --><p>Answer");
     String page = HEAD + post + COMMENTS + SIDEBAR;
     assertEquals(page.lastIndexOf("<div id=\"comments\""), end(page));
   }
 
   @Test
   void passesOverPostsInsideASidebarBeforeThePost() {
-    String before = "<aside id=\"sidebar\"><article class=\"hentry\"><a href=\"/other/\">Recent post</a></article>"
-        + "<div class=\"widget-area\"></div></aside><div class=\"widget\"><article>teaser</article></div>";
+    String before =
+        "<aside id=\"sidebar\"><article class=\"hentry\"><a href=\"/other/\">Recent post</a></article>"
+            + "<div class=\"widget-area\"></div></aside><div class=\"widget\"><article>teaser</article></div>";
     String page = HEAD + before + POST + COMMENTS + SIDEBAR;
     assertEquals(page.indexOf("<div id=\"comments\""), end(page));
   }
 
   @Test
   void readsUpperCaseTags() {
-    String page = HEAD + "<DIV CLASS=\"hentry\"><P>Q: Can botox move?</P><DIV>A: It can.</DIV></DIV>"
-        + "<DIV ID=\"comments\">...</DIV></BODY></HTML>";
+    String page =
+        HEAD
+            + "<DIV CLASS=\"hentry\"><P>Q: Can botox move?</P><DIV>A: It can.</DIV></DIV>"
+            + "<DIV ID=\"comments\">...</DIV></BODY></HTML>";
     assertEquals(page.indexOf("<DIV ID=\"comments\""), end(page));
   }
 
@@ -85,17 +98,23 @@ class PostRegionTest {
 
   @Test
   void readsTheWholePageWhenTheRestHoldsWhatAPostPageIsReadFor() {
-    for (String rest : List.of(
-        "<script type=\"application/ld+json\">{\"datePublished\": \"2014-03-02\"}</script>",
-        "<link rel=\"canonical\" href=\"http://blog.example.com/botox/\">",
-        "<meta property=\"og:url\" content=\"http://blog.example.com/botox/\">",
-        "<meta itemprop=\"datePublished\" content=\"2014-03-02\">",
-        "<a href=\"/tag/botox/\" rel=\"tag\">botox</a>")) {
+    for (String rest :
+        List.of(
+            "<script type=\"application/ld+json\">{\"datePublished\": \"2014-03-02\"}</script>",
+            "<link rel=\"canonical\" href=\"http://blog.example.com/botox/\">",
+            "<meta property=\"og:url\" content=\"http://blog.example.com/botox/\">",
+            "<meta itemprop=\"datePublished\" content=\"2014-03-02\">",
+            "<a href=\"/tag/botox/\" rel=\"tag\">botox</a>")) {
       String page = HEAD + POST + COMMENTS + rest + SIDEBAR;
       assertEquals(page.getBytes(StandardCharsets.UTF_8).length, end(page), rest);
     }
-    String harmless = HEAD + POST + COMMENTS + "<meta itemprop=\"target\" content=\"/?s={s}\">"
-        + "<a href='/tag/botox/' class='tag-link-5' rel=\"tag\" style='font-size: 8pt'>botox</a>" + SIDEBAR;
+    String harmless =
+        HEAD
+            + POST
+            + COMMENTS
+            + "<meta itemprop=\"target\" content=\"/?s={s}\">"
+            + "<a href='/tag/botox/' class='tag-link-5' rel=\"tag\" style='font-size: 8pt'>botox</a>"
+            + SIDEBAR;
     assertTrue(end(harmless) < harmless.length());
   }
 
@@ -109,19 +128,31 @@ class PostRegionTest {
     assertEquals(utf16.length, PostRegion.end(utf16, "blog/2014/03/botox/index.html", null));
   }
 
-  /** Pages built so that a scan looking at characters again and again would take minutes; each must take moments. */
+  /**
+   * Pages built so that a scan looking at characters again and again would take minutes; each must
+   * take moments.
+   */
   @Test
   void staysLinearOnHostilePages() {
-    List<String> pages = List.of(
-        HEAD + POST.replace("<p>Answer", "<div class=\"".repeat(200_000) + "<p>Answer") + COMMENTS + SIDEBAR,
-        HEAD + POST + COMMENTS + "<meta content=\"".repeat(200_000) + SIDEBAR,
-        HEAD + POST + COMMENTS + "<a rel=x " + "tag".repeat(1_000_000) + SIDEBAR,
-        HEAD + POST + COMMENTS + ("<p " + "tag".repeat(1_300) + ">").repeat(1_000) + SIDEBAR,
-        HEAD + POST + COMMENTS + "stage ".repeat(500_000) + SIDEBAR);
+    List<String> pages =
+        List.of(
+            HEAD
+                + POST.replace("<p>Answer", "<div class=\"".repeat(200_000) + "<p>Answer")
+                + COMMENTS
+                + SIDEBAR,
+            HEAD + POST + COMMENTS + "<meta content=\"".repeat(200_000) + SIDEBAR,
+            HEAD + POST + COMMENTS + "<a rel=x " + "tag".repeat(1_000_000) + SIDEBAR,
+            HEAD + POST + COMMENTS + ("<p " + "tag".repeat(1_300) + ">").repeat(1_000) + SIDEBAR,
+            HEAD + POST + COMMENTS + "stage ".repeat(500_000) + SIDEBAR);
     for (String page : pages) {
-      int end = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-          () -> end(page), "a hang guard: linear scans of these pages take well under a second");
-      assertTrue(end == page.length() || end == page.indexOf("<div id=\"comments\""), "a cut where it was: " + end);
+      int end =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              java.time.Duration.ofSeconds(20),
+              () -> end(page),
+              "a hang guard: linear scans of these pages take well under a second");
+      assertTrue(
+          end == page.length() || end == page.indexOf("<div id=\"comments\""),
+          "a cut where it was: " + end);
     }
   }
 
@@ -132,9 +163,9 @@ class PostRegionTest {
   }
 
   /**
-   * Leaving the comments, sidebar and footer out changes no entry, address or capture time of the sample archive,
-   * beyond a doctor's short name that only a widget spelled out in full (the import completes those from the
-   * archive's other pages).
+   * Leaving the comments, sidebar and footer out changes no entry, address or capture time of the
+   * sample archive, beyond a doctor's short name that only a widget spelled out in full (the import
+   * completes those from the archive's other pages).
    */
   @Test
   void theSampleArchiveYieldsTheSameEntriesWhenTheRestIsLeftOut() throws IOException {
@@ -159,19 +190,31 @@ class PostRegionTest {
       }
       PageResult a = whole.extract(bytes, f.toString(), null);
       PageResult b = cut.extract(bytes, f.toString(), null);
-      if (a.kind() != b.kind() || a.entries().size() != b.entries().size()
+      if (a.kind() != b.kind()
+          || a.entries().size() != b.entries().size()
           || !java.util.Objects.equals(a.canonicalUrl(), b.canonicalUrl())
           || !java.util.Objects.equals(a.captureTime(), b.captureTime())) {
-        differences.add(f + ": " + a.kind() + " " + a.entries().size() + " / " + b.kind() + " " + b.entries().size());
+        differences.add(
+            f
+                + ": "
+                + a.kind()
+                + " "
+                + a.entries().size()
+                + " / "
+                + b.kind()
+                + " "
+                + b.entries().size());
         continue;
       }
       for (int i = 0; i < a.entries().size(); i++) {
         QaEntry x = a.entries().get(i);
         QaEntry y = b.entries().get(i);
         entries++;
-        boolean sameDoctor = java.util.Objects.equals(x.answeredBy(), y.answeredBy())
-            || x.answeredBy() != null && y.answeredBy() != null
-                && lastWord(x.answeredBy()).equals(lastWord(y.answeredBy()));
+        boolean sameDoctor =
+            java.util.Objects.equals(x.answeredBy(), y.answeredBy())
+                || x.answeredBy() != null
+                    && y.answeredBy() != null
+                    && lastWord(x.answeredBy()).equals(lastWord(y.answeredBy()));
         if (!sameDoctor || !withoutDoctor(x).equals(withoutDoctor(y))) {
           differences.add(f + ": " + x + "\n  " + y);
         }
@@ -179,13 +222,25 @@ class PostRegionTest {
     }
     assertTrue(differences.isEmpty(), String.join("\n", differences));
     assertTrue(entries > 200, "entries compared: " + entries);
-    assertTrue(shortened * 2 > files.size(), shortened + " of " + files.size() + " pages shortened");
+    assertTrue(
+        shortened * 2 > files.size(), shortened + " of " + files.size() + " pages shortened");
     assertTrue(waybackShortened > 0, "Wayback captures shortened too, with the same capture time");
   }
 
   private static QaEntry withoutDoctor(QaEntry e) {
-    return new QaEntry(e.id(), e.url(), e.title(), e.question(), e.askerLocation(), e.answer(), null, e.credentials(),
-        e.date(), e.categories(), e.tags(), e.sourceFile());
+    return new QaEntry(
+        e.id(),
+        e.url(),
+        e.title(),
+        e.question(),
+        e.askerLocation(),
+        e.answer(),
+        null,
+        e.credentials(),
+        e.date(),
+        e.categories(),
+        e.tags(),
+        e.sourceFile());
   }
 
   private static String lastWord(String s) {

@@ -10,6 +10,7 @@ class TextBlocksTest {
 
   /** The two replacements separateLeads does by hand, as the regexes they were. */
   private static final Pattern BEFORE_LEAD = Pattern.compile("\n\\s*(?=\u0002)");
+
   private static final Pattern AFTER_LEAD = Pattern.compile("\u0003[ \\t]*\n");
 
   @Test
@@ -23,14 +24,19 @@ class TextBlocksTest {
         sb.append(alphabet[random.nextInt(alphabet.length)]);
       }
       String s = sb.toString();
-      String expected = AFTER_LEAD.matcher(BEFORE_LEAD.matcher(s).replaceAll("\n\n")).replaceAll("\u0003\n\n");
-      assertEquals(expected, TextBlocks.separateLeads(s), () -> "for " + s.replace("\n", "\\n")
-          .replace("\u0002", "<S>").replace("\u0003", "<E>"));
+      String expected =
+          AFTER_LEAD.matcher(BEFORE_LEAD.matcher(s).replaceAll("\n\n")).replaceAll("\u0003\n\n");
+      assertEquals(
+          expected,
+          TextBlocks.separateLeads(s),
+          () -> "for " + s.replace("\n", "\\n").replace("\u0002", "<S>").replace("\u0003", "<E>"));
     }
   }
 
   @Test
   void aBoldLabelOnItsOwnLineBecomesABlockOfItsOwn() {
-    assertEquals("Intro\n\n\u0002Q:\u0003\n\nwhy?", TextBlocks.separateLeads("Intro\n \u0002Q:\u0003 \nwhy?"));
+    assertEquals(
+        "Intro\n\n\u0002Q:\u0003\n\nwhy?",
+        TextBlocks.separateLeads("Intro\n \u0002Q:\u0003 \nwhy?"));
   }
 }

@@ -35,7 +35,9 @@ class ThemeSelectorsTest {
     ThemeSelectors s = ThemeSelectors.load(file);
     assertEquals("div.qa-body", s.content());
     assertNull(s.tags(), "a blank selector falls back to the general rules");
-    PageResult r = new PageExtractor(false, s).extract(PAGE.getBytes(StandardCharsets.UTF_8), "h.com/2013/05/fly/index.html", null);
+    PageResult r =
+        new PageExtractor(false, s)
+            .extract(PAGE.getBytes(StandardCharsets.UTF_8), "h.com/2013/05/fly/index.html", null);
     assertEquals(1, r.entries().size(), r.toString());
     QaEntry e = r.entries().get(0);
     assertEquals("Can I fly after a facelift?", e.title());
@@ -47,9 +49,15 @@ class ThemeSelectorsTest {
   void unknownKeysAndBadSelectorsAreRefusedWithTheKeyNamed() throws Exception {
     Path typo = tmp.resolve("typo.properties");
     Files.writeString(typo, "contents = div.x\n", StandardCharsets.UTF_8);
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> ThemeSelectors.load(typo)).getMessage().contains("contents"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> ThemeSelectors.load(typo))
+            .getMessage()
+            .contains("contents"));
     Path bad = tmp.resolve("bad.properties");
     Files.writeString(bad, "remove = div[[\n", StandardCharsets.UTF_8);
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> ThemeSelectors.load(bad)).getMessage().contains("remove"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> ThemeSelectors.load(bad))
+            .getMessage()
+            .contains("remove"));
   }
 }

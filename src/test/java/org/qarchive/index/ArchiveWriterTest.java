@@ -28,9 +28,20 @@ class ArchiveWriterTest {
     }
     try (ArchiveWriter w = new ArchiveWriter(dir)) {
       assertEquals(Outcome.UNCHANGED, w.upsert(seed));
-      QaEntry edited = new QaEntry(seed.id(), seed.url(), "New title", seed.question(), seed.askerLocation(),
-          seed.answer(), seed.answeredBy(), seed.credentials(), seed.date(), seed.categories(), seed.tags(),
-          seed.sourceFile());
+      QaEntry edited =
+          new QaEntry(
+              seed.id(),
+              seed.url(),
+              "New title",
+              seed.question(),
+              seed.askerLocation(),
+              seed.answer(),
+              seed.answeredBy(),
+              seed.credentials(),
+              seed.date(),
+              seed.categories(),
+              seed.tags(),
+              seed.sourceFile());
       assertEquals(Outcome.UPDATED, w.upsert(edited));
       w.commit("fp2");
     }
@@ -43,11 +54,23 @@ class ArchiveWriterTest {
 
   @Test
   void anEntryDeletedAndStoredAgainInOneSessionIsThereOnceWithItsLastContent() throws Exception {
-    // a new id is added without a delete of its id; one stored again after its delete must still replace nothing
+    // a new id is added without a delete of its id; one stored again after its delete must still
+    // replace nothing
     QaEntry seed = Fixtures.seed();
-    QaEntry edited = new QaEntry(seed.id(), seed.url(), "Edited title", seed.question(), seed.askerLocation(),
-        seed.answer(), seed.answeredBy(), seed.credentials(), seed.date(), seed.categories(), seed.tags(),
-        seed.sourceFile());
+    QaEntry edited =
+        new QaEntry(
+            seed.id(),
+            seed.url(),
+            "Edited title",
+            seed.question(),
+            seed.askerLocation(),
+            seed.answer(),
+            seed.answeredBy(),
+            seed.credentials(),
+            seed.date(),
+            seed.categories(),
+            seed.tags(),
+            seed.sourceFile());
     try (ArchiveWriter w = new ArchiveWriter(dir)) {
       assertEquals(Outcome.IMPORTED, w.upsert(seed));
       assertTrue(w.delete(seed.id()));
@@ -56,12 +79,18 @@ class ArchiveWriterTest {
       w.commit("x");
     }
     try (org.apache.lucene.index.DirectoryReader r =
-        org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(dir))) {
+        org.apache.lucene.index.DirectoryReader.open(
+            org.apache.lucene.store.FSDirectory.open(dir))) {
       assertEquals(1, r.numDocs());
-      var hits = new org.apache.lucene.search.IndexSearcher(r)
-          .search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.ID, seed.id())), 5);
+      var hits =
+          new org.apache.lucene.search.IndexSearcher(r)
+              .search(
+                  new org.apache.lucene.search.TermQuery(
+                      new org.apache.lucene.index.Term(Fields.ID, seed.id())),
+                  5);
       assertEquals(1, hits.totalHits.value());
-      assertEquals("Edited title", r.storedFields().document(hits.scoreDocs[0].doc).get(Fields.TITLE));
+      assertEquals(
+          "Edited title", r.storedFields().document(hits.scoreDocs[0].doc).get(Fields.TITLE));
     }
   }
 
@@ -96,7 +125,11 @@ class ArchiveWriterTest {
       w.addDocument(EntryDocuments.toDocument(Fixtures.seed()));
       w.commit();
     }
-    QaEntry other = Fixtures.small().stream().filter(e -> !e.id().equals(Fixtures.seed().id())).findFirst().orElseThrow();
+    QaEntry other =
+        Fixtures.small().stream()
+            .filter(e -> !e.id().equals(Fixtures.seed().id()))
+            .findFirst()
+            .orElseThrow();
     try (ArchiveWriter w = new ArchiveWriter(dir)) {
       w.upsert(other);
       w.commit(null);
@@ -111,8 +144,20 @@ class ArchiveWriterTest {
   void datedAndUndatedEntriesGoIntoOneIndex() throws Exception {
     QaEntry seed = Fixtures.seed();
     String url = "http://blog.example-clinic.com/undated-post/";
-    QaEntry undated = new QaEntry(QaEntry.idFor(url, 0), url, "Undated", "When was this asked?", null,
-        "The page does not say.", null, null, null, null, null, "undated.html");
+    QaEntry undated =
+        new QaEntry(
+            QaEntry.idFor(url, 0),
+            url,
+            "Undated",
+            "When was this asked?",
+            null,
+            "The page does not say.",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "undated.html");
     try (ArchiveWriter w = new ArchiveWriter(dir)) {
       assertEquals(Outcome.IMPORTED, w.upsert(seed));
       assertEquals(Outcome.IMPORTED, w.upsert(undated));
@@ -122,11 +167,19 @@ class ArchiveWriterTest {
   }
 
   @Test
-  void aReopenedWriterKnowsEveryLiveEntryAcrossSegmentsAndBlocksAndNotTheDeletedOnes() throws Exception {
-    List<QaEntry> entries = IntStream.range(0, 600)
-        .mapToObj(i -> Fixtures.entry("post-" + i, "Title " + i, "Question " + i + "?", "Answer " + i,
-            LocalDate.of(2014, 1, 1)))
-        .toList();
+  void aReopenedWriterKnowsEveryLiveEntryAcrossSegmentsAndBlocksAndNotTheDeletedOnes()
+      throws Exception {
+    List<QaEntry> entries =
+        IntStream.range(0, 600)
+            .mapToObj(
+                i ->
+                    Fixtures.entry(
+                        "post-" + i,
+                        "Title " + i,
+                        "Question " + i + "?",
+                        "Answer " + i,
+                        LocalDate.of(2014, 1, 1)))
+            .toList();
     try (ArchiveWriter w = new ArchiveWriter(dir)) {
       for (QaEntry e : entries.subList(0, 300)) {
         w.upsert(e);
@@ -138,7 +191,8 @@ class ArchiveWriterTest {
       w.commit("b");
     }
     try (ArchiveWriter w = new ArchiveWriter(dir)) {
-      assertTrue(w.delete(entries.get(7).id()), "a delete before any upsert knows the stored entries");
+      assertTrue(
+          w.delete(entries.get(7).id()), "a delete before any upsert knows the stored entries");
       assertTrue(w.delete(entries.get(450).id()));
       assertEquals(false, w.delete("no-such-id"));
       w.commit("c");
@@ -146,11 +200,18 @@ class ArchiveWriterTest {
     try (ArchiveWriter w = new ArchiveWriter(dir)) {
       assertEquals(598, w.size());
       for (int i = 0; i < entries.size(); i++) {
-        assertEquals(i == 7 || i == 450 ? Outcome.IMPORTED : Outcome.UNCHANGED, w.upsert(entries.get(i)), "entry " + i);
+        assertEquals(
+            i == 7 || i == 450 ? Outcome.IMPORTED : Outcome.UNCHANGED,
+            w.upsert(entries.get(i)),
+            "entry " + i);
       }
       QaEntry e = entries.get(500);
-      assertEquals(Outcome.UPDATED, w.upsert(Fixtures.entry("post-500", "Title 500", "Question 500?", "Changed",
-          LocalDate.of(2014, 1, 1))), e.id());
+      assertEquals(
+          Outcome.UPDATED,
+          w.upsert(
+              Fixtures.entry(
+                  "post-500", "Title 500", "Question 500?", "Changed", LocalDate.of(2014, 1, 1))),
+          e.id());
     }
   }
 
@@ -172,13 +233,15 @@ class ArchiveWriterTest {
   void uncommittedWritesAreNotVisibleAfterRollback() throws Exception {
     Fixtures.index(dir, java.util.List.of(Fixtures.seed()));
     try (ArchiveWriter w = new ArchiveWriter(dir)) {
-      Fixtures.small().forEach(e -> {
-        try {
-          w.upsert(e);
-        } catch (java.io.IOException ex) {
-          throw new java.io.UncheckedIOException(ex);
-        }
-      });
+      Fixtures.small()
+          .forEach(
+              e -> {
+                try {
+                  w.upsert(e);
+                } catch (java.io.IOException ex) {
+                  throw new java.io.UncheckedIOException(ex);
+                }
+              });
       w.rollback();
     }
     assertEquals(1, IndexInfo.read(dir).entries());
@@ -188,7 +251,8 @@ class ArchiveWriterTest {
   void aSecondWriterOnTheSameIndexFailsFastWithAClearMessage() throws Exception {
     try (ArchiveWriter first = new ArchiveWriter(dir)) {
       var e = assertThrows(ArchiveWriter.IndexBusyException.class, () -> new ArchiveWriter(dir));
-      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("another import"), e.getMessage());
+      org.junit.jupiter.api.Assertions.assertTrue(
+          e.getMessage().contains("another import"), e.getMessage());
     }
   }
 

@@ -37,14 +37,29 @@ class SpellingTapTest {
   static List<QaEntry> awkward() {
     List<QaEntry> entries = new ArrayList<>(Fixtures.small());
     String longWord = "a".repeat(300);
-    entries.add(Fixtures.entry("possessives", "The doctor's, Doctor’s and DOCTOR＇S Notes",
-        "My surgeon‘s advice: what's CAFÉ-au-lait? Ærosol naïve façade", "Ça va. Straße 12.5mg i.v. " + longWord + "b",
-        LocalDate.of(2018, 5, 6)));
-    entries.add(Fixtures.entry("stopwords-only", "I am", "is it the", "", LocalDate.of(2019, 1, 1)));
-    entries.add(Fixtures.entry("scripts", "日本語のテキスト Ελληνικά", "Emoji 😀 and ZWJ👩‍⚕️ doctors\r\nnew line",
-        "Tabs\tand\u00A0spaces, e-mail me@example.com http://x.y/z?a=1", LocalDate.of(2020, 2, 29)));
-    entries.add(Fixtures.entry("newline-edges", "Ends with a quote'", "'s starts with one", "running runs ran RUNNER's",
-        LocalDate.of(2021, 3, 3)));
+    entries.add(
+        Fixtures.entry(
+            "possessives",
+            "The doctor's, Doctor’s and DOCTOR＇S Notes",
+            "My surgeon‘s advice: what's CAFÉ-au-lait? Ærosol naïve façade",
+            "Ça va. Straße 12.5mg i.v. " + longWord + "b",
+            LocalDate.of(2018, 5, 6)));
+    entries.add(
+        Fixtures.entry("stopwords-only", "I am", "is it the", "", LocalDate.of(2019, 1, 1)));
+    entries.add(
+        Fixtures.entry(
+            "scripts",
+            "日本語のテキスト Ελληνικά",
+            "Emoji 😀 and ZWJ👩‍⚕️ doctors\r\nnew line",
+            "Tabs\tand\u00A0spaces, e-mail me@example.com http://x.y/z?a=1",
+            LocalDate.of(2020, 2, 29)));
+    entries.add(
+        Fixtures.entry(
+            "newline-edges",
+            "Ends with a quote'",
+            "'s starts with one",
+            "running runs ran RUNNER's",
+            LocalDate.of(2021, 3, 3)));
     return entries;
   }
 
@@ -58,7 +73,8 @@ class SpellingTapTest {
       w.commit(null);
     }
     try (Directory expected = new ByteBuffersDirectory()) {
-      try (IndexWriter w = new IndexWriter(expected, new IndexWriterConfig(Analysis.DEFAULT.indexAnalyzer()))) {
+      try (IndexWriter w =
+          new IndexWriter(expected, new IndexWriterConfig(Analysis.DEFAULT.indexAnalyzer()))) {
         for (QaEntry e : entries) {
           w.addDocument(EntryDocuments.toDocument(e));
         }
@@ -69,7 +85,11 @@ class SpellingTapTest {
         assertSameIndex(want, got);
         Terms spell = got.leaves().get(0).reader().terms(Fields.SPELL);
         assertNotNull(spell);
-        assertTrue(seeks(spell, "doctor's") && seeks(spell, "naive") && seeks(spell, "cafe") && seeks(spell, "ca"));
+        assertTrue(
+            seeks(spell, "doctor's")
+                && seeks(spell, "naive")
+                && seeks(spell, "cafe")
+                && seeks(spell, "ca"));
       }
     }
   }
@@ -190,7 +210,8 @@ class SpellingTapTest {
     assertEquals(null, tb.next(), field);
   }
 
-  private static void assertSameNorms(String field, NumericDocValues a, NumericDocValues b) throws IOException {
+  private static void assertSameNorms(String field, NumericDocValues a, NumericDocValues b)
+      throws IOException {
     for (int d = a.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = a.nextDoc()) {
       assertEquals(d, b.nextDoc(), field);
       assertEquals(a.longValue(), b.longValue(), field);

@@ -40,16 +40,24 @@ class ArchiveSearcherTest {
   void botoxEyebrowsFindsTheSeedAnswerFirstWithMarkedMatches() throws Exception {
     SearchResult r = searcher.search(SearchRequest.of("botox eyebrows"));
     assertEquals(Fixtures.seed().id(), r.hits().get(0).id());
-    assertTrue(r.hits().get(0).questionSnippet().contains("<mark>eyebrows</mark>"), r.hits().get(0).questionSnippet());
-    assertTrue(r.hits().get(0).answerSnippet().contains("<mark>Botox</mark>"), r.hits().get(0).answerSnippet());
+    assertTrue(
+        r.hits().get(0).questionSnippet().contains("<mark>eyebrows</mark>"),
+        r.hits().get(0).questionSnippet());
+    assertTrue(
+        r.hits().get(0).answerSnippet().contains("<mark>Botox</mark>"),
+        r.hits().get(0).answerSnippet());
   }
 
   @Test
   void snippetsEscapeMarkupFromTheArchivedPage() throws Exception {
     SearchHit hit = searcher.search(SearchRequest.of("safe fillers")).hits().get(0);
-    assertTrue(hit.questionSnippet().contains("&lt;img src=x onerror=alert(1)&gt;"), hit.questionSnippet());
+    assertTrue(
+        hit.questionSnippet().contains("&lt;img src=x onerror=alert(1)&gt;"),
+        hit.questionSnippet());
     assertFalse(hit.questionSnippet().contains("<img"), hit.questionSnippet());
-    assertTrue(hit.answerSnippet().contains("&lt;b&gt;<mark>fillers</mark>&lt;/b&gt; &amp; &quot;quotes&quot;"),
+    assertTrue(
+        hit.answerSnippet()
+            .contains("&lt;b&gt;<mark>fillers</mark>&lt;/b&gt; &amp; &quot;quotes&quot;"),
         hit.answerSnippet());
   }
 
@@ -86,8 +94,25 @@ class ArchiveSearcherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"", "(", ")", "[* TO *]", "*:*", "~", "a^99999999999", "/[/", "title:botox AND (",
-      "\"a b\"~99999999", "- -- ---", "OR OR", "-\"", "\u0000botox", "can botox move?!", "a~2 a~2 a~2"})
+  @ValueSource(
+      strings = {
+        "\"",
+        "(",
+        ")",
+        "[* TO *]",
+        "*:*",
+        "~",
+        "a^99999999999",
+        "/[/",
+        "title:botox AND (",
+        "\"a b\"~99999999",
+        "- -- ---",
+        "OR OR",
+        "-\"",
+        "\u0000botox",
+        "can botox move?!",
+        "a~2 a~2 a~2"
+      })
   void patientInputNeverFails(String q) throws Exception {
     SearchResult r = searcher.search(SearchRequest.of(q));
     assertTrue(r.total() >= 0);
@@ -103,8 +128,10 @@ class ArchiveSearcherTest {
 
   @Test
   void tooLongQueryIsRefusedWithAMessage() {
-    var e = org.junit.jupiter.api.Assertions.assertThrows(InvalidQueryException.class,
-        () -> searcher.search(SearchRequest.of("a ".repeat(UserQueryParser.MAX_QUERY_CHARS))));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidQueryException.class,
+            () -> searcher.search(SearchRequest.of("a ".repeat(UserQueryParser.MAX_QUERY_CHARS))));
     assertTrue(e.getMessage().contains("too long"));
   }
 
@@ -117,12 +144,26 @@ class ArchiveSearcherTest {
   @Test
   void browsingFacetsAreCountedOncePerIndexVersionAndFollowNewCommits() throws Exception {
     Map<String, List<FacetCount>> before = searcher.facets();
-    assertEquals(List.of(new FacetCount("Ask the Doctor", 4), new FacetCount("Botox", 1)), before.get("category"));
+    assertEquals(
+        List.of(new FacetCount("Ask the Doctor", 4), new FacetCount("Botox", 1)),
+        before.get("category"));
     assertEquals(ArchiveSearcher.FACET_FIELDS, List.copyOf(before.keySet()), "in display order");
     assertSame(before, searcher.facets(), "the same index version is not counted again");
     try (ArchiveWriter w = new ArchiveWriter(dir)) {
-      w.upsert(new QaEntry("lipo-1", "http://blog.example-clinic.com/2018/01/lipo/", "Liposuction", "How long?", null,
-          "Weeks.", "Dr. Dean Kane", null, LocalDate.of(2018, 1, 1), List.of("Body"), List.of("lipo"), "lipo.html"));
+      w.upsert(
+          new QaEntry(
+              "lipo-1",
+              "http://blog.example-clinic.com/2018/01/lipo/",
+              "Liposuction",
+              "How long?",
+              null,
+              "Weeks.",
+              "Dr. Dean Kane",
+              null,
+              LocalDate.of(2018, 1, 1),
+              List.of("Body"),
+              List.of("lipo"),
+              "lipo.html"));
       w.commit(null);
     }
     searcher.refresh();
@@ -134,13 +175,16 @@ class ArchiveSearcherTest {
   @Test
   void facetsCountMatchesPerValueAndFiltersNarrowTheResult() throws Exception {
     SearchResult all = searcher.search(SearchRequest.of(""));
-    assertEquals(List.of(new FacetCount("Ask the Doctor", 4), new FacetCount("Botox", 1)),
+    assertEquals(
+        List.of(new FacetCount("Ask the Doctor", 4), new FacetCount("Botox", 1)),
         all.facets().get("category"));
     var onlyBotox = new Filters(List.of("Botox"), List.of(), List.of(), List.of());
-    SearchResult filtered = searcher.search(new SearchRequest("", 1, 10, SearchRequest.Sort.RELEVANCE, onlyBotox));
+    SearchResult filtered =
+        searcher.search(new SearchRequest("", 1, 10, SearchRequest.Sort.RELEVANCE, onlyBotox));
     assertEquals(1, filtered.total());
     var years = new Filters(List.of(), List.of(), List.of("2014", "2015"), List.of());
-    assertEquals(2, searcher.search(new SearchRequest("", 1, 10, SearchRequest.Sort.DATE, years)).total());
+    assertEquals(
+        2, searcher.search(new SearchRequest("", 1, 10, SearchRequest.Sort.DATE, years)).total());
   }
 
   @Test
@@ -162,8 +206,12 @@ class ArchiveSearcherTest {
     List<QaEntry> entries = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       entries.add(
-          Fixtures.entry("botox-" + i, "Botox question " + i, "Is Botox safe for wrinkle number " + i + "?",
-              "Botox is safe in trained hands" + " and so on".repeat(i % 7) + ".", LocalDate.of(2015, 1, 1)));
+          Fixtures.entry(
+              "botox-" + i,
+              "Botox question " + i,
+              "Is Botox safe for wrinkle number " + i + "?",
+              "Botox is safe in trained hands" + " and so on".repeat(i % 7) + ".",
+              LocalDate.of(2015, 1, 1)));
     }
     Fixtures.index(big, entries);
     try (ArchiveSearcher s = new ArchiveSearcher(big)) {
@@ -172,7 +220,9 @@ class ArchiveSearcherTest {
       assertTrue(counted.totalExact());
       SearchResult bounded = s.search(SearchRequest.of("botox safe").withoutFacets());
       assertFalse(bounded.totalExact());
-      assertTrue(bounded.total() >= ArchiveSearcher.COUNT_UP_TO && bounded.total() <= n, "" + bounded.total());
+      assertTrue(
+          bounded.total() >= ArchiveSearcher.COUNT_UP_TO && bounded.total() <= n,
+          "" + bounded.total());
       assertEquals(counted.hits(), bounded.hits());
     }
   }
@@ -202,6 +252,8 @@ class ArchiveSearcherTest {
     SearchResult r = searcher.search(SearchRequest.of("can botox move"));
     assertEquals(null, r.correctedQuery());
     assertEquals(Fixtures.seed().id(), r.hits().get(0).id());
-    assertTrue(r.hits().get(0).questionSnippet().contains("<mark>moving</mark>"), r.hits().get(0).questionSnippet());
+    assertTrue(
+        r.hits().get(0).questionSnippet().contains("<mark>moving</mark>"),
+        r.hits().get(0).questionSnippet());
   }
 }

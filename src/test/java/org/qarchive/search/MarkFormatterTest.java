@@ -36,8 +36,10 @@ class MarkFormatterTest {
   void shortPassagesAreKeptWholeAndEscaped() {
     String text = "Is it safe? Fillers & \"quotes\" <i>are</i> fine.";
     int at = text.indexOf("Fillers");
-    String html = new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS)
-        .format(new Passage[] {passage(12, text.length(), at, at + 7)}, text);
-    assertEquals("… <mark>Fillers</mark> &amp; &quot;quotes&quot; &lt;i&gt;are&lt;/i&gt; fine.", html);
+    String html =
+        new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS)
+            .format(new Passage[] {passage(12, text.length(), at, at + 7)}, text);
+    assertEquals(
+        "… <mark>Fillers</mark> &amp; &quot;quotes&quot; &lt;i&gt;are&lt;/i&gt; fine.", html);
   }
 }

@@ -15,37 +15,63 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qarchive.Fixtures;
 import org.qarchive.archive.QaEntry;
 
-/** How the search copes with the way patients write: lay words, brand names, typos, long paragraphs. */
+/**
+ * How the search copes with the way patients write: lay words, brand names, typos, long paragraphs.
+ */
 class PatientSearchTest {
 
   @TempDir Path dir;
   ArchiveSearcher searcher;
 
   static final QaEntry ONLY_CLINICAL =
-      Fixtures.entry("abdominoplasty-recovery", "Abdominoplasty recovery", "When can I return to the gym?",
+      Fixtures.entry(
+          "abdominoplasty-recovery",
+          "Abdominoplasty recovery",
+          "When can I return to the gym?",
           "After an abdominoplasty most patients walk the same day. Heavy lifting waits six weeks.",
           LocalDate.of(2018, 1, 1));
   static final QaEntry ONLY_LAY =
-      Fixtures.entry("tummy-tuck-cost", "Tummy tuck price", "What does a tummy tuck cost here?",
-          "A tummy tuck is priced after a consultation.", LocalDate.of(2018, 2, 1));
+      Fixtures.entry(
+          "tummy-tuck-cost",
+          "Tummy tuck price",
+          "What does a tummy tuck cost here?",
+          "A tummy tuck is priced after a consultation.",
+          LocalDate.of(2018, 2, 1));
   static final QaEntry EYELID =
-      Fixtures.entry("eyelid-surgery", "Blepharoplasty for hooded eyes",
+      Fixtures.entry(
+          "eyelid-surgery",
+          "Blepharoplasty for hooded eyes",
           "Can blepharoplasty fix my hooded upper lids?",
-          "Upper blepharoplasty removes the extra skin. The scar hides in the crease.", LocalDate.of(2018, 3, 1));
+          "Upper blepharoplasty removes the extra skin. The scar hides in the crease.",
+          LocalDate.of(2018, 3, 1));
   static final QaEntry RHINO =
-      Fixtures.entry("rhinoplasty-revision", "Revision rhinoplasty", "My second rhinoplasty left a bump.",
-          "A revision rhinoplasty waits a year after the first.", LocalDate.of(2018, 4, 1));
+      Fixtures.entry(
+          "rhinoplasty-revision",
+          "Revision rhinoplasty",
+          "My second rhinoplasty left a bump.",
+          "A revision rhinoplasty waits a year after the first.",
+          LocalDate.of(2018, 4, 1));
   static final QaEntry FILLER =
-      Fixtures.entry("lip-filler", "Lip filler lumps", "I have lumps after Restylane in my lips.",
-          "Hyaluronic acid lumps can be massaged or dissolved with hyaluronidase.", LocalDate.of(2018, 5, 1));
+      Fixtures.entry(
+          "lip-filler",
+          "Lip filler lumps",
+          "I have lumps after Restylane in my lips.",
+          "Hyaluronic acid lumps can be massaged or dissolved with hyaluronidase.",
+          LocalDate.of(2018, 5, 1));
   static final QaEntry DUP_A =
-      Fixtures.entry("botox-forehead-1", "Botox and heavy forehead",
+      Fixtures.entry(
+          "botox-forehead-1",
+          "Botox and heavy forehead",
           "Why does my forehead feel heavy two weeks after Botox injections?",
-          "The frontalis muscle is relaxed; the feeling fades.", LocalDate.of(2019, 1, 1));
+          "The frontalis muscle is relaxed; the feeling fades.",
+          LocalDate.of(2019, 1, 1));
   static final QaEntry DUP_B =
-      Fixtures.entry("botox-forehead-2", "Heavy forehead after Botox",
+      Fixtures.entry(
+          "botox-forehead-2",
+          "Heavy forehead after Botox",
           "Why does my forehead feel so heavy two weeks after my Botox injections?",
-          "This is common when the forehead muscle relaxes, and it fades.", LocalDate.of(2019, 2, 1));
+          "This is common when the forehead muscle relaxes, and it fades.",
+          LocalDate.of(2019, 2, 1));
 
   @BeforeEach
   void open() throws Exception {
@@ -81,7 +107,9 @@ class PatientSearchTest {
   void theTypedWordRanksAboveItsSynonym() throws Exception {
     assertEquals(ONLY_LAY.id(), ids(searcher.search(SearchRequest.of("tummy tuck price"))).get(0));
     List<String> clinical = ids(searcher.search(SearchRequest.of("abdominoplasty")));
-    assertTrue(clinical.indexOf(ONLY_CLINICAL.id()) < clinical.indexOf(ONLY_LAY.id()), clinical.toString());
+    assertTrue(
+        clinical.indexOf(ONLY_CLINICAL.id()) < clinical.indexOf(ONLY_LAY.id()),
+        clinical.toString());
     List<String> lay = ids(searcher.search(SearchRequest.of("tummy tuck")));
     assertTrue(lay.indexOf(ONLY_LAY.id()) < lay.indexOf(ONLY_CLINICAL.id()), lay.toString());
   }
@@ -116,7 +144,8 @@ class PatientSearchTest {
   @Test
   void theWholeEntryIsMarkedForTheCorrectedWordUnlessExact() throws Exception {
     var marked = searcher.getMarked(EYELID.id(), "blefaroplasty").orElseThrow();
-    assertTrue(marked.answerHtml().contains("Upper <mark>blepharoplasty</mark>"), marked.answerHtml());
+    assertTrue(
+        marked.answerHtml().contains("Upper <mark>blepharoplasty</mark>"), marked.answerHtml());
     var asTyped = searcher.getMarked(EYELID.id(), "blefaroplasty", true).orElseThrow();
     assertTrue(!asTyped.answerHtml().contains("<mark>"), asTyped.answerHtml());
   }
@@ -139,7 +168,9 @@ class PatientSearchTest {
     String names = "qwzx plokm vbnz xjqw zzqa kwpq jjxq wqxv ";
     assertEquals("dissolved", searcher.search(SearchRequest.of("dissovled")).correctedQuery());
     SearchResult r = searcher.search(SearchRequest.of(names + "dissovled"));
-    assertNull(r.correctedQuery(), "eight unknown words used up the budget, so the ninth is left as typed");
+    assertNull(
+        r.correctedQuery(),
+        "eight unknown words used up the budget, so the ninth is left as typed");
     assertEquals(
         "dissolved " + names.strip(),
         searcher.search(SearchRequest.of("dissovled " + names.strip())).correctedQuery());
@@ -148,9 +179,13 @@ class PatientSearchTest {
   @Test
   void ordinaryEnglishWordsOfAPastedParagraphAreNotTakenForTypos() throws Exception {
     SearchResult prose =
-        searcher.search(SearchRequest.of("My wife noticed small lamps under her lips a week after the filler"));
-    assertNull(prose.correctedQuery(), "'lamps' is a word the archive lacks, not a typo of 'lumps' here");
-    assertEquals("lumps lips", searcher.search(SearchRequest.of("lamps lips")).correctedQuery(),
+        searcher.search(
+            SearchRequest.of("My wife noticed small lamps under her lips a week after the filler"));
+    assertNull(
+        prose.correctedQuery(), "'lamps' is a word the archive lacks, not a typo of 'lumps' here");
+    assertEquals(
+        "lumps lips",
+        searcher.search(SearchRequest.of("lamps lips")).correctedQuery(),
         "in a short query every word is a search term, so it is corrected");
   }
 
@@ -161,8 +196,7 @@ class PatientSearchTest {
 
   @Test
   void aQueryThatFindsNothingIsRelaxedToMostWordsThenAnyWord() throws Exception {
-    Ranking allUpToFive =
-        new Ranking(2, 1.5f, 1, 0.6f, 0.6f, 1, 8, 1.5f, 5, 0.5f, 0.5f);
+    Ranking allUpToFive = new Ranking(2, 1.5f, 1, 0.6f, 0.6f, 1, 8, 1.5f, 5, 0.5f, 0.5f);
     try (ArchiveSearcher strict =
         new ArchiveSearcher(
             org.apache.lucene.store.FSDirectory.open(dir),
@@ -218,7 +252,8 @@ class PatientSearchTest {
       phrases.append("\"a").append(i).append(" b\" ");
     }
     while (synonymHeavy.length() < UserQueryParser.MAX_QUERY_CHARS) {
-      synonymHeavy.append("botox filler nose job tummy tuck heart attack flu -lipo scar OR swelling ");
+      synonymHeavy.append(
+          "botox filler nose job tummy tuck heart attack flu -lipo scar OR swelling ");
     }
     int max = UserQueryParser.MAX_QUERY_CHARS;
     assertTrue(searcher.search(SearchRequest.of(phrases.substring(0, max))).total() >= 0);
@@ -253,13 +288,16 @@ class PatientSearchTest {
     List<String> r = ids(searcher.search(SearchRequest.of("tummy tuck -price")));
     assertTrue(r.contains(ONLY_CLINICAL.id()));
     assertTrue(!r.contains(ONLY_LAY.id()), r.toString());
-    assertEquals(List.of(ONLY_LAY.id()), ids(searcher.search(SearchRequest.of("\"tummy tuck cost\""))));
+    assertEquals(
+        List.of(ONLY_LAY.id()), ids(searcher.search(SearchRequest.of("\"tummy tuck cost\""))));
   }
 
   @Test
   void autocompleteOffersTitlesAndPhrasesContainingTheTypedWords() throws Exception {
     List<String> s = searcher.suggest("tum", 5);
-    assertTrue(s.stream().anyMatch(x -> x.toLowerCase(java.util.Locale.ROOT).startsWith("tummy tuck")), s.toString());
+    assertTrue(
+        s.stream().anyMatch(x -> x.toLowerCase(java.util.Locale.ROOT).startsWith("tummy tuck")),
+        s.toString());
     List<String> infix = searcher.suggest("hooded bleph", 5);
     assertEquals(List.of(EYELID.title()), infix);
     assertEquals(List.of(), searcher.suggest("x", 5));
@@ -268,8 +306,10 @@ class PatientSearchTest {
 
   @Test
   void relevanceTiesAreOrderedById() throws Exception {
-    SearchResult a = searcher.search(new SearchRequest("injections", 1, 2, SearchRequest.Sort.RELEVANCE));
-    SearchResult b = searcher.search(new SearchRequest("injections", 2, 2, SearchRequest.Sort.RELEVANCE));
+    SearchResult a =
+        searcher.search(new SearchRequest("injections", 1, 2, SearchRequest.Sort.RELEVANCE));
+    SearchResult b =
+        searcher.search(new SearchRequest("injections", 2, 2, SearchRequest.Sort.RELEVANCE));
     List<String> all = new ArrayList<>(ids(a));
     all.addAll(ids(b));
     assertEquals(all.size(), all.stream().distinct().count());

@@ -23,7 +23,9 @@ class QueryTreesTest {
   void dropsTheLeavesMappedToNullAndKeepsTheShapeAroundTheRest() {
     Query tree =
         new BooleanQuery.Builder()
-            .add(new DisjunctionMaxQuery(List.of(new BoostQuery(BOTOX, 2), new BoostQuery(PHRASE, 1.5f)), 0.6f),
+            .add(
+                new DisjunctionMaxQuery(
+                    List.of(new BoostQuery(BOTOX, 2), new BoostQuery(PHRASE, 1.5f)), 0.6f),
                 Occur.SHOULD)
             .add(PHRASE, Occur.SHOULD)
             .build();
@@ -37,7 +39,8 @@ class QueryTreesTest {
 
   @Test
   void aTreeLeftWithoutAPositiveClauseIsDropped() {
-    Query tree = new BooleanQuery.Builder().add(PHRASE, Occur.SHOULD).add(BOTOX, Occur.MUST_NOT).build();
+    Query tree =
+        new BooleanQuery.Builder().add(PHRASE, Occur.SHOULD).add(BOTOX, Occur.MUST_NOT).build();
     assertNull(QueryTrees.mapLeaves(tree, q -> q instanceof PhraseQuery ? null : q));
     assertNull(QueryTrees.mapLeaves(new BoostQuery(PHRASE, 2), q -> null));
   }
@@ -45,7 +48,8 @@ class QueryTreesTest {
   @Test
   void replacesLeavesWhereverTheyStand() {
     Query replaced = new TermQuery(new Term("answer", "dysport"));
-    Query mapped = QueryTrees.mapLeaves(new BoostQuery(BOTOX, 3), q -> q.equals(BOTOX) ? replaced : q);
+    Query mapped =
+        QueryTrees.mapLeaves(new BoostQuery(BOTOX, 3), q -> q.equals(BOTOX) ? replaced : q);
     assertEquals(new BoostQuery(replaced, 3), mapped);
   }
 }

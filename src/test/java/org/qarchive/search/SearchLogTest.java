@@ -27,9 +27,12 @@ class SearchLogTest {
     try (SearchLog log = new SearchLog(file)) {
       log.record("zebra lift", 0);
       assertEquals(
-          List.of(new SearchLog.QueryCount("botox eyebrows", 2, 3), new SearchLog.QueryCount("zebra lift", 2, 0)),
+          List.of(
+              new SearchLog.QueryCount("botox eyebrows", 2, 3),
+              new SearchLog.QueryCount("zebra lift", 2, 0)),
           log.topQueries(2));
-      assertEquals(List.of(new SearchLog.QueryCount("zebra lift", 2, 0)), log.zeroResultQueries(10));
+      assertEquals(
+          List.of(new SearchLog.QueryCount("zebra lift", 2, 0)), log.zeroResultQueries(10));
     }
   }
 
@@ -37,7 +40,9 @@ class SearchLogTest {
   void personalDataNeverReachesTheFile() throws Exception {
     Path file = dir.resolve("searches.tsv");
     try (SearchLog log = new SearchLog(file)) {
-      log.record("my name is Jane Doe, mail jane.doe@example.com or call 410-555-0199 about Dr. Kane lipo", 1);
+      log.record(
+          "my name is Jane Doe, mail jane.doe@example.com or call 410-555-0199 about Dr. Kane lipo",
+          1);
       log.record("doctor Smith tummy tuck", 1);
     }
     String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -46,7 +51,8 @@ class SearchLogTest {
     }
     assertEquals(
         "my name is [name], mail [email] or call [phone] about dr. [name] lipo",
-        SearchLog.scrub("my name is Jane Doe, mail jane.doe@example.com or call 410-555-0199 about dr. Kane lipo"));
+        SearchLog.scrub(
+            "my name is Jane Doe, mail jane.doe@example.com or call 410-555-0199 about dr. Kane lipo"));
     assertEquals("botox after 2 weeks", SearchLog.scrub("botox after 2 weeks"));
   }
 }

@@ -32,8 +32,28 @@ import org.qarchive.index.ArchiveWriter;
 
 class SearchWorkersTest {
 
-  private static final String[] WORDS = {"botox", "swelling", "filler", "scar", "bruise", "eyelid", "nose", "lift",
-      "skin", "laser", "pain", "weeks", "numb", "tummy", "breast", "implant", "drain", "massage", "sun", "itch"};
+  private static final String[] WORDS = {
+    "botox",
+    "swelling",
+    "filler",
+    "scar",
+    "bruise",
+    "eyelid",
+    "nose",
+    "lift",
+    "skin",
+    "laser",
+    "pain",
+    "weeks",
+    "numb",
+    "tummy",
+    "breast",
+    "implant",
+    "drain",
+    "massage",
+    "sun",
+    "itch"
+  };
   private static final String[] DOCTORS = {"Dr. Dean Kane", "Dr. Anna Reyes", "Dr. Samuel Ortiz"};
   private static final String[] CATEGORIES = {"Botox", "Fillers", "Surgery", "Skin", "Recovery"};
 
@@ -43,7 +63,8 @@ class SearchWorkersTest {
   void slicesCoverEveryDocumentOnceInNearlyEqualParts() throws Exception {
     try (ByteBuffersDirectory d = new ByteBuffersDirectory()) {
       int[] segmentSizes = {700, 300, 1000, 50, 1};
-      try (IndexWriter w = new IndexWriter(d, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
+      try (IndexWriter w =
+          new IndexWriter(d, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
         for (int size : segmentSizes) {
           for (int i = 0; i < size; i++) {
             w.addDocument(new Document());
@@ -64,10 +85,13 @@ class SearchWorkersTest {
             int docs = 0;
             Set<Integer> segments = new HashSet<>();
             for (LeafReaderContextPartition p : slice.partitions) {
-              assertTrue(segments.add(p.ctx.ord), "a slice holds two parts of segment " + p.ctx.ord);
+              assertTrue(
+                  segments.add(p.ctx.ord), "a slice holds two parts of segment " + p.ctx.ord);
               int to = Math.min(p.maxDocId, p.ctx.reader().maxDoc());
               for (int doc = p.minDocId; doc < to; doc++) {
-                assertTrue(seen.add(p.ctx.ord + ":" + doc), "document " + doc + " of " + p.ctx.ord + " twice");
+                assertTrue(
+                    seen.add(p.ctx.ord + ":" + doc),
+                    "document " + doc + " of " + p.ctx.ord + " twice");
               }
               docs += to - p.minDocId;
             }
@@ -75,7 +99,8 @@ class SearchWorkersTest {
             largest = Math.max(largest, docs);
           }
           assertEquals(2051, seen.size(), "every document in some slice");
-          assertTrue(largest - smallest < parallelism, smallest + " to " + largest + " documents a slice");
+          assertTrue(
+              largest - smallest < parallelism, smallest + " to " + largest + " documents a slice");
         }
         LeafSlice[] one = SearchWorkers.slices(leaves, 4, 10_000);
         assertEquals(1, one.length, "a small index stays one slice");
@@ -96,7 +121,8 @@ class SearchWorkersTest {
         }
         assertEquals(single.facets(), sliced.facets(), "browsing facets");
       }
-      assertTrue(single.search(SearchRequest.of("skin")).total() > 1_000, "the corpus has common words");
+      assertTrue(
+          single.search(SearchRequest.of("skin")).total() > 1_000, "the corpus has common words");
     }
   }
 
@@ -115,15 +141,20 @@ class SearchWorkersTest {
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
           int offset = c * 5;
-          running.add(clients.submit(() -> {
-            for (int round = 0; round < 3; round++) {
-              for (int i = 0; i < requests.size(); i++) {
-                int at = (i + offset) % requests.size();
-                assertSame(expected.get(at), sliced.search(requests.get(at)), requests.get(at).toString());
-              }
-            }
-            return null;
-          }));
+          running.add(
+              clients.submit(
+                  () -> {
+                    for (int round = 0; round < 3; round++) {
+                      for (int i = 0; i < requests.size(); i++) {
+                        int at = (i + offset) % requests.size();
+                        assertSame(
+                            expected.get(at),
+                            sliced.search(requests.get(at)),
+                            requests.get(at).toString());
+                      }
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> f : running) {
           f.get(2, TimeUnit.MINUTES);
@@ -140,7 +171,9 @@ class SearchWorkersTest {
     SearchWorkers workers = new SearchWorkers(3, 500);
     try (ArchiveSearcher single = open(new SearchWorkers(1, Integer.MAX_VALUE));
         ArchiveSearcher sliced = open(workers)) {
-      workers.close(); // as when the server shuts down with a search in flight: the searching thread does the work
+      workers
+          .close(); // as when the server shuts down with a search in flight: the searching thread
+      // does the work
       for (SearchRequest request : requests()) {
         assertSame(single.search(request), sliced.search(request), request.toString());
       }
@@ -155,11 +188,20 @@ class SearchWorkersTest {
       try (ArchiveWriter w = new ArchiveWriter(dir)) {
         for (int i = 0; i < batch; i++, n++) {
           String url = "http://blog.example-clinic.com/q/" + n + "/";
-          w.upsert(new QaEntry(QaEntry.idFor(url, 0), url, "Question " + n, sentence(random, 12), null,
-              sentence(random, 40), DOCTORS[random.nextInt(DOCTORS.length)], null,
-              LocalDate.of(2006 + random.nextInt(18), 1 + random.nextInt(12), 1),
-              List.of(CATEGORIES[random.nextInt(CATEGORIES.length)]),
-              List.of(WORDS[random.nextInt(WORDS.length)], WORDS[random.nextInt(WORDS.length)]), n + ".html"));
+          w.upsert(
+              new QaEntry(
+                  QaEntry.idFor(url, 0),
+                  url,
+                  "Question " + n,
+                  sentence(random, 12),
+                  null,
+                  sentence(random, 40),
+                  DOCTORS[random.nextInt(DOCTORS.length)],
+                  null,
+                  LocalDate.of(2006 + random.nextInt(18), 1 + random.nextInt(12), 1),
+                  List.of(CATEGORIES[random.nextInt(CATEGORIES.length)]),
+                  List.of(WORDS[random.nextInt(WORDS.length)], WORDS[random.nextInt(WORDS.length)]),
+                  n + ".html"));
         }
         w.commit(null);
       }
@@ -168,8 +210,16 @@ class SearchWorkersTest {
 
   private static List<SearchRequest> requests() {
     List<SearchRequest> requests = new ArrayList<>();
-    for (String q : List.of("botox swelling", "scar laser", "numb weeks after lift", "implant", "skin -sun",
-        "\"tummy drain\"", "bruse", "")) {
+    for (String q :
+        List.of(
+            "botox swelling",
+            "scar laser",
+            "numb weeks after lift",
+            "implant",
+            "skin -sun",
+            "\"tummy drain\"",
+            "bruse",
+            "")) {
       requests.add(SearchRequest.of(q));
       requests.add(SearchRequest.of(q).withoutFacets());
       requests.add(new SearchRequest(q, 3, 7, SearchRequest.Sort.DATE));
@@ -186,8 +236,12 @@ class SearchWorkersTest {
   }
 
   private ArchiveSearcher open(SearchWorkers workers) throws Exception {
-    return new ArchiveSearcher(FSDirectory.open(dir), Analysis.DEFAULT, Synonyms.load(null, Analysis.DEFAULT),
-        Ranking.DEFAULT, workers);
+    return new ArchiveSearcher(
+        FSDirectory.open(dir),
+        Analysis.DEFAULT,
+        Synonyms.load(null, Analysis.DEFAULT),
+        Ranking.DEFAULT,
+        workers);
   }
 
   private static String sentence(Random random, int length) {

@@ -13,15 +13,26 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qarchive.Fixtures;
 import org.qarchive.archive.QaEntry;
 
-/** Which words a snippet marks: what the patient typed wherever it stands, a synonym's phrase only whole. */
+/**
+ * Which words a snippet marks: what the patient typed wherever it stands, a synonym's phrase only
+ * whole.
+ */
 class SnippetTest {
 
   static final QaEntry PHRASE =
-      Fixtures.entry("tummy-tuck-at-60", "Safe at 60?", "Is a tummy tuck safe at 60?",
-          "Abdominoplasty is major surgery, but safe for healthy patients.", LocalDate.of(2018, 1, 1));
+      Fixtures.entry(
+          "tummy-tuck-at-60",
+          "Safe at 60?",
+          "Is a tummy tuck safe at 60?",
+          "Abdominoplasty is major surgery, but safe for healthy patients.",
+          LocalDate.of(2018, 1, 1));
   static final QaEntry LONE =
-      Fixtures.entry("round-after-twins", "Round after twins", "My tummy stayed round after twins.",
-          "An abdominoplasty repairs the separated muscles.", LocalDate.of(2018, 2, 1));
+      Fixtures.entry(
+          "round-after-twins",
+          "Round after twins",
+          "My tummy stayed round after twins.",
+          "An abdominoplasty repairs the separated muscles.",
+          LocalDate.of(2018, 2, 1));
 
   @TempDir Path dir;
   ArchiveSearcher searcher;

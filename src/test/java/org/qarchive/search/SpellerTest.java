@@ -16,7 +16,8 @@ class SpellerTest {
       String b = random.nextBoolean() ? word(random) : edit(random, a);
       int full = Speller.distance(a, b);
       for (int max = 0; max <= 3; max++) {
-        assertEquals(Math.min(full, max + 1), Speller.distance(a, b, max), a + " / " + b + " max " + max);
+        assertEquals(
+            Math.min(full, max + 1), Speller.distance(a, b, max), a + " / " + b + " max " + max);
       }
     }
   }

@@ -20,7 +20,9 @@ class SynonymsTest {
   void theShippedFileParsesAndKnowsTheClinicsWords() {
     Synonyms s = Synonyms.load(null, Analysis.DEFAULT);
     assertTrue(s.map().fst != null);
-    assertTrue(s.vocabulary().containsAll(List.of("blepharoplasty", "restylane", "abdominoplasty", "dysport")));
+    assertTrue(
+        s.vocabulary()
+            .containsAll(List.of("blepharoplasty", "restylane", "abdominoplasty", "dysport")));
   }
 
   @Test
@@ -34,7 +36,9 @@ class SynonymsTest {
       assertEquals(0, shipped.search(SearchRequest.of("schnozzle").asTyped()).total());
       SearchResult r = edited.search(SearchRequest.of("schnozzle"));
       assertEquals(1, r.total());
-      assertTrue(r.hits().get(0).answerSnippet().contains("<mark>rhinoplasty</mark>"), r.hits().get(0).answerSnippet());
+      assertTrue(
+          r.hits().get(0).answerSnippet().contains("<mark>rhinoplasty</mark>"),
+          r.hits().get(0).answerSnippet());
     }
   }
 
@@ -42,7 +46,8 @@ class SynonymsTest {
   void aBrokenFileIsRefusedWithItsName() throws Exception {
     Path file = dir.resolve("bad.txt");
     Files.writeString(file, "a => \n");
-    var e = assertThrows(IllegalArgumentException.class, () -> Synonyms.load(file, Analysis.DEFAULT));
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> Synonyms.load(file, Analysis.DEFAULT));
     assertTrue(e.getMessage().contains("bad.txt"), e.getMessage());
   }
 }

@@ -3,9 +3,9 @@ package org.qarchive.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.qarchive.Fixtures;
@@ -24,17 +24,37 @@ class AccessibilityBrowserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/?q=swelling&category=Rhinoplasty", "/?q=swelling&page=2", "/?q=zzzqqq", "ENTRY",
-      "/qa/no-such-entry", "/embed/demo"})
+  @ValueSource(
+      strings = {
+        "/",
+        "/?q=swelling&category=Rhinoplasty",
+        "/?q=swelling&page=2",
+        "/?q=zzzqqq",
+        "ENTRY",
+        "/qa/no-such-entry",
+        "/embed/demo"
+      })
   void pageHasNoAxeViolations(String path) {
     ChromeDriver d = s.driver;
-    d.get(s.archiveUrl() + (path.equals("ENTRY") ? "/qa/" + Fixtures.seed().id() + "?q=botox" : path));
+    d.get(
+        s.archiveUrl()
+            + (path.equals("ENTRY") ? "/qa/" + Fixtures.seed().id() + "?q=botox" : path));
     if (path.startsWith("/embed")) {
       // audit the box with its listbox open too
       s.waitFor(d).until(x -> x.findElements(By.cssSelector("[data-qarchive-ready]")).size() == 2);
-      d.findElement(By.cssSelector("[data-qarchive-ready]")).getShadowRoot().findElement(By.cssSelector("input")).sendKeys("botox");
-      s.waitFor(d).until(x -> "true".equals(x.findElement(By.cssSelector("[data-qarchive-ready]")).getShadowRoot()
-          .findElement(By.cssSelector("input")).getDomAttribute("aria-expanded")));
+      d.findElement(By.cssSelector("[data-qarchive-ready]"))
+          .getShadowRoot()
+          .findElement(By.cssSelector("input"))
+          .sendKeys("botox");
+      s.waitFor(d)
+          .until(
+              x ->
+                  "true"
+                      .equals(
+                          x.findElement(By.cssSelector("[data-qarchive-ready]"))
+                              .getShadowRoot()
+                              .findElement(By.cssSelector("input"))
+                              .getDomAttribute("aria-expanded")));
     }
     s.js(d, axe);
     Object violations =

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.qarchive.SharedData;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -28,14 +27,16 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qarchive.SharedData;
 import org.qarchive.search.ArchiveSearcher;
 
 /**
- * One archive server, one "clinic" host page server on another origin and one headless Chromium, shared by every
- * browser test class in the run (the extension keeps it in the root store, which closes it at the end).
+ * One archive server, one "clinic" host page server on another origin and one headless Chromium,
+ * shared by every browser test class in the run (the extension keeps it in the root store, which
+ * closes it at the end).
  *
- * <p>The archive is addressed as {@code localhost}, the clinic page as {@code 127.0.0.1}: two origins, so the embed
- * really runs cross-origin and needs CORS.
+ * <p>The archive is addressed as {@code localhost}, the clinic page as {@code 127.0.0.1}: two
+ * origins, so the embed really runs cross-origin and needs CORS.
  */
 final class BrowserSession implements AutoCloseable {
 
@@ -59,16 +60,26 @@ final class BrowserSession implements AutoCloseable {
     archive =
         new WebServer(
                 searcher,
-                // a fixed public URL keeps the snippet on the demo page, and so the screenshot, the same every run
-                new WebConfig("127.0.0.1", 0, List.of(clinicOrigin), null, List.of(), "https://archive.example", dir))
+                // a fixed public URL keeps the snippet on the demo page, and so the screenshot, the
+                // same every run
+                new WebConfig(
+                    "127.0.0.1",
+                    0,
+                    List.of(clinicOrigin),
+                    null,
+                    List.of(),
+                    "https://archive.example",
+                    dir))
             .start();
-    clinic.createContext("/", ex -> {
-      byte[] body = clinicPage().getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
+    clinic.createContext(
+        "/",
+        ex -> {
+          byte[] body = clinicPage().getBytes(StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
     clinic.start();
     profile = Files.createTempDirectory("qarchive-chromium");
     driver = newDriver(true, profile);
@@ -84,12 +95,17 @@ final class BrowserSession implements AutoCloseable {
     return "http://127.0.0.1:" + clinic.getAddress().getPort() + "/";
   }
 
-  /** A page that tries hard to break the box: hostile CSS, and the snippet exactly as the README gives it. */
+  /**
+   * A page that tries hard to break the box: hostile CSS, and the snippet exactly as the README
+   * gives it.
+   */
   private String clinicPage() {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Kane Clinic</title>"
         + "<style>input, button { background: red !important; font-size: 40px !important; } div { display: inline; }"
         + "</style></head><body><header><h1>Kane Clinic</h1></header><main><p>Ask us anything:</p>"
-        + "<script src=\"" + archiveUrl() + "/embed.js\" data-qarchive async></script>"
+        + "<script src=\""
+        + archiveUrl()
+        + "/embed.js\" data-qarchive async></script>"
         + "<p>Clinic text after the box.</p></main></body></html>";
   }
 
@@ -116,33 +132,55 @@ final class BrowserSession implements AutoCloseable {
     }
   }
 
-  /** Skips when Chromium is missing on a developer machine; fails in CI, where it must be installed. */
+  /**
+   * Skips when Chromium is missing on a developer machine; fails in CI, where it must be installed.
+   */
   static void requireChromium() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (present) {
       return;
     }
-    String why = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+    String why =
+        "browser tests need "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + " (apt-get install chromium chromium-driver)";
     if (SharedData.inCi()) {
       Assertions.fail(why);
     }
     Assumptions.abort(why);
   }
 
-  /** A fresh headless Chromium; {@code javascript == false} turns scripts off through the content settings. */
+  /**
+   * A fresh headless Chromium; {@code javascript == false} turns scripts off through the content
+   * settings.
+   */
   static ChromeDriver newDriver(boolean javascript, Path profile) {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
     o.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1200,900", "--user-data-dir=" + profile);
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1200,900",
+        "--user-data-dir=" + profile);
     if (!javascript) {
-      o.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+      o.setExperimentalOption(
+          "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
     }
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver d = new ChromeDriver(service, o);
     d.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return d;
@@ -171,7 +209,8 @@ final class BrowserSession implements AutoCloseable {
 
   /** Gives browser test classes the shared session as a {@code @BeforeAll} or test parameter. */
   static final class Extension implements BeforeAllCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(BrowserSession.class);
+    private static final ExtensionContext.Namespace NS =
+        ExtensionContext.Namespace.create(BrowserSession.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +31,8 @@ class EmbedBrowserTest {
 
   private SearchContext openBox(String url) {
     d.get(url);
-    WebElement host = s.waitFor(d).until(x -> x.findElement(By.cssSelector("[data-qarchive-ready]")));
+    WebElement host =
+        s.waitFor(d).until(x -> x.findElement(By.cssSelector("[data-qarchive-ready]")));
     return host.getShadowRoot();
   }
 
@@ -45,13 +47,21 @@ class EmbedBrowserTest {
   @Test
   void searchesFromAPageOnAnotherOriginThroughCors() {
     SearchContext box = openBox(s.clinicUrl());
-    assertTrue(s.clinicUrl().startsWith("http://127.0.0.1:") && s.archiveUrl().startsWith("http://localhost:"));
+    assertTrue(
+        s.clinicUrl().startsWith("http://127.0.0.1:")
+            && s.archiveUrl().startsWith("http://localhost:"));
     input(box).sendKeys("rhinoplasty");
     waitExpanded(box);
     List<WebElement> options = box.findElements(By.cssSelector("[role=option]"));
     assertTrue(options.size() >= 2, "answers and 'see all'");
-    assertTrue(options.get(0).getText().contains("Swelling after rhinoplasty"), options.get(0).getText());
-    assertTrue(options.get(0).findElement(By.cssSelector("mark")).getText().equalsIgnoreCase("rhinoplasty"));
+    assertTrue(
+        options.get(0).getText().contains("Swelling after rhinoplasty"), options.get(0).getText());
+    assertTrue(
+        options
+            .get(0)
+            .findElement(By.cssSelector("mark"))
+            .getText()
+            .equalsIgnoreCase("rhinoplasty"));
     // the host page's hostile CSS does not reach into the shadow root
     assertNotEquals("rgba(255, 0, 0, 1)", input(box).getCssValue("background-color"));
     assertNotEquals("40px", input(box).getCssValue("font-size"));
@@ -61,7 +71,10 @@ class EmbedBrowserTest {
   void comboboxWorksWithTheKeyboardAlone() {
     SearchContext box = openBox(s.clinicUrl());
     new Actions(d).sendKeys(Keys.TAB).perform();
-    assertEquals("combobox", (String) s.js(d, "return document.activeElement.shadowRoot.activeElement.getAttribute('role')"));
+    assertEquals(
+        "combobox",
+        (String)
+            s.js(d, "return document.activeElement.shadowRoot.activeElement.getAttribute('role')"));
     new Actions(d).sendKeys("swelling").perform();
     waitExpanded(box);
     new Actions(d).sendKeys(Keys.ARROW_DOWN).perform();
@@ -69,7 +82,9 @@ class EmbedBrowserTest {
     WebElement first = box.findElements(By.cssSelector("[role=option]")).get(0);
     assertEquals(first.getDomAttribute("id"), active);
     assertEquals("true", first.getDomAttribute("aria-selected"));
-    assertEquals(input(box).getDomAttribute("aria-controls"), box.findElement(By.cssSelector("[role=listbox]")).getDomAttribute("id"));
+    assertEquals(
+        input(box).getDomAttribute("aria-controls"),
+        box.findElement(By.cssSelector("[role=listbox]")).getDomAttribute("id"));
     new Actions(d).sendKeys(Keys.ESCAPE).perform();
     assertEquals("false", input(box).getDomAttribute("aria-expanded"));
     new Actions(d).sendKeys(Keys.ARROW_DOWN).perform();
@@ -77,14 +92,18 @@ class EmbedBrowserTest {
     new Actions(d).sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ARROW_UP).sendKeys(Keys.ENTER).perform();
     s.waitFor(d).until(x -> x.getCurrentUrl().startsWith(s.archiveUrl() + "/qa/"));
     assertTrue(d.getCurrentUrl().contains("?q=swelling"), d.getCurrentUrl());
-    assertTrue(d.findElement(By.tagName("h1")).getText().toLowerCase().contains("swelling"));
+    assertTrue(
+        d.findElement(By.tagName("h1")).getText().toLowerCase(Locale.ROOT).contains("swelling"));
   }
 
   @Test
   void demoPageShowsTheBoxThemedAndUntouched() throws Exception {
     SearchContext box = openBox(s.archiveUrl() + "/embed/demo");
     s.waitFor(d).until(x -> x.findElements(By.cssSelector("[data-qarchive-ready]")).size() == 2);
-    WebElement themed = d.findElement(By.cssSelector(".demo-themed")).getShadowRoot().findElement(By.cssSelector("button"));
+    WebElement themed =
+        d.findElement(By.cssSelector(".demo-themed"))
+            .getShadowRoot()
+            .findElement(By.cssSelector("button"));
     assertEquals("rgba(107, 42, 123, 1)", themed.getCssValue("background-color"));
     input(box).sendKeys("botox");
     waitExpanded(box);

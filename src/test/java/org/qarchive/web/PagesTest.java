@@ -11,7 +11,10 @@ import org.qarchive.search.SearchHit;
 import org.qarchive.search.SearchRequest;
 import org.qarchive.search.SearchResult;
 
-/** What the search side will report (corrections, relaxation, near-duplicates) is shown, linked and escaped. */
+/**
+ * What the search side will report (corrections, relaxation, near-duplicates) is shown, linked and
+ * escaped.
+ */
 class PagesTest {
 
   private final Pages pages = new Pages("Archive");
@@ -20,41 +23,72 @@ class PagesTest {
     return new SearchParams(q, 1, Pages.PAGE_SIZE, SearchRequest.Sort.RELEVANCE, Map.of(), false);
   }
 
-  private static SearchResult result(SearchParams p, String corrected, SearchResult.Relaxation relaxation) {
-    SearchHit hit = new SearchHit("a-1", "http://x/a", "Title <i>", "2015-01-01", "Dr. <b>X</b>",
-        "q <mark>botox</mark> &amp;", "a", 1f, List.of("b-2", "c-3"));
-    return new SearchResult(p.toRequest(), 25, 3, List.of(hit),
-        Map.of("category", List.of(new FacetCount("<Botox>", 3))), corrected, relaxation);
+  private static SearchResult result(
+      SearchParams p, String corrected, SearchResult.Relaxation relaxation) {
+    SearchHit hit =
+        new SearchHit(
+            "a-1",
+            "http://x/a",
+            "Title <i>",
+            "2015-01-01",
+            "Dr. <b>X</b>",
+            "q <mark>botox</mark> &amp;",
+            "a",
+            1f,
+            List.of("b-2", "c-3"));
+    return new SearchResult(
+        p.toRequest(),
+        25,
+        3,
+        List.of(hit),
+        Map.of("category", List.of(new FacetCount("<Botox>", 3))),
+        corrected,
+        relaxation);
   }
 
   @Test
   void offersTheCorrectionAndAWayBackToWhatWasTyped() {
     SearchParams p = params("botx <x>");
-    String html = pages.search("http://a", p, result(p, "botox", SearchResult.Relaxation.NONE), Map.of(), Map.of());
-    assertTrue(html.contains("Showing results for <a href=\"/?q=botox\"><strong>botox</strong></a>"), html);
-    assertTrue(html.contains("search instead for <a href=\"/?q=botx+%3Cx%3E&amp;exact=1\">botx &lt;x&gt;</a>"), html);
+    String html =
+        pages.search(
+            "http://a", p, result(p, "botox", SearchResult.Relaxation.NONE), Map.of(), Map.of());
+    assertTrue(
+        html.contains("Showing results for <a href=\"/?q=botox\"><strong>botox</strong></a>"),
+        html);
+    assertTrue(
+        html.contains(
+            "search instead for <a href=\"/?q=botx+%3Cx%3E&amp;exact=1\">botx &lt;x&gt;</a>"),
+        html);
   }
 
   @Test
   void noCorrectionBannerWhenTheUserAskedForExactly() {
     SearchParams p = params("botx").withExactQuery("botx");
-    String html = pages.search("http://a", p, result(p, "botox", SearchResult.Relaxation.NONE), Map.of(), Map.of());
+    String html =
+        pages.search(
+            "http://a", p, result(p, "botox", SearchResult.Relaxation.NONE), Map.of(), Map.of());
     assertFalse(html.contains("Showing results for"));
   }
 
   @Test
   void explainsARelaxedQuery() {
     SearchParams p = params("botox cure forever");
-    String html = pages.search("http://a", p, result(p, null, SearchResult.Relaxation.MOST_WORDS), Map.of(), Map.of());
+    String html =
+        pages.search(
+            "http://a", p, result(p, null, SearchResult.Relaxation.MOST_WORDS), Map.of(), Map.of());
     assertTrue(html.contains("showing answers that contain most of them"));
-    html = pages.search("http://a", p, result(p, null, SearchResult.Relaxation.ANY_WORD), Map.of(), Map.of());
+    html =
+        pages.search(
+            "http://a", p, result(p, null, SearchResult.Relaxation.ANY_WORD), Map.of(), Map.of());
     assertTrue(html.contains("showing answers that contain any of them"));
   }
 
   @Test
   void foldsNearDuplicatesUnderTheHitWithEscapedTitles() {
     SearchParams p = params("botox");
-    String html = pages.search("http://a", p, result(p, null, null), Map.of(), Map.of("b-2", "Other <script>"));
+    String html =
+        pages.search(
+            "http://a", p, result(p, null, null), Map.of(), Map.of("b-2", "Other <script>"));
     assertTrue(html.contains("<summary>2 similar answers</summary>"));
     assertTrue(html.contains("<a href=\"/qa/b-2?q=botox\">Other &lt;script&gt;</a>"));
     assertTrue(html.contains("<a href=\"/qa/c-3?q=botox\">c-3</a>"));

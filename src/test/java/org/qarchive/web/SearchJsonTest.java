@@ -20,26 +20,59 @@ class SearchJsonTest {
   @Test
   void writesEveryFieldOfTheAnswerWithNullsAndEscapes() throws Exception {
     SearchHit hit =
-        new SearchHit("botox-1-ab", "http://clinic.example/botox/?a=1&b=\"2\"", "Botox \"myths\" & <facts>",
-            "2013-05-14", null, "Can <mark>botox</mark> move?", "Caf\u00e9 \u2013 \\ no \u2028 tricks",
-            1.5f, List.of("botox-2-cd", "botox-3-ef"));
+        new SearchHit(
+            "botox-1-ab",
+            "http://clinic.example/botox/?a=1&b=\"2\"",
+            "Botox \"myths\" & <facts>",
+            "2013-05-14",
+            null,
+            "Can <mark>botox</mark> move?",
+            "Caf\u00e9 \u2013 \\ no \u2028 tricks",
+            1.5f,
+            List.of("botox-2-cd", "botox-3-ef"));
     SearchResult r =
-        new SearchResult(SearchRequest.of("botx"), 1_000, false, 7, List.of(hit),
-            Map.of("category", List.of(new FacetCount("Botox", 12)), "year", List.of()), "botox",
+        new SearchResult(
+            SearchRequest.of("botx"),
+            1_000,
+            false,
+            7,
+            List.of(hit),
+            Map.of("category", List.of(new FacetCount("Botox", 12)), "year", List.of()),
+            "botox",
             SearchResult.Relaxation.MOST_WORDS);
 
     JsonNode json = mapper.readTree(SearchJson.write(r, 2, 5, "https://archive.example", "botox"));
 
-    assertEquals(List.of("total", "total_exact", "took_ms", "page", "size", "hits", "facets", "corrected_query",
-        "relaxation"), fieldNames(json));
+    assertEquals(
+        List.of(
+            "total",
+            "total_exact",
+            "took_ms",
+            "page",
+            "size",
+            "hits",
+            "facets",
+            "corrected_query",
+            "relaxation"),
+        fieldNames(json));
     assertEquals(1_000, json.get("total").asLong());
     assertTrue(json.get("total_exact").isBoolean() && !json.get("total_exact").asBoolean());
     assertEquals(7, json.get("took_ms").asLong());
     assertEquals(2, json.get("page").asInt());
     assertEquals(5, json.get("size").asInt());
     JsonNode h = json.get("hits").get(0);
-    assertEquals(List.of("id", "url", "archive_url", "title", "date", "answered_by", "question", "answer",
-        "similar_ids"), fieldNames(h));
+    assertEquals(
+        List.of(
+            "id",
+            "url",
+            "archive_url",
+            "title",
+            "date",
+            "answered_by",
+            "question",
+            "answer",
+            "similar_ids"),
+        fieldNames(h));
     assertEquals(hit.url(), h.get("url").asText());
     assertEquals("https://archive.example/qa/botox-1-ab", h.get("archive_url").asText());
     assertEquals(hit.title(), h.get("title").asText());
@@ -58,7 +91,15 @@ class SearchJsonTest {
   @Test
   void noCorrectionIsNull() throws Exception {
     SearchResult r =
-        new SearchResult(SearchRequest.of("x"), 0, true, 0, List.of(), Map.of(), null, SearchResult.Relaxation.NONE);
+        new SearchResult(
+            SearchRequest.of("x"),
+            0,
+            true,
+            0,
+            List.of(),
+            Map.of(),
+            null,
+            SearchResult.Relaxation.NONE);
     JsonNode json = mapper.readTree(SearchJson.write(r, 1, 10, "", null));
     assertTrue(json.get("corrected_query").isNull());
     assertEquals(0, json.get("hits").size());
@@ -66,8 +107,10 @@ class SearchJsonTest {
 
   @Test
   void facetsAnswerListsEveryFieldInDisplayOrder() throws Exception {
-    JsonNode json = mapper.readTree(SearchJson.writeFacets(
-        Map.of("year", List.of(new FacetCount("2013", 3), new FacetCount("2012", 1)))));
+    JsonNode json =
+        mapper.readTree(
+            SearchJson.writeFacets(
+                Map.of("year", List.of(new FacetCount("2013", 3), new FacetCount("2012", 1)))));
     assertEquals(List.of("facets"), fieldNames(json));
     assertEquals(SearchParams.FACETS, fieldNames(json.get("facets")));
     assertEquals("2012", json.get("facets").get("year").get(1).get("value").asText());

@@ -18,7 +18,9 @@ import org.qarchive.Fixtures;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.SearchLog;
 
-/** The server logs settled searches for the clinic, scrubbed, and leaves as-you-type prefixes out. */
+/**
+ * The server logs settled searches for the clinic, scrubbed, and leaves as-you-type prefixes out.
+ */
 class SearchLoggingTest {
 
   @TempDir Path dir;
@@ -30,11 +32,24 @@ class SearchLoggingTest {
     HttpClient http = HttpClient.newHttpClient();
     try (SearchLog log = new SearchLog(logFile);
         ArchiveSearcher searcher = new ArchiveSearcher(dir.resolve("index"));
-        WebServer server = new WebServer(searcher, new WebConfig("127.0.0.1", 0, List.of("*"), null), log).start()) {
-      for (String path : List.of("/?q=botox", "/api/search?q=botox", "/api/search?q=bot&instant=1",
-          "/api/search?q=zzzqqq+mail+me+at+jane%40example.com", "/api/search?q=botox&page=2")) {
-        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), path);
+        WebServer server =
+            new WebServer(searcher, new WebConfig("127.0.0.1", 0, List.of("*"), null), log)
+                .start()) {
+      for (String path :
+          List.of(
+              "/?q=botox",
+              "/api/search?q=botox",
+              "/api/search?q=bot&instant=1",
+              "/api/search?q=zzzqqq+mail+me+at+jane%40example.com",
+              "/api/search?q=botox&page=2")) {
+        assertEquals(
+            200,
+            http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode(),
+            path);
       }
       assertEquals("botox", log.topQueries(1).get(0).query());
       assertEquals(2, log.topQueries(1).get(0).count());

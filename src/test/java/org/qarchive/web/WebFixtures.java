@@ -6,7 +6,10 @@ import java.util.List;
 import org.qarchive.Fixtures;
 import org.qarchive.archive.QaEntry;
 
-/** An archive big enough to page through and facet: the seed, thirty varied entries and a hostile one. */
+/**
+ * An archive big enough to page through and facet: the seed, thirty varied entries and a hostile
+ * one.
+ */
 final class WebFixtures {
 
   private WebFixtures() {}
@@ -31,18 +34,54 @@ final class WebFixtures {
   }
 
   private static final String[][] TOPICS = {
-    {"swelling-after-rhinoplasty", "Swelling after rhinoplasty", "Rhinoplasty", "nose",
-      "How long does swelling last after rhinoplasty?", "Swelling after rhinoplasty settles over months; the tip is last."},
-    {"tummy-tuck-recovery", "Tummy tuck recovery time", "Body", "tummy tuck",
-      "When can I go back to work after a tummy tuck?", "Most patients return to desk work after two weeks of swelling."},
-    {"botox-headache", "Headache after botox", "Botox", "botox",
-      "I had a headache after botox injections, is that normal?", "A mild headache after botox is common and passes in a day."},
-    {"filler-lumps", "Lumps after lip filler", "Fillers", "fillers",
-      "My lip filler feels lumpy and there is swelling.", "Early swelling and lumps after filler usually soften; massage helps."},
-    {"breast-implant-size", "Choosing breast implant size", "Breast", "implants",
-      "How do I choose the size of my breast implants?", "Size is chosen from chest width and tissue; sizers help."},
-    {"facelift-scars", "Facelift scars", "Face", "facelift",
-      "Will my facelift scars show?", "Facelift scars hide around the ear and fade; swelling goes in weeks."},
+    {
+      "swelling-after-rhinoplasty",
+      "Swelling after rhinoplasty",
+      "Rhinoplasty",
+      "nose",
+      "How long does swelling last after rhinoplasty?",
+      "Swelling after rhinoplasty settles over months; the tip is last."
+    },
+    {
+      "tummy-tuck-recovery",
+      "Tummy tuck recovery time",
+      "Body",
+      "tummy tuck",
+      "When can I go back to work after a tummy tuck?",
+      "Most patients return to desk work after two weeks of swelling."
+    },
+    {
+      "botox-headache",
+      "Headache after botox",
+      "Botox",
+      "botox",
+      "I had a headache after botox injections, is that normal?",
+      "A mild headache after botox is common and passes in a day."
+    },
+    {
+      "filler-lumps",
+      "Lumps after lip filler",
+      "Fillers",
+      "fillers",
+      "My lip filler feels lumpy and there is swelling.",
+      "Early swelling and lumps after filler usually soften; massage helps."
+    },
+    {
+      "breast-implant-size",
+      "Choosing breast implant size",
+      "Breast",
+      "implants",
+      "How do I choose the size of my breast implants?",
+      "Size is chosen from chest width and tissue; sizers help."
+    },
+    {
+      "facelift-scars",
+      "Facelift scars",
+      "Face",
+      "facelift",
+      "Will my facelift scars show?",
+      "Facelift scars hide around the ear and fade; swelling goes in weeks."
+    },
   };
 
   /** Thirty-one entries over six topics, four doctors and seven years, plus the seed. */

@@ -22,20 +22,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.qarchive.Fixtures;
 import org.qarchive.search.ArchiveSearcher;
 
-/** The limits a user never meets but an attacker does: concurrency, request size, open redirects. */
+/**
+ * The limits a user never meets but an attacker does: concurrency, request size, open redirects.
+ */
 class WebServerLimitsTest {
 
   @TempDir static Path dir;
   static ArchiveSearcher searcher;
   static WebServer server;
-  static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  static final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void start() throws Exception {
     Fixtures.index(dir, Fixtures.small());
     searcher = new ArchiveSearcher(dir);
     server =
-        new WebServer(searcher, new WebConfig("127.0.0.1", 0, List.of("*"), null).withMaxConcurrentSearches(1))
+        new WebServer(
+                searcher,
+                new WebConfig("127.0.0.1", 0, List.of("*"), null).withMaxConcurrentSearches(1))
             .start();
   }
 
@@ -47,7 +52,8 @@ class WebServerLimitsTest {
 
   static HttpResponse<String> get(String rawPathAndQuery) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + rawPathAndQuery)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + rawPathAndQuery))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -58,7 +64,8 @@ class WebServerLimitsTest {
       var busy = get("/api/search?q=botox");
       assertEquals(429, busy.statusCode());
       assertEquals("1", busy.headers().firstValue("retry-after").orElse(""));
-      assertTrue(new ObjectMapper().readTree(busy.body()).get("error").asText().contains("Too many"));
+      assertTrue(
+          new ObjectMapper().readTree(busy.body()).get("error").asText().contains("Too many"));
       assertEquals(429, get("/?q=botox").statusCode());
       assertEquals(200, get("/healthz").statusCode(), "health checks are never throttled");
     } finally {
@@ -72,21 +79,32 @@ class WebServerLimitsTest {
     String q = URLEncoder.encode("x".repeat(100_000), StandardCharsets.UTF_8);
     var api = get("/api/search?q=" + q);
     assertEquals(400, api.statusCode());
-    assertTrue(new ObjectMapper().readTree(api.body()).get("error").asText().contains("too long"), api.body());
+    assertTrue(
+        new ObjectMapper().readTree(api.body()).get("error").asText().contains("too long"),
+        api.body());
     var page = get("/?q=" + q);
     assertEquals(400, page.statusCode());
     assertTrue(page.body().contains("too long"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"//evil.example", "//evil.example/", "/%5Cevil.example", "/%09/evil.example",
-      "/%2F%2Fevil.example", "/qa/%2F%2Fevil.example", "/?q=x&next=//evil.example"})
+  @ValueSource(
+      strings = {
+        "//evil.example",
+        "//evil.example/",
+        "/%5Cevil.example",
+        "/%09/evil.example",
+        "/%2F%2Fevil.example",
+        "/qa/%2F%2Fevil.example",
+        "/?q=x&next=//evil.example"
+      })
   void nothingRedirectsOffSite(String path) throws Exception {
     var r = get(path);
     var location = r.headers().firstValue("location");
     if (location.isPresent()) {
       String l = location.get();
-      assertTrue(l.startsWith("/") && !l.startsWith("//") && !l.startsWith("/\\"), path + " -> " + l);
+      assertTrue(
+          l.startsWith("/") && !l.startsWith("//") && !l.startsWith("/\\"), path + " -> " + l);
     }
     assertFalse(r.statusCode() >= 500, path + " -> " + r.statusCode());
   }

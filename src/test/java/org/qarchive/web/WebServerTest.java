@@ -12,12 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import org.qarchive.index.IndexInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qarchive.Fixtures;
+import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
 
 class WebServerTest {
@@ -31,7 +31,12 @@ class WebServerTest {
   static void start() throws Exception {
     Fixtures.index(dir, Fixtures.small());
     searcher = new ArchiveSearcher(dir);
-    server = new WebServer(searcher, new WebConfig("127.0.0.1", 0, List.of("http://clinic.example"), null, List.of(), null, dir)).start();
+    server =
+        new WebServer(
+                searcher,
+                new WebConfig(
+                    "127.0.0.1", 0, List.of("http://clinic.example"), null, List.of(), null, dir))
+            .start();
   }
 
   @AfterAll
@@ -95,7 +100,8 @@ class WebServerTest {
     assertFalse(r.body().contains("<svg"), "query echoed unescaped");
     assertTrue(r.body().contains("&quot;&gt;&lt;svg onload=alert(1)&gt; botox"));
     assertTrue(r.body().contains("<mark>"));
-    assertTrue(r.headers().firstValue("content-security-policy").orElse("").contains("script-src 'self'"));
+    assertTrue(
+        r.headers().firstValue("content-security-policy").orElse("").contains("script-src 'self'"));
     assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElse(""));
   }
 
@@ -133,7 +139,9 @@ class WebServerTest {
 
   @Test
   void hostileQueriesNeverGive5xx() throws Exception {
-    for (String q : List.of("%2F%5B%2F", "%22", "(((((a", "a%5E99999999999", "*%3A*", "%5B*+TO+*%5D", "%00%FF")) {
+    for (String q :
+        List.of(
+            "%2F%5B%2F", "%22", "(((((a", "a%5E99999999999", "*%3A*", "%5B*+TO+*%5D", "%00%FF")) {
       int status = get("/api/search?q=" + q).statusCode();
       assertTrue(status == 200 || status == 400, q + " -> " + status);
       status = get("/?q=" + q).statusCode();
@@ -144,25 +152,38 @@ class WebServerTest {
   @Test
   void corsAllowsConfiguredOriginsOnTheApi() throws Exception {
     var r = get("/api/search?q=botox", "http://clinic.example");
-    assertEquals("http://clinic.example", r.headers().firstValue("access-control-allow-origin").orElse(""));
+    assertEquals(
+        "http://clinic.example", r.headers().firstValue("access-control-allow-origin").orElse(""));
     assertTrue(r.headers().firstValue("access-control-allow-credentials").isEmpty());
     assertTrue(r.headers().allValues("vary").toString().contains("Origin"));
   }
 
   @Test
   void corsIsRefusedToOtherOriginsAndOffTheSearchEndpoints() throws Exception {
-    assertTrue(get("/api/search?q=botox", "http://evil.example").headers().firstValue("access-control-allow-origin").isEmpty());
-    assertTrue(get("/metrics", "http://clinic.example").headers().firstValue("access-control-allow-origin").isEmpty());
+    assertTrue(
+        get("/api/search?q=botox", "http://evil.example")
+            .headers()
+            .firstValue("access-control-allow-origin")
+            .isEmpty());
+    assertTrue(
+        get("/metrics", "http://clinic.example")
+            .headers()
+            .firstValue("access-control-allow-origin")
+            .isEmpty());
     assertEquals(
         "http://clinic.example",
-        get("/embed.js", "http://clinic.example").headers().firstValue("access-control-allow-origin").orElse(""));
+        get("/embed.js", "http://clinic.example")
+            .headers()
+            .firstValue("access-control-allow-origin")
+            .orElse(""));
   }
 
   @Test
   void preflightIsAnsweredForAllowedOriginsOnly() throws Exception {
     var r = send("OPTIONS", "/api/suggest?q=bo", "http://clinic.example");
     assertEquals(204, r.statusCode());
-    assertEquals("http://clinic.example", r.headers().firstValue("access-control-allow-origin").orElse(""));
+    assertEquals(
+        "http://clinic.example", r.headers().firstValue("access-control-allow-origin").orElse(""));
     assertTrue(r.headers().firstValue("access-control-allow-methods").orElse("").contains("GET"));
     assertTrue(r.headers().firstValue("access-control-allow-credentials").isEmpty());
     var refused = send("OPTIONS", "/api/qa/x", "http://evil.example");
@@ -190,11 +211,13 @@ class WebServerTest {
     JsonNode all = json(get("/api/search?q=&size=50"));
     assertEquals(5, all.get("total").asInt());
     JsonNode categories = all.get("facets").get("category");
-    assertTrue(categories.toString().contains("{\"value\":\"Botox\",\"count\":1}"), categories.toString());
+    assertTrue(
+        categories.toString().contains("{\"value\":\"Botox\",\"count\":1}"), categories.toString());
     JsonNode botox = json(get("/api/search?category=Botox"));
     assertEquals(1, botox.get("total").asInt());
     assertEquals(Fixtures.seed().id(), botox.get("hits").get(0).get("id").asText());
-    assertEquals(5, json(get("/api/search?category=Botox&category=Ask+the+Doctor")).get("total").asInt());
+    assertEquals(
+        5, json(get("/api/search?category=Botox&category=Ask+the+Doctor")).get("total").asInt());
     assertEquals(0, json(get("/api/search?category=Botox&year=2014")).get("total").asInt());
     JsonNode r = json(get("/api/search?q=botox&exact=1"));
     assertEquals("none", r.get("relaxation").asText());
@@ -204,8 +227,14 @@ class WebServerTest {
 
   @Test
   void badFilterValuesAre400NamingTheParameter() throws Exception {
-    for (String[] c : new String[][] {{"year=13", "'year'"}, {"sort=best", "'sort'"}, {"exact=yes", "'exact'"},
-        {"size=0", "'size'"}, {"category=" + "x".repeat(300), "'category'"}}) {
+    for (String[] c :
+        new String[][] {
+          {"year=13", "'year'"},
+          {"sort=best", "'sort'"},
+          {"exact=yes", "'exact'"},
+          {"size=0", "'size'"},
+          {"category=" + "x".repeat(300), "'category'"}
+        }) {
       var r = get("/api/search?q=botox&" + c[0]);
       assertEquals(400, r.statusCode(), c[0]);
       assertTrue(json(r).get("error").asText().contains(c[1]), r.body());
@@ -217,7 +246,11 @@ class WebServerTest {
 
   @Test
   void suggestFacetsAndEntryApi() throws Exception {
-    assertTrue(json(get("/api/suggest?q=swell")).get("suggestions").toString().contains("Swelling after rhinoplasty"));
+    assertTrue(
+        json(get("/api/suggest?q=swell"))
+            .get("suggestions")
+            .toString()
+            .contains("Swelling after rhinoplasty"));
     assertEquals(0, json(get("/api/suggest?q=")).get("suggestions").size());
     assertEquals(400, get("/api/suggest?q=" + "a".repeat(300)).statusCode());
     assertTrue(json(get("/api/facets")).get("facets").get("year").size() >= 4);
@@ -225,7 +258,8 @@ class WebServerTest {
     assertEquals("Board Certified Plastic Surgeon from Baltimore", e.get("credentials").asText());
     var missing = get("/api/qa/nope");
     assertEquals(404, missing.statusCode());
-    assertTrue(missing.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    assertTrue(
+        missing.headers().firstValue("content-type").orElse("").startsWith("application/json"));
   }
 
   @Test
@@ -251,7 +285,11 @@ class WebServerTest {
     var nf = get("/nothing/%3Csvg%20onload=alert(1)%3E");
     assertEquals(404, nf.statusCode());
     assertFalse(nf.body().contains("<svg"));
-    assertTrue(nf.headers().firstValue("content-security-policy").orElse("").contains("frame-ancestors 'none'"));
+    assertTrue(
+        nf.headers()
+            .firstValue("content-security-policy")
+            .orElse("")
+            .contains("frame-ancestors 'none'"));
     assertEquals(404, get("/api/nothing").statusCode());
     assertTrue(json(get("/api/nothing")).has("error"));
   }
@@ -259,11 +297,17 @@ class WebServerTest {
   @Test
   void discoveryFilesListTheEntries() throws Exception {
     var sitemap = get("/sitemap.xml");
-    assertTrue(sitemap.headers().firstValue("content-type").orElse("").startsWith("application/xml"));
-    assertTrue(sitemap.body().contains("/qa/" + Fixtures.seed().id() + "</loc><lastmod>2013-05-14</lastmod>"));
-    assertEquals(6, sitemap.body().split("<url>", -1).length - 1); // the start page and five entries
+    assertTrue(
+        sitemap.headers().firstValue("content-type").orElse("").startsWith("application/xml"));
+    assertTrue(
+        sitemap
+            .body()
+            .contains("/qa/" + Fixtures.seed().id() + "</loc><lastmod>2013-05-14</lastmod>"));
+    assertEquals(
+        6, sitemap.body().split("<url>", -1).length - 1); // the start page and five entries
     var os = get("/opensearch.xml");
-    assertTrue(os.body().contains("template=\"http://127.0.0.1:" + server.port() + "/?q={searchTerms}\""));
+    assertTrue(
+        os.body().contains("template=\"http://127.0.0.1:" + server.port() + "/?q={searchTerms}\""));
     assertTrue(get("/openapi.yaml").body().startsWith("openapi: 3"));
     assertTrue(get("/robots.txt").body().contains("Sitemap: "));
   }
@@ -273,11 +317,20 @@ class WebServerTest {
     get("/qa/" + Fixtures.seed().id());
     get("/qa/nope");
     String m = get("/metrics").body();
-    assertTrue(m.contains("qarchive_http_requests_total{method=\"GET\",route=\"/qa/{id}\",status=\"200\"}"), m);
-    assertTrue(m.contains("qarchive_http_requests_total{method=\"GET\",route=\"/qa/{id}\",status=\"404\"}"), m);
-    assertTrue(m.contains("qarchive_http_request_duration_seconds_bucket{method=\"GET\",route=\"/qa/{id}\",le=\"+Inf\"}"));
+    assertTrue(
+        m.contains(
+            "qarchive_http_requests_total{method=\"GET\",route=\"/qa/{id}\",status=\"200\"}"),
+        m);
+    assertTrue(
+        m.contains(
+            "qarchive_http_requests_total{method=\"GET\",route=\"/qa/{id}\",status=\"404\"}"),
+        m);
+    assertTrue(
+        m.contains(
+            "qarchive_http_request_duration_seconds_bucket{method=\"GET\",route=\"/qa/{id}\",le=\"+Inf\"}"));
     assertTrue(m.contains("qarchive_index_documents 5"));
-    assertTrue(m.contains("qarchive_index_size_bytes " + IndexInfo.read(dir).sizeBytes() + "\n"), m);
+    assertTrue(
+        m.contains("qarchive_index_size_bytes " + IndexInfo.read(dir).sizeBytes() + "\n"), m);
   }
 
   @Test
@@ -287,7 +340,9 @@ class WebServerTest {
     assertTrue(js.body().contains("attachShadow"));
     String demo = get("/embed/demo").body();
     assertTrue(demo.contains("<script src=\"/embed.js\" data-qarchive async></script>"));
-    assertTrue(demo.contains("&lt;script src=&quot;http://127.0.0.1:" + server.port() + "/embed.js&quot;"));
+    assertTrue(
+        demo.contains(
+            "&lt;script src=&quot;http://127.0.0.1:" + server.port() + "/embed.js&quot;"));
   }
 
   @Test

@@ -12,7 +12,10 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** Stored markup and a hostile query never run, wherever they are shown: page, entry, error page and embed. */
+/**
+ * Stored markup and a hostile query never run, wherever they are shown: page, entry, error page and
+ * embed.
+ */
 @ExtendWith(BrowserSession.Extension.class)
 class XssBrowserTest {
 
@@ -35,7 +38,10 @@ class XssBrowserTest {
 
   private void assertNotPwned() throws InterruptedException {
     Thread.sleep(150); // let any onload/onerror that slipped through fire
-    assertEquals(true, s.js(d, "return typeof window.__pwned === 'undefined'"), "script ran on " + d.getCurrentUrl());
+    assertEquals(
+        true,
+        s.js(d, "return typeof window.__pwned === 'undefined'"),
+        "script ran on " + d.getCurrentUrl());
   }
 
   @Test
@@ -44,10 +50,14 @@ class XssBrowserTest {
     assertNotPwned();
     assertEquals(QUERY, d.findElement(By.id("q")).getDomProperty("value"));
     d.get(s.archiveUrl() + "/?q=scar+cream");
-    assertTrue(d.findElement(By.cssSelector("li.hit h2")).getText().contains("<img src=x onerror=window.__pwned=1>"));
+    assertTrue(
+        d.findElement(By.cssSelector("li.hit h2"))
+            .getText()
+            .contains("<img src=x onerror=window.__pwned=1>"));
     assertTrue(d.getPageSource().contains("Scars &lt;img"), "facet label escaped");
     assertNotPwned();
-    d.findElement(By.cssSelector("input[name=category][value^=Scars]")).click(); // JS submits the filter
+    d.findElement(By.cssSelector("input[name=category][value^=Scars]"))
+        .click(); // JS submits the filter
     s.waitFor(d).until(x -> x.getCurrentUrl().contains("category=Scars"));
     assertNotPwned();
   }
@@ -55,8 +65,12 @@ class XssBrowserTest {
   @Test
   void entryPageShowsStoredMarkupAsText() throws Exception {
     d.get(s.archiveUrl() + "/qa/" + WebFixtures.hostile().id() + "?q=" + QUERY_URL);
-    assertTrue(d.findElement(By.tagName("h1")).getText().contains("<img src=x onerror=window.__pwned=1>"));
-    assertTrue(d.findElement(By.cssSelector("section.answer")).getText().contains("\"><svg onload=window.__pwned=1>"));
+    assertTrue(
+        d.findElement(By.tagName("h1")).getText().contains("<img src=x onerror=window.__pwned=1>"));
+    assertTrue(
+        d.findElement(By.cssSelector("section.answer"))
+            .getText()
+            .contains("\"><svg onload=window.__pwned=1>"));
     assertNotPwned();
   }
 
@@ -73,13 +87,23 @@ class XssBrowserTest {
   @Test
   void embedRendersHostileSnippetsAndSuggestionsAsText() throws Exception {
     d.get(s.clinicUrl());
-    WebElement host = s.waitFor(d).until(x -> x.findElement(By.cssSelector("[data-qarchive-ready]")));
+    WebElement host =
+        s.waitFor(d).until(x -> x.findElement(By.cssSelector("[data-qarchive-ready]")));
     SearchContext box = host.getShadowRoot();
-    box.findElement(By.cssSelector("input")).sendKeys("scar cream <img src=x onerror=window.__pwned=1>");
-    s.waitFor(d).until(x -> "true".equals(box.findElement(By.cssSelector("input")).getDomAttribute("aria-expanded")));
+    box.findElement(By.cssSelector("input"))
+        .sendKeys("scar cream <img src=x onerror=window.__pwned=1>");
+    s.waitFor(d)
+        .until(
+            x ->
+                "true"
+                    .equals(
+                        box.findElement(By.cssSelector("input")).getDomAttribute("aria-expanded")));
     String text = box.findElement(By.cssSelector("[role=listbox]")).getText();
     assertTrue(text.contains("Scar cream question <img src=x onerror=window.__pwned=1>"), text);
-    assertTrue(box.findElements(By.cssSelector("[role=listbox] img, [role=listbox] svg, [role=listbox] script")).isEmpty());
+    assertTrue(
+        box.findElements(
+                By.cssSelector("[role=listbox] img, [role=listbox] svg, [role=listbox] script"))
+            .isEmpty());
     assertNotPwned();
   }
 }

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Inputs that exhaust memory or the stack of a naive query parser (measured on Lucene 10.6), as raw query strings
- * for {@code /api/search} and {@code /}: the soak command, the load test and the tests send each of them many times.
+ * Inputs that exhaust memory or the stack of a naive query parser (measured on Lucene 10.6), as raw
+ * query strings for {@code /api/search} and {@code /}: the soak command, the load test and the
+ * tests send each of them many times.
  */
 public final class HostileQueries {
 

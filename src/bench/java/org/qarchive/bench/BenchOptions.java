@@ -8,13 +8,16 @@ import java.util.Objects;
  * How a benchmark run goes.
  *
  * @param mode "quick" or "full", recorded in the report
- * @param pagesDir archived pages to import, or null to generate {@code pagesToGenerate} with make-archive
- * @param pagesToGenerate pages make-archive writes when {@code pagesDir} is null; 0 skips the import section
+ * @param pagesDir archived pages to import, or null to generate {@code pagesToGenerate} with
+ *     make-archive
+ * @param pagesToGenerate pages make-archive writes when {@code pagesDir} is null; 0 skips the
+ *     import section
  * @param queriesFile queries to replay, or null for the built-in set
  * @param medquad MedQuAD JSON Lines that the corpus generator grows
  * @param makeArchive the make-archive script
  * @param workDir where cached indexes, generated pages and logs go
- * @param sizes index sizes (entries) to search; the first also serves HTTP, autocomplete and the child server
+ * @param sizes index sizes (entries) to search; the first also serves HTTP, autocomplete and the
+ *     child server
  * @param seconds measuring time of each timed phase; warm-ups take half of it
  * @param seed seed of generated pages and entries
  * @param startServer whether to launch the jar as a child process for start-up and memory
@@ -46,7 +49,8 @@ public record BenchOptions(
       throw new IllegalArgumentException("seconds must be positive");
     }
     if (pagesToGenerate < 0 || threads < 1) {
-      throw new IllegalArgumentException("pagesToGenerate must not be negative and threads must be positive");
+      throw new IllegalArgumentException(
+          "pagesToGenerate must not be negative and threads must be positive");
     }
   }
 }

@@ -5,15 +5,24 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Runs an operation in a closed loop on N threads for a bounded time and records each call's latency. */
+/**
+ * Runs an operation in a closed loop on N threads for a bounded time and records each call's
+ * latency.
+ */
 final class TimedLoop {
 
-  /** One call; {@code thread} is 0..threads-1 and {@code i} counts that thread's calls. Returns false on a bad answer. */
+  /**
+   * One call; {@code thread} is 0..threads-1 and {@code i} counts that thread's calls. Returns
+   * false on a bad answer.
+   */
   interface Op {
     boolean call(int thread, long i) throws Exception;
   }
 
-  /** What a loop measured: latencies of every call, how many answered badly, and the wall-clock seconds. */
+  /**
+   * What a loop measured: latencies of every call, how many answered badly, and the wall-clock
+   * seconds.
+   */
   record Result(Latencies latencies, int errors, double seconds) {
     double perSecond() {
       return latencies.count() / seconds;
@@ -27,8 +36,9 @@ final class TimedLoop {
   }
 
   /**
-   * Like {@link #run(int, double, Op)}, but each thread makes at least {@code minCalls} calls even past the time,
-   * so that a replayed list is covered whole (otherwise a slow machine would measure only its first queries).
+   * Like {@link #run(int, double, Op)}, but each thread makes at least {@code minCalls} calls even
+   * past the time, so that a replayed list is covered whole (otherwise a slow machine would measure
+   * only its first queries).
    */
   static Result run(int threads, double seconds, long minCalls, Op op) throws Exception {
     long deadline = System.nanoTime() + (long) (seconds * 1e9);

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The benchmark's figures, grouped in sections: printed as a table (measure, value, target, ok?) and as JSON. */
+/**
+ * The benchmark's figures, grouped in sections: printed as a table (measure, value, target, ok?)
+ * and as JSON.
+ */
 public final class BenchReport {
 
   /** The sections every report has, in print order; a section that did not run says why. */
@@ -31,7 +34,8 @@ public final class BenchReport {
    * @param target the goal as text ("< 5 ms"), or null when there is none
    * @param ok whether the goal was met, or null when there is none
    */
-  public record Row(String key, String measure, double value, String unit, String target, Boolean ok) {}
+  public record Row(
+      String key, String measure, double value, String unit, String target, Boolean ok) {}
 
   private final Map<String, List<Row>> rows = new LinkedHashMap<>();
   private final Map<String, List<String>> notes = new LinkedHashMap<>();
@@ -60,13 +64,17 @@ public final class BenchReport {
   }
 
   /** A figure that should stay below {@code limit}. */
-  void addAtMost(String section, String key, String measure, double value, String unit, double limit) {
-    section(section).add(new Row(key, measure, value, unit, "< " + fmt(limit) + " " + unit, value < limit));
+  void addAtMost(
+      String section, String key, String measure, double value, String unit, double limit) {
+    section(section)
+        .add(new Row(key, measure, value, unit, "< " + fmt(limit) + " " + unit, value < limit));
   }
 
   /** A figure that should reach at least {@code floor}. */
-  void addAtLeast(String section, String key, String measure, double value, String unit, double floor) {
-    section(section).add(new Row(key, measure, value, unit, ">= " + fmt(floor) + " " + unit, value >= floor));
+  void addAtLeast(
+      String section, String key, String measure, double value, String unit, double floor) {
+    section(section)
+        .add(new Row(key, measure, value, unit, ">= " + fmt(floor) + " " + unit, value >= floor));
   }
 
   void note(String section, String text) {
@@ -92,7 +100,11 @@ public final class BenchReport {
     String fmt = "%-52s %14s  %-12s %s%n";
     out.printf(Locale.ROOT, fmt, "measure", "value", "target", "ok?");
     for (String s : rows.keySet()) {
-      out.printf(Locale.ROOT, "-- %s%s%n", s, skipped.containsKey(s) ? " (skipped: " + skipped.get(s) + ")" : "");
+      out.printf(
+          Locale.ROOT,
+          "-- %s%s%n",
+          s,
+          skipped.containsKey(s) ? " (skipped: " + skipped.get(s) + ")" : "");
       for (Row r : rows.get(s)) {
         out.printf(
             Locale.ROOT,
@@ -109,7 +121,10 @@ public final class BenchReport {
     out.flush();
   }
 
-  /** The report as JSON: meta, then one object per section with its rows, notes and why it was skipped. */
+  /**
+   * The report as JSON: meta, then one object per section with its rows, notes and why it was
+   * skipped.
+   */
   public String toJson() {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
@@ -155,6 +170,7 @@ public final class BenchReport {
       return String.format(Locale.ROOT, "%,d", (long) v);
     }
     double a = Math.abs(v);
-    return String.format(Locale.ROOT, a >= 100 ? "%,.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
+    return String.format(
+        Locale.ROOT, a >= 100 ? "%,.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
   }
 }

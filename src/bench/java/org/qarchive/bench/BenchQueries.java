@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The queries a benchmark replays: one a line, either plain text or {@code id<TAB>text} (the MediQA format);
- * blank lines and lines starting with {@code #} are skipped. The built-in set mixes MediQA's real patient
- * questions with short lay queries, typos and pasted paragraphs.
+ * The queries a benchmark replays: one a line, either plain text or {@code id<TAB>text} (the MediQA
+ * format); blank lines and lines starting with {@code #} are skipped. The built-in set mixes
+ * MediQA's real patient questions with short lay queries, typos and pasted paragraphs.
  */
 final class BenchQueries {
 
@@ -30,7 +30,8 @@ final class BenchQueries {
   }
 
   static List<String> builtIn() throws IOException {
-    try (InputStream in = Objects.requireNonNull(BenchQueries.class.getResourceAsStream(BUILT_IN), BUILT_IN)) {
+    try (InputStream in =
+        Objects.requireNonNull(BenchQueries.class.getResourceAsStream(BUILT_IN), BUILT_IN)) {
       return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
   }
@@ -55,7 +56,10 @@ final class BenchQueries {
     return List.copyOf(out);
   }
 
-  /** What a person types, keystroke by keystroke: every prefix of the first {@code maxChars} of each query. */
+  /**
+   * What a person types, keystroke by keystroke: every prefix of the first {@code maxChars} of each
+   * query.
+   */
   static List<String> keystrokes(List<String> queries, int maxChars) {
     List<String> out = new ArrayList<>();
     for (String q : queries) {

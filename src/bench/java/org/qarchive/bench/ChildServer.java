@@ -16,8 +16,12 @@ public final class ChildServer {
     }
   }
 
-  /** Waits until the child answers {@code /healthz} on 127.0.0.1, failing if it exits or takes over a minute. */
-  public static void waitUntilUp(Process server, int port) throws IOException, InterruptedException {
+  /**
+   * Waits until the child answers {@code /healthz} on 127.0.0.1, failing if it exits or takes over
+   * a minute.
+   */
+  public static void waitUntilUp(Process server, int port)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       if (!server.isAlive()) {

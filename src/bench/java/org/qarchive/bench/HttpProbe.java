@@ -13,15 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A minimal HTTP/1.1 client over one keep-alive socket, for load on loopback: it costs the measured server next to
- * nothing (no pools, no futures, no header maps), which matters when client and server share two cores. It reads
- * Content-Length and chunked bodies and reconnects when the server closes.
+ * A minimal HTTP/1.1 client over one keep-alive socket, for load on loopback: it costs the measured
+ * server next to nothing (no pools, no futures, no header maps), which matters when client and
+ * server share two cores. It reads Content-Length and chunked bodies and reconnects when the server
+ * closes.
  */
 final class HttpProbe implements AutoCloseable {
 
   /**
-   * A response: its status and body, and the server's own time for it from a {@code Server-Timing: search;dur=MS}
-   * header (NaN without one).
+   * A response: its status and body, and the server's own time for it from a {@code Server-Timing:
+   * search;dur=MS} header (NaN without one).
    */
   record Response(int status, byte[] body, double serverMs) {}
 
@@ -40,7 +41,10 @@ final class HttpProbe implements AutoCloseable {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** GETs {@code target} (path and query); retries once on a fresh connection if a kept-alive one was closed. */
+  /**
+   * GETs {@code target} (path and query); retries once on a fresh connection if a kept-alive one
+   * was closed.
+   */
   Response get(String target) throws IOException {
     boolean reused = socket != null;
     try {
@@ -64,7 +68,13 @@ final class HttpProbe implements AutoCloseable {
       out = socket.getOutputStream();
     }
     out.write(
-        ("GET " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n\r\n")
+        ("GET "
+                + target
+                + " HTTP/1.1\r\nHost: "
+                + host
+                + ":"
+                + port
+                + "\r\nAccept: application/json\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     String status = line();
@@ -94,7 +104,8 @@ final class HttpProbe implements AutoCloseable {
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (chunked) {
-      for (long n = Long.parseLong(line().split(";")[0].strip(), 16); n > 0;
+      for (long n = Long.parseLong(line().split(";")[0].strip(), 16);
+          n > 0;
           n = Long.parseLong(line().split(";")[0].strip(), 16)) {
         copy(n, body);
         line();
@@ -114,7 +125,9 @@ final class HttpProbe implements AutoCloseable {
     return new Response(code, body.toByteArray(), serverMs);
   }
 
-  /** The {@code dur} of a Server-Timing value such as {@code search;dur=0.734}; NaN if it has none. */
+  /**
+   * The {@code dur} of a Server-Timing value such as {@code search;dur=0.734}; NaN if it has none.
+   */
   static double serverMs(String value) {
     for (String param : value.split(";")) {
       String p = param.strip();

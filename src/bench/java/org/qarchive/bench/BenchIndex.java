@@ -23,10 +23,11 @@ import org.qarchive.index.Fields;
 import org.qarchive.index.IndexInfo;
 
 /**
- * Benchmark indexes of generated entries, cached under the work folder by size, seed and generator version so
- * that reruns skip building. They have the production schema and analysis ({@link EntryDocuments}, {@link
- * Analysis}) and the same commit data as an import, but are written with plain adds from several threads and a
- * large RAM buffer: a fresh build needs neither upserts nor content-hash lookups.
+ * Benchmark indexes of generated entries, cached under the work folder by size, seed and generator
+ * version so that reruns skip building. They have the production schema and analysis ({@link
+ * EntryDocuments}, {@link Analysis}) and the same commit data as an import, but are written with
+ * plain adds from several threads and a large RAM buffer: a fresh build needs neither upserts nor
+ * content-hash lookups.
  */
 final class BenchIndex {
 
@@ -36,28 +37,45 @@ final class BenchIndex {
   static Path dirFor(Path workDir, int entries, long seed) {
     return workDir.resolve(
         String.format(
-            Locale.ROOT, "index-%d-seed%d-gen%d-schema%s-%s", entries, seed, CorpusGenerator.VERSION,
-            Fields.SCHEMA_VERSION, ArchiveCodec.NAME));
+            Locale.ROOT,
+            "index-%d-seed%d-gen%d-schema%s-%s",
+            entries,
+            seed,
+            CorpusGenerator.VERSION,
+            Fields.SCHEMA_VERSION,
+            ArchiveCodec.NAME));
   }
 
-  /** The cached index of {@code entries} generated entries, built first when it is missing or incomplete. */
-  static Path obtain(Path workDir, CorpusGenerator gen, int entries, PrintWriter log) throws IOException {
+  /**
+   * The cached index of {@code entries} generated entries, built first when it is missing or
+   * incomplete.
+   */
+  static Path obtain(Path workDir, CorpusGenerator gen, int entries, PrintWriter log)
+      throws IOException {
     Path dir = dirFor(workDir, entries, gen.seed());
     IndexInfo info = IndexInfo.read(dir);
-    if (info.exists() && info.entries() == entries && Fields.SCHEMA_VERSION.equals(info.schemaVersion())) {
+    if (info.exists()
+        && info.entries() == entries
+        && Fields.SCHEMA_VERSION.equals(info.schemaVersion())) {
       return dir;
     }
     deleteTree(dir);
     long start = System.nanoTime();
     log.printf(Locale.ROOT, "building a benchmark index of %,d entries in %s ...%n", entries, dir);
     log.flush();
-    build(dir, gen, entries, entries > 100_000 ? 512 : 128, Runtime.getRuntime().availableProcessors());
+    build(
+        dir,
+        gen,
+        entries,
+        entries > 100_000 ? 512 : 128,
+        Runtime.getRuntime().availableProcessors());
     log.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - start) / 1e9);
     log.flush();
     return dir;
   }
 
-  static void build(Path dir, CorpusGenerator gen, int entries, int ramBufferMb, int threads) throws IOException {
+  static void build(Path dir, CorpusGenerator gen, int entries, int ramBufferMb, int threads)
+      throws IOException {
     Files.createDirectories(dir);
     IndexWriterConfig config = new IndexWriterConfig(Analysis.forIndex());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -82,11 +100,12 @@ final class BenchIndex {
                   }
                 },
                 "bench-index-" + t);
-        w.setUncaughtExceptionHandler((th, e) -> {
-          synchronized (failures) {
-            failures.add(e);
-          }
-        });
+        w.setUncaughtExceptionHandler(
+            (th, e) -> {
+              synchronized (failures) {
+                failures.add(e);
+              }
+            });
         workers.add(w);
         w.start();
       }
@@ -99,8 +118,10 @@ final class BenchIndex {
       }
       writer.setLiveCommitData(
           Map.of(
-                  Fields.COMMIT_LAST_IMPORT, Instant.now().toString(),
-                  Fields.COMMIT_SCHEMA_VERSION, Fields.SCHEMA_VERSION)
+                  Fields.COMMIT_LAST_IMPORT,
+                  Instant.now().toString(),
+                  Fields.COMMIT_SCHEMA_VERSION,
+                  Fields.SCHEMA_VERSION)
               .entrySet());
       writer.commit();
     } catch (InterruptedException e) {

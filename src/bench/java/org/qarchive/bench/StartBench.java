@@ -8,15 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Start-up and memory of the real server: launches {@code java -Xmx256m -jar qarchive.jar serve} as a child
- * process, times it to the first answered search, with and without an AppCDS archive, then puts it under HTTP load
- * while sampling its resident memory and logging its garbage collections.
+ * Start-up and memory of the real server: launches {@code java -Xmx256m -jar qarchive.jar serve} as
+ * a child process, times it to the first answered search, with and without an AppCDS archive, then
+ * puts it under HTTP load while sampling its resident memory and logging its garbage collections.
  */
 final class StartBench {
 
@@ -28,7 +27,13 @@ final class StartBench {
   private record Child(Process process, int port, double startMs) {}
 
   static void run(
-      BenchReport report, Path java, Path jar, Path index, Path workDir, List<String> queries, double seconds,
+      BenchReport report,
+      Path java,
+      Path jar,
+      Path index,
+      Path workDir,
+      List<String> queries,
+      double seconds,
       PrintWriter log)
       throws Exception {
     String s = "start_memory";
@@ -42,7 +47,8 @@ final class StartBench {
     double rssMb;
     TimedLoop.Result load;
     try {
-      List<String> targets = queries.stream().map(q -> "/api/search?q=" + HttpProbe.encode(q)).toList();
+      List<String> targets =
+          queries.stream().map(q -> "/api/search?q=" + HttpProbe.encode(q)).toList();
       long pid = plain.process().pid();
       long[] maxRssKb = {rss(pid)};
       Thread sampler =
@@ -71,7 +77,8 @@ final class StartBench {
     log.flush();
     Path jsa = dir.resolve("qarchive.jsa");
     Files.deleteIfExists(jsa);
-    List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off");
+    List<String> cds =
+        List.of("-XX:SharedArchiveFile=" + jsa, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off");
     Child training = launch(java, jar, index, dir, cds);
     stop(training.process());
     Child withCds = null;
@@ -82,26 +89,49 @@ final class StartBench {
 
     report.add(s, "start_ms", "launch to first answered search, -Xmx256m", plain.startMs(), "ms");
     if (withCds != null) {
-      report.add(s, "start_ms_cds", "launch to first answered search, with AppCDS", withCds.startMs(), "ms");
-      report.add(s, "cds_saving", "AppCDS saves", 100 * (1 - withCds.startMs() / plain.startMs()), "%");
-      report.add(s, "start_ms_cds_training", "first run with AppCDS (writes the archive)", training.startMs(), "ms");
+      report.add(
+          s,
+          "start_ms_cds",
+          "launch to first answered search, with AppCDS",
+          withCds.startMs(),
+          "ms");
+      report.add(
+          s, "cds_saving", "AppCDS saves", 100 * (1 - withCds.startMs() / plain.startMs()), "%");
+      report.add(
+          s,
+          "start_ms_cds_training",
+          "first run with AppCDS (writes the archive)",
+          training.startMs(),
+          "ms");
     } else {
       report.note(s, "the JVM wrote no AppCDS archive at " + jsa + "; no CDS figure");
     }
-    report.addAtMost(s, "rss_mb_under_load", "resident memory under 2-client load (max)", rssMb, "MB", 400);
-    report.add(s, "load_requests_per_second", "/api/search requests/s of the child, 2 clients", load.perSecond(),
+    report.addAtMost(
+        s, "rss_mb_under_load", "resident memory under 2-client load (max)", rssMb, "MB", 400);
+    report.add(
+        s,
+        "load_requests_per_second",
+        "/api/search requests/s of the child, 2 clients",
+        load.perSecond(),
         "/s");
     double[] gc = gcPauses(gcLog);
     report.add(s, "gc_pauses", "GC pauses over start and load", gc[0], "pauses");
     report.add(s, "gc_pause_total_ms", "GC pause total over start and load", gc[1], "ms");
     double life = (plain.startMs() / 1000 + load.seconds());
-    report.addAtMost(s, "gc_pause_share", "share of the child's life spent in GC pauses", 100 * gc[1] / 1000 / life,
-        "%", 5);
+    report.addAtMost(
+        s,
+        "gc_pause_share",
+        "share of the child's life spent in GC pauses",
+        100 * gc[1] / 1000 / life,
+        "%",
+        5);
     report.add(s, "gc_pause_max_ms", "longest GC pause", gc[2], "ms");
-    report.note(s, "child JVM: " + java + " -Xmx256m -jar " + jar + " serve --no-import; GC log " + gcLog);
+    report.note(
+        s, "child JVM: " + java + " -Xmx256m -jar " + jar + " serve --no-import; GC log " + gcLog);
   }
 
-  private static Child launch(Path java, Path jar, Path index, Path dir, List<String> jvmOptions) throws Exception {
+  private static Child launch(Path java, Path jar, Path index, Path dir, List<String> jvmOptions)
+      throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
@@ -110,8 +140,18 @@ final class StartBench {
     cmd.add(java.toString());
     cmd.add("-Xmx256m");
     cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-jar", jar.toString(), "serve", "--no-import", "--index", index.toString(), "--host",
-        "127.0.0.1", "--port", Integer.toString(port)));
+    cmd.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "serve",
+            "--no-import",
+            "--index",
+            index.toString(),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port)));
     long t0 = System.nanoTime();
     Process p =
         new ProcessBuilder(cmd)
@@ -122,7 +162,8 @@ final class StartBench {
     try (HttpProbe probe = new HttpProbe("127.0.0.1", port)) {
       while (System.nanoTime() < deadline) {
         if (!p.isAlive()) {
-          throw new IOException("the server exited with " + p.exitValue() + "; see " + dir.resolve("serve.log"));
+          throw new IOException(
+              "the server exited with " + p.exitValue() + "; see " + dir.resolve("serve.log"));
         }
         try {
           if (probe.get("/api/search?q=botox").status() == 200) {
@@ -138,7 +179,10 @@ final class StartBench {
     throw new IOException("the server did not answer within 60 s; see " + dir.resolve("serve.log"));
   }
 
-  /** Asks the child to shut down (SIGTERM runs its shutdown hooks, and the JVM writes a CDS archive then). */
+  /**
+   * Asks the child to shut down (SIGTERM runs its shutdown hooks, and the JVM writes a CDS archive
+   * then).
+   */
   private static void stop(Process p) throws InterruptedException {
     p.destroy();
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -150,7 +194,9 @@ final class StartBench {
   /** VmRSS of the process in KB, or 0 where /proc does not tell. */
   static long rss(long pid) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
+      for (String line :
+          Files.readAllLines(
+              Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
@@ -180,5 +226,4 @@ final class StartBench {
     }
     return new double[] {count, total, max};
   }
-
 }

@@ -1,19 +1,20 @@
-package org.qarchive.cli;
+package org.qarchive.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.qarchive.bench.Bench;
-import org.qarchive.bench.BenchOptions;
-import org.qarchive.bench.BenchReport;
+import org.qarchive.cli.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code qarchive bench}: measures import, search, HTTP, autocomplete, start-up and memory; prints and saves. */
+/**
+ * {@code qarchive bench}: measures import, search, HTTP, autocomplete, start-up and memory; prints
+ * and saves.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -22,32 +23,53 @@ import picocli.CommandLine.Spec;
       "autocomplete per keystroke, start-up time and memory of the server. Prints a table, writes JSON.",
       "--quick (default) takes under 2 minutes; --full adds a 1,000,000-entry index and a 10,000-page import."
     })
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "20,000 entries, 2,000 generated pages, 4 s phases (default).")
+  @Option(
+      names = "--quick",
+      description = "20,000 entries, 2,000 generated pages, 4 s phases (default).")
   boolean quick;
 
-  @Option(names = "--full", description = "20,000 and 1,000,000 entries, 10,000 generated pages, 10 s phases.")
+  @Option(
+      names = "--full",
+      description = "20,000 and 1,000,000 entries, 10,000 generated pages, 10 s phases.")
   boolean full;
 
-  @Option(names = "--pages-dir", paramLabel = "DIR", description = "Archived pages to import instead of generated.")
+  @Option(
+      names = "--pages-dir",
+      paramLabel = "DIR",
+      description = "Archived pages to import instead of generated.")
   Path pagesDir;
 
-  @Option(names = "--pages", paramLabel = "N", description = "Pages to generate with make-archive; 0 skips import.")
+  @Option(
+      names = "--pages",
+      paramLabel = "N",
+      description = "Pages to generate with make-archive; 0 skips import.")
   Integer pages;
 
-  @Option(names = "--queries", paramLabel = "FILE",
+  @Option(
+      names = "--queries",
+      paramLabel = "FILE",
       description = "Queries to replay, one a line or id<TAB>text (default: the built-in set).")
   Path queries;
 
-  @Option(names = "--entries", paramLabel = "N", split = ",",
+  @Option(
+      names = "--entries",
+      paramLabel = "N",
+      split = ",",
       description = "Index sizes to search instead of the mode's, e.g. 500 or 20000,200000.")
   List<Integer> entries;
 
-  @Option(names = "--seconds", paramLabel = "S", description = "Measuring time of each phase; warm-ups take half.")
+  @Option(
+      names = "--seconds",
+      paramLabel = "S",
+      description = "Measuring time of each phase; warm-ups take half.")
   Double seconds;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of generated pages and entries (default: 42).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of generated pages and entries (default: 42).")
   long seed;
 
   @Option(names = "--no-start", description = "Do not launch the server as a child process.")
@@ -61,25 +83,42 @@ final class BenchCommand implements Callable<Integer> {
       })
   boolean load;
 
-  @Option(names = "--connections", defaultValue = "32", description = "Load test: search connections (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--connections",
+      defaultValue = "32",
+      description = "Load test: search connections (default: ${DEFAULT-VALUE}).")
   int connections;
 
-  @Option(names = "--hostile", defaultValue = "4", description = "Load test: hostile connections (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hostile",
+      defaultValue = "4",
+      description = "Load test: hostile connections (default: ${DEFAULT-VALUE}).")
   int hostile;
 
-  @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-out/bench.json",
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      defaultValue = "bench-out/bench.json",
       description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "bench-out",
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      defaultValue = "bench-out",
       description = "Cached indexes, generated pages and logs (default: ${DEFAULT-VALUE}).")
   Path workDir;
 
-  @Option(names = "--medquad", paramLabel = "FILE",
-      description = "MedQuAD JSON Lines grown into the benchmark corpus (default: <shared>/data/medquad/medquad.jsonl).")
+  @Option(
+      names = "--medquad",
+      paramLabel = "FILE",
+      description =
+          "MedQuAD JSON Lines grown into the benchmark corpus (default: <shared>/data/medquad/medquad.jsonl).")
   Path medquad;
 
-  @Option(names = "--make-archive", paramLabel = "FILE",
+  @Option(
+      names = "--make-archive",
+      paramLabel = "FILE",
       description = "The page generator (default: <shared>/tools/make-archive).")
   Path makeArchive;
 
@@ -88,7 +127,8 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (quick && full) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--quick and --full exclude each other");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--quick and --full exclude each other");
     }
     Path shared = Path.of(System.getProperty("qarchive.shared", "../shared"));
     Path corpus = medquad != null ? medquad : shared.resolve("data/medquad/medquad.jsonl");
@@ -113,7 +153,9 @@ final class BenchCommand implements Callable<Integer> {
             corpus,
             makeArchive != null ? makeArchive : shared.resolve("tools/make-archive"),
             workDir,
-            entries != null && !entries.isEmpty() ? entries : full ? List.of(20_000, 1_000_000) : List.of(20_000),
+            entries != null && !entries.isEmpty()
+                ? entries
+                : full ? List.of(20_000, 1_000_000) : List.of(20_000),
             seconds != null ? seconds : full ? 10 : 4,
             seed,
             !noStart,
@@ -129,22 +171,33 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private int loadTest(Path shared, Path corpus) throws Exception {
-    Path jar = org.qarchive.bench.Bench.runningJar();
+    Path jar = Bench.runningJar();
     if (jar == null) {
-      throw new BadInputException("the load test launches the jar; run it as ./qarchive bench --load");
+      throw new BadInputException(
+          "the load test launches the jar; run it as ./qarchive bench --load");
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path pages =
         pagesDir != null
             ? pagesDir
-            : org.qarchive.bench.Bench.generatePages(
-                makeArchive != null ? makeArchive : shared.resolve("tools/make-archive"), workDir, 2_000, seed,
+            : Bench.generatePages(
+                makeArchive != null ? makeArchive : shared.resolve("tools/make-archive"),
+                workDir,
+                2_000,
+                seed,
                 spec.commandLine().getErr());
     int size = entries != null && !entries.isEmpty() ? entries.get(0) : 20_000;
     var options =
-        new org.qarchive.bench.LoadTest.Options(
-            workDir, corpus, pages, size, connections, hostile, seconds != null ? seconds : 60, seed);
-    var report = org.qarchive.bench.LoadTest.run(options, java, jar, spec.commandLine().getErr());
+        new LoadTest.Options(
+            workDir,
+            corpus,
+            pages,
+            size,
+            connections,
+            hostile,
+            seconds != null ? seconds : 60,
+            seed);
+    var report = LoadTest.run(options, java, jar, spec.commandLine().getErr());
     PrintWriter o = spec.commandLine().getOut();
     report.print(o);
     Path file = out.toString().equals("bench-out/bench.json") ? workDir.resolve("load.json") : out;

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /**
- * Latency samples in nanoseconds and their percentiles by the nearest-rank method: the p-th percentile is the
- * smallest sample that at least p% of the samples do not exceed, so it is always a real measurement.
+ * Latency samples in nanoseconds and their percentiles by the nearest-rank method: the p-th
+ * percentile is the smallest sample that at least p% of the samples do not exceed, so it is always
+ * a real measurement.
  */
 final class Latencies {
 

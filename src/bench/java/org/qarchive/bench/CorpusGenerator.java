@@ -16,11 +16,12 @@ import java.util.SplittableRandom;
 import org.qarchive.archive.QaEntry;
 
 /**
- * Grows the MedQuAD question/answer pairs into an archive of any size: entry {@code i} of seed {@code s} always
- * comes out the same, on any thread, because it draws only from a random generator seeded with {@code (s, i)}. Each
- * entry takes one real question (sometimes with a second one appended), an answer that starts with that
- * question's answer and goes on with sentences of other answers, and a varied title, date, doctor, categories and
- * tags, so term statistics and field lengths stay close to a real blog while the entries stay distinct.
+ * Grows the MedQuAD question/answer pairs into an archive of any size: entry {@code i} of seed
+ * {@code s} always comes out the same, on any thread, because it draws only from a random generator
+ * seeded with {@code (s, i)}. Each entry takes one real question (sometimes with a second one
+ * appended), an answer that starts with that question's answer and goes on with sentences of other
+ * answers, and a varied title, date, doctor, categories and tags, so term statistics and field
+ * lengths stay close to a real blog while the entries stay distinct.
  */
 final class CorpusGenerator {
 
@@ -29,7 +30,16 @@ final class CorpusGenerator {
 
   private static final String[] DOCTORS = {"Dr. Dean Kane", "Dr. Anna Reyes", "Dr. Samuel Ortiz"};
   private static final String[] CATEGORIES = {
-    "Ask the Doctor", "Botox", "Breast", "Face", "Body", "Skin", "Nose", "Eyes", "Fillers", "Recovery"
+    "Ask the Doctor",
+    "Botox",
+    "Breast",
+    "Face",
+    "Body",
+    "Skin",
+    "Nose",
+    "Eyes",
+    "Fillers",
+    "Recovery"
   };
   private static final String[] LOCATIONS = {
     "England, AR", "Baltimore, MD", "Toronto, ON", "Austin, TX", "Leeds, UK", "Denver, CO"
@@ -59,11 +69,15 @@ final class CorpusGenerator {
       throw new IllegalArgumentException("no source pairs");
     }
     this.sources = List.copyOf(sources);
-    this.sentencePool = this.sources.stream().flatMap(s -> s.sentences().stream()).toArray(String[]::new);
+    this.sentencePool =
+        this.sources.stream().flatMap(s -> s.sentences().stream()).toArray(String[]::new);
     this.seed = seed;
   }
 
-  /** Reads MedQuAD's JSON Lines (keys {@code focus, qtype, question, answer}), skipping pairs without an answer. */
+  /**
+   * Reads MedQuAD's JSON Lines (keys {@code focus, qtype, question, answer}), skipping pairs
+   * without an answer.
+   */
   static List<Source> loadMedquad(Path jsonl) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     List<Source> out = new ArrayList<>();
@@ -79,7 +93,12 @@ final class CorpusGenerator {
         if (question.isEmpty() || sentences.isEmpty()) {
           continue;
         }
-        out.add(new Source(collapse(n.path("focus").asText("")), n.path("qtype").asText(""), question, sentences));
+        out.add(
+            new Source(
+                collapse(n.path("focus").asText("")),
+                n.path("qtype").asText(""),
+                question,
+                sentences));
       }
     }
     return out;
@@ -112,7 +131,8 @@ final class CorpusGenerator {
     Source base = sources.get(rng.nextInt(sources.size()));
     String question = base.question();
     if (rng.nextInt(3) == 0) {
-      question = question + " Also, " + lowerFirst(sources.get(rng.nextInt(sources.size())).question());
+      question =
+          question + " Also, " + lowerFirst(sources.get(rng.nextInt(sources.size())).question());
     }
     StringBuilder answer = new StringBuilder();
     int own = Math.min(base.sentences().size(), 1 + rng.nextInt(3));
@@ -146,10 +166,15 @@ final class CorpusGenerator {
     if (!base.qtype().isEmpty()) {
       tags.add(base.qtype());
     }
-    String slug = focus.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String slug =
+        focus.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     String url =
         String.format(
-            Locale.ROOT, "http://blog.example-clinic.com/%d/%02d/%s-%d/", date.getYear(), date.getMonthValue(), slug,
+            Locale.ROOT,
+            "http://blog.example-clinic.com/%d/%02d/%s-%d/",
+            date.getYear(),
+            date.getMonthValue(),
+            slug,
             i);
     return new QaEntry(
         QaEntry.idFor(url, 0),

@@ -1,4 +1,4 @@
-package org.qarchive.importer;
+package org.qarchive.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,15 +19,17 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qarchive.archive.QaEntry;
+import org.qarchive.importer.CanonicalUrl;
 
 /**
- * Compares imported entries with a {@code make-archive} manifest (the generator's ground truth): which Q&As were found
- * once, missed or invented, and how exact their text and fields are.
+ * Compares imported entries with a {@code make-archive} manifest (the generator's ground truth):
+ * which Q&As were found once, missed or invented, and how exact their text and fields are.
  *
- * <p>Two conventions differ between the generator and the importer and are bridged here: the manifest's date may be
- * only {@code YYYY-MM} (taken from the URL), which the importer stores as the first of that month; and the manifest's
- * credentials leave out the trailing "from City" that the importer keeps ("Board Certified Plastic Surgeon from
- * Baltimore"), so a trailing "from ..." is ignored when comparing credentials.
+ * <p>Two conventions differ between the generator and the importer and are bridged here: the
+ * manifest's date may be only {@code YYYY-MM} (taken from the URL), which the importer stores as
+ * the first of that month; and the manifest's credentials leave out the trailing "from City" that
+ * the importer keeps ("Board Certified Plastic Surgeon from Baltimore"), so a trailing "from ..."
+ * is ignored when comparing credentials.
  */
 public final class ManifestScore {
 
@@ -51,8 +53,18 @@ public final class ManifestScore {
    * @param problems a few examples of misses and mismatches, for people
    */
   public record Result(
-      int expected, int found, int duplicated, int extra, double questionF1, double answerF1, double dateExact,
-      double locationExact, double answeredByExact, double credentialsExact, double categoriesExact, double tagsExact,
+      int expected,
+      int found,
+      int duplicated,
+      int extra,
+      double questionF1,
+      double answerF1,
+      double dateExact,
+      double locationExact,
+      double answeredByExact,
+      double credentialsExact,
+      double categoriesExact,
+      double tagsExact,
       List<String> problems) {
 
     public double recall() {
@@ -70,8 +82,20 @@ public final class ManifestScore {
           Locale.ROOT,
           "expected %d, found %d, duplicated %d, extra %d; recall %.4f precision %.4f; question F1 %.4f answer F1 %.4f;"
               + " exact: date %.4f location %.4f answered-by %.4f credentials %.4f categories %.4f tags %.4f",
-          expected, found, duplicated, extra, recall(), precision(), questionF1, answerF1, dateExact, locationExact,
-          answeredByExact, credentialsExact, categoriesExact, tagsExact);
+          expected,
+          found,
+          duplicated,
+          extra,
+          recall(),
+          precision(),
+          questionF1,
+          answerF1,
+          dateExact,
+          locationExact,
+          answeredByExact,
+          credentialsExact,
+          categoriesExact,
+          tagsExact);
     }
   }
 
@@ -122,18 +146,34 @@ public final class ManifestScore {
       qf += q;
       af += a;
       if (q < 0.9 || a < 0.9) {
-        note(problems, String.format(Locale.ROOT, "text %s q=%.2f a=%.2f", qa.path("file").asText(), q, a));
+        note(
+            problems,
+            String.format(Locale.ROOT, "text %s q=%.2f a=%.2f", qa.path("file").asText(), q, a));
       }
       String expDate = text(qa, "date");
       if (dateMatches(expDate, e)) {
         date++;
       } else {
-        note(problems, "date " + qa.path("file").asText() + " expected " + expDate + " got " + e.date());
+        note(
+            problems,
+            "date " + qa.path("file").asText() + " expected " + expDate + " got " + e.date());
       }
       loc += field(problems, "location", qa, text(qa, "asker_location"), e.askerLocation());
       by += field(problems, "answered_by", qa, text(qa, "answered_by"), e.answeredBy());
-      cred += field(problems, "credentials", qa, dropFrom(text(qa, "credentials")), dropFrom(e.credentials()));
-      cats += field(problems, "categories", qa, set(qa.path("categories")), new TreeSet<>(e.categories()));
+      cred +=
+          field(
+              problems,
+              "credentials",
+              qa,
+              dropFrom(text(qa, "credentials")),
+              dropFrom(e.credentials()));
+      cats +=
+          field(
+              problems,
+              "categories",
+              qa,
+              set(qa.path("categories")),
+              new TreeSet<>(e.categories()));
       tags += field(problems, "tags", qa, set(qa.path("tags")), new TreeSet<>(e.tags()));
     }
     int extra = 0;
@@ -142,8 +182,20 @@ public final class ManifestScore {
       note(problems, "extra " + left.getValue().get(0).sourceFile() + " (" + left.getKey() + ")");
     }
     double n = Math.max(1, found);
-    return new Result(qas.size(), found, dup, extra, qf / n, af / n, date / n, loc / n, by / n, cred / n, cats / n,
-        tags / n, List.copyOf(problems));
+    return new Result(
+        qas.size(),
+        found,
+        dup,
+        extra,
+        qf / n,
+        af / n,
+        date / n,
+        loc / n,
+        by / n,
+        cred / n,
+        cats / n,
+        tags / n,
+        List.copyOf(problems));
   }
 
   private static Set<String> set(JsonNode array) {
@@ -152,7 +204,8 @@ public final class ManifestScore {
     return out;
   }
 
-  private static int field(List<String> problems, String name, JsonNode qa, Object expected, Object got) {
+  private static int field(
+      List<String> problems, String name, JsonNode qa, Object expected, Object got) {
     if (Objects.equals(expected, got)) {
       return 1;
     }
@@ -202,7 +255,7 @@ public final class ManifestScore {
   }
 
   /** F1 of the two texts' word multisets (lower-cased), 1 when both are empty. */
-  static double tokenF1(String expected, String got) {
+  public static double tokenF1(String expected, String got) {
     Map<String, Integer> a = tokens(expected);
     Map<String, Integer> b = tokens(got);
     int ta = a.values().stream().mapToInt(Integer::intValue).sum();

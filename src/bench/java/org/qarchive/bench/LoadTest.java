@@ -13,10 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The load test of the hardening issue: a real server (child JVM, {@code -Xmx256m}) over an index of generated
- * entries, {@code connections} keep-alive clients replaying patient queries for {@code seconds} on loopback, three
- * times: idle, while an import runs (a child importer re-importing pages into the served index in a loop), and while
- * {@code hostile} more connections send the hostile queries. Reports p50/p99, requests/s and errors per phase.
+ * The load test of the hardening issue: a real server (child JVM, {@code -Xmx256m}) over an index
+ * of generated entries, {@code connections} keep-alive clients replaying patient queries for {@code
+ * seconds} on loopback, three times: idle, while an import runs (a child importer re-importing
+ * pages into the served index in a loop), and while {@code hostile} more connections send the
+ * hostile queries. Reports p50/p99, requests/s and errors per phase.
  */
 public final class LoadTest {
 
@@ -35,10 +36,18 @@ public final class LoadTest {
    * @param seed corpus seed
    */
   public record Options(
-      Path workDir, Path medquad, Path pages, int entries, int connections, int hostile, double seconds, long seed) {}
+      Path workDir,
+      Path medquad,
+      Path pages,
+      int entries,
+      int connections,
+      int hostile,
+      double seconds,
+      long seed) {}
 
   public static BenchReport run(Options o, Path java, Path jar, PrintWriter log) throws Exception {
-    BenchReport report = new BenchReport(List.of("idle", "during_import", "with_hostile", "server"));
+    BenchReport report =
+        new BenchReport(List.of("idle", "during_import", "with_hostile", "server"));
     report.meta("cores", Runtime.getRuntime().availableProcessors());
     report.meta("jdk", Runtime.version().toString());
     report.meta("entries", o.entries());
@@ -59,11 +68,25 @@ public final class LoadTest {
     Process server = null;
     try {
       int port = ChildServer.freePort();
-      server = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString(), "serve", "--no-import",
-              "--no-search-log", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)))
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("serve.log").toFile())
-          .start();
+      server =
+          new ProcessBuilder(
+                  List.of(
+                      java.toString(),
+                      "-Xmx256m",
+                      "-jar",
+                      jar.toString(),
+                      "serve",
+                      "--no-import",
+                      "--no-search-log",
+                      "--index",
+                      index.toString(),
+                      "--host",
+                      "127.0.0.1",
+                      "--port",
+                      Integer.toString(port)))
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("serve.log").toFile())
+              .start();
       ChildServer.waitUntilUp(server, port);
       log.println("load: warming up ...");
       log.flush();
@@ -79,11 +102,22 @@ public final class LoadTest {
                   () -> {
                     while (importing.get()) {
                       try {
-                        Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx512m", "-jar", jar.toString(),
-                                "import", "--index", index.toString(), o.pages().toString()))
-                            .redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("import.log").toFile()))
-                            .start();
+                        Process p =
+                            new ProcessBuilder(
+                                    List.of(
+                                        java.toString(),
+                                        "-Xmx512m",
+                                        "-jar",
+                                        jar.toString(),
+                                        "import",
+                                        "--index",
+                                        index.toString(),
+                                        o.pages().toString()))
+                                .redirectErrorStream(true)
+                                .redirectOutput(
+                                    ProcessBuilder.Redirect.appendTo(
+                                        dir.resolve("import.log").toFile()))
+                                .start();
                         while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
                           if (!importing.get()) {
                             p.destroy();
@@ -101,7 +135,8 @@ public final class LoadTest {
         importing.set(false);
         importer.join();
       }
-      report.note("during_import", imports.get() + " imports of " + o.pages() + " ran during the phase");
+      report.note(
+          "during_import", imports.get() + " imports of " + o.pages() + " ran during the phase");
 
       AtomicBoolean attacking = new AtomicBoolean(true);
       AtomicInteger hostileFive = new AtomicInteger();
@@ -115,7 +150,8 @@ public final class LoadTest {
                     () -> {
                       try (HttpProbe probe = new HttpProbe("127.0.0.1", port)) {
                         for (int i = offset; attacking.get(); i++) {
-                          int status = probe.get(hostileTargets.get(i % hostileTargets.size())).status();
+                          int status =
+                              probe.get(hostileTargets.get(i % hostileTargets.size())).status();
                           hostileSent.incrementAndGet();
                           if (status >= 500) {
                             hostileFive.incrementAndGet();
@@ -134,14 +170,34 @@ public final class LoadTest {
           t.join();
         }
       }
-      report.add("with_hostile", "hostile_sent", "hostile queries sent by " + o.hostile() + " connections",
-          hostileSent.get(), "");
-      report.addAtMost("with_hostile", "hostile_5xx", "hostile queries answered 5xx or dropped", hostileFive.get(), "", 1);
+      report.add(
+          "with_hostile",
+          "hostile_sent",
+          "hostile queries sent by " + o.hostile() + " connections",
+          hostileSent.get(),
+          "");
+      report.addAtMost(
+          "with_hostile",
+          "hostile_5xx",
+          "hostile queries answered 5xx or dropped",
+          hostileFive.get(),
+          "",
+          1);
       String serveLog = Files.readString(dir.resolve("serve.log"));
-      boolean crashed = serveLog.contains("OutOfMemoryError") || serveLog.contains("StackOverflowError");
-      report.add("server", "alive", "server still running after the phases (1 = yes)", server.isAlive() ? 1 : 0, "");
-      report.add("server", "oom_or_soe", "OutOfMemoryError or StackOverflowError in the log (1 = yes)",
-          crashed ? 1 : 0, "");
+      boolean crashed =
+          serveLog.contains("OutOfMemoryError") || serveLog.contains("StackOverflowError");
+      report.add(
+          "server",
+          "alive",
+          "server still running after the phases (1 = yes)",
+          server.isAlive() ? 1 : 0,
+          "");
+      report.add(
+          "server",
+          "oom_or_soe",
+          "OutOfMemoryError or StackOverflowError in the log (1 = yes)",
+          crashed ? 1 : 0,
+          "");
       return report;
     } finally {
       if (server != null) {
@@ -151,14 +207,24 @@ public final class LoadTest {
     }
   }
 
-  private static void phase(BenchReport report, String name, int port, List<String> targets, Options o,
-      PrintWriter log) throws Exception {
-    log.printf(Locale.ROOT, "load: %s, %d connections for %.0f s ...%n", name, o.connections(), o.seconds());
+  private static void phase(
+      BenchReport report, String name, int port, List<String> targets, Options o, PrintWriter log)
+      throws Exception {
+    log.printf(
+        Locale.ROOT,
+        "load: %s, %d connections for %.0f s ...%n",
+        name,
+        o.connections(),
+        o.seconds());
     log.flush();
     TimedLoop.Result r = HttpBench.run(port, targets, o.connections(), o.seconds());
     Latencies l = r.latencies();
-    report.add(name, "per_second", name + ": /api/search requests/s, " + o.connections() + " connections",
-        r.perSecond(), "/s");
+    report.add(
+        name,
+        "per_second",
+        name + ": /api/search requests/s, " + o.connections() + " connections",
+        r.perSecond(),
+        "/s");
     report.add(name, "p50_ms", name + ": p50", l.percentileMs(50), "ms");
     report.add(name, "p99_ms", name + ": p99", l.percentileMs(99), "ms");
     report.addAtMost(name, "errors", name + ": answers that were not 200", r.errors(), "", 1);
