@@ -31,7 +31,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * The one place that builds the text analysis used both when indexing and when querying.
  *
- * <p>The stemmer and stopword list were chosen on the MEDIQA dev set (see the README's "Search"
+ * <p>The stemmer and stopword list were chosen on the MEDIQA dev set (see docs/search.md, "Measured"
  * section): {@link #DEFAULT} is the winner; the other settings exist so {@code qarchive eval} can
  * re-run the comparison.
  *

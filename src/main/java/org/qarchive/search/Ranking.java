@@ -5,7 +5,7 @@ import java.util.Map;
 import org.qarchive.index.Fields;
 
 /**
- * The ranking knobs, tuned on the MEDIQA dev set by grid search (see the README's "Search"
+ * The ranking knobs, tuned on the MEDIQA dev set by grid search (see docs/search.md, "Measured"
  * section); {@link #DEFAULT} holds the chosen values, the others exist so {@code qarchive eval} can
  * repeat the search.
  *
