@@ -31,9 +31,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * The one place that builds the text analysis used both when indexing and when querying.
  *
- * <p>The stemmer and stopword list were chosen on the MEDIQA dev set (see docs/search.md, "Measured"
- * section): {@link #DEFAULT} is the winner; the other settings exist so {@code qarchive eval} can
- * re-run the comparison.
+ * <p>The stemmer and stopword list were chosen on the MEDIQA dev set (see docs/search.md,
+ * "Measured" section): {@link #DEFAULT} is the winner; the other settings exist so {@code qarchive
+ * eval} can re-run the comparison.
  *
  * @param stemmer how words are reduced to a stem
  * @param stopwords which words are dropped
