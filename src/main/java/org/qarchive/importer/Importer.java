@@ -139,15 +139,15 @@ public final class Importer {
     if (progress != null) {
       progress.finish(rows.size());
     }
-    int[] counts = store.counts;
+    NewestCopies.Tally tally = store.tally();
     return new ImportReport(
-        counts[0],
-        counts[1],
-        counts[2],
-        store.masked,
+        tally.imported(),
+        tally.updated(),
+        tally.unchanged(),
+        tally.maskedPii(),
         rows,
         Duration.ofNanos(System.nanoTime() - start),
-        store.skipped);
+        tally.notReread());
   }
 
   /**

@@ -77,9 +77,30 @@ final class NewestCopies {
   private final Map<Integer, ImportState.FileRecord> fileRecords = new HashMap<>();
 
   private final ImportState previous;
-  final int[] counts = new int[EntrySink.Outcome.values().length];
-  int masked;
-  int skipped;
+  private final int[] counts = new int[EntrySink.Outcome.values().length];
+  private int masked;
+  private int skipped;
+
+  /**
+   * What the store did, as a batch import that wrote only the newest copies would count it.
+   *
+   * @param imported entries new to the index
+   * @param updated entries whose stored content changed
+   * @param unchanged entries stored as they were
+   * @param maskedPii e-mail addresses and phone numbers masked in the questions read
+   * @param notReread plain page files left unread because they were as the last import saw them
+   */
+  record Tally(int imported, int updated, int unchanged, int maskedPii, int notReread) {}
+
+  /** The counts so far; final after {@link #finish}. */
+  Tally tally() {
+    return new Tally(
+        counts[EntrySink.Outcome.IMPORTED.ordinal()],
+        counts[EntrySink.Outcome.UPDATED.ordinal()],
+        counts[EntrySink.Outcome.UNCHANGED.ordinal()],
+        masked,
+        skipped);
+  }
 
   NewestCopies(EntrySink sink, List<Row> rows) {
     this(sink, rows, ImportState.empty());

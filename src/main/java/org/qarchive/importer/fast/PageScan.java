@@ -1,4 +1,4 @@
-package org.qarchive.importer;
+package org.qarchive.importer.fast;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,70 +21,35 @@ import org.jsoup.select.NodeVisitor;
  * meaning as the selectors quoted beside each field ({@code PageScanTest} checks them against
  * jsoup's own selection).
  */
-final class PageScan implements NodeVisitor {
+public final class PageScan implements NodeVisitor {
 
-  /**
-   * {@code #wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo,
-   * .wb-autocomplete-suggestions, #playback}.
-   */
-  final List<Element> waybackChrome = new ArrayList<>();
+  private final List<Element> waybackChrome = new ArrayList<>();
 
-  /** Whether any {@code link[href*=/web/], a[href*=/web/]} exists (the toolbar's included). */
-  boolean waybackLink;
+  private boolean waybackLink;
 
-  /** {@code link[rel=canonical][href]}, outside the Wayback toolbar, in page order. */
-  final List<Element> canonicalLinks = new ArrayList<>();
+  private final List<Element> canonicalLinks = new ArrayList<>();
 
-  /**
-   * The first {@code link[rel=canonical][href]} of the whole page, the toolbar's included, or null.
-   */
-  Element firstCanonicalAnywhere;
+  private Element firstCanonicalAnywhere;
 
-  /** The first {@code meta[property=og:url][content]} outside the Wayback toolbar, or null. */
-  Element ogUrl;
+  private Element ogUrl;
 
-  /** The first {@code meta[property=og:title][content]} outside the Wayback toolbar, or null. */
-  Element ogTitle;
+  private Element ogTitle;
 
-  /** The first {@code meta[name=author][content]} outside the Wayback toolbar, or null. */
-  Element metaAuthor;
+  private Element metaAuthor;
 
-  /** Every {@code meta} outside the Wayback toolbar. */
-  final List<Element> metas = new ArrayList<>();
+  private final List<Element> metas = new ArrayList<>();
 
-  /**
-   * {@code article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting],
-   * article} outside the toolbar, and neither inside page chrome nor inside comments ({@code
-   * .comment, .comments-area, #comments, .comment-list}).
-   */
-  final List<Element> postCandidates = new ArrayList<>();
+  private final List<Element> postCandidates = new ArrayList<>();
 
-  /** {@code script[type=application/ld+json]} outside the toolbar. */
-  final List<Element> jsonLd = new ArrayList<>();
+  private final List<Element> jsonLd = new ArrayList<>();
 
-  /** {@code script, style, noscript, iframe, template, object, embed} outside the toolbar. */
-  final List<Element> notContent = new ArrayList<>();
+  private final List<Element> notContent = new ArrayList<>();
 
-  /**
-   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header,
-   * #masthead, .site-footer, #colophon, .footer-widgets} outside the toolbar.
-   */
-  final List<Element> chrome = new ArrayList<>();
+  private final List<Element> chrome = new ArrayList<>();
 
-  /**
-   * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome nor inside comments or a
-   * tag cloud ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}), nor a tag cloud's own
-   * link ({@code [class*=tag-link-], [class*=tag-cloud-link]}: WordPress marks them so wherever a
-   * theme puts its cloud).
-   */
-  final List<Element> tagLinks = new ArrayList<>();
+  private final List<Element> tagLinks = new ArrayList<>();
 
-  /**
-   * For each title selector in the order they are tried ({@code h1.entry-title}, {@code
-   * .entry-title}, {@code [itemprop=headline]}, {@code .post-title}, {@code h1}), its elements
-   * outside the toolbar.
-   */
-  final List<List<Element>> titles =
+  private final List<List<Element>> titles =
       List.of(
           new ArrayList<>(),
           new ArrayList<>(),
@@ -92,18 +57,9 @@ final class PageScan implements NodeVisitor {
           new ArrayList<>(),
           new ArrayList<>());
 
-  /**
-   * {@code [rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author]
-   * [itemprop=name], .byline, .author} outside the toolbar, neither inside page chrome nor inside
-   * comments ({@code .comment, #comments, .comments-area}); see {@link Author#in}.
-   */
-  final List<Author> authors = new ArrayList<>();
+  private final List<Author> authors = new ArrayList<>();
 
-  /**
-   * The text nodes outside the toolbar that hold "Dr", in page order: where a page can name a
-   * doctor, so that the names need not be looked for in the text of the whole page.
-   */
-  final List<TextNode> doctorTexts = new ArrayList<>();
+  private final List<TextNode> doctorTexts = new ArrayList<>();
 
   /**
    * An author element; a descendant selector's match also names the nearest ancestor it needs,
@@ -114,9 +70,10 @@ final class PageScan implements NodeVisitor {
    * @param itempropAuthor the nearest ancestor {@code [itemprop=author]}, for {@code
    *     [itemprop=author] [itemprop=name]}, or null
    */
-  record Author(Element element, boolean simple, Element authorClass, Element itempropAuthor) {
+  public record Author(
+      Element element, boolean simple, Element authorClass, Element itempropAuthor) {
     /** Whether {@code scope.select(AUTHORS)} would list the element. */
-    boolean in(Element scope) {
+    public boolean in(Element scope) {
       if (!within(element, scope)) {
         return false;
       }
@@ -128,7 +85,7 @@ final class PageScan implements NodeVisitor {
   }
 
   /** Whether the element is the scope or inside it. */
-  static boolean within(Element e, Element scope) {
+  public static boolean within(Element e, Element scope) {
     for (Element x = e; x != null; x = x.parent()) {
       if (x == scope) {
         return true;
@@ -138,7 +95,7 @@ final class PageScan implements NodeVisitor {
   }
 
   /** The first of the elements inside the scope (the scope included), or null. */
-  static Element firstWithin(List<Element> es, Element scope) {
+  public static Element firstWithin(List<Element> es, Element scope) {
     for (Element e : es) {
       if (within(e, scope)) {
         return e;
@@ -245,8 +202,116 @@ final class PageScan implements NodeVisitor {
 
   private PageScan() {}
 
+  /**
+   * {@code #wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo,
+   * .wb-autocomplete-suggestions, #playback}.
+   */
+  public List<Element> waybackChrome() {
+    return waybackChrome;
+  }
+
+  /** Whether any {@code link[href*=/web/], a[href*=/web/]} exists (the toolbar's included). */
+  public boolean waybackLink() {
+    return waybackLink;
+  }
+
+  /** {@code link[rel=canonical][href]}, outside the Wayback toolbar, in page order. */
+  public List<Element> canonicalLinks() {
+    return canonicalLinks;
+  }
+
+  /**
+   * The first {@code link[rel=canonical][href]} of the whole page, the toolbar's included, or null.
+   */
+  public Element firstCanonicalAnywhere() {
+    return firstCanonicalAnywhere;
+  }
+
+  /** The first {@code meta[property=og:url][content]} outside the Wayback toolbar, or null. */
+  public Element ogUrl() {
+    return ogUrl;
+  }
+
+  /** The first {@code meta[property=og:title][content]} outside the Wayback toolbar, or null. */
+  public Element ogTitle() {
+    return ogTitle;
+  }
+
+  /** The first {@code meta[name=author][content]} outside the Wayback toolbar, or null. */
+  public Element metaAuthor() {
+    return metaAuthor;
+  }
+
+  /** Every {@code meta} outside the Wayback toolbar. */
+  public List<Element> metas() {
+    return metas;
+  }
+
+  /**
+   * {@code article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting],
+   * article} outside the toolbar, and neither inside page chrome nor inside comments ({@code
+   * .comment, .comments-area, #comments, .comment-list}).
+   */
+  public List<Element> postCandidates() {
+    return postCandidates;
+  }
+
+  /** {@code script[type=application/ld+json]} outside the toolbar. */
+  public List<Element> jsonLd() {
+    return jsonLd;
+  }
+
+  /** {@code script, style, noscript, iframe, template, object, embed} outside the toolbar. */
+  public List<Element> notContent() {
+    return notContent;
+  }
+
+  /**
+   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header,
+   * #masthead, .site-footer, #colophon, .footer-widgets} outside the toolbar.
+   */
+  public List<Element> chrome() {
+    return chrome;
+  }
+
+  /**
+   * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome nor inside comments or a
+   * tag cloud ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}), nor a tag cloud's own
+   * link ({@code [class*=tag-link-], [class*=tag-cloud-link]}: WordPress marks them so wherever a
+   * theme puts its cloud).
+   */
+  public List<Element> tagLinks() {
+    return tagLinks;
+  }
+
+  /**
+   * For each title selector in the order they are tried ({@code h1.entry-title}, {@code
+   * .entry-title}, {@code [itemprop=headline]}, {@code .post-title}, {@code h1}), its elements
+   * outside the toolbar.
+   */
+  public List<List<Element>> titles() {
+    return titles;
+  }
+
+  /**
+   * {@code [rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author]
+   * [itemprop=name], .byline, .author} outside the toolbar, neither inside page chrome nor inside
+   * comments ({@code .comment, #comments, .comments-area}); see {@link Author#in}.
+   */
+  public List<Author> authors() {
+    return authors;
+  }
+
+  /**
+   * The text nodes outside the toolbar that hold "Dr", in page order: where a page can name a
+   * doctor, so that the names need not be looked for in the text of the whole page.
+   */
+  public List<TextNode> doctorTexts() {
+    return doctorTexts;
+  }
+
   /** Walks the document once. */
-  static PageScan of(Document doc) {
+  public static PageScan of(Document doc) {
     PageScan s = new PageScan();
     doc.traverse(s);
     return s;
@@ -455,7 +520,7 @@ final class PageScan implements NodeVisitor {
    * .wp-caption-text, .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header,
    * .more-link, [hidden], [style~=display:\s*none]}.
    */
-  static List<Element> noise(Element root) {
+  public static List<Element> noise(Element root) {
     List<Element> out = new ArrayList<>();
     root.traverse(
         (node, depth) -> {
@@ -565,7 +630,7 @@ final class PageScan implements NodeVisitor {
    * Whether a link's class marks it as an entry of a tag cloud ({@code tag-link-5}, {@code
    * tag-cloud-link}).
    */
-  static boolean isCloudLink(String className) {
+  public static boolean isCloudLink(String className) {
     String c = className.toLowerCase(java.util.Locale.ROOT);
     return c.contains("tag-link-") || c.contains("tag-cloud-link");
   }

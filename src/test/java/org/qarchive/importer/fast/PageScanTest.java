@@ -1,4 +1,4 @@
-package org.qarchive.importer;
+package org.qarchive.importer.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -94,9 +94,9 @@ class PageScanTest {
             """);
     assertNull(mismatch(doc));
     PageScan scan = PageScan.of(doc);
-    assertEquals(2, scan.postCandidates.size());
-    assertEquals(1, scan.tagLinks.size());
-    assertEquals(true, scan.waybackLink);
+    assertEquals(2, scan.postCandidates().size());
+    assertEquals(1, scan.tagLinks().size());
+    assertEquals(true, scan.waybackLink());
   }
 
   @Test
@@ -128,38 +128,38 @@ class PageScanTest {
   static String mismatch(Document doc) {
     PageScan scan = PageScan.of(doc);
     List<String> diffs = new ArrayList<>();
-    check(diffs, "waybackChrome", doc.select(WAYBACK_CHROME), scan.waybackChrome);
-    check(diffs, "waybackLink", doc.selectFirst(WAYBACK_LINK) != null, scan.waybackLink);
+    check(diffs, "waybackChrome", doc.select(WAYBACK_CHROME), scan.waybackChrome());
+    check(diffs, "waybackLink", doc.selectFirst(WAYBACK_LINK) != null, scan.waybackLink());
     check(
         diffs,
         "firstCanonicalAnywhere",
         doc.selectFirst(CANONICAL_LINK),
-        scan.firstCanonicalAnywhere);
-    check(diffs, "canonicalLinks", outside(doc, CANONICAL_LINK), scan.canonicalLinks);
-    check(diffs, "ogUrl", first(outside(doc, OG_URL)), scan.ogUrl);
-    check(diffs, "ogTitle", first(outside(doc, OG_TITLE)), scan.ogTitle);
-    check(diffs, "metaAuthor", first(outside(doc, META_AUTHOR)), scan.metaAuthor);
-    check(diffs, "metas", outside(doc, css("meta")), scan.metas);
-    check(diffs, "jsonLd", outside(doc, JSON_LD), scan.jsonLd);
-    check(diffs, "notContent", outside(doc, NOT_CONTENT), scan.notContent);
-    check(diffs, "chrome", outside(doc, CHROME), scan.chrome);
+        scan.firstCanonicalAnywhere());
+    check(diffs, "canonicalLinks", outside(doc, CANONICAL_LINK), scan.canonicalLinks());
+    check(diffs, "ogUrl", first(outside(doc, OG_URL)), scan.ogUrl());
+    check(diffs, "ogTitle", first(outside(doc, OG_TITLE)), scan.ogTitle());
+    check(diffs, "metaAuthor", first(outside(doc, META_AUTHOR)), scan.metaAuthor());
+    check(diffs, "metas", outside(doc, css("meta")), scan.metas());
+    check(diffs, "jsonLd", outside(doc, JSON_LD), scan.jsonLd());
+    check(diffs, "notContent", outside(doc, NOT_CONTENT), scan.notContent());
+    check(diffs, "chrome", outside(doc, CHROME), scan.chrome());
     check(
         diffs,
         "postCandidates",
         outside(doc, POST_CONTAINERS).stream()
             .filter(e -> e.closest(INSIDE_CHROME) == null && e.closest(COMMENTS) == null)
             .toList(),
-        scan.postCandidates);
+        scan.postCandidates());
     check(
         diffs,
         "tagLinks",
         outside(doc, TAG_LINKS).stream()
             .filter(e -> e.closest(INSIDE_CHROME) == null && e.closest(COMMENTS_OR_CLOUD) == null)
             .toList(),
-        scan.tagLinks);
+        scan.tagLinks());
     check(diffs, "noise", doc.select(NOISE), PageScan.noise(doc));
     List<Element> scopes = new ArrayList<>(List.of(doc));
-    scopes.addAll(scan.postCandidates);
+    scopes.addAll(scan.postCandidates());
     scopes.addAll(doc.select(".author, [itemprop=author], .fn, [itemprop=name]"));
     for (Element scope : scopes) {
       if (scope.closest(WAYBACK_CHROME) != null) {
@@ -171,7 +171,7 @@ class PageScanTest {
                 .filter(e -> e.closest(WAYBACK_CHROME) == null)
                 .findFirst()
                 .orElse(null);
-        check(diffs, "title " + i, expected, PageScan.firstWithin(scan.titles.get(i), scope));
+        check(diffs, "title " + i, expected, PageScan.firstWithin(scan.titles().get(i), scope));
       }
       check(
           diffs,
@@ -183,7 +183,7 @@ class PageScanTest {
                           && e.closest(COMMENTS_3) == null
                           && e.closest(INSIDE_CHROME) == null)
               .toList(),
-          scan.authors.stream().filter(a -> a.in(scope)).map(PageScan.Author::element).toList());
+          scan.authors().stream().filter(a -> a.in(scope)).map(PageScan.Author::element).toList());
     }
     return diffs.isEmpty() ? null : String.join("; ", diffs);
   }

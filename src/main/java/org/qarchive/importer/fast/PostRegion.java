@@ -1,4 +1,4 @@
-package org.qarchive.importer;
+package org.qarchive.importer.fast;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -21,7 +21,7 @@ import java.util.Locale;
  * pages), and post containers after the post (related posts outside the sidebar) no longer make the
  * page a listing.
  */
-final class PostRegion {
+public final class PostRegion {
 
   private PostRegion() {}
 
@@ -29,7 +29,7 @@ final class PostRegion {
    * The number of leading bytes to parse: {@code bytes.length} unless the page's chrome after its
    * post can be left out.
    */
-  static int end(byte[] bytes, String sourceName, String urlHint) {
+  public static int end(byte[] bytes, String sourceName, String urlHint) {
     int n = bytes.length;
     if (n < 2
         || (bytes[0] & 0xff) == 0xfe

@@ -1,0 +1,429 @@
+package org.qarchive.importer;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
+import org.qarchive.importer.fast.PageScan;
+
+/**
+ * What a post page says about its post besides the Q&As: title, publication date, categories, tags,
+ * and the doctor its byline names.
+ *
+ * @param date the post's date, or null when the page does not tell
+ * @param byline the doctor the post's byline names ("Dr. Helen Ashford"), or null
+ */
+record PostMetadata(
+    String title, LocalDate date, List<String> categories, List<String> tags, String byline) {
+
+  private static final List<Evaluator> DATE_METAS =
+      cssList(
+          "meta[property=article:published_time]",
+          "meta[itemprop=datePublished]",
+          "meta[name=date]",
+          "meta[name=DC.date.issued]",
+          "meta[name=publish-date]");
+  private static final Evaluator DATES =
+      css(
+          "[itemprop=datePublished], time.published, time.entry-date, abbr.published, time[datetime]");
+  private static final Evaluator COMMENTS_OR_UPDATED =
+      css(".comment, #comments, .comments-area, .updated:not(.published)");
+  private static final Evaluator NOT_BYLINE =
+      css(
+          "#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style");
+  private static final Evaluator BODY_TEXT =
+      css("[itemprop=articleBody], .entry-content, .post-content, .post-body");
+  private static final Evaluator TERM_HREFS = css("a[href*=/category/], a[href*=/tag/]");
+  private static final Evaluator COMMENT_SHORT = css(".comment, #comments");
+  private static final Evaluator TEXT_BYLINES = css("font, span, p, div.meta, .postmeta");
+  private static final Evaluator INSIDE_CHROME =
+      css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern MONTH_DATE =
+      Pattern.compile(
+          // the lookahead rejects most positions with one test instead of trying twelve month names
+          // there
+          "(?i)\\b(?=[adfjmnos])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+              + "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b");
+  private static final Pattern DAY_MONTH_DATE =
+      Pattern.compile(
+          "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+              + "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?\\s+((?:19|20)\\d{2})\\b");
+  private static final Pattern ISO_DATE = Pattern.compile("((?:19|20)\\d{2})-(\\d{2})-(\\d{2})");
+  private static final Pattern URL_DATE =
+      Pattern.compile("/((?:19|20)\\d{2})/(\\d{2})/(?:(\\d{2})/)?[^/]+");
+  private static final Pattern JSONLD_DATE =
+      Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern JSONLD_AUTHOR =
+      Pattern.compile("\"author\"\\s*:\\s*\\{[^}]*?\"name\"\\s*:\\s*\"(Dr\\.?\\s[^\"]+)\"");
+  private static final List<String> MONTHS =
+      List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+  /** How much of a post's text outside its body is searched for a byline date, in characters. */
+  private static final int BYLINE_REACH = 400;
+
+  PostMetadata {
+    categories = List.copyOf(categories);
+    tags = List.copyOf(tags);
+  }
+
+  /**
+   * Reads the metadata of the post in {@code post} (or of the page, without a post container); a
+   * theme's selectors come first.
+   */
+  static PostMetadata read(
+      Document doc, PageScan scan, Element post, String canonical, Theme theme) {
+    StringBuilder jsonLdText = new StringBuilder();
+    for (Element e : scan.jsonLd()) {
+      jsonLdText.append(e.data()).append('\n');
+    }
+    String jsonLd = jsonLdText.toString();
+    String title = title(doc, scan, post, theme);
+    LocalDate date = date(doc, scan, post, jsonLd, canonical, theme);
+    List<String> categories = new ArrayList<>();
+    List<String> tags = new ArrayList<>();
+    terms(doc, scan, post, categories, tags, theme);
+    String byline = byline(doc, scan, post, jsonLd);
+    return new PostMetadata(title, date, categories, tags, byline);
+  }
+
+  private static String title(Document doc, PageScan scan, Element post, Theme theme) {
+    if (theme.title != null) {
+      Element e = doc.selectFirst(theme.title);
+      if (e != null && !e.text().isBlank()) {
+        return e.text().strip();
+      }
+    }
+    Element scope = post != null ? post : doc;
+    for (List<Element> candidates : scan.titles()) { // in the order of the title selectors
+      Element e = PageScan.firstWithin(candidates, scope);
+      if (e != null && !e.text().isBlank() && e.closest(INSIDE_CHROME) == null) {
+        return TextBlocks.collapse(e.text());
+      }
+    }
+    Element og = scan.ogTitle();
+    if (og != null && !og.attr("content").isBlank()) {
+      return TextBlocks.collapse(og.attr("content"));
+    }
+    String t = TextBlocks.collapse(doc.title());
+    if (t.contains(" » ")) {
+      return t.substring(t.lastIndexOf(" » ") + 3).strip();
+    }
+    for (String sep : List.of(" | ", " - ", " – ", " — ", " :: ")) {
+      int i = t.lastIndexOf(sep);
+      if (i > 0) {
+        return t.substring(0, i).strip();
+      }
+    }
+    return t;
+  }
+
+  private static LocalDate date(
+      Document doc, PageScan scan, Element post, String jsonLd, String canonical, Theme theme) {
+    if (theme.date != null) {
+      Element e = doc.selectFirst(theme.date);
+      if (e != null) {
+        LocalDate d =
+            parseDate(
+                e.hasAttr("datetime")
+                    ? e.attr("datetime")
+                    : e.hasAttr("content") ? e.attr("content") : e.text());
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    List<Element> metas = scan.metas();
+    for (Evaluator sel : DATE_METAS) {
+      Element e = firstMatch(metas, sel, doc);
+      if (e != null) {
+        LocalDate d = parseDate(e.attr("content"));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    Matcher m = JSONLD_DATE.matcher(jsonLd);
+    if (m.find()) {
+      LocalDate d = parseDate(m.group(1));
+      if (d != null) {
+        return d;
+      }
+    }
+    Element scope = post != null ? post : doc.body();
+    if (scope != null) {
+      for (Element e : scope.select(DATES)) {
+        if (e.closest(COMMENTS_OR_UPDATED) != null
+            || e.hasClass("updated") && !e.hasClass("published") && !e.hasClass("entry-date")) {
+          continue;
+        }
+        String v =
+            e.hasAttr("datetime")
+                ? e.attr("datetime")
+                : e.hasAttr("content")
+                    ? e.attr("content")
+                    : e.hasAttr("title") ? e.attr("title") : e.text();
+        LocalDate d = parseDate(v);
+        if (d == null) {
+          d = parseDate(e.text());
+        }
+        if (d != null) {
+          return d;
+        }
+      }
+      String text = copyWithout(scope, NOT_BYLINE, BODY_TEXT, BYLINE_REACH).text();
+      // a byline date sits near the top; dates further down are usually inside the question or
+      // answer
+      LocalDate d = parseDate(text.substring(0, Math.min(text.length(), BYLINE_REACH)));
+      if (d != null) {
+        return d;
+      }
+    }
+    Matcher u = URL_DATE.matcher(canonical);
+    if (u.find()) {
+      int y = Integer.parseInt(u.group(1));
+      int mo = Integer.parseInt(u.group(2));
+      int day = u.group(3) == null ? 1 : Integer.parseInt(u.group(3));
+      if (mo >= 1 && mo <= 12 && day >= 1 && day <= 31) {
+        return LocalDate.of(y, mo, Math.min(day, LocalDate.of(y, mo, 1).lengthOfMonth()));
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A copy of the element without the descendants that match either selector (and theirs): what
+   * cloning it and removing those would leave, without copying the post's body only to throw it
+   * away. The copy stops after {@code enough} characters other than white space: its text then
+   * begins as the whole copy's would, which is all the caller reads.
+   */
+  private static Element copyWithout(Element root, Evaluator skip, Evaluator skipToo, int enough) {
+    Element copy = root.shallowClone();
+    ArrayDeque<Element> parents = new ArrayDeque<>();
+    parents.push(copy);
+    int[] visible = {0};
+    // in page order, without recursion (pages nest deeply)
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node == root) {
+              return FilterResult.CONTINUE;
+            }
+            if (node instanceof Element e) {
+              if (skip.matches(root, e) || skipToo.matches(root, e)) {
+                return FilterResult.SKIP_ENTIRELY;
+              }
+              Element c = e.shallowClone();
+              parents.peek().appendChild(c);
+              parents.push(c);
+              return FilterResult.CONTINUE;
+            }
+            parents.peek().appendChild(node.clone());
+            if (node instanceof TextNode t) {
+              visible[0] += nonBlank(t.getWholeText());
+            }
+            return visible[0] >= enough ? FilterResult.STOP : FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element && node != root) {
+              parents.pop();
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
+    return copy;
+  }
+
+  /**
+   * Characters that jsoup's text() keeps for sure: not white space, no-break space, zero-width
+   * space or soft hyphen.
+   */
+  private static int nonBlank(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u200b' && c != '\u00ad') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static Element firstMatch(List<Element> candidates, Evaluator sel, Element root) {
+    for (Element e : candidates) {
+      if (sel.matches(root, e)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** The first date written in the text, as ISO, "May 22nd, 2012" or "22 May 2012". */
+  static LocalDate parseDate(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    Matcher m = ISO_DATE.matcher(s);
+    int best = Integer.MAX_VALUE;
+    LocalDate found = null;
+    if (m.find()) {
+      found = date(m.group(1), m.group(2), m.group(3));
+      best = found == null ? best : m.start();
+    }
+    m = MONTH_DATE.matcher(s);
+    if (m.find() && m.start() < best) {
+      LocalDate d = date(m.group(3), month(m.group(1)), m.group(2));
+      if (d != null) {
+        found = d;
+        best = m.start();
+      }
+    }
+    m = DAY_MONTH_DATE.matcher(s);
+    if (m.find() && m.start() < best) {
+      LocalDate d = date(m.group(3), month(m.group(2)), m.group(1));
+      if (d != null) {
+        found = d;
+      }
+    }
+    return found;
+  }
+
+  private static String month(String name) {
+    return String.valueOf(MONTHS.indexOf(name.substring(0, 3).toLowerCase(Locale.ROOT)) + 1);
+  }
+
+  private static LocalDate date(String y, String m, String d) {
+    try {
+      return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
+    } catch (RuntimeException e) {
+      return null; // not a calendar date: "2013-02-30" is text, not a date
+    }
+  }
+
+  private static void terms(
+      Document doc,
+      PageScan scan,
+      Element post,
+      List<String> categories,
+      List<String> tags,
+      Theme theme) {
+    if (theme.categories != null || theme.tags != null) {
+      addTexts(
+          theme.categories == null ? new Elements() : doc.select(theme.categories), categories);
+      addTexts(theme.tags == null ? new Elements() : doc.select(theme.tags), tags);
+      return;
+    }
+    Set<String> cats = new LinkedHashSet<>();
+    Set<String> tgs = new LinkedHashSet<>();
+    for (Element a : scan.tagLinks()) { // not inside chrome, comments or a tag cloud
+      String text = TextBlocks.collapse(a.text());
+      if (text.isEmpty()) {
+        continue;
+      }
+      Set<String> rel = Set.of(SPACES.split(a.attr("rel").toLowerCase(Locale.ROOT)));
+      if (rel.contains("category") || a.attr("href").contains("/category/")) {
+        cats.add(text);
+      } else {
+        tgs.add(text);
+      }
+    }
+    if (cats.isEmpty() && tgs.isEmpty() && post != null) {
+      for (Element a : post.select(TERM_HREFS)) {
+        if (a.closest(INSIDE_CHROME) != null || a.closest(COMMENT_SHORT) != null) {
+          continue;
+        }
+        String text = TextBlocks.collapse(a.text());
+        if (!text.isEmpty()) {
+          (a.attr("href").contains("/category/") ? cats : tgs).add(text);
+        }
+      }
+    }
+    categories.addAll(cats);
+    tags.addAll(tgs);
+  }
+
+  private static void addTexts(Elements es, List<String> out) {
+    for (Element e : es) {
+      String t = TextBlocks.collapse(e.text());
+      if (!t.isEmpty() && !out.contains(t)) {
+        out.add(t);
+      }
+    }
+  }
+
+  private static String byline(Document doc, PageScan scan, Element post, String jsonLd) {
+    Element scope = post != null ? post : doc;
+    for (PageScan.Author a : scan.authors()) { // not inside comments or chrome
+      if (!a.in(scope)) {
+        continue;
+      }
+      Optional<String> dr =
+          DoctorNames.leading(DoctorNames.withoutBy(TextBlocks.collapse(a.element().text())));
+      if (dr.isPresent()) {
+        return dr.get();
+      }
+    }
+    Element meta = scan.metaAuthor();
+    if (meta != null) {
+      Optional<String> dr = DoctorNames.leading(meta.attr("content").strip());
+      if (dr.isPresent()) {
+        return dr.get();
+      }
+    }
+    Matcher m = JSONLD_AUTHOR.matcher(jsonLd);
+    if (m.find()) {
+      return DoctorNames.leading(m.group(1)).orElse(null);
+    }
+    // bylines written as text: "Tuesday, May 22nd, 2012 by Dr. Helen Ashford"
+    if (post != null) {
+      // only an element with a "Dr" text of its own can hold such a byline: the others' own text is
+      // not built
+      Set<Node> drParents = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (TextNode t : scan.doctorTexts()) {
+        drParents.add(t.parentNode());
+      }
+      for (Element e : post.select(TEXT_BYLINES)) {
+        if (!drParents.contains(e)) {
+          continue;
+        }
+        String t = e.ownText();
+        if (t.length() < 200) {
+          Optional<String> dr = DoctorNames.afterBy(t);
+          if (dr.isPresent()) {
+            return dr.get();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Evaluator css(String query) {
+    return QueryParser.parse(query);
+  }
+
+  private static List<Evaluator> cssList(String... queries) {
+    return java.util.Arrays.stream(queries).map(QueryParser::parse).toList();
+  }
+}
