@@ -101,6 +101,36 @@ public final class ManifestScore {
 
   private ManifestScore() {}
 
+  /**
+   * {@code ManifestScore ARCHIVE_DIR MANIFEST}: imports the folder into memory with the default
+   * options and prints the figures and a few problems.
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: ManifestScore ARCHIVE_DIR MANIFEST");
+      System.exit(64);
+    }
+    Map<String, QaEntry> kept = new java.util.LinkedHashMap<>();
+    org.qarchive.archive.EntrySink sink =
+        new org.qarchive.archive.EntrySink() {
+          @Override
+          public Outcome upsert(QaEntry e) {
+            return kept.put(e.id(), e) == null ? Outcome.IMPORTED : Outcome.UPDATED;
+          }
+
+          @Override
+          public boolean delete(String id) {
+            return kept.remove(id) != null;
+          }
+        };
+    new org.qarchive.importer.Importer(org.qarchive.importer.ImportOptions.defaults())
+        .run(List.of(Path.of(args[0])), sink);
+    Result r = score(Path.of(args[1]), kept.values());
+    java.io.PrintWriter out = new java.io.PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    out.println(r);
+    r.problems().forEach(x -> out.println("  " + x));
+  }
+
   /** Scores entries against the manifest file. */
   public static Result score(Path manifest, Collection<QaEntry> entries) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
