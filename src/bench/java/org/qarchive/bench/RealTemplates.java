@@ -73,7 +73,8 @@ public final class RealTemplates {
 
   /**
    * {@code RealTemplates SHARED_DIR}: runs the set and prints the share of exact pages and every
-   * page that was not.
+   * page that was not; {@code -Drealtemplates.dump=DIR} also writes those pages, Q&A included, to
+   * DIR.
    */
   public static void main(String[] args) throws IOException {
     Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
@@ -172,6 +173,17 @@ public final class RealTemplates {
     byte[] bytes = doc.outerHtml().getBytes(StandardCharsets.UTF_8);
     PageResult r = extractor.extract(bytes, name + ".html", null);
     String why = check(r, qa, doctor);
+    String dump = System.getProperty("realtemplates.dump");
+    if (why != null && dump != null) {
+      // the page as the importer saw it, to look at why
+      try {
+        Path out = Path.of(dump, name.replace('/', '_') + ".html");
+        Files.createDirectories(out.getParent());
+        Files.write(out, bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return new Outcome(name, form.name().toLowerCase(Locale.ROOT), why == null, why);
   }
 
