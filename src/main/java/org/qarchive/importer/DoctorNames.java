@@ -26,17 +26,27 @@ import org.jsoup.nodes.TextNode;
  */
 final class DoctorNames {
 
-  /** One capitalised word of a name ("Ashford", "O’Neil", "Smith-Jones"). */
-  private static final String WORD = "[A-Z][\\p{L}'’-]+";
+  /** A capitalised word ("Ashford", "O’Neil", "Smith-Jones"). */
+  private static final String LETTERS = "[A-Z][\\p{L}'’-]+";
 
-  private static final Pattern TITLE_DR =
-      Pattern.compile("^(Dr\\.?\\s+" + WORD + "(?:\\s+" + WORD + "){0,2})\\s+Q\\s*&\\s*A\\b");
-  private static final Pattern TITLE_ASK =
-      Pattern.compile("^Ask\\s+(Dr\\.?\\s+" + WORD + "(?:\\s+" + WORD + "){0,2})\\s*[:–-]");
-  private static final Pattern BYLINE_DR =
-      Pattern.compile("^(Dr\\.?\\s+" + WORD + "(?:\\s+" + WORD + "){1,2})");
-  private static final Pattern TEXT_BY =
-      Pattern.compile("\\bby\\s+(Dr\\.?\\s+" + WORD + "(?:\\s+" + WORD + "){1,2})");
+  /** One word of a name: a capitalised word or an initial ("J."). */
+  private static final String WORD = "(?:" + LETTERS + "|[A-Z]\\.)";
+
+  /**
+   * A doctor's name as pages write it, the one pattern every rule here and every label uses: "Dr."
+   * or "Dr", then one to three words of the name ("Dr. Ashford", "Dr Helen Ashford", "Dr. J. R.
+   * Smith"); a group.
+   */
+  static final String NAME = "(Dr\\.?\\s+" + WORD + "(?:\\s+" + WORD + "){0,2})";
+
+  /** {@link #NAME} with at least a first name and a surname. */
+  private static final String FULL_NAME = "(Dr\\.?\\s+" + WORD + "(?:\\s+" + WORD + "){1,2})";
+
+  private static final Pattern TITLE_DR = Pattern.compile("^" + NAME + "\\s+Q\\s*&\\s*A\\b");
+  private static final Pattern TITLE_ASK = Pattern.compile("^Ask\\s+" + NAME + "\\s*[:–-]");
+  private static final Pattern BYLINE_DR = Pattern.compile("^" + FULL_NAME);
+  private static final Pattern TEXT_BY = Pattern.compile("\\b(?i:by)\\s+" + FULL_NAME);
+
   private static final Pattern LEADING_BY = Pattern.compile("^(?i)by\\s+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern DR_SPACE = Pattern.compile("^Dr\\s");
@@ -44,8 +54,8 @@ final class DoctorNames {
   // "\\bDr" is found with indexOf below: a leading \\b makes the regex try every position of the
   // page's text
   private static final Pattern FULL =
-      Pattern.compile("Dr\\.?\\s+(" + WORD + ")\\s+(" + WORD + ")\\b");
-  private static final Pattern SHORT = Pattern.compile("^Dr\\.\\s+(" + WORD + ")$");
+      Pattern.compile("Dr\\.?\\s+(" + LETTERS + ")\\s+(" + LETTERS + ")\\b");
+  private static final Pattern SHORT = Pattern.compile("^Dr\\.\\s+(" + LETTERS + ")$");
   private static final double DOMINANT = 0.8;
 
   /** host + surname -> first name -> pages naming the doctor so. */
@@ -164,7 +174,7 @@ final class DoctorNames {
     // tried only where "Dr" starts a word: a leading \\b made the regex try every position of the
     // page's text
     Matcher m =
-        Pattern.compile("Dr\\.?\\s+(" + WORD + ")\\s+" + Pattern.quote(parts[1]) + "\\b")
+        Pattern.compile("Dr\\.?\\s+(" + LETTERS + ")\\s+" + Pattern.quote(parts[1]) + "\\b")
             .matcher(pageText);
     Map<String, Integer> firsts = new LinkedHashMap<>();
     int i = pageText.indexOf("Dr");

@@ -102,7 +102,7 @@ public final class PageExtractor {
       doc.select(theme.remove).remove();
       scan = PageScan.of(doc); // what the theme removes is not there for the rules below
     }
-    List<Element> posts = PostBody.containers(scan);
+    Posts posts = Posts.of(doc.body(), scan, canonical);
     PageResult other = PageKinds.ofParsed(canonical, capture, bodyClasses, posts);
     if (other != null) {
       return other;
@@ -110,7 +110,10 @@ public final class PageExtractor {
     if (canonical == null) {
       canonical = "urn:qarchive:" + sourceName.replace('\\', '/');
     }
-    Element post = posts.isEmpty() ? null : posts.get(0);
+    Element post =
+        posts.main() != null
+            ? posts.main()
+            : posts.containers().isEmpty() ? null : posts.containers().get(0);
     PostMetadata meta = PostMetadata.read(doc, scan, post, canonical, theme);
 
     // the non-content elements and the chrome are removed where they were selected before (nothing
@@ -120,18 +123,34 @@ public final class PageExtractor {
     }
     String pageText = DoctorNames.doctorText(doc, scan.doctorTexts());
     for (Element e : scan.chrome()) {
-      if (!e.normalName().equals("body") && !e.normalName().equals("html")) {
+      // chrome that holds the post is the page's frame (Blogger's Blog widget), not a sidebar
+      if (!e.normalName().equals("body")
+          && !e.normalName().equals("html")
+          && (post == null || !PageScan.within(post, e))) {
         e.remove();
       }
     }
-    Element root = postBody.find(doc, post, theme);
-    if (root == null) {
-      return notQa(canonical, capture, meta, sourceName, doc, "no content");
+    RawQa stated = StructuredQa.of(scan, post);
+    List<RawQa> qas;
+    if (stated != null) {
+      qas = List.of(stated);
+    } else {
+      List<Element> body = postBody.find(doc, post, theme);
+      if (body.isEmpty()) {
+        return notQa(canonical, capture, meta, sourceName, doc, "no content");
+      }
+      // a post's title may be its question when the page is one post
+      String questionTitle = posts.main() != null ? meta.title() : null;
+      qas = QaSegmenter.segment(TextBlocks.of(body), questionTitle);
+      if (qas.isEmpty()) {
+        // the body found may hold only the answer, its question in a block beside it: look at the
+        // whole post (the whole page without one), where chrome still ends an answer
+        List<Element> wider = postBody.around(doc, post, body);
+        if (!wider.isEmpty()) {
+          qas = QaSegmenter.segment(TextBlocks.of(wider), questionTitle);
+        }
+      }
     }
-    List<RawQa> qas =
-        QaSegmenter.segment(TextBlocks.of(root)).stream()
-            .filter(q -> !q.question().isBlank() && !q.answer().isBlank())
-            .toList();
     if (qas.isEmpty()) {
       return notQa(canonical, capture, meta, sourceName, doc, "no question and answer found");
     }

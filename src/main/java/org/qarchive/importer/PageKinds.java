@@ -3,7 +3,6 @@ package org.qarchive.importer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -103,13 +102,15 @@ final class PageKinds {
   }
 
   /**
-   * A parsed page's kind when it is search results or a listing, else null.
+   * A parsed page's kind when it is search results or a listing, else null. A listing is told by
+   * its structure ({@link Posts}): several post containers none of which dominates; a body class or
+   * an address of a listing ("category", {@code /page/3/}) counts only together with a teaser that
+   * links to another post. A single post's body class ("single") makes the page a post.
    *
    * @param bodyClasses the body's classes as the page came (before a theme removed anything)
-   * @param posts the page's post containers, outermost, in page order
    */
   static PageResult ofParsed(
-      String canonical, Instant capture, Set<String> bodyClasses, List<Element> posts) {
+      String canonical, Instant capture, Set<String> bodyClasses, Posts posts) {
     String path = canonical == null ? "" : CanonicalUrl.pathOf(canonical);
     String query =
         canonical != null && canonical.contains("?")
@@ -118,12 +119,14 @@ final class PageKinds {
     if (SEARCH_QUERY.matcher(query).matches() || !Collections.disjoint(bodyClasses, SEARCH_BODY)) {
       return PageResult.of(PageKind.SEARCH, canonical, capture, "search results");
     }
-    boolean singular = !Collections.disjoint(bodyClasses, SINGULAR_BODY);
-    boolean listingClass = !singular && bodyClasses.stream().anyMatch(LISTING_BODY::contains);
-    boolean listingPath = !singular && query.isEmpty() && LISTING_PATH.matcher(path).matches();
-    if (listingClass || listingPath || (!singular && posts.size() >= 2)) {
+    if (!Collections.disjoint(bodyClasses, SINGULAR_BODY)) {
+      return null;
+    }
+    boolean listingClass = bodyClasses.stream().anyMatch(LISTING_BODY::contains);
+    boolean listingPath = query.isEmpty() && LISTING_PATH.matcher(path).matches();
+    if (posts.listing() || (listingClass || listingPath) && posts.teasers() > 0) {
       return PageResult.of(
-          PageKind.LISTING, canonical, capture, "lists " + posts.size() + " posts");
+          PageKind.LISTING, canonical, capture, "lists " + posts.containers().size() + " posts");
     }
     return null;
   }

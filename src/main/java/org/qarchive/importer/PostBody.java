@@ -1,6 +1,5 @@
 package org.qarchive.importer;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -11,9 +10,16 @@ import org.qarchive.importer.fast.PageScan;
 /** Finds the element that holds a post's text, the question and answer among it. */
 final class PostBody {
 
-  private static final List<Evaluator> CONTENT_ROOTS =
+  /**
+   * What marks a post's body on any platform, most trusted first: schema.org microdata and RDFa
+   * ({@code articleBody}, {@code schema:text}), microformats ({@code e-content}, hAtom's {@code
+   * entry-content}), then the names blogging platforms have long given it.
+   */
+  private static final List<Evaluator> BODY_MARKERS =
       java.util.stream.Stream.of(
-              "[itemprop=articleBody]",
+              "[itemprop~=(?i)(^|\\s)articleBody(\\s|$)]",
+              "[property~=(?i)(^|\\s)(schema:)?(articleBody|text)(\\s|$)]",
+              ".e-content",
               ".entry-content",
               ".post-content",
               ".post-body",
@@ -24,6 +30,7 @@ final class PostBody {
               ".entry")
           .map(QueryParser::parse)
           .toList();
+
   private static final Evaluator MAIN = QueryParser.parse("#content, main, [role=main], .content");
 
   private final MainContentExtractor mainContent;
@@ -32,63 +39,66 @@ final class PostBody {
     this.mainContent = mainContent;
   }
 
-  /** The page's post containers that are not inside another one, in page order. */
-  static List<Element> containers(PageScan scan) {
-    List<Element> out = new ArrayList<>();
-    for (Element e : scan.postCandidates()) { // not inside chrome or comments
-      boolean nested = false;
-      for (Element o : out) {
-        if (o == e || e.parents().contains(o) || o.parents().contains(e)) {
-          nested = true;
-          break;
-        }
-      }
-      if (!nested) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
   /**
-   * The post's body, cleaned of what is never part of it (share bars, related posts, author boxes,
-   * navigation, forms...), or null for a page without text; a theme's content selector comes first.
+   * The elements that hold the post's body, in page order, cleaned of what is never part of it
+   * (share bars, related posts, author boxes, navigation, forms...); empty for a page without text.
+   * A theme's content selector comes first, then the body's markup ({@link #BODY_MARKERS}) inside
+   * the post's container, then where the main-content extractor finds the page's text (inside the
+   * container, when there is one).
    */
-  Element find(Document doc, Element post, Theme theme) {
-    Element root = root(doc, post, theme);
-    if (root != null) {
+  List<Element> find(Document doc, Element post, Theme theme) {
+    List<Element> roots = roots(doc, post, theme);
+    for (Element root : roots) {
       for (Element e : PageScan.noise(root)) {
         e.remove();
       }
     }
-    return root;
+    return roots;
   }
 
-  private Element root(Document doc, Element post, Theme theme) {
+  private List<Element> roots(Document doc, Element post, Theme theme) {
     if (theme.content != null) {
       Element e = doc.selectFirst(theme.content);
       if (e != null) {
-        return e;
+        return List.of(e);
       }
     }
-    Element scope =
-        post != null && post.ownerDocument() != null && post.parent() != null ? post : doc.body();
+    boolean inPost = post != null && post.ownerDocument() != null && post.parent() != null;
+    Element scope = inPost ? post : doc.body();
     if (scope == null) {
-      return null;
+      return List.of();
     }
-    for (Evaluator sel : CONTENT_ROOTS) {
+    for (Evaluator sel : BODY_MARKERS) {
       Element e = scope.selectFirst(sel);
       if (e != null) {
-        return e;
+        return List.of(e);
       }
     }
-    if (post != null && post.parent() != null) {
-      return post;
+    List<Element> located = mainContent.locate(doc);
+    if (inPost) {
+      List<Element> within = located.stream().filter(e -> PageScan.within(e, post)).toList();
+      return within.isEmpty() ? List.of(post) : within;
+    }
+    if (!located.isEmpty()) {
+      return located;
     }
     Element content = doc.selectFirst(MAIN);
-    if (content != null) {
-      return content;
+    return content == null ? List.of() : List.of(content);
+  }
+
+  /**
+   * What holds the body found and what is around it: the post's container, or the page's body
+   * without one; empty when that is the body found already.
+   */
+  List<Element> around(Document doc, Element post, List<Element> body) {
+    boolean inPost = post != null && post.ownerDocument() != null && post.parent() != null;
+    Element wider = inPost ? post : doc.body();
+    if (wider == null || body.size() == 1 && body.get(0) == wider) {
+      return List.of();
     }
-    return mainContent.bestNode(doc);
+    for (Element e : PageScan.noise(wider)) {
+      e.remove();
+    }
+    return List.of(wider);
   }
 }

@@ -50,11 +50,40 @@ record PostMetadata(
           "#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style");
   private static final Evaluator BODY_TEXT =
       css("[itemprop=articleBody], .entry-content, .post-content, .post-body");
-  private static final Evaluator TERM_HREFS = css("a[href*=/category/], a[href*=/tag/]");
   private static final Evaluator COMMENT_SHORT = css(".comment, #comments");
+  private static final Evaluator LINKS = css("a[href]");
+
+  /** Where links to categories and tags sit on most platforms: the addresses of their pages. */
+  private static final Pattern CATEGORY_HREF =
+      Pattern.compile("(?i)/categor(?:y|ies)/|[?&]category=");
+
+  private static final Pattern TAG_HREF =
+      Pattern.compile(
+          "(?i)/tags?/|/tagged/|[?&]tags?=|/search/label/|/labels?/|/taxonomy/term/|/hashtags?/");
+
+  private static final Pattern CATEGORY_CLASS = Pattern.compile("(?i)categor");
+  private static final Pattern TAG_CLASS =
+      Pattern.compile("(?i)(^|[\\s_-])(?:hash)?tags?($|[\\s_-])");
+
+  /**
+   * Around links that are not a post's terms: menus, breadcrumbs, sidebars, widgets, related posts,
+   * comments and tag clouds.
+   */
+  private static final Pattern NOT_TERMS =
+      Pattern.compile(
+          "(?i)(^|[\\s_-])(?:nav|navigation|navbar|menu|breadcrumbs?|sidebar|widgets?|related|recommend\\w*"
+              + "|comments?|tagcloud|cloud)($|[\\s_-])");
+
   private static final Evaluator TEXT_BYLINES = css("font, span, p, div.meta, .postmeta");
   private static final Evaluator INSIDE_CHROME =
       css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer");
+
+  /** Whether the element is in page chrome, other than chrome that holds the post (Blogger's). */
+  private static boolean inChrome(Element e, Element post) {
+    Element chrome = e.closest(INSIDE_CHROME);
+    return chrome != null && (post == null || !PageScan.within(post, chrome));
+  }
+
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern MONTH_DATE =
       Pattern.compile(
@@ -72,7 +101,7 @@ record PostMetadata(
   private static final Pattern JSONLD_DATE =
       Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern JSONLD_AUTHOR =
-      Pattern.compile("\"author\"\\s*:\\s*\\{[^}]*?\"name\"\\s*:\\s*\"(Dr\\.?\\s[^\"]+)\"");
+      Pattern.compile("\"author\"\\s*:\\s*\\[?\\s*\\{[^}]*?\"name\"\\s*:\\s*\"(Dr\\.?\\s[^\"]+)\"");
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
@@ -114,7 +143,7 @@ record PostMetadata(
     Element scope = post != null ? post : doc;
     for (List<Element> candidates : scan.titles()) { // in the order of the title selectors
       Element e = PageScan.firstWithin(candidates, scope);
-      if (e != null && !e.text().isBlank() && e.closest(INSIDE_CHROME) == null) {
+      if (e != null && !e.text().isBlank() && !inChrome(e, post)) {
         return TextBlocks.collapse(e.text());
       }
     }
@@ -337,7 +366,7 @@ record PostMetadata(
     Set<String> cats = new LinkedHashSet<>();
     Set<String> tgs = new LinkedHashSet<>();
     for (Element a : scan.tagLinks()) { // not inside chrome, comments or a tag cloud
-      String text = TextBlocks.collapse(a.text());
+      String text = termText(a);
       if (text.isEmpty()) {
         continue;
       }
@@ -349,18 +378,74 @@ record PostMetadata(
       }
     }
     if (cats.isEmpty() && tgs.isEmpty() && post != null) {
-      for (Element a : post.select(TERM_HREFS)) {
-        if (a.closest(INSIDE_CHROME) != null || a.closest(COMMENT_SHORT) != null) {
-          continue;
-        }
-        String text = TextBlocks.collapse(a.text());
-        if (!text.isEmpty()) {
-          (a.attr("href").contains("/category/") ? cats : tgs).add(text);
-        }
+      // links to category and tag pages shown with the post, by their addresses
+      taxonomyLinks(post, post, cats, tgs);
+      if (cats.isEmpty() && tgs.isEmpty() && post.parent() != null && doc.body() != null) {
+        // some platforms show them after the post's container (Medium)
+        taxonomyLinks(doc.body(), post, cats, tgs);
       }
     }
     categories.addAll(cats);
     tags.addAll(tgs);
+  }
+
+  /**
+   * Adds the links under {@code scope} to category and tag pages, outside other posts' containers
+   * and outside menus, breadcrumbs, sidebars, related posts, comments and tag clouds.
+   */
+  private static void taxonomyLinks(
+      Element scope, Element post, Set<String> cats, Set<String> tgs) {
+    for (Element a : scope.select(LINKS)) {
+      boolean category = isCategory(a);
+      if (!category && !isTag(a) || PageScan.isCloudLink(a.className()) || notTerm(a, post)) {
+        continue;
+      }
+      String text = termText(a);
+      if (!text.isEmpty() && text.length() <= 60) {
+        (category ? cats : tgs).add(text);
+      }
+    }
+  }
+
+  private static boolean isCategory(Element a) {
+    return CATEGORY_HREF.matcher(a.attr("href")).find()
+        || CATEGORY_CLASS.matcher(a.className()).find()
+        || a.attr("rel").toLowerCase(Locale.ROOT).contains("category");
+  }
+
+  private static boolean isTag(Element a) {
+    return TAG_HREF.matcher(a.attr("href")).find()
+        || TAG_CLASS.matcher(a.className()).find()
+        || Set.of(SPACES.split(a.attr("rel").toLowerCase(Locale.ROOT))).contains("tag");
+  }
+
+  /**
+   * Whether a link sits where a post's terms are not (see {@link #NOT_TERMS}), or in another post.
+   */
+  private static boolean notTerm(Element a, Element post) {
+    for (Element e = a.parent(); e != null && e != post; e = e.parent()) {
+      String tag = e.normalName();
+      if ((tag.equals("nav") || tag.equals("aside")) && !namesTerms(e)
+          || tag.equals("header") && !PageScan.within(e, post)
+          || tag.equals("article") && !PageScan.within(post, e)
+          || NOT_TERMS.matcher(e.className()).find()
+          || NOT_TERMS.matcher(e.id()).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a navigation element is the post's list of tags or categories, by its label. */
+  private static boolean namesTerms(Element nav) {
+    String label = nav.attr("aria-label") + " " + nav.className() + " " + nav.id();
+    return TAG_CLASS.matcher(label).find() || CATEGORY_CLASS.matcher(label).find();
+  }
+
+  /** A term link's text, without the "#" of a hashtag. */
+  private static String termText(Element a) {
+    String t = TextBlocks.collapse(a.text());
+    return t.startsWith("#") ? t.substring(1).strip() : t;
   }
 
   private static void addTexts(Elements es, List<String> out) {

@@ -107,10 +107,15 @@ public final class PageScan implements NodeVisitor {
   // bits for what an element is, by class token, id and tag
   private static final int WAYBACK = 1;
 
-  /**
-   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer}.
-   */
+  /** {@code aside, nav, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer}. */
   private static final int INSIDE_CHROME = 1 << 1;
+
+  /**
+   * Inside a {@code .widget} with no post container in between: a sidebar's parts on most
+   * platforms, but Blogger's Blog widget holds the posts, so it keeps tag links and bylines out
+   * only outside a post, and post containers never.
+   */
+  private static final int WIDGET = 1 << 14;
 
   /** {@code .comment, .comments-area, #comments, .comment-list}. */
   private static final int COMMENTS = 1 << 2;
@@ -137,15 +142,20 @@ public final class PageScan implements NodeVisitor {
 
   /** The bits that hold for the element's descendants too (what {@code closest()} asked). */
   private static final int INHERITED =
-      WAYBACK | INSIDE_CHROME | COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3;
+      WAYBACK | INSIDE_CHROME | WIDGET | COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3;
 
   private static final Map<String, Integer> CLASS_BITS = new HashMap<>();
   private static final Map<String, Integer> ID_BITS = new HashMap<>();
-  private static final Pattern BLOG_POSTING = Pattern.compile("(?i)BlogPosting");
+
+  /** A link to the author ({@code rel=author}) or RDFa's {@code rel=schema:author}. */
+  private static final Pattern AUTHOR_REL = Pattern.compile("(?i)(^|\\s)(\\w+:)?author(\\s|$)");
+
+  /** The schema.org types of a post: BlogPosting, Article and its kinds, Question, ...Posting. */
+  private static final Pattern POST_TYPE = Pattern.compile("(?i)article|posting|question");
 
   static {
     CLASS_BITS.put("wb-autocomplete-suggestions", WAYBACK);
-    CLASS_BITS.put("widget", INSIDE_CHROME | CHROME);
+    CLASS_BITS.put("widget", WIDGET | CHROME);
     CLASS_BITS.put("widget-area", INSIDE_CHROME | CHROME);
     CLASS_BITS.put("sidebar", INSIDE_CHROME | CHROME);
     CLASS_BITS.put("site-header", CHROME);
@@ -157,6 +167,7 @@ public final class PageScan implements NodeVisitor {
     CLASS_BITS.put("tagcloud", COMMENTS_OR_CLOUD);
     CLASS_BITS.put("widget_tag_cloud", COMMENTS_OR_CLOUD);
     CLASS_BITS.put("hentry", HENTRY);
+    CLASS_BITS.put("h-entry", HENTRY);
     CLASS_BITS.put("post", POST_CLASS);
     CLASS_BITS.put("author", AUTHOR);
     CLASS_BITS.put("fn", FN);
@@ -248,9 +259,10 @@ public final class PageScan implements NodeVisitor {
   }
 
   /**
-   * {@code article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting],
-   * article} outside the toolbar, and neither inside page chrome nor inside comments ({@code
-   * .comment, .comments-area, #comments, .comment-list}).
+   * {@code article, .hentry, .h-entry, div.post, [itemtype~=(?i)article|posting|question]} outside
+   * the toolbar, and neither inside page chrome ({@code aside, nav, .widget-area, .sidebar,
+   * #sidebar, #secondary, footer.site-footer}: a {@code .widget} may hold the posts) nor inside
+   * comments ({@code .comment, .comments-area, #comments, .comment-list}).
    */
   public List<Element> postCandidates() {
     return postCandidates;
@@ -275,10 +287,10 @@ public final class PageScan implements NodeVisitor {
   }
 
   /**
-   * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome nor inside comments or a
-   * tag cloud ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}), nor a tag cloud's own
-   * link ({@code [class*=tag-link-], [class*=tag-cloud-link]}: WordPress marks them so wherever a
-   * theme puts its cloud).
+   * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome and widgets nor inside
+   * comments or a tag cloud ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}), nor a tag
+   * cloud's own link ({@code [class*=tag-link-], [class*=tag-cloud-link]}: WordPress marks them so
+   * wherever a theme puts its cloud).
    */
   public List<Element> tagLinks() {
     return tagLinks;
@@ -294,9 +306,10 @@ public final class PageScan implements NodeVisitor {
   }
 
   /**
-   * {@code [rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author]
-   * [itemprop=name], .byline, .author} outside the toolbar, neither inside page chrome nor inside
-   * comments ({@code .comment, #comments, .comments-area}); see {@link Author#in}.
+   * {@code [rel~=(?i)(^|\s)(\w+:)?author(\s|$)], .author .fn, .entry-author-name, .author-name,
+   * [itemprop=author] [itemprop=name], .byline, .author} outside the toolbar, neither inside page
+   * chrome and widgets nor inside comments ({@code .comment, #comments, .comments-area}); see
+   * {@link Author#in}.
    */
   public List<Author> authors() {
     return authors;
@@ -360,6 +373,17 @@ public final class PageScan implements NodeVisitor {
     // .site-footer is chrome to remove wherever it is, but only footer.site-footer counts as
     // "inside chrome"
     int here = (depth > 0 ? inherited[depth - 1] : 0) | (bits & INHERITED);
+    boolean post =
+        (tag.equals("article")
+                || (bits & HENTRY) != 0
+                || (tag.equals("div") && (bits & POST_CLASS) != 0)
+                || (hasAttributes
+                    && attrs.hasKey("itemtype")
+                    && POST_TYPE.matcher(attrs.get("itemtype")).find()))
+            && (here & (INSIDE_CHROME | COMMENTS | WAYBACK)) == 0;
+    if (post) {
+      here &= ~WIDGET; // inside a post, the widget that holds it no longer counts as chrome
+    }
     inherited[depth] = here;
     Element authorClassAbove = depth > 0 ? authorClassAt[depth - 1] : null;
     Element itempropAuthorAbove = depth > 0 ? itempropAuthorAt[depth - 1] : null;
@@ -415,7 +439,7 @@ public final class PageScan implements NodeVisitor {
       case "style", "noscript", "iframe", "template", "object", "embed" -> notContent.add(e);
       case "a" -> {
         if (hasAttributes
-            && (here & (INSIDE_CHROME | COMMENTS_OR_CLOUD)) == 0
+            && (here & (INSIDE_CHROME | WIDGET | COMMENTS_OR_CLOUD)) == 0
             && attrs.get("rel").contains("tag")
             && !isCloudLink(attrs.get("class"))) {
           tagLinks.add(e);
@@ -446,23 +470,17 @@ public final class PageScan implements NodeVisitor {
         titles.get(4).add(e);
       }
     }
-    if ((here & (COMMENTS_3 | INSIDE_CHROME)) == 0) {
+    if ((here & (COMMENTS_3 | INSIDE_CHROME | WIDGET)) == 0) {
       boolean simple =
-          (bits & (AUTHOR | AUTHOR_NAME)) != 0 || hasAttributes && attrIs(attrs, "rel", "author");
+          (bits & (AUTHOR | AUTHOR_NAME)) != 0
+              || hasAttributes && AUTHOR_REL.matcher(attrs.get("rel")).find();
       Element viaClass = (bits & FN) != 0 ? authorClassAbove : null;
       Element viaItemprop = itemprop.equalsIgnoreCase("name") ? itempropAuthorAbove : null;
       if (simple || viaClass != null || viaItemprop != null) {
         authors.add(new Author(e, simple, viaClass, viaItemprop));
       }
     }
-    boolean post =
-        tag.equals("article")
-            || (bits & HENTRY) != 0
-            || (tag.equals("div") && (bits & POST_CLASS) != 0)
-            || (hasAttributes
-                && attrs.hasKey("itemtype")
-                && BLOG_POSTING.matcher(attrs.get("itemtype")).find());
-    if (post && (here & (INSIDE_CHROME | COMMENTS)) == 0) {
+    if (post) {
       postCandidates.add(e);
     }
   }
