@@ -253,20 +253,25 @@ public final class MainContentExtractor {
    * The document is not modified.
    */
   List<Element> locate(Document original) {
-    if (original.body() == null) {
-      return List.of();
-    }
+    return original.body() == null ? List.of() : locate((Element) original.body());
+  }
+
+  /**
+   * As {@link #locate(Document)}, within one element of the page (a post's container): only its
+   * part of the page is copied and scored.
+   */
+  List<Element> locate(Element scope) {
     for (Pass pass : List.of(Pass.ALL, Pass.KEEP_UNLIKELY)) {
-      Document doc = original.clone();
+      Element copy = scope.clone();
       // a clone has the same elements in the same order: pair them before anything is removed
-      Elements copies = doc.getAllElements();
-      Elements originals = original.getAllElements();
+      Elements copies = copy.getAllElements();
+      Elements originals = scope.getAllElements();
       Map<Element, Element> origin = new IdentityHashMap<>(copies.size() * 2);
       for (int i = 0; i < copies.size(); i++) {
         origin.put(copies.get(i), originals.get(i));
       }
-      removeJunk(doc.body(), pass);
-      List<Element> kept = candidates(doc.body(), pass);
+      removeJunk(copy, pass);
+      List<Element> kept = candidates(copy, pass);
       if (!kept.isEmpty()) {
         return kept.stream().map(origin::get).toList();
       }

@@ -43,8 +43,8 @@ final class PostBody {
    * The elements that hold the post's body, in page order, cleaned of what is never part of it
    * (share bars, related posts, author boxes, navigation, forms...); empty for a page without text.
    * A theme's content selector comes first, then the body's markup ({@link #BODY_MARKERS}) inside
-   * the post's container, then where the main-content extractor finds the page's text (inside the
-   * container, when there is one).
+   * the post's container, then the container itself (chrome inside it ends an answer, see {@link
+   * TextBlocks}), and without a container where the main-content extractor finds the page's text.
    */
   List<Element> find(Document doc, Element post, Theme theme) {
     List<Element> roots = roots(doc, post, theme);
@@ -74,11 +74,10 @@ final class PostBody {
         return List.of(e);
       }
     }
-    List<Element> located = mainContent.locate(doc);
     if (inPost) {
-      List<Element> within = located.stream().filter(e -> PageScan.within(e, post)).toList();
-      return within.isEmpty() ? List.of(post) : within;
+      return List.of(post);
     }
+    List<Element> located = mainContent.locate(scope);
     if (!located.isEmpty()) {
       return located;
     }

@@ -380,9 +380,16 @@ record PostMetadata(
     if (cats.isEmpty() && tgs.isEmpty() && post != null) {
       // links to category and tag pages shown with the post, by their addresses
       taxonomyLinks(post, post, cats, tgs);
-      if (cats.isEmpty() && tgs.isEmpty() && post.parent() != null && doc.body() != null) {
-        // some platforms show them after the post's container (Medium)
-        taxonomyLinks(doc.body(), post, cats, tgs);
+      // some platforms show them right after the post's container (Medium): the few elements
+      // after it and after its ancestors, a few levels up
+      Element up = post;
+      for (int level = 0; level < 3 && up != null && cats.isEmpty() && tgs.isEmpty(); level++) {
+        Element e = up.nextElementSibling();
+        for (int n = 0; n < 4 && e != null && cats.isEmpty() && tgs.isEmpty(); n++) {
+          taxonomyLinks(e, post, cats, tgs);
+          e = e.nextElementSibling();
+        }
+        up = up.parent();
       }
     }
     categories.addAll(cats);

@@ -45,6 +45,9 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
     if (out.isEmpty()) {
       return new Posts(out, null, 0, false);
     }
+    if (out.size() == 1) {
+      return new Posts(out, out.get(0), isTeaser(out.get(0), canonical) ? 1 : 0, false);
+    }
     int teasers = 0;
     Element biggest = null;
     int biggestLength = -1;
@@ -64,9 +67,6 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
       } else {
         second = Math.max(second, length);
       }
-    }
-    if (out.size() == 1) {
-      return new Posts(out, biggest, teasers, false);
     }
     boolean dominates = !biggestTeaser && biggestLength >= DOMINANT * Math.max(1, second);
     if (!dominates) {

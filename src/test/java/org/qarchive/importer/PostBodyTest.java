@@ -31,17 +31,20 @@ class PostBodyTest {
   }
 
   @Test
-  void withoutMarkupTheMainTextIsFoundInsideThePostsContainer() {
-    Document doc =
-        Jsoup.parse(
-            "<article><header><h1>T</h1><span>Mar 3, 2014</span></header><div class='x1'>"
-                + TEXT.repeat(3)
-                + "</div><div class='x2'><a href='/a'>Next</a></div></article>"
-                + "<div class='comments'>"
-                + TEXT.repeat(6)
-                + "</div>");
-    List<Element> found = bodies.find(doc, doc.selectFirst("article"), Theme.NONE);
-    assertEquals(List.of(doc.selectFirst(".x1")), found);
+  void withoutMarkupThePostsContainerIsTheBodyAndWithoutOneTheMainText() {
+    String page =
+        "<div class='menu'><a href='/'>Home</a></div><div class='x1'>"
+            + TEXT.repeat(3)
+            + "</div><div class='comments'>"
+            + TEXT
+            + "</div>";
+    Document doc = Jsoup.parse("<article>" + page + "</article>");
+    assertEquals(
+        List.of(doc.selectFirst("article")),
+        bodies.find(doc, doc.selectFirst("article"), Theme.NONE),
+        "chrome inside the container ends an answer there (TextBlocks)");
+    Document bare = Jsoup.parse(page);
+    assertEquals(List.of(bare.selectFirst(".x1")), bodies.find(bare, null, Theme.NONE));
   }
 
   @Test
