@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.qarchive.archive.PostDate;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.index.ArchiveWriter;
 
@@ -30,7 +31,7 @@ public final class Fixtures {
             + " and Facial Toners produce opposite effects.",
         "Dr. Dean Kane",
         "Board Certified Plastic Surgeon from Baltimore",
-        LocalDate.of(2013, 5, 14),
+        PostDate.of(LocalDate.of(2013, 5, 14)),
         List.of("Botox"),
         List.of("botox", "facial toners"),
         "import/seed.html");
@@ -48,7 +49,7 @@ public final class Fixtures {
         answer,
         "Dr. Dean Kane",
         null,
-        date,
+        date == null ? null : PostDate.of(date),
         List.of("Ask the Doctor"),
         List.of(),
         slug + ".html");

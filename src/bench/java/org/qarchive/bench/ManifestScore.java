@@ -25,11 +25,11 @@ import org.qarchive.importer.CanonicalUrl;
  * Compares imported entries with a {@code make-archive} manifest (the generator's ground truth):
  * which Q&As were found once, missed or invented, and how exact their text and fields are.
  *
- * <p>Two conventions differ between the generator and the importer and are bridged here: the
- * manifest's date may be only {@code YYYY-MM} (taken from the URL), which the importer stores as
- * the first of that month; and the manifest's credentials leave out the trailing "from City" that
- * the importer keeps ("Board Certified Plastic Surgeon from Baltimore"), so a trailing "from ..."
- * is ignored when comparing credentials.
+ * <p>A date is right when it is the same to the same precision: a manifest's month-only date
+ * ({@code 2013-12}, taken from the URL) needs a month-only date. One convention differs between the
+ * generator and the importer and is bridged here: the manifest's credentials leave out the trailing
+ * "from City" that the importer keeps ("Board Certified Plastic Surgeon from Baltimore"), so a
+ * trailing "from ..." is ignored when comparing credentials.
  */
 public final class ManifestScore {
 
@@ -249,9 +249,6 @@ public final class ManifestScore {
     }
     if (e.date() == null) {
       return false;
-    }
-    if (expected.length() == 7) {
-      return e.date().toString().startsWith(expected) && e.date().getDayOfMonth() == 1;
     }
     return expected.equals(e.date().toString());
   }

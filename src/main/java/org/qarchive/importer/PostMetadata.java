@@ -21,6 +21,7 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
+import org.qarchive.archive.PostDate;
 import org.qarchive.importer.fast.PageScan;
 
 /**
@@ -31,7 +32,7 @@ import org.qarchive.importer.fast.PageScan;
  * @param byline the doctor the post's byline names ("Dr. Helen Ashford"), or null
  */
 record PostMetadata(
-    String title, LocalDate date, List<String> categories, List<String> tags, String byline) {
+    String title, PostDate date, List<String> categories, List<String> tags, String byline) {
 
   private static final List<Evaluator> DATE_METAS =
       cssList(
@@ -125,7 +126,7 @@ record PostMetadata(
     }
     String jsonLd = jsonLdText.toString();
     String title = title(doc, scan, post, theme);
-    LocalDate date = date(doc, scan, post, jsonLd, canonical, theme);
+    PostDate date = date(doc, scan, post, jsonLd, canonical, theme);
     List<String> categories = new ArrayList<>();
     List<String> tags = new ArrayList<>();
     terms(doc, scan, post, categories, tags, theme);
@@ -164,8 +165,32 @@ record PostMetadata(
     return t;
   }
 
-  private static LocalDate date(
+  private static PostDate date(
       Document doc, PageScan scan, Element post, String jsonLd, String canonical, Theme theme) {
+    LocalDate day = day(doc, scan, post, jsonLd, theme);
+    if (day != null) {
+      return PostDate.of(day);
+    }
+    Matcher u = URL_DATE.matcher(canonical);
+    if (u.find()) {
+      int y = Integer.parseInt(u.group(1));
+      int mo = Integer.parseInt(u.group(2));
+      if (mo >= 1 && mo <= 12) {
+        if (u.group(3) == null) {
+          return PostDate.month(y, mo); // the address tells the month only: it stays a month
+        }
+        int d = Integer.parseInt(u.group(3));
+        if (d >= 1 && d <= LocalDate.of(y, mo, 1).lengthOfMonth()) {
+          return PostDate.of(LocalDate.of(y, mo, d));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The day the page states the post was published, or null. */
+  private static LocalDate day(
+      Document doc, PageScan scan, Element post, String jsonLd, Theme theme) {
     if (theme.date != null) {
       Element e = doc.selectFirst(theme.date);
       if (e != null) {
@@ -223,15 +248,6 @@ record PostMetadata(
       LocalDate d = parseDate(text.substring(0, Math.min(text.length(), BYLINE_REACH)));
       if (d != null) {
         return d;
-      }
-    }
-    Matcher u = URL_DATE.matcher(canonical);
-    if (u.find()) {
-      int y = Integer.parseInt(u.group(1));
-      int mo = Integer.parseInt(u.group(2));
-      int day = u.group(3) == null ? 1 : Integer.parseInt(u.group(3));
-      if (mo >= 1 && mo <= 12 && day >= 1 && day <= 31) {
-        return LocalDate.of(y, mo, Math.min(day, LocalDate.of(y, mo, 1).lengthOfMonth()));
       }
     }
     return null;

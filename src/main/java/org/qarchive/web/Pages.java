@@ -395,7 +395,7 @@ final class Pages {
       b.append("Published <time datetime=\"")
           .append(e.date())
           .append("\">")
-          .append(e.date())
+          .append(e.date().monthOnly() ? e.date().display() : e.date().toString())
           .append("</time>");
     }
     if (e.answeredBy() != null) {
@@ -406,7 +406,7 @@ final class Pages {
     }
     b.append("</p>\n");
     if (e.date() != null) {
-      int years = Period.between(e.date(), today).getYears();
+      int years = Period.between(e.date().start(), today).getYears();
       if (years >= 1) {
         b.append("<p class=\"notice\">This answer was published ")
             .append(years)

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.qarchive.archive.PostDate;
 import org.qarchive.archive.QaEntry;
 
 class PageExtractorTest {
@@ -55,7 +56,7 @@ class PageExtractorTest {
     assertTrue(
         e.answer().contains("various layers.\n\nBotox and Dysport"),
         "paragraphs are separated by a blank line");
-    assertEquals(LocalDate.of(2013, 5, 14), e.date());
+    assertEquals(PostDate.of(LocalDate.of(2013, 5, 14)), e.date());
     assertEquals(List.of("Botox"), e.categories());
     assertEquals(List.of("botox", "facial toners"), e.tags());
     assertTrue(e.title().startsWith("Dr. Dean Kane Q&A – Botox and Facial toners"), e.title());
@@ -96,7 +97,7 @@ class PageExtractorTest {
     assertEquals("Two.\n\na\nb", r.entries().get(1).answer());
     assertEquals(QaEntry.idFor("http://h.com/2014/02/roundup/", 1), r.entries().get(1).id());
     assertEquals(
-        LocalDate.of(2014, 2, 1),
+        PostDate.month(2014, 2),
         r.entries().get(0).date(),
         "the URL's month when the page states no date");
   }
@@ -237,7 +238,11 @@ class PageExtractorTest {
     assertEquals("http://www.h.com/2012/07/x/", r.canonicalUrl());
     assertNotNull(r.captureTime());
     assertEquals("2015-05-06T10:34:09Z", r.captureTime().toString());
-    assertEquals(LocalDate.of(2012, 7, 1), r.entries().get(0).date());
+    assertEquals(
+        PostDate.month(2012, 7),
+        r.entries().get(0).date(),
+        "the address tells the month only, and it stays a month");
+    assertEquals("2012-07", r.entries().get(0).date().toString());
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.qarchive.archive.PostDate;
 import org.qarchive.importer.fast.PageScan;
 
 class PostMetadataTest {
@@ -58,7 +59,7 @@ class PostMetadataTest {
                 + " href='/search/label/Botox'>Botox</a></div></div>");
     assertEquals("Why?", blogger.title());
     assertEquals("Dr. Samuel Brandt", blogger.byline());
-    assertEquals(LocalDate.of(2012, 12, 4), blogger.date());
+    assertEquals(PostDate.of(LocalDate.of(2012, 12, 4)), blogger.date());
     assertEquals(List.of("Botox"), blogger.tags());
   }
 }
