@@ -462,6 +462,20 @@ final class ArchiveInputs {
     }
   }
 
+  /** Why a zip gave no member: an empty archive, or no zip archive at all. */
+  private static String emptyZipReason(byte[] magic) {
+    if (magic.length == 0) {
+      return "empty file, not a zip archive";
+    }
+    if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 5 && magic[3] == 6) {
+      return "empty zip archive (no files in it)";
+    }
+    if (magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K') {
+      return "corrupt zip archive: no member could be read";
+    }
+    return "not a zip archive (corrupt, or another format named .zip)";
+  }
+
   /** A zip member name that stays inside the archive, or null for names that try to escape it. */
   static String safeMemberName(String raw) {
     String n = raw.replace('\\', '/');
@@ -478,9 +492,14 @@ final class ArchiveInputs {
 
   private void zip(InputStream raw, String name, Instant mtime, Consumer<Item> out, int depth)
       throws IOException {
-    CountingInputStream counted = new CountingInputStream(raw);
+    java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(raw);
+    buffered.mark(4);
+    byte[] magic = buffered.readNBytes(4);
+    buffered.reset();
+    CountingInputStream counted = new CountingInputStream(buffered);
     ZipInputStream zin = new ZipInputStream(counted, StandardCharsets.UTF_8);
     int count = 0;
+    int pages = 0;
     long total = 0;
     ZipEntry e;
     while (true) {
@@ -491,6 +510,14 @@ final class ArchiveInputs {
         return;
       }
       if (e == null) {
+        if (count == 0) {
+          // a zip stream ends quietly at anything that is not a member: say why nothing came
+          out.accept(new Failure(name, emptyZipReason(magic)));
+        } else if (pages == 0) {
+          out.accept(
+              new Failure(
+                  name, "no pages in the zip (" + count + " members, none a page or archive)"));
+        }
         break;
       }
       if (e.isDirectory()) {
@@ -512,6 +539,7 @@ final class ArchiveInputs {
       if (!nested && notAPage(lower)) {
         continue;
       }
+      pages++;
       byte[] bytes;
       try {
         bytes = readBounded(zin, e, maxPageBytes, counted);

@@ -176,7 +176,8 @@ public final class CanonicalUrl {
     // mirror naming: "index.html?s=x.html" is the saved form of "/?s=x"
     p = HTML_AFTER_QUERY.matcher(p).replaceFirst("");
     String[] segs = p.split("/");
-    for (int i = 0; i < segs.length; i++) {
+    // the last segment is the file's own name ("notes.txt"), never a host
+    for (int i = 0; i < segs.length - 1; i++) {
       if (HOST_NAME.matcher(segs[i]).matches() && !PAGE_FILE.matcher(segs[i]).matches()) {
         StringBuilder path = new StringBuilder();
         for (int j = i + 1; j < segs.length; j++) {

@@ -84,6 +84,9 @@ final class PageBytes {
             || headLower.contains("<rdf:rdf"))) {
       return new NotHtml(PageResult.of(PageKind.FEED, null, null, "RSS/Atom feed"));
     }
+    if (!hasMarkup(bytes)) {
+      return new NotHtml(PageResult.broken("text without HTML markup, not a page"));
+    }
     if (looksTruncated(bytes)) {
       return new NotHtml(PageResult.broken("truncated page (no closing </body> or </html>)"));
     }
@@ -143,6 +146,33 @@ final class PageBytes {
       }
     }
     return control * 10 > n ? "control characters" : null;
+  }
+
+  /** How far into a file a tag is looked for before it counts as text without markup. */
+  private static final int MARKUP_REACH = 64 * 1024;
+
+  /**
+   * Whether the bytes hold a tag ({@code <a}, {@code </}, {@code <!}, {@code <?}) in their first 64
+   * KB: every HTML page does, a note or a log does not.
+   */
+  private static boolean hasMarkup(byte[] b) {
+    int n = Math.min(b.length, MARKUP_REACH) - 1;
+    for (int i = 0; i < n; i++) {
+      if (b[i] == '<') {
+        int c = b[i + 1];
+        if (c >= 'a' && c <= 'z'
+            || c >= 'A' && c <= 'Z'
+            || c == '/'
+            || c == '!'
+            || c == '?'
+            || c == 0) { // UTF-16: a tag's letter follows as two bytes
+          return true;
+        }
+      } else if (b[i] == 0 && b[i + 1] == '<') {
+        return true; // UTF-16, big-endian
+      }
+    }
+    return n < 0;
   }
 
   private static boolean looksTruncated(byte[] bytes) {
