@@ -70,6 +70,7 @@ final class SearchCommand implements Callable<Integer> {
     if (!IndexInfo.read(index.dir).exists()) {
       throw new BadInputException("no index at " + index.dir + "; run 'qarchive import' first");
     }
+    index.requireSearchable(spec.commandLine().getErr());
     SearchRequest request;
     try {
       request = new SearchRequest(String.join(" ", words), page, size, sort, null, exact);
@@ -104,7 +105,12 @@ final class SearchCommand implements Callable<Integer> {
                 + (r.relaxation() == SearchResult.Relaxation.MOST_WORDS ? "most" : "some")
                 + " of them.");
       }
-      out.printf(Locale.ROOT, "%d answers (%d ms)%n%n", r.total(), r.tookMs());
+      out.printf(
+          Locale.ROOT,
+          "%d %s (%d ms)%n%n",
+          r.total(),
+          r.total() == 1 ? "answer" : "answers",
+          r.tookMs());
       int rank = (page - 1) * size;
       for (SearchHit h : r.hits()) {
         out.printf(

@@ -3,16 +3,20 @@ package org.qarchive.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.qarchive.archive.Version;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
-import org.qarchive.index.Fields;
 import org.qarchive.index.IndexInfo;
+import org.qarchive.index.IndexSchema;
 import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.DailyLog;
 import org.qarchive.search.SearchLog;
+import org.qarchive.web.AccessLog;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
 import picocli.CommandLine.Command;
@@ -100,11 +104,45 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-search-log", description = "Do not log searches.")
   boolean noSearchLog;
 
+  @Option(
+      names = "--access-log",
+      paramLabel = "FILE",
+      defaultValue = "logs/access.log",
+      description =
+          "Where requests are logged: time, method, path without the query string, status,"
+              + " milliseconds (default: ${DEFAULT-VALUE}).")
+  Path accessLogFile;
+
+  @Option(names = "--no-access-log", description = "Do not log requests.")
+  boolean noAccessLog;
+
+  @Option(
+      names = "--log-days",
+      paramLabel = "N",
+      defaultValue = "" + DailyLog.DEFAULT_KEEP_DAYS,
+      description =
+          "Days the search and access logs are kept, a new file each day (default:"
+              + " ${DEFAULT-VALUE}); what patients searched for is kept no longer.")
+  int logDays;
+
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDR",
+      split = ",",
+      description =
+          "Reverse proxies (IP addresses or CIDR ranges, e.g. 127.0.0.1) whose X-Forwarded-Proto"
+              + " and X-Forwarded-Host are believed; from anyone else they are ignored.")
+  List<String> trustedProxies;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    WebConfig config = webConfig();
+    if (logDays < 1) {
+      throw new BadInputException("--log-days must be at least 1, not " + logDays);
+    }
     if (!noImport) {
       importIfChanged(out);
     }
@@ -112,14 +150,18 @@ final class ServeCommand implements Callable<Integer> {
       throw new BadInputException(
           "no index at " + index.dir + " and nothing to import; run 'qarchive import PATH'");
     }
+    index.requireSearchable(spec.commandLine().getErr());
     CountDownLatch stopped = new CountDownLatch(1);
-    try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile);
+    try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile, logDays);
+        AccessLog access = noAccessLog ? null : new AccessLog(accessLogFile, logDays);
         ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
-        WebServer server = new WebServer(searcher, webConfig(), log).start()) {
+        WebServer server =
+            new WebServer(searcher, config, Clock.systemUTC(), log, access).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
       out.printf(
           Locale.ROOT,
-          "Serving %d entries at http://localhost:%d%n",
+          "qarchive %s serving %d entries at http://localhost:%d%n",
+          Version.current(),
           searcher.count(),
           server.port());
       out.flush();
@@ -137,15 +179,17 @@ final class ServeCommand implements Callable<Integer> {
           siteName,
           frameAncestors == null ? List.of() : frameAncestors,
           publicUrl,
-          index.dir);
+          index.dir,
+          WebConfig.DEFAULT_MAX_CONCURRENT_SEARCHES,
+          trustedProxies == null ? List.of() : trustedProxies);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
   }
 
   /**
-   * Imports the import folder when the index is missing, from another schema, or older than the
-   * folder.
+   * Imports the import folder when the index is missing or older than the folder; an index from
+   * another schema is left to {@code qarchive reindex}.
    */
   boolean importIfChanged(PrintWriter out) throws Exception {
     if (!Files.isDirectory(importDir)) {
@@ -156,8 +200,8 @@ final class ServeCommand implements Callable<Integer> {
     String reason;
     if (!info.exists()) {
       reason = "no index yet";
-    } else if (!Fields.SCHEMA_VERSION.equals(info.schemaVersion())) {
-      reason = "the index was written by another version";
+    } else if (!IndexSchema.DEFAULT.current().equals(info.schemaVersion())) {
+      return false; // an index from another version takes 'qarchive reindex' first: call() says so
     } else if (!SourceFingerprint.of(inputs).equals(info.sourceFingerprint())) {
       reason = importDir + " changed";
     } else {

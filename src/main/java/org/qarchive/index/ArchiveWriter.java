@@ -67,6 +67,19 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
    * comparing analyses in an evaluation only, since searching needs the same analysis.
    */
   public ArchiveWriter(Path dir, Directory directory, Analysis analysis) throws IOException {
+    this(dir, directory, analysis, false);
+  }
+
+  /**
+   * Opens the index at {@code dir} for {@link Reindex}, which rebuilds it whatever schema it was
+   * written with.
+   */
+  static ArchiveWriter forRebuild(Path dir) throws IOException {
+    return new ArchiveWriter(dir, FSDirectory.open(dir), Analysis.DEFAULT, true);
+  }
+
+  private ArchiveWriter(Path dir, Directory directory, Analysis analysis, boolean anySchema)
+      throws IOException {
     this.dir = dir;
     this.directory = directory;
     IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer(spelling));
@@ -89,11 +102,23 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       directory.close();
       throw e;
     }
+    String schema = null;
     for (Map.Entry<String, String> e :
         Objects.requireNonNullElse(
             writer.getLiveCommitData(), Map.<String, String>of().entrySet())) {
       if (e.getKey().equals(Fields.COMMIT_LAST_IMPORT)) {
         lastCommit = e.getValue();
+      } else if (e.getKey().equals(Fields.COMMIT_SCHEMA_VERSION)) {
+        schema = e.getValue();
+      }
+    }
+    if (!anySchema && DirectoryReader.indexExists(directory)) {
+      // entries written with this schema beside older ones would make an index no version reads
+      // right; with the lock held, nobody else can commit between this check and our writes
+      IndexSchema.Verdict verdict = IndexSchema.DEFAULT.judge(schema, dir);
+      if (verdict.support() != IndexSchema.Support.CURRENT) {
+        close();
+        throw new IndexSchema.SchemaException(verdict);
       }
     }
   }

@@ -552,6 +552,8 @@ final class Pages {
             "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" title=\"")
         .append(escape(siteName))
         .append("\">\n");
+    b.append("<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"16x16 32x32 48x48\">\n");
+    b.append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n");
     b.append("<link rel=\"stylesheet\" href=\"/static/app.css\">\n");
     b.append("<script src=\"/static/app.js\" defer></script>\n");
     b.append("</head><body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n");
