@@ -48,10 +48,13 @@ public final class DailyLog implements AutoCloseable {
     this.keepDays = keepDays;
     this.clock = Objects.requireNonNull(clock, "clock");
     Files.createDirectories(this.file.getParent());
-    this.day =
+    LocalDate today = today();
+    LocalDate written =
         Files.exists(this.file)
             ? LocalDate.ofInstant(Files.getLastModifiedTime(this.file).toInstant(), ZoneOffset.UTC)
-            : today();
+            : today;
+    // the day the current file's lines were written; a clock set back counts as today
+    this.day = written.isAfter(today) ? today : written;
     maintain();
   }
 
