@@ -209,7 +209,8 @@ public final class WebServer implements AutoCloseable {
               c.routes.before(this::headers);
               c.routes.get("/", limited(this::searchPage));
               c.routes.get("/qa/{id}", limited(this::entryPage));
-              c.routes.get("/embed/demo", ctx -> ctx.html(pages.embedDemo(base(ctx))));
+              c.routes.get(
+                  "/embed/demo", ctx -> ctx.html(pages.embedDemo(base(ctx), config.corsOrigins())));
               c.routes.get("/api/search", limited(this::apiSearch));
               c.routes.get("/api/suggest", limited(this::apiSuggest));
               c.routes.get("/api/qa/{id}", this::apiEntry);
