@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -90,8 +91,10 @@ class BackupDuringImportTest {
       all.add(new IndexBackup().backup(index, tmp.resolve("backup-after")));
     }
     System.out.printf(
+        Locale.ROOT,
         "BackupDuringImportTest: %d backups, %d while the import had uncommitted segments%n",
-        all.size(), during.size());
+        all.size(),
+        during.size());
     assertTrue(
         !during.isEmpty(),
         "no backup was taken while the import had written uncommitted segments; "
