@@ -1,5 +1,6 @@
 package org.qarchive.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.qarchive.index.IndexSchema;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.DailyLog;
 import org.qarchive.search.SearchLog;
+import org.qarchive.search.SearchRequest;
 import org.qarchive.web.AccessLog;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
@@ -158,6 +160,7 @@ final class ServeCommand implements Callable<Integer> {
         WebServer server =
             new WebServer(searcher, config, Clock.systemUTC(), log, access).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
+      warmUp(searcher);
       out.printf(
           Locale.ROOT,
           "qarchive %s serving %d entries at http://localhost:%d%n",
@@ -168,6 +171,20 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  /**
+   * Runs a few searches before the first visitor's: loading the classes of query parsing, ranking,
+   * snippets, facets and suggestions takes a fresh JVM longer than a search's 200 ms budget on a
+   * busy machine, which made the first search after a start find nothing.
+   */
+  static void warmUp(ArchiveSearcher searcher) throws IOException {
+    for (String q : List.of("swelling after surgery", "\"botox\" -filler OR scar", "swelin")) {
+      searcher.search(SearchRequest.of(q));
+      searcher.search(SearchRequest.of(q).withoutFacets());
+    }
+    searcher.suggest("swe", 8);
+    searcher.facets();
   }
 
   private WebConfig webConfig() {
