@@ -117,6 +117,7 @@ class OperationsChecklistIT {
     // 3: the unit was checked, or the line said why not
     if (systemd) {
       assertTrue(log.contains("+ systemd-analyze verify ./qarchive.service"), log);
+      assertEquals(0, Files.size(work.resolve("unit-check.log")), "systemd's warnings");
     } else {
       assertTrue(log.contains("systemd-analyze is not installed: the unit was not checked"), log);
     }
