@@ -87,10 +87,8 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     config.setCodec(new ArchiveCodec());
     config.setRAMBufferSizeMB(64);
     // a flushed segment stays in its own files: packing them into one compound file copied the
-    // whole new segment
-    // again at every commit (an eighth of the commit's CPU for a first import); merged segments
-    // still follow the
-    // merge policy's choice
+    // whole new segment again at every commit; merged segments still follow the merge policy's
+    // choice
     config.setUseCompoundFile(false);
     config.setCommitOnClose(false);
     try {

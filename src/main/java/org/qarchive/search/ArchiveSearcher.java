@@ -537,8 +537,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Facet counts over the whole archive, for browsing: counted once per index version (40-50 ms at
-   * a million entries, and the search page shows them on every visit without a query).
+   * Facet counts over the whole archive, for browsing: counted once per index version, since
+   * counting visits every entry, slow at a million entries, and the search page shows them on every
+   * visit without a query.
    */
   public Map<String, List<FacetCount>> facets() throws IOException {
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();

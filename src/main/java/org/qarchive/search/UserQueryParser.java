@@ -278,9 +278,8 @@ public final class UserQueryParser {
         informative.forEach(u -> query.add(u, Occur.MUST));
       } else if (match == Match.ANY && g.phrases().isEmpty() && g.ors().isEmpty()) {
         // one flat disjunction, which Lucene ranks by skipping whole blocks that cannot reach the
-        // page (a required
-        // disjunction under optional common words could not skip: 250 ms for a pasted paragraph on
-        // 1M entries).
+        // page (a required disjunction under optional common words could not skip, which made a
+        // pasted paragraph on a large archive slow: docs/benchmarks.md).
         // An entry with only common words now matches too, low down: common words weigh little.
         informative.forEach(u -> query.add(u, Occur.SHOULD));
       } else {
