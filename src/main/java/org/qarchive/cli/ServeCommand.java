@@ -156,27 +156,28 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile, logDays);
         AccessLog access = noAccessLog ? null : new AccessLog(accessLogFile, logDays);
-        ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
-        WebServer server =
-            new WebServer(searcher, config, Clock.systemUTC(), log, access).start()) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
+        ArchiveSearcher searcher = new ArchiveSearcher(index.dir)) {
       warmUp(searcher);
-      out.printf(
-          Locale.ROOT,
-          "qarchive %s serving %d entries at http://localhost:%d%n",
-          Version.current(),
-          searcher.count(),
-          server.port());
-      out.flush();
-      stopped.await();
+      try (WebServer server =
+          new WebServer(searcher, config, Clock.systemUTC(), log, access).start()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
+        out.printf(
+            Locale.ROOT,
+            "qarchive %s serving %d entries at http://localhost:%d%n",
+            Version.current(),
+            searcher.count(),
+            server.port());
+        out.flush();
+        stopped.await();
+      }
     }
     return 0;
   }
 
   /**
-   * Runs a few searches before the first visitor's: loading the classes of query parsing, ranking,
-   * snippets, facets and suggestions takes a fresh JVM longer than a search's 200 ms budget on a
-   * busy machine, which made the first search after a start find nothing.
+   * Runs a few searches before the server listens: loading the classes of query parsing, ranking,
+   * snippets, facets and suggestions took a fresh JVM past a search's 200 ms budget on a busy
+   * machine, so the first search after a start found nothing.
    */
   static void warmUp(ArchiveSearcher searcher) throws IOException {
     for (String q : List.of("swelling after surgery", "\"botox\" -filler OR scar", "swelin")) {

@@ -160,9 +160,9 @@ public final class WebServer implements AutoCloseable {
       AccessLog accessLog) {
     this.searchLog = searchLog;
     this.accessLog = accessLog;
-    this.proxies = TrustedProxies.parse(config.trustedProxies());
     this.searcher = Objects.requireNonNull(searcher, "searcher");
     this.config = Objects.requireNonNull(config, "config");
+    this.proxies = TrustedProxies.parse(config.trustedProxies());
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pages = new Pages(config.siteName());
     this.searchSlots = new Semaphore(config.maxConcurrentSearches(), true);
