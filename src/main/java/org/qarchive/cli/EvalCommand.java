@@ -104,6 +104,13 @@ final class EvalCommand implements Callable<Integer> {
   Float meaningFloor;
 
   @Option(
+      names = "--keyword-floor",
+      paramLabel = "COS",
+      description =
+          "Hybrid: the least similarity of an entry found by meaning only for a keyword query (for tuning).")
+  Float keywordFloor;
+
+  @Option(
       names = "--split",
       paramLabel = "PART",
       description =
@@ -138,10 +145,11 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation eval = Evaluation.index(corpus, analysis, embedder);
         ArchiveSearcher searcher = eval.searcher(synonyms, Ranking.DEFAULT, embedder, ranking)) {
       searcher.cacheQueryVectors(10_000); // offline: each query is run once per page and setting
-      if (lexicalWeight != null || meaningFloor != null) {
+      if (lexicalWeight != null || meaningFloor != null || keywordFloor != null) {
         searcher.tuneFusion(
-            lexicalWeight != null ? lexicalWeight : 0.5f,
-            meaningFloor != null ? meaningFloor : 0.4f);
+            lexicalWeight != null ? lexicalWeight : 0.3f,
+            meaningFloor != null ? meaningFloor : 0.4f,
+            keywordFloor != null ? keywordFloor : 0.5f);
       }
       out.printf(
           Locale.ROOT,
@@ -165,14 +173,14 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (tune && qrels != null) {
           TrecMetrics.Qrels judged = judged(TrecMetrics.Qrels.read(qrels), q);
-          for (float floor : new float[] {0.3f, 0.4f, 0.5f}) {
-            for (int w = 2; w <= 8; w++) {
-              searcher.tuneFusion(w / 10f, floor);
+          for (float floor : new float[] {0.5f, 0.6f, 0.7f}) {
+            for (int w = 2; w <= 5; w++) {
+              searcher.tuneFusion(w / 10f, 0.4f, floor);
               TrecMetrics.Scores s =
                   TrecMetrics.score(judged, Evaluation.run(searcher, q, 10), null);
               out.printf(
                   Locale.ROOT,
-                  "lexical weight %.1f, meaning floor %.2f: nDCG@10 %.4f%n",
+                  "lexical weight %.1f, keyword floor %.2f: nDCG@10 %.4f%n",
                   w / 10f,
                   floor,
                   s.ndcg10());
@@ -188,7 +196,25 @@ final class EvalCommand implements Callable<Integer> {
           out.println("run written to " + run);
         }
         if (qrels != null) {
-          out.println(TrecMetrics.score(judged(TrecMetrics.Qrels.read(qrels), q), lines, null));
+          TrecMetrics.Qrels all = TrecMetrics.Qrels.read(qrels);
+          out.println(TrecMetrics.score(judged(all, q), lines, null));
+          if (split == null) {
+            // the halves the fusion was tuned on (even: 1st, 3rd, ... query) and held back from
+            for (String half : new String[] {"EVEN", "ODD"}) {
+              Map<String, String> part = new java.util.LinkedHashMap<>();
+              int n = 0;
+              for (var e : q.entrySet()) {
+                if ((n++ % 2 == 1) == half.equals("ODD")) {
+                  part.put(e.getKey(), e.getValue());
+                }
+              }
+              out.println(
+                  "  "
+                      + half.toLowerCase(Locale.ROOT)
+                      + " half: "
+                      + TrecMetrics.score(judged(all, part), lines, null));
+            }
+          }
         }
       }
       if (typos != null) {

@@ -395,14 +395,14 @@ public final class ArchiveSearcher implements AutoCloseable {
     for (int i = 0; i < others.length; i++) {
       float cos = cosine.getOrDefault(others[i], Float.NaN);
       boolean w = holdWords.get(i);
-      if (w || cos >= weights.meaningFloor()) {
+      if (w || cos >= weights.floor(plan.keywords())) {
         candidates.add(new Fusion.Candidate(others[i], Float.NaN, w, cos, 0));
         if (!w) {
           meaningOnly.add(others[i]);
         }
       }
     }
-    List<Fusion.Candidate> fused = Fusion.fuse(candidates, plan.keywords(), weights);
+    List<Fusion.Candidate> fused = Fusion.fuse(candidates, weights);
     ScoreDoc[] ranking = new ScoreDoc[fused.size()];
     Map<Integer, Fusion.Candidate> byDoc = new HashMap<>();
     for (int i = 0; i < ranking.length; i++) {
@@ -615,10 +615,11 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /**
    * Sets the fusion of a hybrid ranking: the lexical score's share, and the least similarity for an
-   * entry found by meaning only. For {@code qarchive eval}, which tunes them.
+   * entry found by meaning only, for most queries and for keyword queries. For {@code qarchive
+   * eval}, which tunes them.
    */
-  public void tuneFusion(float lexicalWeight, float meaningFloor) {
-    fusion = new Fusion.Weights(lexicalWeight, meaningFloor);
+  public void tuneFusion(float lexicalWeight, float meaningFloor, float keywordFloor) {
+    fusion = new Fusion.Weights(lexicalWeight, meaningFloor, keywordFloor);
   }
 
   /** Keeps the vectors of the last {@code entries} distinct queries (64 unless set). */
@@ -1123,7 +1124,7 @@ public final class ArchiveSearcher implements AutoCloseable {
               cosine.getOrDefault(d, Float.NaN),
               0));
     }
-    return Fusion.fuse(candidates, false, fusion).stream()
+    return Fusion.fuse(candidates, fusion).stream()
         .limit(max)
         .map(c -> new ScoreDoc(c.doc(), c.fused()))
         .toArray(ScoreDoc[]::new);

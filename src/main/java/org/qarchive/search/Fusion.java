@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Fuses the lexical ranking with nearness in meaning: each candidate's lexical score and cosine
- * similarity are scaled to 0..1 over the candidates (min-max), and the fused score is their
- * weighted sum. Entries found only by meaning join the candidates when they are near enough; a
- * keyword query (one or two words that must all match) keeps the entries holding its words first,
- * so a rare word, a drug name or a corrected typo is not drowned by vaguely similar answers.
+ * Fuses the lexical ranking with nearness in meaning: each candidate's lexical score is divided by
+ * the best one's, its cosine similarity is taken as it is (below 0 as 0), and the fused score is
+ * their weighted sum. Entries found only by meaning join the candidates when they are near enough;
+ * for a keyword query (one or two words that must all match) only when they are close, so a rare
+ * word, a drug name or a corrected typo is not drowned by vaguely similar answers.
  *
  * <p>Each fused candidate keeps both of its signals, so that how well an answer matches can be read
  * from them (see {@link Candidate}).
@@ -29,9 +29,15 @@ final class Fusion {
    *
    * @param lexicalWeight the lexical score's share of the fused score (the meaning's is the rest)
    * @param meaningFloor the least cosine similarity for an entry found by meaning only
+   * @param keywordFloor the same for a keyword query
    */
-  record Weights(float lexicalWeight, float meaningFloor) {
-    static final Weights DEFAULT = new Weights(0.5f, 0.40f);
+  record Weights(float lexicalWeight, float meaningFloor, float keywordFloor) {
+    static final Weights DEFAULT = new Weights(0.3f, 0.40f, 0.5f);
+
+    /** The least similarity for an entry found by meaning only, for this kind of query. */
+    float floor(boolean keywords) {
+      return keywords ? keywordFloor : meaningFloor;
+    }
 
     Weights {
       if (!(lexicalWeight >= 0 && lexicalWeight <= 1)) {
@@ -51,46 +57,23 @@ final class Fusion {
    */
   record Candidate(int doc, float lexical, boolean words, float cosine, float fused) {}
 
-  /**
-   * The candidates in fused order, best first; ties in document order. {@code keywords}: entries
-   * that match the words come before those found by meaning only.
-   */
-  static List<Candidate> fuse(List<Candidate> candidates, boolean keywords, Weights weights) {
-    float lexMin = Float.POSITIVE_INFINITY;
-    float lexMax = Float.NEGATIVE_INFINITY;
-    float cosMin = Float.POSITIVE_INFINITY;
-    float cosMax = Float.NEGATIVE_INFINITY;
+  /** The candidates in fused order, best first; ties in document order. */
+  static List<Candidate> fuse(List<Candidate> candidates, Weights weights) {
+    float lexMax = 0;
     for (Candidate c : candidates) {
       if (!Float.isNaN(c.lexical())) {
-        lexMin = Math.min(lexMin, c.lexical());
         lexMax = Math.max(lexMax, c.lexical());
-      }
-      if (!Float.isNaN(c.cosine())) {
-        cosMin = Math.min(cosMin, c.cosine());
-        cosMax = Math.max(cosMax, c.cosine());
       }
     }
     List<Candidate> out = new ArrayList<>(candidates.size());
     for (Candidate c : candidates) {
-      float lex = scaled(c.lexical(), lexMin, lexMax);
-      float cos = scaled(c.cosine(), cosMin, cosMax);
+      float lex = Float.isNaN(c.lexical()) || lexMax <= 0 ? 0 : c.lexical() / lexMax;
+      float cos = Float.isNaN(c.cosine()) ? 0 : Math.max(0, c.cosine());
       float fused = weights.lexicalWeight() * lex + (1 - weights.lexicalWeight()) * cos;
       out.add(new Candidate(c.doc(), c.lexical(), c.words(), c.cosine(), fused));
     }
-    Comparator<Candidate> order =
-        Comparator.comparingDouble((Candidate c) -> -c.fused()).thenComparingInt(Candidate::doc);
-    if (keywords) {
-      order = Comparator.comparing((Candidate c) -> !c.words()).thenComparing(order);
-    }
-    out.sort(order);
+    out.sort(
+        Comparator.comparingDouble((Candidate c) -> -c.fused()).thenComparingInt(Candidate::doc));
     return out;
-  }
-
-  /** {@code v} scaled to 0..1 between min and max (1 when they are equal); 0 for NaN. */
-  private static float scaled(float v, float min, float max) {
-    if (Float.isNaN(v)) {
-      return 0;
-    }
-    return max > min ? (v - min) / (max - min) : 1;
   }
 }
