@@ -43,7 +43,7 @@ final class HybridBench {
     List<String> queries = new ArrayList<>(Evaluation.readQueries(questions).values());
     report.meta("hybrid_queries", questions + " (" + queries.size() + ")");
     try (Embedder embedder = Embedder.load()) {
-      Path index = workDir.resolve("medquad-hybrid-schema" + Fields.SCHEMA_VERSION);
+      Path index = workDir.resolve("medquad-hybrid-v2-schema" + Fields.SCHEMA_VERSION);
       if (!Files.exists(index.resolve("segments_1")) && !hasCommit(index)) {
         List<QaEntry> entries = read(medquad);
         log.printf(
@@ -156,7 +156,8 @@ final class HybridBench {
         if (answer.isEmpty() || question.isEmpty()) {
           continue;
         }
-        String id = "mq-" + n.path("id").asText(Integer.toString(out.size()));
+        // MedQuAD's own ids repeat across its collections: one entry per line
+        String id = "mq-" + out.size();
         out.add(
             new QaEntry(
                 id,
