@@ -124,7 +124,16 @@ public final class Evaluation implements AutoCloseable {
 
   /** A searcher over the corpus with these synonyms and this ranking; close it after use. */
   public ArchiveSearcher searcher(Synonyms synonyms, Ranking ranking) throws IOException {
-    return new ArchiveSearcher(keepOpen(directory), analysis, synonyms, ranking);
+    return offline(new ArchiveSearcher(keepOpen(directory), analysis, synonyms, ranking));
+  }
+
+  /**
+   * {@code s} without the serving time budget: an evaluation measures the ranking, which a loaded
+   * host would otherwise cut short.
+   */
+  private static ArchiveSearcher offline(ArchiveSearcher s) {
+    s.searchBudget(60_000);
+    return s;
   }
 
   /**
@@ -133,7 +142,8 @@ public final class Evaluation implements AutoCloseable {
    */
   public ArchiveSearcher searcher(
       Synonyms synonyms, Ranking ranking, Embedder embedder, RankingMode mode) throws IOException {
-    return new ArchiveSearcher(keepOpen(directory), analysis, synonyms, ranking, embedder, mode);
+    return offline(
+        new ArchiveSearcher(keepOpen(directory), analysis, synonyms, ranking, embedder, mode));
   }
 
   /**

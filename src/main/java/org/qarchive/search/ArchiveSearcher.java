@@ -758,7 +758,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     // a per-search time budget: a searcher of our own over the same reader, so the deadline is this
     // search's alone
     IndexSearcher timed = workers.searcher(searcher.getIndexReader());
-    timed.setTimeout(new QueryTimeoutImpl(SEARCH_BUDGET_MS));
+    timed.setTimeout(new QueryTimeoutImpl(searchBudgetMs));
     Ranked ranked;
     if (request.facets()) {
       FacetsCollectorManager.FacetsResult fr =
@@ -781,7 +781,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     if (timed.timedOut()) {
       LOG.warn(
           "search stopped at its {} ms budget; answering with what was ranked so far",
-          SEARCH_BUDGET_MS);
+          searchBudgetMs);
     }
     return ranked;
   }
@@ -1293,6 +1293,16 @@ public final class ArchiveSearcher implements AutoCloseable {
    * query on a million entries, and short enough that no input can hold a search thread.
    */
   static final long SEARCH_BUDGET_MS = 200;
+
+  private volatile long searchBudgetMs = SEARCH_BUDGET_MS;
+
+  /**
+   * Sets how long ranking one query may take ({@link #SEARCH_BUDGET_MS} unless set): for offline
+   * evaluations and tests that compare rankings, which a loaded host could otherwise cut short.
+   */
+  public void searchBudget(long ms) {
+    searchBudgetMs = ms;
+  }
 
   /**
    * A search without facets counts its matches exactly up to this many; past it the total is a
