@@ -17,14 +17,15 @@ public final class IndexOption {
 
   /**
    * Checks that this version searches the index right: an older schema it still searches gets a
-   * warning on {@code err}; one it cannot, or a newer one, fails with the command to run.
+   * warning on {@code err} that says what a reindex would add; one it cannot, or a newer one, fails
+   * with the command to run.
    */
   public void requireSearchable(PrintWriter err) throws IOException {
     IndexSchema.Verdict v = IndexSchema.DEFAULT.judge(dir);
     if (!v.searchable()) {
       throw new IndexSchema.SchemaException(v);
     }
-    if (v.support() == IndexSchema.Support.SEARCHABLE) {
+    if (v.support() != IndexSchema.Support.CURRENT) {
       err.println("qarchive: warning: " + v.advice());
       err.flush();
     }

@@ -3,12 +3,14 @@ package org.qarchive.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.index.IndexSchema;
 import org.qarchive.index.Reindex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code qarchive reindex}: the upgrade path for an index written by an older qarchive. */
@@ -24,6 +26,13 @@ final class ReindexCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
 
+  @Option(
+      names = "--no-vectors",
+      description =
+          "Do not run the embedding model: entries keep the vectors they have, the others are then"
+              + " found by their words only.")
+  boolean noVectors;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -38,7 +47,10 @@ final class ReindexCommand implements Callable<Integer> {
       throw new IndexSchema.SchemaException(v);
     }
     long start = System.nanoTime();
-    Reindex.Result r = Reindex.run(index.dir);
+    Reindex.Result r;
+    try (Embedder embedder = noVectors ? null : ImportFlow.loadModel(System.err)) {
+      r = Reindex.run(index.dir, embedder);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.ROOT,
@@ -49,6 +61,18 @@ final class ReindexCommand implements Callable<Integer> {
         r.fromSchema() == null ? "(none recorded)" : r.fromSchema(),
         IndexSchema.DEFAULT.current(),
         (System.nanoTime() - start) / 1e9);
+    if (r.embedded() > 0) {
+      out.printf(Locale.ROOT, "Gave %d entries a vector of meaning%n", r.embedded());
+    }
+    if (r.withoutVector() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "%d entries have no vector of meaning and are found by their words only; 'qarchive"
+              + " reindex --index %s'%s gives them one%n",
+          r.withoutVector(),
+          index.dir,
+          noVectors ? "" : " where the embedding model loads");
+    }
     return 0;
   }
 }

@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.qarchive.archive.Version;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.index.IndexSchema;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.DailyLog;
+import org.qarchive.search.RankingMode;
 import org.qarchive.search.SearchLog;
 import org.qarchive.search.SearchRequest;
 import org.qarchive.web.AccessLog;
@@ -136,6 +138,13 @@ final class ServeCommand implements Callable<Integer> {
               + " and X-Forwarded-Host are believed; from anyone else they are ignored.")
   List<String> trustedProxies;
 
+  @Option(
+      names = "--ranking",
+      defaultValue = "HYBRID",
+      description =
+          "LEXICAL (by words only) or HYBRID (by words and meaning, with the embedding model shipped in the jar) (default: ${DEFAULT-VALUE}).")
+  RankingMode ranking;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -156,17 +165,20 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile, logDays);
         AccessLog access = noAccessLog ? null : new AccessLog(accessLogFile, logDays);
-        ArchiveSearcher searcher = new ArchiveSearcher(index.dir)) {
+        Embedder embedder =
+            ranking == RankingMode.HYBRID ? ImportFlow.loadModel(System.err) : null;
+        ArchiveSearcher searcher = new ArchiveSearcher(index.dir, null, embedder, ranking)) {
       warmUp(searcher);
       try (WebServer server =
           new WebServer(searcher, config, Clock.systemUTC(), log, access).start()) {
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
         out.printf(
             Locale.ROOT,
-            "qarchive %s serving %d entries at http://localhost:%d%n",
+            "qarchive %s serving %d entries at http://localhost:%d (ranking: %s)%n",
             Version.current(),
             searcher.count(),
-            server.port());
+            server.port(),
+            embedder == null ? RankingMode.LEXICAL.label() : ranking.label());
         out.flush();
         stopped.await();
       }
@@ -206,8 +218,8 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Imports the import folder when the index is missing or older than the folder; an index from
-   * another schema is left to {@code qarchive reindex}.
+   * Imports the import folder when the index is missing or older than the folder; an index of a
+   * schema this version must not write into is left to {@code qarchive reindex}.
    */
   boolean importIfChanged(PrintWriter out) throws Exception {
     if (!Files.isDirectory(importDir)) {
@@ -218,8 +230,8 @@ final class ServeCommand implements Callable<Integer> {
     String reason;
     if (!info.exists()) {
       reason = "no index yet";
-    } else if (!IndexSchema.DEFAULT.current().equals(info.schemaVersion())) {
-      return false; // an index from another version takes 'qarchive reindex' first: call() says so
+    } else if (!IndexSchema.DEFAULT.judge(info.schemaVersion(), index.dir).writable()) {
+      return false; // an index this version must not write into takes a reindex: call() says so
     } else if (!SourceFingerprint.of(inputs).equals(info.sourceFingerprint())) {
       reason = importDir + " changed";
     } else {

@@ -13,8 +13,9 @@ import org.apache.lucene.util.Version;
  * <p>Bumping the schema means adding the previous version to {@link #DEFAULT}'s table of older
  * schemas, saying whether this version still searches such an index correctly (a field it lacks
  * only turns a feature off) or not (the analysis changed, so its terms no longer match the
- * queries'). Either way nothing writes into an older index: {@code qarchive reindex} first rebuilds
- * it from the entries it stores, which needs no original pages.
+ * queries'), and whether it may write into it as it is (the new schema only adds to the old one, so
+ * old and new entries sit side by side) or not. {@code qarchive reindex} rebuilds any older index
+ * from the entries it stores, which needs no original pages.
  */
 public final class IndexSchema {
 
@@ -22,6 +23,8 @@ public final class IndexSchema {
   public enum Support {
     /** Written with this version's schema: searched and written. */
     CURRENT,
+    /** An older schema this version searches and writes as it is; a reindex adds what it lacks. */
+    COMPATIBLE,
     /** An older schema that is still searched correctly; imports wait for a reindex. */
     SEARCHABLE,
     /** An older (or unrecorded) schema that cannot be searched correctly: reindex first. */
@@ -34,11 +37,16 @@ public final class IndexSchema {
    * An older schema.
    *
    * @param searchable whether this version's searches still give right answers on it
+   * @param writable whether this version may write into it as it is: true only when this version's
+   *     schema merely adds to it (then searchable too)
    * @param lacks what such an index lacks or does differently, in a phrase for the operator
    */
-  public record Older(boolean searchable, String lacks) {
+  public record Older(boolean searchable, boolean writable, String lacks) {
     public Older {
       Objects.requireNonNull(lacks, "lacks");
+      if (writable && !searchable) {
+        throw new IllegalArgumentException("an index this version writes into must be searchable");
+      }
     }
   }
 
@@ -57,7 +65,14 @@ public final class IndexSchema {
 
     /** Whether searching this index gives right answers. */
     public boolean searchable() {
-      return support == Support.CURRENT || support == Support.SEARCHABLE;
+      return support == Support.CURRENT
+          || support == Support.COMPATIBLE
+          || support == Support.SEARCHABLE;
+    }
+
+    /** Whether this version may write into the index as it is. */
+    public boolean writable() {
+      return support == Support.CURRENT || support == Support.COMPATIBLE;
     }
   }
 
@@ -66,11 +81,18 @@ public final class IndexSchema {
       new IndexSchema(
           Fields.SCHEMA_VERSION,
           Map.of(
+              "2",
+              new Older(
+                  true,
+                  true,
+                  "its entries have no vectors of meaning, so searches rank them by their words"
+                      + " alone"),
               "1",
               new Older(
                   false,
+                  false,
                   "it was analysed with another stemmer and stopword list, so searches would miss"
-                      + " its words, and it has no spelling dictionary")));
+                      + " its words, and it has no spelling dictionary or vectors of meaning")));
 
   private final String current;
   private final Map<String, Older> older;
@@ -136,6 +158,12 @@ public final class IndexSchema {
             + current
             + "): "
             + lacks;
+    if (o != null && o.writable()) {
+      return new Verdict(
+          Support.COMPATIBLE,
+          written,
+          head + ". Searching and importing work; to add what it lacks, " + reindex + rebuilds);
+    }
     if (o != null && o.searchable()) {
       return new Verdict(
           Support.SEARCHABLE,

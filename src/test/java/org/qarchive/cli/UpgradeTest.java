@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qarchive.Fixtures;
+import org.qarchive.index.Fields;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
 
@@ -81,11 +82,17 @@ class UpgradeTest {
     MainTest.Run reindex = MainTest.run("reindex", "--index", index.toString());
     assertEquals(0, reindex.code(), reindex.err());
     assertTrue(
-        reindex.out().contains("Rebuilt 47 entries in " + index + " from schema 1 to schema 2"),
+        reindex
+            .out()
+            .contains(
+                "Rebuilt 47 entries in "
+                    + index
+                    + " from schema 1 to schema "
+                    + Fields.SCHEMA_VERSION),
         reindex.out());
 
     assertEquals(before, ids(index), "every entry survives the rebuild");
-    assertEquals("2", IndexInfo.read(index).schemaVersion());
+    assertEquals(Fields.SCHEMA_VERSION, IndexInfo.read(index).schemaVersion());
     MainTest.Run found = MainTest.run("search", "--index", index.toString(), "botox", "eyebrows");
     assertEquals(0, found.code(), found.err());
     assertTrue(found.out().contains("Botox and Facial toners"), found.out());

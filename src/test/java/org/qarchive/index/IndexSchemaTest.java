@@ -16,31 +16,42 @@ class IndexSchemaTest {
 
   @TempDir Path tmp;
 
-  /** A table like the one the next schema bump will need: schema 2 still searchable. */
+  /** A table like one a later schema bump would need, with an older schema of each kind. */
   private final IndexSchema next =
       new IndexSchema(
-          "3",
+          "4",
           Map.of(
-              "2", new IndexSchema.Older(true, "it has no vectors, so hybrid ranking is off"),
-              "1", new IndexSchema.Older(false, "its analysis differs")));
+              "3", new IndexSchema.Older(true, true, "it has no summaries, so none are shown"),
+              "2", new IndexSchema.Older(true, false, "its dates are stored differently"),
+              "1", new IndexSchema.Older(false, false, "its analysis differs")));
 
   private final Path dir = Path.of("/srv/qarchive/index");
 
   @Test
   void theCurrentSchemaNeedsNothing() {
-    IndexSchema.Verdict v = next.judge("3", dir);
+    IndexSchema.Verdict v = next.judge("4", dir);
     assertEquals(IndexSchema.Support.CURRENT, v.support());
-    assertTrue(v.searchable());
+    assertTrue(v.searchable() && v.writable());
     assertEquals("", v.advice());
   }
 
   @Test
-  void anOlderSearchableSchemaIsSearchedAndTheAdviceNamesReindexForImports() {
+  void anOlderSchemaTheNewOneOnlyAddsToIsSearchedAndWrittenAndTheAdviceSaysWhatAReindexAdds() {
+    IndexSchema.Verdict v = next.judge("3", dir);
+    assertEquals(IndexSchema.Support.COMPATIBLE, v.support());
+    assertTrue(v.searchable() && v.writable());
+    assertTrue(v.advice().contains("it has no summaries, so none are shown"), v.advice());
+    assertTrue(v.advice().contains("Searching and importing work"), v.advice());
+    assertTrue(v.advice().contains("run 'qarchive reindex --index " + dir + "'"), v.advice());
+  }
+
+  @Test
+  void anOlderSearchableSchemaIsSearchedButImportsWaitForAReindex() {
     IndexSchema.Verdict v = next.judge("2", dir);
     assertEquals(IndexSchema.Support.SEARCHABLE, v.support());
     assertTrue(v.searchable());
-    assertTrue(v.advice().contains("it has no vectors, so hybrid ranking is off"), v.advice());
-    assertTrue(v.advice().contains("Searching it works"), v.advice());
+    assertFalse(v.writable());
+    assertTrue(v.advice().contains("Searching it works; to import into it"), v.advice());
     assertTrue(v.advice().contains("run 'qarchive reindex --index " + dir + "'"), v.advice());
   }
 
@@ -49,7 +60,7 @@ class IndexSchemaTest {
     for (String written : new String[] {"1", "0", "beta", null}) {
       IndexSchema.Verdict v = next.judge(written, dir);
       assertEquals(IndexSchema.Support.REINDEX, v.support(), written);
-      assertFalse(v.searchable());
+      assertFalse(v.searchable() || v.writable());
       assertTrue(v.advice().contains("run 'qarchive reindex --index " + dir + "'"), v.advice());
     }
     assertTrue(next.judge("1", dir).advice().contains("its analysis differs"));
@@ -57,20 +68,23 @@ class IndexSchemaTest {
 
   @Test
   void aNewerSchemaIsNotOursToTouch() {
-    IndexSchema.Verdict v = next.judge("4", dir);
+    IndexSchema.Verdict v = next.judge("5", dir);
     assertEquals(IndexSchema.Support.NEWER, v.support());
-    assertFalse(v.searchable());
+    assertFalse(v.searchable() || v.writable());
     assertTrue(v.advice().contains("newer qarchive"), v.advice());
     assertFalse(v.advice().contains("reindex"), v.advice());
   }
 
   @Test
-  void thisVersionsTableKnowsSchemaOneCannotBeSearched() {
+  void thisVersionsTableKnowsItsOlderSchemas() {
     assertEquals(Fields.SCHEMA_VERSION, IndexSchema.DEFAULT.current());
     assertEquals(IndexSchema.Support.REINDEX, IndexSchema.DEFAULT.judge("1", dir).support());
+    // schema 3 only added the vector field: a schema-2 index takes imports as it is
+    assertEquals(IndexSchema.Support.COMPATIBLE, IndexSchema.DEFAULT.judge("2", dir).support());
     assertEquals(
         IndexSchema.Support.CURRENT,
         IndexSchema.DEFAULT.judge(Fields.SCHEMA_VERSION, dir).support());
+    assertThrows(IllegalArgumentException.class, () -> new IndexSchema.Older(false, true, "x"));
   }
 
   @Test
@@ -83,7 +97,20 @@ class IndexSchemaTest {
     assertEquals(IndexSchema.Support.REINDEX, e.verdict().support());
     assertEquals("1", IndexInfo.read(index).schemaVersion());
     // the lock was released: the rebuild can take it
-    assertEquals(Fixtures.small().size(), Reindex.run(index).entries());
+    assertEquals(Fixtures.small().size(), Reindex.run(index, null).entries());
     new ArchiveWriter(index).close();
+  }
+
+  @Test
+  void theWriterTakesAnIndexOfASchemaItOnlyAddsToAndCommitsItsOwn() throws Exception {
+    Path index = tmp.resolve("index");
+    Fixtures.index(index, Fixtures.small());
+    Fixtures.recommitWithSchema(index, "2");
+    try (ArchiveWriter w = new ArchiveWriter(index)) {
+      w.upsert(IndexBackupTest.entries("new", 1).get(0));
+      w.commit(null);
+    }
+    assertEquals(Fields.SCHEMA_VERSION, IndexInfo.read(index).schemaVersion());
+    assertEquals(Fixtures.small().size() + 1, IndexInfo.read(index).entries());
   }
 }

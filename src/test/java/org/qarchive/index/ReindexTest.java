@@ -1,5 +1,6 @@
 package org.qarchive.index;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,18 +15,31 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qarchive.Fixtures;
 import org.qarchive.archive.QaEntry;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
 
-/** A rebuild keeps every field of every entry, and a server keeps answering while it runs. */
+/**
+ * A rebuild keeps every field of every entry and every vector of meaning, gives the entries without
+ * one a vector when the model is at hand, and a server keeps answering while it runs.
+ */
 class ReindexTest {
 
   @TempDir Path tmp;
@@ -60,7 +74,7 @@ class ReindexTest {
     Path index = tmp.resolve("index");
     Fixtures.index(index, List.of(full, Fixtures.seed()));
 
-    Reindex.Result r = Reindex.run(index);
+    Reindex.Result r = Reindex.run(index, null);
 
     assertEquals(2, r.entries());
     assertEquals(Fields.SCHEMA_VERSION, r.fromSchema());
@@ -101,7 +115,7 @@ class ReindexTest {
                 }
               });
       client.start();
-      Reindex.run(index);
+      Reindex.run(index, null);
       Thread.sleep(1_500); // the server looks for a new commit every second
       rebuilding.set(false);
       client.join();
@@ -117,8 +131,77 @@ class ReindexTest {
     Path index = tmp.resolve("index");
     Fixtures.index(index, Fixtures.small());
     try (ArchiveWriter importing = new ArchiveWriter(index)) {
-      assertThrows(ArchiveWriter.IndexBusyException.class, () -> Reindex.run(index));
+      assertThrows(ArchiveWriter.IndexBusyException.class, () -> Reindex.run(index, null));
     }
-    assertEquals(Fixtures.small().size(), Reindex.run(index).entries());
+    assertEquals(Fixtures.small().size(), Reindex.run(index, null).entries());
+  }
+
+  /** The vectors of meaning in the index, by entry id. */
+  private static Map<String, float[]> vectors(Path index) throws Exception {
+    Map<String, float[]> byId = new HashMap<>();
+    try (FSDirectory d = FSDirectory.open(index);
+        DirectoryReader r = DirectoryReader.open(d)) {
+      for (LeafReaderContext leaf : r.leaves()) {
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+        if (values == null) {
+          continue;
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          String id = leaf.reader().storedFields().document(doc, Set.of(Fields.ID)).get(Fields.ID);
+          byId.put(id, values.vectorValue(it.index()).clone());
+        }
+      }
+    }
+    return byId;
+  }
+
+  @Test
+  void vectorsOfMeaningSurviveARebuildAndEntriesWithoutOneGetOne() throws Exception {
+    Path index = tmp.resolve("index");
+    List<QaEntry> withVectors = IndexBackupTest.entries("a", 3);
+    List<QaEntry> without = IndexBackupTest.entries("b", 3);
+    try (Embedder embedder = Embedder.load()) {
+      try (ArchiveWriter w = new ArchiveWriter(index, embedder)) {
+        for (QaEntry e : withVectors) {
+          w.upsert(e);
+        }
+        w.commit(null);
+      }
+      try (ArchiveWriter w = new ArchiveWriter(index, (Embedder) null)) {
+        for (QaEntry e : without) {
+          w.upsert(e);
+        }
+        w.commit(null);
+      }
+      Map<String, float[]> before = vectors(index);
+      assertEquals(3, before.size());
+
+      // without the model every vector is kept as it was, and nothing else gets one
+      Reindex.Result plain = Reindex.run(index, null);
+      assertEquals(
+          List.of(6, 0, 3), List.of(plain.entries(), plain.embedded(), plain.withoutVector()));
+      Map<String, float[]> kept = vectors(index);
+      assertEquals(before.keySet(), kept.keySet());
+      for (String id : before.keySet()) {
+        assertArrayEquals(before.get(id), kept.get(id), id);
+      }
+
+      // with the model, the entries without one get one, and the others keep theirs
+      Reindex.Result filled = Reindex.run(index, embedder);
+      assertEquals(
+          List.of(6, 3, 0), List.of(filled.entries(), filled.embedded(), filled.withoutVector()));
+      Map<String, float[]> all = vectors(index);
+      assertEquals(6, all.size());
+      for (String id : before.keySet()) {
+        assertArrayEquals(before.get(id), all.get(id), id);
+      }
+      try (FSDirectory d = FSDirectory.open(index);
+          DirectoryReader r = DirectoryReader.open(d)) {
+        assertEquals(
+            embedder.model().name(),
+            r.getIndexCommit().getUserData().get(Fields.COMMIT_EMBEDDING_MODEL));
+      }
+    }
   }
 }
