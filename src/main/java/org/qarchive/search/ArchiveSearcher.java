@@ -128,8 +128,9 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /**
    * The vectors of the latest queries, by text: a second page, a refined filter or the same search
-   * again skips the model (5-10 ms). Small on purpose: it serves a visitor's own repeats, and a
-   * benchmark cycling through a few hundred distinct questions gains nothing from it.
+   * again skips the model (its cost: docs/benchmarks.md). Small on purpose: it serves a visitor's
+   * own repeats, and a benchmark cycling through a few hundred distinct questions gains nothing
+   * from it.
    */
   private final Map<String, float[]> queryVectors =
       Collections.synchronizedMap(
