@@ -107,6 +107,20 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
    */
   public ArchiveWriter(Path dir, Directory directory, Analysis analysis, Embedder embedder)
       throws IOException {
+    this(dir, directory, analysis, embedder, false);
+  }
+
+  /**
+   * Opens the index at {@code dir} for {@link Reindex}, which rebuilds it whatever schema it was
+   * written with; entries it writes without a vector get one from {@code embedder}, if not null.
+   */
+  static ArchiveWriter forRebuild(Path dir, Embedder embedder) throws IOException {
+    return new ArchiveWriter(dir, FSDirectory.open(dir), Analysis.DEFAULT, embedder, true);
+  }
+
+  private ArchiveWriter(
+      Path dir, Directory directory, Analysis analysis, Embedder embedder, boolean anySchema)
+      throws IOException {
     this.dir = dir;
     this.directory = directory;
     this.embedder = embedder;
@@ -115,10 +129,8 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     config.setCodec(new ArchiveCodec());
     config.setRAMBufferSizeMB(64);
     // a flushed segment stays in its own files: packing them into one compound file copied the
-    // whole new segment
-    // again at every commit (an eighth of the commit's CPU for a first import); merged segments
-    // still follow the
-    // merge policy's choice
+    // whole new segment again at every commit; merged segments still follow the merge policy's
+    // choice
     config.setUseCompoundFile(false);
     config.setCommitOnClose(false);
     try {
@@ -130,13 +142,26 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       directory.close();
       throw e;
     }
+    String schema = null;
     for (Map.Entry<String, String> e :
         Objects.requireNonNullElse(
             writer.getLiveCommitData(), Map.<String, String>of().entrySet())) {
       if (e.getKey().equals(Fields.COMMIT_LAST_IMPORT)) {
         lastCommit = e.getValue();
+      } else if (e.getKey().equals(Fields.COMMIT_SCHEMA_VERSION)) {
+        schema = e.getValue();
       } else if (e.getKey().equals(Fields.COMMIT_EMBEDDING_MODEL)) {
         vectorModel = e.getValue();
+      }
+    }
+    if (!anySchema && DirectoryReader.indexExists(directory)) {
+      // entries written with this schema beside older ones would make an index no version reads
+      // right, unless the schemas differ only by what this one adds; with the lock held, nobody
+      // else can commit between this check and our writes
+      IndexSchema.Verdict verdict = IndexSchema.DEFAULT.judge(schema, dir);
+      if (!verdict.writable()) {
+        close();
+        throw new IndexSchema.SchemaException(verdict);
       }
     }
   }
@@ -302,6 +327,21 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       }
     }
     return missing.size();
+  }
+
+  /**
+   * Writes an entry with the vector it already has, for {@link Reindex}: the model need not run
+   * again for it.
+   */
+  synchronized void keep(QaEntry entry, float[] vector) throws IOException {
+    String hash = entry.contentHash();
+    String old = hashes().put(entry.id(), hash);
+    write(entry, hash, old != null, vector);
+  }
+
+  /** The model the index's vectors come from, as of the last commit; null for none. */
+  synchronized String vectorModel() {
+    return vectorModel;
   }
 
   /** Removes the entry with this id, if present. */

@@ -128,8 +128,9 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /**
    * The vectors of the latest queries, by text: a second page, a refined filter or the same search
-   * again skips the model (5-10 ms). Small on purpose: it serves a visitor's own repeats, and a
-   * benchmark cycling through a few hundred distinct questions gains nothing from it.
+   * again skips the model (its cost: docs/benchmarks.md). Small on purpose: it serves a visitor's
+   * own repeats, and a benchmark cycling through a few hundred distinct questions gains nothing
+   * from it.
    */
   private final Map<String, float[]> queryVectors =
       Collections.synchronizedMap(
@@ -955,8 +956,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Facet counts over the whole archive, for browsing: counted once per index version (40-50 ms at
-   * a million entries, and the search page shows them on every visit without a query).
+   * Facet counts over the whole archive, for browsing: counted once per index version, since
+   * counting visits every entry, slow at a million entries, and the search page shows them on every
+   * visit without a query.
    */
   public Map<String, List<FacetCount>> facets() throws IOException {
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();
