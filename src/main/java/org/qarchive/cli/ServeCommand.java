@@ -1,18 +1,26 @@
 package org.qarchive.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.qarchive.archive.Version;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
-import org.qarchive.index.Fields;
 import org.qarchive.index.IndexInfo;
+import org.qarchive.index.IndexSchema;
 import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.DailyLog;
+import org.qarchive.search.RankingMode;
 import org.qarchive.search.SearchLog;
+import org.qarchive.search.SearchRequest;
+import org.qarchive.web.AccessLog;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
 import picocli.CommandLine.Command;
@@ -100,11 +108,52 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-search-log", description = "Do not log searches.")
   boolean noSearchLog;
 
+  @Option(
+      names = "--access-log",
+      paramLabel = "FILE",
+      defaultValue = "logs/access.log",
+      description =
+          "Where requests are logged: time, method, path without the query string, status,"
+              + " milliseconds (default: ${DEFAULT-VALUE}).")
+  Path accessLogFile;
+
+  @Option(names = "--no-access-log", description = "Do not log requests.")
+  boolean noAccessLog;
+
+  @Option(
+      names = "--log-days",
+      paramLabel = "N",
+      defaultValue = "" + DailyLog.DEFAULT_KEEP_DAYS,
+      description =
+          "Days the search and access logs are kept, a new file each day (default:"
+              + " ${DEFAULT-VALUE}); what patients searched for is kept no longer.")
+  int logDays;
+
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDR",
+      split = ",",
+      description =
+          "Reverse proxies (IP addresses or CIDR ranges, e.g. 127.0.0.1) whose X-Forwarded-Proto"
+              + " and X-Forwarded-Host are believed; from anyone else they are ignored.")
+  List<String> trustedProxies;
+
+  @Option(
+      names = "--ranking",
+      defaultValue = "HYBRID",
+      description =
+          "LEXICAL (by words only) or HYBRID (by words and meaning, with the embedding model shipped in the jar) (default: ${DEFAULT-VALUE}).")
+  RankingMode ranking;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    WebConfig config = webConfig();
+    if (logDays < 1) {
+      throw new BadInputException("--log-days must be at least 1, not " + logDays);
+    }
     if (!noImport) {
       importIfChanged(out);
     }
@@ -112,20 +161,43 @@ final class ServeCommand implements Callable<Integer> {
       throw new BadInputException(
           "no index at " + index.dir + " and nothing to import; run 'qarchive import PATH'");
     }
+    index.requireSearchable(spec.commandLine().getErr());
     CountDownLatch stopped = new CountDownLatch(1);
-    try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile);
-        ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
-        WebServer server = new WebServer(searcher, webConfig(), log).start()) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
-      out.printf(
-          Locale.ROOT,
-          "Serving %d entries at http://localhost:%d%n",
-          searcher.count(),
-          server.port());
-      out.flush();
-      stopped.await();
+    try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile, logDays);
+        AccessLog access = noAccessLog ? null : new AccessLog(accessLogFile, logDays);
+        Embedder embedder =
+            ranking == RankingMode.HYBRID ? ImportFlow.loadModel(System.err) : null;
+        ArchiveSearcher searcher = new ArchiveSearcher(index.dir, null, embedder, ranking)) {
+      warmUp(searcher);
+      try (WebServer server =
+          new WebServer(searcher, config, Clock.systemUTC(), log, access).start()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
+        out.printf(
+            Locale.ROOT,
+            "qarchive %s serving %d entries at http://localhost:%d (ranking: %s)%n",
+            Version.current(),
+            searcher.count(),
+            server.port(),
+            embedder == null ? RankingMode.LEXICAL.label() : ranking.label());
+        out.flush();
+        stopped.await();
+      }
     }
     return 0;
+  }
+
+  /**
+   * Runs a few searches before the server listens: loading the classes of query parsing, ranking,
+   * snippets, facets and suggestions took a fresh JVM past a search's 200 ms budget on a busy
+   * machine, so the first search after a start found nothing.
+   */
+  static void warmUp(ArchiveSearcher searcher) throws IOException {
+    for (String q : List.of("swelling after surgery", "\"botox\" -filler OR scar", "swelin")) {
+      searcher.search(SearchRequest.of(q));
+      searcher.search(SearchRequest.of(q).withoutFacets());
+    }
+    searcher.suggest("swe", 8);
+    searcher.facets();
   }
 
   private WebConfig webConfig() {
@@ -137,15 +209,17 @@ final class ServeCommand implements Callable<Integer> {
           siteName,
           frameAncestors == null ? List.of() : frameAncestors,
           publicUrl,
-          index.dir);
+          index.dir,
+          WebConfig.DEFAULT_MAX_CONCURRENT_SEARCHES,
+          trustedProxies == null ? List.of() : trustedProxies);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
   }
 
   /**
-   * Imports the import folder when the index is missing, from another schema, or older than the
-   * folder.
+   * Imports the import folder when the index is missing or older than the folder; an index of a
+   * schema this version must not write into is left to {@code qarchive reindex}.
    */
   boolean importIfChanged(PrintWriter out) throws Exception {
     if (!Files.isDirectory(importDir)) {
@@ -156,8 +230,8 @@ final class ServeCommand implements Callable<Integer> {
     String reason;
     if (!info.exists()) {
       reason = "no index yet";
-    } else if (!Fields.SCHEMA_VERSION.equals(info.schemaVersion())) {
-      reason = "the index was written by another version";
+    } else if (!IndexSchema.DEFAULT.judge(info.schemaVersion(), index.dir).writable()) {
+      return false; // an index this version must not write into takes a reindex: call() says so
     } else if (!SourceFingerprint.of(inputs).equals(info.sourceFingerprint())) {
       reason = importDir + " changed";
     } else {

@@ -155,9 +155,8 @@ final class ArchiveInputs {
         List<Found> files;
         try {
           // folders are listed on all cores: a mirror keeps each page in a folder of its own, and
-          // listing the 10k
-          // archive's 22k files and folders one system call after another took 0.15 s while the
-          // extractors waited
+          // listing a large archive's files and folders one system call after another kept the
+          // extractors waiting
           files = listFolder(input);
         } catch (UncheckedIOException e) {
           out.add(new Listed(input, null, "cannot list folder: " + ioCause(e).getMessage()));

@@ -27,18 +27,24 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -65,6 +71,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.qarchive.archive.QaEntry;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.index.Analysis;
 import org.qarchive.index.EntryDocuments;
 import org.qarchive.index.Fields;
@@ -104,8 +111,38 @@ public final class ArchiveSearcher implements AutoCloseable {
   private final SearcherManager manager;
   private final Analysis analysis;
   private final Analyzer analyzer;
-  private final UserQueryParser parser;
-  private final Speller speller;
+
+  /**
+   * Plans every search; replaced whole when the synonyms change ({@link #useSynonyms}), so a search
+   * runs with one set of synonyms from start to end.
+   */
+  private volatile QueryPlanner planner;
+
+  /** The embedding model for ranking by meaning; null: lexical ranking only. */
+  private final Embedder embedder;
+
+  /** The ranking asked for; hybrid needs {@link #embedder} and an index with its vectors. */
+  private final RankingMode ranking;
+
+  private volatile Fusion.Weights fusion = Fusion.Weights.DEFAULT;
+
+  /**
+   * The vectors of the latest queries, by text: a second page, a refined filter or the same search
+   * again skips the model (its cost: docs/benchmarks.md). Small on purpose: it serves a visitor's
+   * own repeats, and a benchmark cycling through a few hundred distinct questions gains nothing
+   * from it.
+   */
+  private final Map<String, float[]> queryVectors =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+              return size() > queryVectorCache;
+            }
+          });
+
+  private volatile int queryVectorCache = 64;
+
   private final Object suggesterLock = new Object();
   private Suggester suggester;
   private long suggesterVersion = -1;
@@ -141,7 +178,38 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public ArchiveSearcher(Directory directory, Analysis analysis, Synonyms synonyms, Ranking ranking)
       throws IOException {
-    this(directory, analysis, synonyms, ranking, SearchWorkers.forThisMachine());
+    this(directory, analysis, synonyms, ranking, null, RankingMode.LEXICAL);
+  }
+
+  /**
+   * Opens the committed index at {@code dir} with the synonyms of {@code synonymsFile} (null: those
+   * in force), ranking as {@code mode} says; hybrid ranking uses {@code embedder} (which stays the
+   * caller's to close) where the index has its vectors.
+   */
+  public ArchiveSearcher(Path dir, Path synonymsFile, Embedder embedder, RankingMode mode)
+      throws IOException {
+    this(
+        FSDirectory.open(Objects.requireNonNull(dir, "dir")),
+        Analysis.DEFAULT,
+        Synonyms.load(synonymsFile, Analysis.DEFAULT),
+        Ranking.DEFAULT,
+        embedder,
+        mode);
+  }
+
+  /**
+   * Opens the committed index in {@code directory}, which this searcher then owns, ranking as
+   * {@code mode} says with {@code embedder} (the caller's to close; null: lexical only).
+   */
+  public ArchiveSearcher(
+      Directory directory,
+      Analysis analysis,
+      Synonyms synonyms,
+      Ranking ranking,
+      Embedder embedder,
+      RankingMode mode)
+      throws IOException {
+    this(directory, analysis, synonyms, ranking, SearchWorkers.forThisMachine(), embedder, mode);
   }
 
   /** As above, searching with {@code workers}, which this searcher then owns. */
@@ -152,6 +220,20 @@ public final class ArchiveSearcher implements AutoCloseable {
       Ranking ranking,
       SearchWorkers workers)
       throws IOException {
+    this(directory, analysis, synonyms, ranking, workers, null, RankingMode.LEXICAL);
+  }
+
+  private ArchiveSearcher(
+      Directory directory,
+      Analysis analysis,
+      Synonyms synonyms,
+      Ranking ranking,
+      SearchWorkers workers,
+      Embedder embedder,
+      RankingMode mode)
+      throws IOException {
+    this.embedder = embedder;
+    this.ranking = Objects.requireNonNull(mode, "mode");
     this.directory = directory;
     this.workers = workers;
     try {
@@ -163,8 +245,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
     this.analysis = analysis;
     this.analyzer = analysis.textAnalyzer();
-    this.parser = new UserQueryParser(analyzer, analysis.queryAnalyzer(synonyms.map()), ranking);
-    this.speller = new Speller(synonyms.vocabulary(), parser);
+    this.planner = new QueryPlanner(analysis, synonyms, ranking);
   }
 
   /**
@@ -178,6 +259,21 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
+   * Searches with {@code synonyms} from now on (a search already running finishes with the old
+   * ones), with the same analysis and ranking: staff can edit the synonyms without a restart.
+   */
+  public void useSynonyms(Synonyms synonyms) {
+    QueryPlanner current = planner;
+    planner =
+        new QueryPlanner(analysis, Objects.requireNonNull(synonyms, "synonyms"), current.ranking());
+  }
+
+  /** The synonyms searches use now. */
+  public Synonyms synonyms() {
+    return planner.synonyms();
+  }
+
+  /**
    * Runs one search: ranked hits of the requested page with highlighted snippets, and facet counts
    * when asked for ({@link SearchRequest#facets()}). A word no entry contains is corrected first
    * (unless the request is {@link SearchRequest#exact()}); a query that finds nothing is relaxed
@@ -185,100 +281,462 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    UserQueryParser.Parsed parsed = parser.read(request.query());
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();
     try {
-      IndexReader reader = searcher.getIndexReader();
-      String corrected = null;
-      if (!request.exact() && !parsed.isBlank()) {
-        corrected = speller.correct(parsed, reader);
-        if (corrected != null) {
-          parsed = parser.read(corrected);
+      QueryPlan plan = planner.plan(request.query(), request.exact(), searcher.getIndexReader());
+      List<BooleanClause> scope = scope(request.filters());
+      boolean hybrid =
+          ranking == RankingMode.HYBRID
+              && !plan.isBlank()
+              && request.sort() == SearchRequest.Sort.RELEVANCE
+              && searcher.hasVectors(embedder);
+      int wanted = request.page() * request.size();
+      if (hybrid) {
+        wanted = Math.max(wanted, Fusion.LEXICAL_DEPTH);
+      }
+      SearchResult.Relaxation used = SearchResult.Relaxation.NONE;
+      Ranked ranked = null;
+      Query words = null;
+      for (SearchResult.Relaxation step : plan.relaxations()) {
+        words = plan.ranking(step);
+        ranked = rank(searcher, words, scope, plan.isBlank(), request, wanted);
+        if (ranked.total() > 0) {
+          used = step;
+          break;
         }
       }
-      UserQueryParser.Match match = parser.defaultMatch(parsed);
-      SearchResult.Relaxation relaxation = SearchResult.Relaxation.NONE;
-      UserQueryParser.Queries queries = parser.queries(parsed, match, reader);
-      Ranked ranked = rank(searcher, queries.ranking(), parsed, request);
-      if (ranked.total() == 0 && !parsed.isBlank()) {
-        int words = parser.plainWordCount(parsed);
-        if (match == UserQueryParser.Match.ALL && words >= 3) {
-          match = UserQueryParser.Match.MOST;
-          relaxation = SearchResult.Relaxation.MOST_WORDS;
-          ranked = rank(searcher, parser.query(parsed, match, reader), parsed, request);
-        }
-        if (ranked.total() == 0 && words >= 2) {
-          relaxation = SearchResult.Relaxation.ANY_WORD;
-          ranked =
-              rank(
-                  searcher,
-                  parser.query(parsed, UserQueryParser.Match.ANY, reader),
-                  parsed,
-                  request);
-        }
-        if (ranked.total() == 0) {
-          relaxation = SearchResult.Relaxation.NONE;
-        }
+      long total = ranked.total();
+      Map<String, List<FacetCount>> facets;
+      List<SearchHit> hits;
+      if (hybrid) {
+        Hybrid h = hybrid(searcher, plan, words, scope, ranked);
+        total += h.meaningOnly().length;
+        hits = page(searcher, plan, h.ranking(), request, h.byDoc(), h.query());
+        facets =
+            ranked.facets() == null
+                ? Map.of()
+                : facets(searcher, withDocs(searcher, ranked.facets(), h.meaningOnly(), scope));
+      } else {
+        hits = page(searcher, plan, ranked.top().scoreDocs, request, null, null);
+        facets = ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
       }
-      // A page is its own slice of the ranking, and near duplicates fold within it: pages never
-      // overlap, and the page
-      // count that the total promises always holds (folding across pages could leave the last ones
-      // empty).
-      ScoreDoc[] ranking = ranked.top().scoreDocs;
-      int from = Math.min(ranking.length, (request.page() - 1) * request.size());
-      ScoreDoc[] all =
-          Arrays.copyOfRange(ranking, from, Math.min(ranking.length, from + request.size()));
-      // every entry of the page is read once (folding, hit fields, snippets); reading decompresses
-      // a whole block
-      Map<Integer, Document> loaded = load(searcher, all, LOADED_FIELDS);
-      List<NearDuplicates.Group> page = fold(all, loaded);
-      ScoreDoc[] pageDocs = page.stream().map(g -> all[g.leader()]).toArray(ScoreDoc[]::new);
-      List<SearchHit> hits = hits(searcher, queries.highlight(), ranked.top(), pageDocs, loaded);
-      List<SearchHit> withSimilar = new ArrayList<>(hits.size());
-      for (int i = 0; i < hits.size(); i++) {
-        List<String> similar = new ArrayList<>();
-        for (int f : page.get(i).folded()) {
-          similar.add(loaded.get(all[f].doc).get(Fields.ID));
-        }
-        SearchHit h = hits.get(i);
-        withSimilar.add(
-            new SearchHit(
-                h.id(),
-                h.url(),
-                h.title(),
-                h.date(),
-                h.answeredBy(),
-                h.questionSnippet(),
-                h.answerSnippet(),
-                h.score(),
-                similar));
-      }
-      Map<String, List<FacetCount>> facets =
-          ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       return new SearchResult(
           request,
-          ranked.total(),
+          total,
           ranked.totalExact(),
           took,
-          withSimilar,
+          hits,
           facets,
-          corrected,
-          relaxation);
+          plan.correctedQuery(),
+          used,
+          hybrid ? RankingMode.HYBRID : RankingMode.LEXICAL);
     } finally {
       manager.release(searcher);
     }
   }
 
   /**
-   * The Lucene query a search for {@code text} ranks with, before any spelling correction or
+   * The fused ranking of a hybrid search, each candidate by document, and the documents found by
+   * meaning only (in increasing order).
+   */
+  private record Hybrid(
+      ScoreDoc[] ranking, Map<Integer, Fusion.Candidate> byDoc, int[] meaningOnly, float[] query) {}
+
+  /**
+   * Fuses the lexical ranking with the entries nearest to the query in meaning. The query's vector
+   * is of the text searched (after spelling correction). Entries found by meaning must still hold
+   * the query's phrases and lack its excluded words, and stay within its filters.
+   */
+  private Hybrid hybrid(
+      FacetingSearcher searcher,
+      QueryPlan plan,
+      Query words,
+      List<BooleanClause> scope,
+      Ranked ranked)
+      throws IOException {
+    Fusion.Weights weights = fusion;
+    String text = Objects.requireNonNullElse(plan.correctedQuery(), plan.text());
+    float[] target = queryVectors.get(text);
+    if (target == null) {
+      target = embedder.embedQuery(text);
+      queryVectors.put(text, target);
+    }
+    Query must = Objects.requireNonNullElse(plan.constraints(), new MatchAllDocsQuery());
+    Query filter = scope.isEmpty() && plan.constraints() == null ? null : scoped(must, scope);
+    TopDocs near =
+        searcher.search(
+            new KnnFloatVectorQuery(Fields.VECTOR, target, Fusion.NEIGHBOURS, filter),
+            Fusion.NEIGHBOURS);
+    ScoreDoc[] lexical = ranked.top().scoreDocs;
+    Map<Integer, Float> lexicalScore = new HashMap<>();
+    for (ScoreDoc sd : lexical) {
+      lexicalScore.put(sd.doc, sd.score);
+    }
+    // the neighbours that are not lexical candidates: do they hold the words at all?
+    int[] others =
+        Arrays.stream(near.scoreDocs)
+            .mapToInt(sd -> sd.doc)
+            .filter(d -> !lexicalScore.containsKey(d))
+            .sorted()
+            .toArray();
+    java.util.BitSet holdWords = matching(words, searcher, others);
+    int[] all =
+        java.util.stream.IntStream.concat(
+                lexicalScore.keySet().stream().mapToInt(i -> i), Arrays.stream(others))
+            .sorted()
+            .toArray();
+    Map<Integer, Float> cosine = cosines(searcher, all, target);
+    List<Fusion.Candidate> candidates = new ArrayList<>();
+    List<Integer> meaningOnly = new ArrayList<>();
+    for (ScoreDoc sd : lexical) {
+      candidates.add(
+          new Fusion.Candidate(sd.doc, sd.score, true, cosine.getOrDefault(sd.doc, Float.NaN), 0));
+    }
+    for (int i = 0; i < others.length; i++) {
+      float cos = cosine.getOrDefault(others[i], Float.NaN);
+      boolean w = holdWords.get(i);
+      if (w || cos >= weights.floor(plan.keywords())) {
+        candidates.add(new Fusion.Candidate(others[i], Float.NaN, w, cos, 0));
+        if (!w) {
+          meaningOnly.add(others[i]);
+        }
+      }
+    }
+    List<Fusion.Candidate> fused = Fusion.fuse(candidates, weights);
+    ScoreDoc[] ranking = new ScoreDoc[fused.size()];
+    Map<Integer, Fusion.Candidate> byDoc = new HashMap<>();
+    for (int i = 0; i < ranking.length; i++) {
+      Fusion.Candidate c = fused.get(i);
+      ranking[i] = new ScoreDoc(c.doc(), c.fused());
+      byDoc.put(c.doc(), c);
+    }
+    return new Hybrid(
+        ranking,
+        byDoc,
+        meaningOnly.stream().mapToInt(Integer::intValue).sorted().toArray(),
+        target);
+  }
+
+  /** The cosine similarity of each document's vector (of those that have one) to {@code target}. */
+  private static Map<Integer, Float> cosines(
+      IndexSearcher searcher, int[] sortedDocs, float[] target) throws IOException {
+    Map<Integer, Float> out = new HashMap<>();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    while (i < sortedDocs.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+      KnnVectorValues.DocIndexIterator it = values == null ? null : values.iterator();
+      for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
+        if (it == null) {
+          continue;
+        }
+        int target0 = sortedDocs[i] - leaf.docBase;
+        int at = it.docID() < target0 ? it.advance(target0) : it.docID();
+        if (at == target0) {
+          out.put(sortedDocs[i], Embedder.similarity(values.vectorValue(it.index()), target));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Which of {@code sortedDocs} match {@code q}: bit i for the i-th document. One weight for all of
+   * them, each leaf's iterator advanced in document order.
+   */
+  private static java.util.BitSet matching(Query q, IndexSearcher searcher, int[] sortedDocs)
+      throws IOException {
+    java.util.BitSet out = new java.util.BitSet(sortedDocs.length);
+    if (sortedDocs.length == 0) {
+      return out;
+    }
+    Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    while (i < sortedDocs.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      Scorer scorer = w.scorer(leaf);
+      TwoPhaseIterator twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
+      DocIdSetIterator approximation =
+          scorer == null ? null : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+      for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
+        if (approximation == null) {
+          continue;
+        }
+        int target = sortedDocs[i] - leaf.docBase;
+        int at =
+            approximation.docID() < target ? approximation.advance(target) : approximation.docID();
+        if (at == target && (twoPhase == null || twoPhase.matches())) {
+          out.set(i);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code lexical}'s matches and the documents {@code extra} (disjoint from them, within {@code
+   * scope}) as one set for counting facets.
+   */
+  private static FacetsCollector withDocs(
+      IndexSearcher searcher, FacetsCollector lexical, int[] extra, List<BooleanClause> scope)
+      throws IOException {
+    if (extra.length == 0) {
+      return lexical;
+    }
+    List<BytesRef> ids = new ArrayList<>();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (int doc : extra) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      SortedDocValues id = DocValues.getSorted(leaf.reader(), Fields.ID);
+      if (id.advanceExact(doc - leaf.docBase)) {
+        ids.add(BytesRef.deepCopyOf(id.lookupOrd(id.ordValue())));
+      }
+    }
+    FacetsCollector more =
+        searcher.search(
+            scoped(new TermInSetQuery(Fields.ID, ids), scope), new FacetsCollectorManager());
+    // one set per segment (facet counting takes a segment's set once): the union of both
+    Map<Integer, FacetsCollector.MatchingDocs> extraByLeaf = new HashMap<>();
+    for (FacetsCollector.MatchingDocs m : more.getMatchingDocs()) {
+      extraByLeaf.put(m.context().ord, m);
+    }
+    List<FacetsCollector.MatchingDocs> both = new ArrayList<>();
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (FacetsCollector.MatchingDocs m : lexical.getMatchingDocs()) {
+      seen.add(m.context().ord);
+      FacetsCollector.MatchingDocs e = extraByLeaf.get(m.context().ord);
+      both.add(e == null ? m : union(m, e));
+    }
+    for (FacetsCollector.MatchingDocs e : more.getMatchingDocs()) {
+      if (!seen.contains(e.context().ord)) {
+        both.add(e);
+      }
+    }
+    return new FacetsCollector() {
+      @Override
+      public List<MatchingDocs> getMatchingDocs() {
+        return both;
+      }
+    };
+  }
+
+  /**
+   * Most sentences compared with the query for the snippets of one page's meaning-only hits, in one
+   * run of the model, and most per answer: embedding a sentence costs about half a millisecond, and
+   * an answer's opening sentences are where its topic is stated.
+   */
+  private static final int PASSAGE_BUDGET = 8;
+
+  private static final int PASSAGES_PER_ANSWER = 4;
+
+  /**
+   * The snippets of the answers found by meaning only (null entries are left null): the sentence
+   * nearest to the query in meaning among each answer's first sentences, escaped; such an answer
+   * holds none of the query's words, so there is nothing to mark. Past the page's budget an answer
+   * shows its first sentence.
+   */
+  private List<String> closestPassages(List<String> answers, float[] query) {
+    List<List<String>> sentencesOf = new ArrayList<>();
+    List<String> compared = new ArrayList<>();
+    for (String answer : answers) {
+      List<String> found = new ArrayList<>();
+      if (answer != null && !answer.isBlank()) {
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+        it.setText(answer);
+        for (int start = it.first(), end = it.next();
+            end != BreakIterator.DONE && found.size() < PASSAGES_PER_ANSWER;
+            start = end, end = it.next()) {
+          String sentence = answer.substring(start, end).strip();
+          if (sentence.length() >= 20) {
+            found.add(sentence);
+          }
+        }
+        if (found.isEmpty()) {
+          found.add(answer.strip());
+        }
+        if (found.size() > 1 && compared.size() + found.size() <= PASSAGE_BUDGET) {
+          compared.addAll(found);
+        } else {
+          found = List.of(found.get(0));
+        }
+      }
+      sentencesOf.add(found);
+    }
+    List<float[]> vectors = compared.isEmpty() ? List.of() : embedder.embed(compared);
+    Map<String, Float> nearness = new HashMap<>();
+    for (int i = 0; i < compared.size(); i++) {
+      nearness.put(compared.get(i), Embedder.similarity(vectors.get(i), query));
+    }
+    List<String> out = new ArrayList<>();
+    for (int a = 0; a < answers.size(); a++) {
+      List<String> found = sentencesOf.get(a);
+      if (answers.get(a) == null) {
+        out.add(null);
+        continue;
+      }
+      String best = found.isEmpty() ? "" : found.get(0);
+      float bestScore = Float.NEGATIVE_INFINITY;
+      for (String sentence : found) {
+        float score = nearness.getOrDefault(sentence, Float.NEGATIVE_INFINITY);
+        if (score > bestScore) {
+          bestScore = score;
+          best = sentence;
+        }
+      }
+      if (best.length() > MarkFormatter.MAX_PASSAGE_CHARS) {
+        int cut = best.lastIndexOf(' ', MarkFormatter.MAX_PASSAGE_CHARS);
+        best = best.substring(0, cut > 0 ? cut : MarkFormatter.MAX_PASSAGE_CHARS) + " …";
+      }
+      out.add(Html.escape(best));
+    }
+    return out;
+  }
+
+  private static FacetsCollector.MatchingDocs union(
+      FacetsCollector.MatchingDocs a, FacetsCollector.MatchingDocs b) throws IOException {
+    org.apache.lucene.util.FixedBitSet bits =
+        new org.apache.lucene.util.FixedBitSet(a.context().reader().maxDoc());
+    int n = 0;
+    for (FacetsCollector.MatchingDocs m : List.of(a, b)) {
+      DocIdSetIterator it = m.bits().iterator();
+      if (it != null) {
+        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+          n += bits.getAndSet(d) ? 0 : 1;
+        }
+      }
+    }
+    return new FacetsCollector.MatchingDocs(
+        a.context(), new org.apache.lucene.util.BitDocIdSet(bits, n), n, null);
+  }
+
+  /**
+   * Sets the fusion of a hybrid ranking: the lexical score's share, and the least similarity for an
+   * entry found by meaning only, for most queries and for keyword queries. For {@code qarchive
+   * eval}, which tunes them.
+   */
+  public void tuneFusion(float lexicalWeight, float meaningFloor, float keywordFloor) {
+    fusion = new Fusion.Weights(lexicalWeight, meaningFloor, keywordFloor);
+  }
+
+  /** Keeps the vectors of the last {@code entries} distinct queries (64 unless set). */
+  public void cacheQueryVectors(int entries) {
+    queryVectorCache = Math.max(0, entries);
+  }
+
+  /** The ranking asked for at construction (a search reports the one it used). */
+  public RankingMode ranking() {
+    return ranking;
+  }
+
+  /**
+   * The hits of the requested page, each built once. A page is its own slice of the ranking, and
+   * near duplicates fold within it: pages never overlap, and the page count that the total promises
+   * always holds (folding across pages could leave the last ones empty).
+   */
+  private List<SearchHit> page(
+      IndexSearcher searcher,
+      QueryPlan plan,
+      ScoreDoc[] ranking,
+      SearchRequest request,
+      Map<Integer, Fusion.Candidate> fused,
+      float[] queryVector)
+      throws IOException {
+    int from = Math.min(ranking.length, (request.page() - 1) * request.size());
+    ScoreDoc[] all =
+        Arrays.copyOfRange(ranking, from, Math.min(ranking.length, from + request.size()));
+    // every entry of the page is read once (folding, hit fields, snippets); reading decompresses a
+    // whole block
+    Map<Integer, Document> loaded = load(searcher, all, LOADED_FIELDS);
+    List<NearDuplicates.Group> groups = fold(all, loaded);
+    ScoreDoc[] leaders = new ScoreDoc[groups.size()];
+    List<List<String>> similar = new ArrayList<>(groups.size());
+    for (int i = 0; i < groups.size(); i++) {
+      leaders[i] = all[groups.get(i).leader()];
+      List<String> ids = new ArrayList<>();
+      for (int f : groups.get(i).folded()) {
+        ids.add(loaded.get(all[f].doc).get(Fields.ID));
+      }
+      similar.add(ids);
+    }
+    List<SearchHit> hits = hits(searcher, plan.highlight(), leaders, loaded, similar);
+    if (fused == null) {
+      return hits;
+    }
+    List<String> answers = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      Fusion.Candidate c = fused.get(leaders[i].doc);
+      answers.add(c != null && !c.words() ? loaded.get(leaders[i].doc).get(Fields.ANSWER) : null);
+    }
+    List<String> passages = closestPassages(answers, queryVector);
+    List<SearchHit> out = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      SearchHit h = hits.get(i);
+      Fusion.Candidate c = fused.get(leaders[i].doc);
+      boolean meaning = c != null && !c.words();
+      String answer = meaning ? passages.get(i) : h.answerSnippet();
+      out.add(
+          new SearchHit(
+              h.id(),
+              h.url(),
+              h.title(),
+              h.date(),
+              h.answeredBy(),
+              h.questionSnippet(),
+              answer,
+              h.score(),
+              h.similarIds(),
+              meaning ? SearchHit.Match.MEANING : SearchHit.Match.WORDS,
+              c == null ? Float.NaN : c.cosine()));
+    }
+    return out;
+  }
+
+  /**
+   * The one place every search is narrowed, as clauses added beside the ranking query (and the
+   * filter of any other way of finding entries): the request's facet filters. Entries that must
+   * never be shown publicly are excluded here too.
+   */
+  static List<BooleanClause> scope(Filters filters) {
+    List<BooleanClause> clauses = new ArrayList<>();
+    filters
+        .byField()
+        .forEach(
+            (field, values) -> {
+              if (!values.isEmpty()) {
+                clauses.add(
+                    new BooleanClause(
+                        new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()),
+                        Occur.FILTER));
+              }
+            });
+    return List.copyOf(clauses);
+  }
+
+  /** {@code query} narrowed by {@code scope}. */
+  static Query scoped(Query query, List<BooleanClause> scope) {
+    if (scope.isEmpty()) {
+      return query;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+    scope.forEach(b::add);
+    return b.build();
+  }
+
+  /**
+   * The Lucene query a search for {@code text} ranks with, after spelling correction and before any
    * relaxation: for benchmarks and diagnostics.
    */
   public Query rankingQuery(String text) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      UserQueryParser.Parsed parsed = parser.read(text);
-      return parser.query(parsed, parser.defaultMatch(parsed), searcher.getIndexReader());
+      return planner
+          .plan(text, false, searcher.getIndexReader())
+          .ranking(SearchResult.Relaxation.NONE);
     } finally {
       manager.release(searcher);
     }
@@ -290,17 +748,18 @@ public final class ArchiveSearcher implements AutoCloseable {
   private Ranked rank(
       FacetingSearcher searcher,
       Query ranking,
-      UserQueryParser.Parsed parsed,
-      SearchRequest request)
+      List<BooleanClause> scope,
+      boolean blank,
+      SearchRequest request,
+      int wanted)
       throws IOException {
-    Query query = withFilters(ranking, request.filters());
-    int wanted = request.page() * request.size();
-    boolean byDate = request.sort() == SearchRequest.Sort.DATE || parsed.isBlank();
+    Query query = scoped(ranking, scope);
+    boolean byDate = request.sort() == SearchRequest.Sort.DATE || blank;
     Sort sort = byDate ? dateSort() : relevanceSort();
     // a per-search time budget: a searcher of our own over the same reader, so the deadline is this
     // search's alone
     IndexSearcher timed = workers.searcher(searcher.getIndexReader());
-    timed.setTimeout(new QueryTimeoutImpl(SEARCH_BUDGET_MS));
+    timed.setTimeout(new QueryTimeoutImpl(searchBudgetMs));
     Ranked ranked;
     if (request.facets()) {
       FacetsCollectorManager.FacetsResult fr =
@@ -323,7 +782,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     if (timed.timedOut()) {
       LOG.warn(
           "search stopped at its {} ms budget; answering with what was ranked so far",
-          SEARCH_BUDGET_MS);
+          searchBudgetMs);
     }
     return ranked;
   }
@@ -364,23 +823,22 @@ public final class ArchiveSearcher implements AutoCloseable {
     for (ScoreDoc sd : docs) {
       String question = loaded.get(sd.doc).get(Fields.QUESTION);
       signatures.add(
-          question == null || question.isBlank() ? Set.of() : parser.analyzedTerms(question));
+          question == null || question.isBlank() ? Set.of() : planner.analyzedTerms(question));
     }
     return NearDuplicates.fold(signatures);
   }
 
-  private List<SearchHit> hits(
-      IndexSearcher searcher, Query highlightQuery, TopDocs top, ScoreDoc[] pageDocs)
-      throws IOException {
-    return hits(searcher, highlightQuery, top, pageDocs, load(searcher, pageDocs, LOADED_FIELDS));
-  }
-
+  /**
+   * One hit per entry of {@code pageDocs}, in that order, with snippets marked by {@code
+   * highlightQuery} and the near duplicates folded under each ({@code similar}, in the same order;
+   * null for none).
+   */
   private List<SearchHit> hits(
       IndexSearcher searcher,
       Query highlightQuery,
-      TopDocs top,
       ScoreDoc[] pageDocs,
-      Map<Integer, Document> loaded)
+      Map<Integer, Document> loaded,
+      List<List<String>> similar)
       throws IOException {
     List<SearchHit> hits = new ArrayList<>(pageDocs.length);
     if (pageDocs.length == 0) {
@@ -397,12 +855,16 @@ public final class ArchiveSearcher implements AutoCloseable {
     Map<String, String[]> snippets =
         highlighter(searcher, loaded)
             .highlightFields(
-                SNIPPET_FIELDS, marked, new TopDocs(top.totalHits, byDoc), SNIPPET_PASSAGES);
+                SNIPPET_FIELDS,
+                marked,
+                new TopDocs(new TotalHits(byDoc.length, TotalHits.Relation.EQUAL_TO), byDoc),
+                SNIPPET_PASSAGES);
     Map<Integer, Integer> position = new HashMap<>();
     for (int i = 0; i < byDoc.length; i++) {
       position.put(byDoc[i].doc, i);
     }
-    for (ScoreDoc sd : pageDocs) {
+    for (int rank = 0; rank < pageDocs.length; rank++) {
+      ScoreDoc sd = pageDocs[rank];
       int i = position.get(sd.doc);
       Document d = loaded.get(sd.doc);
       hits.add(
@@ -415,7 +877,7 @@ public final class ArchiveSearcher implements AutoCloseable {
               Objects.requireNonNullElse(snippets.get(Fields.QUESTION)[i], ""),
               Objects.requireNonNullElse(snippets.get(Fields.ANSWER)[i], ""),
               Float.isNaN(sd.score) ? 0f : sd.score,
-              List.of()));
+              similar == null ? List.of() : similar.get(rank)));
     }
     return hits;
   }
@@ -457,50 +919,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** Whether any of the documents (in increasing order) matches {@code q}. */
   private static boolean anyHolds(Query q, IndexSearcher searcher, int[] sortedDocs)
       throws IOException {
-    Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    int i = 0;
-    while (i < sortedDocs.length) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
-      int end = leaf.docBase + leaf.reader().maxDoc();
-      Scorer scorer = w.scorer(leaf);
-      if (scorer == null) {
-        while (i < sortedDocs.length && sortedDocs[i] < end) {
-          i++;
-        }
-        continue;
-      }
-      TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
-      DocIdSetIterator approximation =
-          twoPhase == null ? scorer.iterator() : twoPhase.approximation();
-      for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
-        int target = sortedDocs[i] - leaf.docBase;
-        int at =
-            approximation.docID() < target ? approximation.advance(target) : approximation.docID();
-        if (at == target && (twoPhase == null || twoPhase.matches())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static Query withFilters(Query query, Filters filters) {
-    if (filters.isEmpty()) {
-      return query;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
-    filters
-        .byField()
-        .forEach(
-            (field, values) -> {
-              if (!values.isEmpty()) {
-                b.add(
-                    new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()),
-                    Occur.FILTER);
-              }
-            });
-    return b.build();
+    return !matching(q, searcher, sortedDocs).isEmpty();
   }
 
   /**
@@ -537,8 +956,9 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Facet counts over the whole archive, for browsing: counted once per index version (40-50 ms at
-   * a million entries, and the search page shows them on every visit without a query).
+   * Facet counts over the whole archive, for browsing: counted once per index version, since
+   * counting visits every entry, slow at a million entries, and the search page shows them on every
+   * visit without a query.
    */
   public Map<String, List<FacetCount>> facets() throws IOException {
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();
@@ -595,12 +1015,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       String question = Html.escape(entry.question());
       String answer = Html.escape(entry.answer());
       if (query != null && !query.isBlank()) {
-        UserQueryParser.Parsed parsed = parser.read(query);
-        String corrected = exact ? null : speller.correct(parsed, searcher.getIndexReader());
-        if (corrected != null) {
-          parsed = parser.read(corrected);
-        }
-        Query q = parser.highlightQuery(parsed, searcher.getIndexReader());
+        Query q = planner.plan(query, exact, searcher.getIndexReader()).highlight();
         UnifiedHighlighter whole =
             UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new MarkFormatter())
@@ -645,16 +1060,90 @@ public final class ArchiveSearcher implements AutoCloseable {
       mlt.setMinTermFreq(1);
       mlt.setMinDocFreq(1);
       mlt.setMaxQueryTerms(25);
+      List<BooleanClause> scope = scope(Filters.NONE);
       Query like =
-          new BooleanQuery.Builder()
-              .add(mlt.like(doc), Occur.MUST)
-              .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
-              .build();
-      TopDocs top = searcher.search(like, max);
-      return hits(searcher, new MatchAllDocsQuery(), top, top.scoreDocs);
+          scoped(
+              new BooleanQuery.Builder()
+                  .add(mlt.like(doc), Occur.MUST)
+                  .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
+                  .build(),
+              scope);
+      TopDocs top = searcher.search(like, ranking == RankingMode.HYBRID ? RELATED_DEPTH : max);
+      ScoreDoc[] docs = top.scoreDocs;
+      float[] vector =
+          ranking == RankingMode.HYBRID && ((FacetingSearcher) searcher).hasVectors(embedder)
+              ? vectorOf(searcher, doc)
+              : null;
+      if (vector != null) {
+        docs = relatedByMeaning(searcher, doc, docs, vector, max, scope);
+      }
+      return hits(
+          searcher, new MatchAllDocsQuery(), docs, load(searcher, docs, LOADED_FIELDS), null);
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** Candidates of each kind fused for "similar answers". */
+  private static final int RELATED_DEPTH = 20;
+
+  /**
+   * The more-like-this candidates fused with the entries nearest in meaning to the entry {@code
+   * doc} (its own vector), best {@code max} first.
+   */
+  private ScoreDoc[] relatedByMeaning(
+      IndexSearcher searcher,
+      int doc,
+      ScoreDoc[] alike,
+      float[] vector,
+      int max,
+      List<BooleanClause> scope)
+      throws IOException {
+    Query filter = scope.isEmpty() ? null : scoped(new MatchAllDocsQuery(), scope);
+    TopDocs near =
+        searcher.search(
+            new KnnFloatVectorQuery(Fields.VECTOR, vector, RELATED_DEPTH + 1, filter),
+            RELATED_DEPTH + 1);
+    Map<Integer, Float> lexical = new HashMap<>();
+    for (ScoreDoc sd : alike) {
+      lexical.put(sd.doc, sd.score);
+    }
+    java.util.TreeSet<Integer> all = new java.util.TreeSet<>(lexical.keySet());
+    for (ScoreDoc sd : near.scoreDocs) {
+      if (sd.doc != doc) {
+        all.add(sd.doc);
+      }
+    }
+    Map<Integer, Float> cosine =
+        cosines(searcher, all.stream().mapToInt(Integer::intValue).toArray(), vector);
+    List<Fusion.Candidate> candidates = new ArrayList<>();
+    for (int d : all) {
+      candidates.add(
+          new Fusion.Candidate(
+              d,
+              lexical.getOrDefault(d, Float.NaN),
+              lexical.containsKey(d),
+              cosine.getOrDefault(d, Float.NaN),
+              0));
+    }
+    return Fusion.fuse(candidates, fusion).stream()
+        .limit(max)
+        .map(c -> new ScoreDoc(c.doc(), c.fused()))
+        .toArray(ScoreDoc[]::new);
+  }
+
+  /** The stored vector of {@code doc}, or null when it has none. */
+  private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+    if (values == null) {
+      return null;
+    }
+    KnnVectorValues.DocIndexIterator it = values.iterator();
+    return it.advance(doc - leaf.docBase) == doc - leaf.docBase
+        ? values.vectorValue(it.index()).clone()
+        : null;
   }
 
   /**
@@ -663,7 +1152,7 @@ public final class ArchiveSearcher implements AutoCloseable {
    * Built in memory from the index by {@link #refresh()}, or by the first call.
    */
   public List<String> suggest(String prefix, int max) throws IOException {
-    String text = UserQueryParser.clean(prefix).replace("\"", " ").strip();
+    String text = QueryPlanner.clean(prefix).replace("\"", " ").strip();
     // no suggestion is longer (titles past it are not offered), and a longer text could be more
     // words than Lucene
     // accepts in one query
@@ -807,6 +1296,16 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   static final long SEARCH_BUDGET_MS = 200;
 
+  private volatile long searchBudgetMs = SEARCH_BUDGET_MS;
+
+  /**
+   * Sets how long ranking one query may take ({@link #SEARCH_BUDGET_MS} unless set): for offline
+   * evaluations and tests that compare rankings, which a loaded host could otherwise cut short.
+   */
+  public void searchBudget(long ms) {
+    searchBudgetMs = ms;
+  }
+
   /**
    * A search without facets counts its matches exactly up to this many; past it the total is a
    * lower bound. Far more than anyone pages through, few enough that a common word does not visit
@@ -828,8 +1327,39 @@ public final class ArchiveSearcher implements AutoCloseable {
     /** The whole archive's facet counts, once counted; this searcher's reader never changes. */
     volatile Map<String, List<FacetCount>> browse;
 
+    private volatile Boolean vectors;
+
     FacetingSearcher(IndexReader reader, SearchWorkers workers) {
       super(reader, workers);
+    }
+
+    /**
+     * Whether this index version holds vectors of {@code embedder}'s model (the import records the
+     * model in the commit); an index imported without the model, or by another, is searched by its
+     * words only.
+     */
+    boolean hasVectors(Embedder embedder) {
+      if (embedder == null) {
+        return false;
+      }
+      Boolean v = vectors;
+      if (v == null) {
+        String model = null;
+        try {
+          if (getIndexReader() instanceof org.apache.lucene.index.DirectoryReader dr) {
+            model = dr.getIndexCommit().getUserData().get(Fields.COMMIT_EMBEDDING_MODEL);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        v =
+            embedder.model().name().equals(model)
+                && org.apache.lucene.index.FieldInfos.getMergedFieldInfos(getIndexReader())
+                        .fieldInfo(Fields.VECTOR)
+                    != null;
+        vectors = v;
+      }
+      return v;
     }
 
     StringDocValuesReaderState facetState(String field) {

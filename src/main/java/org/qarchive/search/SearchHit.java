@@ -16,6 +16,10 @@ import java.util.List;
  * @param score relevance score
  * @param similarIds ids of near-duplicate questions folded under this hit ("3 similar answers");
  *     empty if none
+ * @param match why the entry was found: its words, or only its meaning
+ * @param meaning how near the entry is to the query in meaning (cosine similarity of the two
+ *     vectors, -1..1), or NaN when the search did not compare meanings (lexical ranking, or an
+ *     entry without a vector)
  */
 public record SearchHit(
     String id,
@@ -26,9 +30,45 @@ public record SearchHit(
     String questionSnippet,
     String answerSnippet,
     float score,
-    List<String> similarIds) {
+    List<String> similarIds,
+    Match match,
+    float meaning) {
+
+  /** Why an entry was found. */
+  public enum Match {
+    /** It holds the words of the query (or their stems, synonyms or corrections). */
+    WORDS,
+    /** It holds none of them, and is near the query in meaning. */
+    MEANING
+  }
 
   public SearchHit {
     similarIds = List.copyOf(similarIds == null ? List.of() : similarIds);
+    match = match == null ? Match.WORDS : match;
+  }
+
+  /** A hit found by its words, meanings not compared. */
+  public SearchHit(
+      String id,
+      String url,
+      String title,
+      String date,
+      String answeredBy,
+      String questionSnippet,
+      String answerSnippet,
+      float score,
+      List<String> similarIds) {
+    this(
+        id,
+        url,
+        title,
+        date,
+        answeredBy,
+        questionSnippet,
+        answerSnippet,
+        score,
+        similarIds,
+        Match.WORDS,
+        Float.NaN);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  *     matches; empty when the request asked for none
  * @param correctedQuery the spelling-corrected query that was run instead of the typed one, or null
  * @param relaxation how the query was loosened because it found nothing as typed
+ * @param ranking how the hits were ranked: by words only, or by words and meaning fused
  */
 public record SearchResult(
     SearchRequest request,
@@ -25,7 +26,8 @@ public record SearchResult(
     List<SearchHit> hits,
     Map<String, List<FacetCount>> facets,
     String correctedQuery,
-    Relaxation relaxation) {
+    Relaxation relaxation,
+    RankingMode ranking) {
 
   /** How a query that found nothing was loosened. */
   public enum Relaxation {
@@ -35,6 +37,28 @@ public record SearchResult(
     MOST_WORDS,
     /** Matched any of the words. */
     ANY_WORD
+  }
+
+  /** A result ranked by words only. */
+  public SearchResult(
+      SearchRequest request,
+      long total,
+      boolean totalExact,
+      long tookMs,
+      List<SearchHit> hits,
+      Map<String, List<FacetCount>> facets,
+      String correctedQuery,
+      Relaxation relaxation) {
+    this(
+        request,
+        total,
+        totalExact,
+        tookMs,
+        hits,
+        facets,
+        correctedQuery,
+        relaxation,
+        RankingMode.LEXICAL);
   }
 
   /** A result with an exact total. */
@@ -53,5 +77,6 @@ public record SearchResult(
     hits = List.copyOf(hits);
     facets = Map.copyOf(facets == null ? Map.of() : facets);
     relaxation = relaxation == null ? Relaxation.NONE : relaxation;
+    ranking = ranking == null ? RankingMode.LEXICAL : ranking;
   }
 }

@@ -53,7 +53,8 @@ class SearchJsonTest {
             "hits",
             "facets",
             "corrected_query",
-            "relaxation"),
+            "relaxation",
+            "ranking"),
         fieldNames(json));
     assertEquals(1_000, json.get("total").asLong());
     assertTrue(json.get("total_exact").isBoolean() && !json.get("total_exact").asBoolean());
@@ -71,8 +72,11 @@ class SearchJsonTest {
             "answered_by",
             "question",
             "answer",
+            "match",
             "similar_ids"),
         fieldNames(h));
+    assertEquals("words", h.get("match").asText());
+    assertEquals("lexical", json.get("ranking").asText());
     assertEquals(hit.url(), h.get("url").asText());
     assertEquals("https://archive.example/qa/botox-1-ab", h.get("archive_url").asText());
     assertEquals(hit.title(), h.get("title").asText());
@@ -86,6 +90,39 @@ class SearchJsonTest {
     assertEquals(0, json.get("facets").get("tag").size());
     assertEquals("botox", json.get("corrected_query").asText());
     assertEquals("most_words", json.get("relaxation").asText());
+  }
+
+  @Test
+  void aHitFoundByMeaningSaysSoWithItsSimilarity() throws Exception {
+    SearchHit hit =
+        new SearchHit(
+            "ptosis-1",
+            "http://clinic.example/ptosis/",
+            "Ptosis",
+            null,
+            null,
+            "",
+            "It wears off.",
+            0.7f,
+            List.of(),
+            SearchHit.Match.MEANING,
+            0.61234f);
+    SearchResult r =
+        new SearchResult(
+            SearchRequest.of("droopy eyelid"),
+            1,
+            true,
+            3,
+            List.of(hit),
+            Map.of(),
+            null,
+            SearchResult.Relaxation.NONE,
+            org.qarchive.search.RankingMode.HYBRID);
+    JsonNode json = mapper.readTree(SearchJson.write(r, 1, 10, "", null));
+    assertEquals("hybrid", json.get("ranking").asText());
+    JsonNode h = json.get("hits").get(0);
+    assertEquals("meaning", h.get("match").asText());
+    assertEquals(0.612, h.get("meaning").asDouble(), 1e-9);
   }
 
   @Test
