@@ -114,6 +114,13 @@ public final class PageExtractor {
         posts.main() != null
             ? posts.main()
             : posts.containers().isEmpty() ? null : posts.containers().get(0);
+    boolean onePost = posts.main() != null;
+    if (post == null && theme.content == null) {
+      // a post whose body is marked but not its container: the element that holds both its body
+      // and its title is the post, one on the page
+      post = PostBody.unmarkedPost(doc.body());
+      onePost = post != null;
+    }
     PostMetadata meta = PostMetadata.read(doc, scan, post, canonical, theme);
 
     // the non-content elements and the chrome are removed where they were selected before (nothing
@@ -140,7 +147,7 @@ public final class PageExtractor {
         return notQa(canonical, capture, meta, sourceName, doc, "no content");
       }
       // a post's title may be its question when the page is one post
-      String questionTitle = posts.main() != null ? meta.title() : null;
+      String questionTitle = onePost ? meta.title() : null;
       qas = QaSegmenter.segment(TextBlocks.of(body), questionTitle);
       if (qas.isEmpty()) {
         // the body found may hold only the answer, its question in a block beside it: look at the

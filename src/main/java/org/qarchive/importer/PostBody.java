@@ -33,6 +33,11 @@ final class PostBody {
 
   private static final Evaluator MAIN = QueryParser.parse("#content, main, [role=main], .content");
 
+  private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3");
+
+  /** How many levels above its body an unmarked post's heading is looked for. */
+  private static final int HEADING_LEVELS = 3;
+
   private final MainContentExtractor mainContent;
 
   PostBody(MainContentExtractor mainContent) {
@@ -83,6 +88,36 @@ final class PostBody {
     }
     Element content = doc.selectFirst(MAIN);
     return content == null ? List.of() : List.of(content);
+  }
+
+  /**
+   * The container of a post whose platform marks its body ({@link #BODY_MARKERS}) but not the post
+   * (no {@code <article>}, h-entry or BlogPosting: Typepad's and Movable Type's {@code div.entry}):
+   * the nearest element a few levels above the body that also holds a heading outside the body, the
+   * post's title, where its byline, date and terms sit too. Null when the page's body has no such
+   * markup or no heading sits near it.
+   */
+  static Element unmarkedPost(Element pageBody) {
+    if (pageBody == null) {
+      return null;
+    }
+    for (Evaluator sel : BODY_MARKERS) {
+      Element body = pageBody.selectFirst(sel);
+      if (body == null) {
+        continue;
+      }
+      Element up = body.parent();
+      for (int level = 0; level < HEADING_LEVELS && up != null && up != pageBody; level++) {
+        for (Element h : up.select(HEADINGS)) {
+          if (!PageScan.within(h, body)) {
+            return up;
+          }
+        }
+        up = up.parent();
+      }
+      return null;
+    }
+    return null;
   }
 
   /**

@@ -51,6 +51,13 @@ record PostMetadata(
           "#comments, .comments-area, .comment-list, .comment, #respond, aside, .widget, script, style");
   private static final Evaluator BODY_TEXT =
       css("[itemprop=articleBody], .entry-content, .post-content, .post-body");
+
+  /** A post's headings and what starts its text: a paragraph or the body's markup. */
+  private static final Evaluator HEADINGS_OR_TEXT =
+      css(
+          "h1, h2, h3, p, [itemprop=articleBody], [property~=(?i)(^|\\s)(schema:)?(articleBody|text)(\\s|$)],"
+              + " .e-content, .entry-content, .post-content, .post-body, .entry-body");
+
   private static final Evaluator COMMENT_SHORT = css(".comment, #comments");
   private static final Evaluator LINKS = css("a[href]");
 
@@ -146,6 +153,17 @@ record PostMetadata(
       Element e = PageScan.firstWithin(candidates, scope);
       if (e != null && !e.text().isBlank() && !inChrome(e, post)) {
         return TextBlocks.collapse(e.text());
+      }
+    }
+    if (post != null) {
+      // a post container's own heading before its text is its title (Typepad's h3.entry-header)
+      for (Element h : post.select(HEADINGS_OR_TEXT)) { // in page order
+        if (!h.nameIs("h1") && !h.nameIs("h2") && !h.nameIs("h3")) {
+          break;
+        }
+        if (!h.text().isBlank() && h.closest(NOT_BYLINE) == null) {
+          return TextBlocks.collapse(h.text());
+        }
       }
     }
     Element og = scan.ogTitle();
@@ -249,6 +267,28 @@ record PostMetadata(
       if (d != null) {
         return d;
       }
+    }
+    return post == null ? null : dateHeader(post);
+  }
+
+  /** How long a date header's text may be, in characters. */
+  private static final int DATE_HEADER_LENGTH = 80;
+
+  /**
+   * A date shown as a header just before the post's container (Typepad's and Blogger's {@code
+   * h2.date-header}): the element before it, or before its parent, when that is short and a date.
+   */
+  private static LocalDate dateHeader(Element post) {
+    Element up = post;
+    for (int level = 0; level < 2 && up != null; level++) {
+      Element before = up.previousElementSibling();
+      if (before != null) {
+        String t = before.text();
+        if (!t.isBlank()) {
+          return t.length() <= DATE_HEADER_LENGTH ? parseDate(t) : null;
+        }
+      }
+      up = up.parent();
     }
     return null;
   }
@@ -433,7 +473,48 @@ record PostMetadata(
   private static boolean isCategory(Element a) {
     return CATEGORY_HREF.matcher(a.attr("href")).find()
         || CATEGORY_CLASS.matcher(a.className()).find()
-        || a.attr("rel").toLowerCase(Locale.ROOT).contains("category");
+        || a.attr("rel").toLowerCase(Locale.ROOT).contains("category")
+        || labelledCategory(a);
+  }
+
+  /**
+   * What a line of a post's metadata says before a link to a category page whose address does not
+   * say so: "Category:", "Categories:", "Filed under", "Posted in", "Posted by X at 9:45 AM in".
+   */
+  private static final Pattern CATEGORY_LABEL =
+      Pattern.compile(
+          "(?i)(?:\\bcategor(?:y|ies)|\\bfiled\\s+under|\\bposted\\b.{0,80}?\\sin)\\s*:?\\s*$");
+
+  /** How much of the text before a link its label is looked for in, in characters. */
+  private static final int LABEL_REACH = 120;
+
+  /**
+   * Whether a link is labelled as a category: by its parent's class ({@code dd.category-name}) or
+   * by the text just before it in its parent ({@link #CATEGORY_LABEL}), the first link of such a
+   * list or one after a comma.
+   */
+  private static boolean labelledCategory(Element a) {
+    Element parent = a.parent();
+    if (parent == null) {
+      return false;
+    }
+    if (CATEGORY_CLASS.matcher(parent.className()).find()) {
+      return true;
+    }
+    StringBuilder before = new StringBuilder();
+    for (Node n = a.previousSibling();
+        n != null && before.length() < LABEL_REACH;
+        n = n.previousSibling()) {
+      String t = n instanceof TextNode tn ? tn.text() : n instanceof Element e ? e.text() : "";
+      before.insert(0, t);
+    }
+    String text = before.toString().strip();
+    // a list of them: "Posted in <a>Botox</a>, <a>Fillers</a>"
+    if (text.endsWith(",")) {
+      Element previous = a.previousElementSibling();
+      return previous != null && previous.normalName().equals("a") && labelledCategory(previous);
+    }
+    return CATEGORY_LABEL.matcher(text).find();
   }
 
   private static boolean isTag(Element a) {

@@ -55,4 +55,19 @@ class PostBodyTest {
     Theme theme = new Theme(new ThemeSelectors("div.qa", null, null, null, null, null));
     assertEquals(List.of(doc.selectFirst("div.qa")), bodies.find(doc, null, theme));
   }
+
+  @Test
+  void aPostWhoseBodyAloneIsMarkedIsTheElementThatAlsoHoldsItsHeading() {
+    org.jsoup.nodes.Document doc =
+        org.jsoup.Jsoup.parse(
+            "<div id='alpha'><div class='entry' id='e'><h3>Why?</h3><div class='entry-content'>"
+                + "<div class='entry-body'><h2>inside</h2><p>text</p></div></div></div></div>");
+    assertEquals("e", PostBody.unmarkedPost(doc.body()).id());
+    org.jsoup.nodes.Document headless =
+        org.jsoup.Jsoup.parse(
+            "<div><div><div><div class='entry-body'><h2>inside</h2><p>text</p></div></div></div>"
+                + "</div>");
+    assertEquals(null, PostBody.unmarkedPost(headless.body()));
+    assertEquals(null, PostBody.unmarkedPost(org.jsoup.Jsoup.parse("<h1>x</h1><p>y</p>").body()));
+  }
 }

@@ -62,4 +62,44 @@ class PostMetadataTest {
     assertEquals(PostDate.of(LocalDate.of(2012, 12, 4)), blogger.date());
     assertEquals(List.of("Botox"), blogger.tags());
   }
+
+  @Test
+  void aPostWithoutContainerMarkupGivesItsHeadingDateHeaderBylineAndLabelledCategory() {
+    Document doc =
+        Jsoup.parse(
+            "<html><head><title>Ask Dr. Haddad: Why?</title></head><body><h2 class='date-header'>"
+                + "March 05, 2014</h2><div class='entry'><h3 class='entry-header'>Why?</h3>"
+                + "<div class='entry-content'><div class='entry-body'><p>Q: why?</p></div></div>"
+                + "<p class='footer'><span>Posted by Dr. Paul Haddad at 9:45 AM in <a"
+                + " href='/ask/botox/'>Botox</a>, <a href='/ask/eyes/'>Eyes</a></span> | <a"
+                + " href='/ask/x.html'>Permalink</a></p></div><div id='beta'><a"
+                + " href='/ask/sleep/'>Sleep</a></div></body></html>");
+    PostMetadata m =
+        PostMetadata.read(
+            doc,
+            PageScan.of(doc),
+            PostBody.unmarkedPost(doc.body()),
+            "https://h.com/ask/x.html",
+            Theme.NONE);
+    assertEquals("Why?", m.title());
+    assertEquals(PostDate.of(LocalDate.of(2014, 3, 5)), m.date());
+    assertEquals("Dr. Paul Haddad", m.byline());
+    assertEquals(List.of("Botox", "Eyes"), m.categories());
+    assertEquals(List.of(), m.tags());
+  }
+
+  @Test
+  void aCategoryIsNamedByItsLabelOrItsParentsClassButAPlainLinkIsNoTerm() {
+    PostMetadata m =
+        read(
+            "<article><h1>T</h1><dl><dd class='category-name'>Category: <a"
+                + " href='/index.php/blog/fillers'>Fillers</a></dd></dl><p>text, see <a"
+                + " href='/index.php/blog/about'>about</a></p></article>");
+    assertEquals(List.of("Fillers"), m.categories());
+    PostMetadata filed =
+        read(
+            "<article><h1>T</h1><p>text</p><p>Filed under <a href='/x/surgery'>Surgery</a></p>"
+                + "<p>Comments <a href='/x/more'>more</a></p></article>");
+    assertEquals(List.of("Surgery"), filed.categories());
+  }
 }
