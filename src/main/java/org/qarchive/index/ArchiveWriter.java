@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,6 +18,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -26,8 +31,10 @@ import org.qarchive.archive.QaEntry;
 
 /**
  * The write side of the index: upserts entries by id, skipping those whose content did not change,
- * and commits atomically. Only one writer may hold an index at a time; a crashed writer's lock is
- * released by the OS.
+ * and commits atomically. Staff's corrections ({@link EntryEdits}, read from the index folder) are
+ * applied to every entry as it is written and to the whole index at every commit, so no import ever
+ * undoes one. Only one writer may hold an index at a time; a crashed writer's lock is released by
+ * the OS.
  */
 public final class ArchiveWriter implements EntrySink, AutoCloseable {
 
@@ -52,6 +59,9 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   private final SpellingTap spelling = new SpellingTap();
   private String lastCommit;
 
+  /** Staff's corrections, or null for a writer without an index folder (evaluations). */
+  private final EntryEdits edits;
+
   /** Opens (or creates) the index at {@code dir} for writing. */
   public ArchiveWriter(Path dir) throws IOException {
     this(dir, FSDirectory.open(Files.createDirectories(Objects.requireNonNull(dir, "dir"))));
@@ -69,6 +79,12 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   public ArchiveWriter(Path dir, Directory directory, Analysis analysis) throws IOException {
     this.dir = dir;
     this.directory = directory;
+    try {
+      this.edits = dir == null ? null : EntryEdits.open(dir);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
     IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer(spelling));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCodec(new ArchiveCodec());
@@ -142,13 +158,13 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
 
   @Override
   public synchronized Outcome upsert(QaEntry entry) throws IOException {
-    String hash = entry.contentHash();
+    QaEntry shown = corrected(entry, edits == null ? null : edits.get(entry.id()));
+    String hash = hashOf(shown, entry);
     String old = hashes().put(entry.id(), hash);
     if (hash.equals(old)) {
       return Outcome.UNCHANGED;
     }
-    spelling.clear();
-    Document doc = EntryDocuments.toDocument(entry, hash, spelling);
+    Document doc = document(shown, entry, hash);
     if (old == null) {
       // no document has this id (the map holds every id in the index and written since): adding
       // skips buffering a
@@ -158,6 +174,112 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     }
     writer.updateDocument(new Term(Fields.ID, entry.id()), doc);
     return Outcome.UPDATED;
+  }
+
+  /** The entry as staff corrected it, or the entry itself (also when a correction cannot apply). */
+  private static QaEntry corrected(QaEntry imported, EntryEdits.Edit edit) {
+    if (edit == null || edit.corrections().isEmpty()) {
+      return imported;
+    }
+    try {
+      return edit.apply(imported);
+    } catch (IllegalArgumentException e) {
+      // a correction that would leave neither question nor answer: staff's form refuses it, so
+      // only a hand-edited file gets here, and the entry as imported is the safe choice
+      LOG.warn("correction of {} not applied: {}", imported.id(), e.getMessage());
+      return imported;
+    }
+  }
+
+  /**
+   * The content hash of what is stored: the entry's own, or for a corrected entry both the shown
+   * and the imported version's, so that a re-import that changes the page under a correction still
+   * updates the stored original.
+   */
+  private static String hashOf(QaEntry shown, QaEntry imported) {
+    String h = shown.contentHash();
+    return shown == imported ? h : h.substring(0, 16) + imported.contentHash().substring(0, 16);
+  }
+
+  private Document document(QaEntry shown, QaEntry imported, String hash) {
+    spelling.clear();
+    return shown == imported
+        ? EntryDocuments.toDocument(imported, hash, spelling)
+        : EntryDocuments.toDocument(shown, imported, hash, spelling);
+  }
+
+  /**
+   * Brings every entry in line with staff's edits file: applies corrections the index does not hold
+   * yet (saved while an import ran, or since the last commit) and takes back those staff removed.
+   * Runs before every commit; costs nothing for an index that was never edited.
+   */
+  private void applyEdits() throws IOException {
+    if (edits == null) {
+      return;
+    }
+    edits.refresh();
+    if (!edits.exists()) {
+      return;
+    }
+    Map<String, EntryEdits.Edit> all = edits.all();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setQueryCache(null);
+      StoredFields stored = searcher.storedFields();
+      Set<String> seen = new HashSet<>();
+      TermQuery edited = new TermQuery(new Term(Fields.EDITED, "1"));
+      int n = searcher.count(edited);
+      if (n > 0) {
+        for (ScoreDoc sd : searcher.search(edited, n).scoreDocs) {
+          Document d = stored.document(sd.doc);
+          String id = d.get(Fields.ID);
+          seen.add(id);
+          rewrite(EntryDocuments.importedFromDocument(d), all.get(id), d.get(Fields.CONTENT_HASH));
+        }
+      }
+      for (EntryEdits.Edit e : all.values()) {
+        if (e.corrections().isEmpty() || seen.contains(e.id())) {
+          continue;
+        }
+        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, e.id())), 1);
+        if (top.scoreDocs.length > 0) {
+          Document d = stored.document(top.scoreDocs[0].doc);
+          rewrite(EntryDocuments.fromDocument(d), e, d.get(Fields.CONTENT_HASH));
+        }
+      }
+    }
+  }
+
+  private void rewrite(QaEntry imported, EntryEdits.Edit edit, String storedHash)
+      throws IOException {
+    QaEntry shown = corrected(imported, edit);
+    String hash = hashOf(shown, imported);
+    if (hash.equals(storedHash)) {
+      return;
+    }
+    writer.updateDocument(new Term(Fields.ID, imported.id()), document(shown, imported, hash));
+    if (hashById != null) {
+      hashById.put(imported.id(), hash);
+    }
+  }
+
+  /**
+   * Applies staff's edits file to the index and commits, keeping the last import's record (time,
+   * source fingerprint), so that the import state stays valid and {@code serve} does not think the
+   * import folder changed.
+   */
+  public synchronized void commitEdits() throws IOException {
+    applyEdits();
+    Map<String, String> data = new HashMap<>();
+    for (Map.Entry<String, String> e :
+        Objects.requireNonNullElse(
+            writer.getLiveCommitData(), Map.<String, String>of().entrySet())) {
+      data.put(e.getKey(), e.getValue());
+    }
+    data.put(Fields.COMMIT_LAST_EDIT, Instant.now().toString());
+    data.putIfAbsent(Fields.COMMIT_SCHEMA_VERSION, Fields.SCHEMA_VERSION);
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
   }
 
   /** Removes the entry with this id, if present. */
@@ -186,6 +308,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
    * Readers see either the previous commit or this one, never a part.
    */
   public synchronized void commit(String sourceFingerprint) throws IOException {
+    applyEdits();
     Map<String, String> data = new HashMap<>();
     String now = Instant.now().toString();
     data.put(
@@ -215,6 +338,9 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       directory.close();
     }
   }
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ArchiveWriter.class);
 
   @Override
   public String toString() {
