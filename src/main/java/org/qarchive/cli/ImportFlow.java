@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.qarchive.importer.ImportControl;
+import org.qarchive.importer.ImportHistory;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
 import org.qarchive.importer.ImportState;
@@ -32,6 +34,52 @@ final class ImportFlow {
    */
   static ImportReport run(Path indexDir, List<Path> inputs, ImportOptions options, boolean full)
       throws IOException {
+    ImportHistory history = new ImportHistory(indexDir);
+    return run(
+        indexDir,
+        inputs,
+        options,
+        full,
+        history,
+        history.newId(),
+        describe(inputs),
+        "command line");
+  }
+
+  /**
+   * The import, recorded in the index's history as run {@code runId} of {@code source} by {@code
+   * by}: its report when it completes, or how it failed or that it was cancelled.
+   */
+  static ImportReport run(
+      Path indexDir,
+      List<Path> inputs,
+      ImportOptions options,
+      boolean full,
+      ImportHistory history,
+      String runId,
+      String source,
+      String by)
+      throws IOException {
+    ImportHistory.Run run = history.begin(runId, source, by);
+    try {
+      ImportReport report = importAndCommit(indexDir, inputs, options, full);
+      history.done(run, report);
+      return report;
+    } catch (ImportControl.CancelledException e) {
+      history.ended(run, ImportHistory.Status.CANCELLED, "cancelled; nothing of it was committed");
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      history.ended(run, ImportHistory.Status.FAILED, e.getMessage());
+      throw e;
+    } finally {
+      if (options.control() != null) {
+        options.control().phase(ImportControl.Phase.FINISHED);
+      }
+    }
+  }
+
+  private static ImportReport importAndCommit(
+      Path indexDir, List<Path> inputs, ImportOptions options, boolean full) throws IOException {
     String fingerprint = SourceFingerprint.of(inputs);
     Path stateFile = indexDir.resolve(ImportState.FILE_NAME);
     try (ArchiveWriter writer = new ArchiveWriter(indexDir)) {
@@ -43,6 +91,18 @@ final class ImportFlow {
       importer.lastState().save(stateFile, stateKey(writer, options));
       return report;
     }
+  }
+
+  /** The inputs as people name them: "archive.zip", "import/ and 2 more". */
+  static String describe(List<Path> inputs) {
+    if (inputs.isEmpty()) {
+      return "nothing";
+    }
+    Path first = inputs.get(0).getFileName();
+    String name =
+        (first == null ? inputs.get(0).toString() : first.toString())
+            + (Files.isDirectory(inputs.get(0)) ? "/" : "");
+    return inputs.size() == 1 ? name : name + " and " + (inputs.size() - 1) + " more";
   }
 
   /**
