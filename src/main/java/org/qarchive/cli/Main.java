@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       SoakCommand.class,
       SearchesCommand.class,
+      UserCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -9,12 +9,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
+import org.qarchive.index.Analysis;
+import org.qarchive.index.EntryEdits;
 import org.qarchive.index.Fields;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.SearchLog;
+import org.qarchive.search.Synonyms;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
+import org.qarchive.web.admin.StaffAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,6 +104,19 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-search-log", description = "Do not log searches.")
   boolean noSearchLog;
 
+  @Option(
+      names = "--no-admin",
+      description = "Serve without the staff pages at /admin (sign-in, uploads, corrections).")
+  boolean noAdmin;
+
+  @Option(
+      names = "--max-upload-mb",
+      paramLabel = "MB",
+      defaultValue = "1024",
+      description =
+          "Largest archive staff may upload at /admin, in MB (default: ${DEFAULT-VALUE}).")
+  long maxUploadMb;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -112,10 +129,16 @@ final class ServeCommand implements Callable<Integer> {
       throw new BadInputException(
           "no index at " + index.dir + " and nothing to import; run 'qarchive import PATH'");
     }
+    if (maxUploadMb < 1) {
+      throw new BadInputException("--max-upload-mb must be at least 1");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
+    WebConfig config = webConfig();
+    EntryEdits edits = EntryEdits.open(index.dir);
     try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile);
         ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
-        WebServer server = new WebServer(searcher, webConfig(), log).start()) {
+        StaffSide staff = noAdmin ? null : new StaffSide(index.dir, config, edits, searcher);
+        WebServer server = withStaff(new WebServer(searcher, config, log), staff).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
       out.printf(
           Locale.ROOT,
@@ -126,6 +149,119 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  private static WebServer withStaff(WebServer server, StaffSide staff) {
+    return staff == null ? server : server.with(staff.admin);
+  }
+
+  /**
+   * The staff side and what it owns: a searcher that also sees hidden entries (opened on first
+   * use), and the admin's background work.
+   */
+  private final class StaffSide implements AutoCloseable {
+    final StaffAdmin admin;
+    private final Path dir;
+    private final ArchiveSearcher publicSearcher;
+    private ArchiveSearcher staffSearcher;
+
+    StaffSide(Path dir, WebConfig config, EntryEdits edits, ArchiveSearcher publicSearcher)
+        throws java.io.IOException {
+      this.dir = dir;
+      this.publicSearcher = publicSearcher;
+      this.admin =
+          new StaffAdmin(
+              new StaffAdmin.Setup(
+                  dir,
+                  config.siteName(),
+                  config.publicUrl(),
+                  maxUploadMb * 1024 * 1024,
+                  edits,
+                  this::staffSearcher,
+                  this::refresh,
+                  (inputs, control, history, runId, source, by) ->
+                      ImportFlow.run(
+                          dir,
+                          inputs,
+                          new ImportOptions(
+                                  false, null, null, Runtime.getRuntime().availableProcessors())
+                              .withControl(control),
+                          false,
+                          history,
+                          runId,
+                          source,
+                          by),
+                  new StaffSynonyms(),
+                  java.time.Clock.systemUTC()));
+    }
+
+    synchronized ArchiveSearcher staffSearcher() {
+      if (staffSearcher == null) {
+        try {
+          staffSearcher = new ArchiveSearcher(dir);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return staffSearcher;
+    }
+
+    void refresh() throws java.io.IOException {
+      publicSearcher.refresh();
+      ArchiveSearcher s;
+      synchronized (this) {
+        s = staffSearcher;
+      }
+      if (s != null) {
+        s.refresh();
+      }
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      admin.close();
+      synchronized (this) {
+        if (staffSearcher != null) {
+          staffSearcher.close();
+        }
+      }
+    }
+  }
+
+  /** The synonym list staff edit at /admin/synonyms. */
+  private final class StaffSynonyms implements StaffAdmin.SynonymsInUse {
+    @Override
+    public Text current() {
+      Path staffFile = index.dir.resolve(StaffAdmin.SYNONYMS_FILE);
+      try {
+        if (java.nio.file.Files.exists(staffFile)) {
+          return new Text(
+              java.nio.file.Files.readString(staffFile, java.nio.charset.StandardCharsets.UTF_8),
+              "the list saved by staff");
+        }
+        String property = System.getProperty(Synonyms.PROPERTY);
+        if (property != null && !property.isBlank()) {
+          return new Text(
+              java.nio.file.Files.readString(
+                  Path.of(property), java.nio.charset.StandardCharsets.UTF_8),
+              property);
+        }
+        try (var in = Synonyms.class.getResourceAsStream(Synonyms.RESOURCE)) {
+          return new Text(
+              new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+              "the list shipped with qarchive");
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void use(String text) {
+      if (text != null) {
+        Synonyms.parse(text, Analysis.DEFAULT, "the list saved by staff");
+      }
+    }
   }
 
   private WebConfig webConfig() {
@@ -165,11 +301,18 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.println("Importing " + importDir + " (" + reason + ") ...");
     out.flush();
+    org.qarchive.importer.ImportHistory history =
+        new org.qarchive.importer.ImportHistory(index.dir);
     ImportReport r =
         ImportFlow.run(
             index.dir,
             inputs,
-            new ImportOptions(false, null, System.err, Runtime.getRuntime().availableProcessors()));
+            new ImportOptions(false, null, System.err, Runtime.getRuntime().availableProcessors()),
+            false,
+            history,
+            history.newId(),
+            ImportFlow.describe(inputs),
+            "automatic import when serve started");
     out.print(r.summary());
     out.flush();
     return true;

@@ -32,6 +32,7 @@ public final class ImportControl {
   private final long start = System.nanoTime();
   private volatile Phase phase = Phase.STARTING;
   private volatile long files;
+  private volatile long walked;
   private volatile long bytesRead;
   private volatile ArchiveInputs.Plan plan = new ArchiveInputs.Plan(0, 0, false);
   private volatile boolean cancelled;
@@ -63,10 +64,14 @@ public final class ImportControl {
   /**
    * Records progress; throws when the import was cancelled, which stops the walk.
    *
+   * @param filesDone files finished (read, and extracted if pages)
+   * @param filesWalked files read so far, some still being extracted
+   * @param bytes input bytes read
    * @throws CancelledException after {@link #cancel()}
    */
-  void progress(long filesDone, long bytes) {
+  void progress(long filesDone, long filesWalked, long bytes) {
     files = filesDone;
+    walked = filesWalked;
     bytesRead = bytes;
     if (cancelled) {
       throw new CancelledException();
@@ -77,11 +82,14 @@ public final class ImportControl {
   public Snapshot snapshot() {
     long end = finishedNanos >= 0 ? finishedNanos : System.nanoTime();
     ArchiveInputs.Plan p = plan;
+    long done = files;
+    long seen = Math.max(done, walked);
     return new Snapshot(
         phase,
-        files,
+        done,
         p.archives() ? -1 : p.files(),
-        bytesRead,
+        // of what was read, the part still being extracted is not done yet
+        seen == 0 ? bytesRead : Math.round(bytesRead * (done / (double) seen)),
         p.bytes(),
         p.archives(),
         Duration.ofNanos(end - start),
@@ -94,7 +102,8 @@ public final class ImportControl {
    * @param files files (and archive members) handled so far
    * @param plannedFiles files the inputs hold, or -1 when they include archives, whose members are
    *     unknown until read
-   * @param bytesRead input bytes consumed
+   * @param bytesRead input bytes consumed and extracted (bytes read, scaled by the share of read
+   *     files whose extraction finished)
    * @param plannedBytes input bytes in all
    * @param archives whether progress is measured in bytes (archives) rather than files
    * @param elapsed time since the import started

@@ -132,12 +132,16 @@ public final class Importer {
               progress.tick(rows.size(), walker.bytesRead());
             }
             if (control != null) {
-              control.progress(rows.size(), walker.bytesRead()); // throws once cancelled
+              // files finished (walked, and extracted if pages); throws once cancelled
+              control.progress(rows.size() - submitted[0], rows.size(), walker.bytesRead());
             }
           });
       while (submitted[0] > 0) {
         submitted[0]--;
         store.fold(get(take(done)));
+        if (control != null) {
+          control.progress(rows.size() - submitted[0], rows.size(), walker.bytesRead());
+        }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause(); // the sink failed inside the walk callback
@@ -145,7 +149,7 @@ public final class Importer {
       pool.shutdownNow();
     }
     if (control != null) {
-      control.progress(rows.size(), walker.bytesRead());
+      control.progress(rows.size(), rows.size(), walker.bytesRead());
       control.phase(ImportControl.Phase.COMMITTING);
     }
     store.finish();

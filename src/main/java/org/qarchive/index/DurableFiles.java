@@ -83,6 +83,23 @@ public final class DurableFiles {
     }
   }
 
+  /**
+   * What identifies one version of a file, to tell whether another process replaced it: its file
+   * key (a rename gives a new one), size and modification time; null when the file is absent.
+   */
+  public static Object version(Path file) throws IOException {
+    try {
+      java.nio.file.attribute.BasicFileAttributes a =
+          Files.readAttributes(
+              file,
+              java.nio.file.attribute.BasicFileAttributes.class,
+              java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      return java.util.Arrays.asList(a.fileKey(), a.size(), a.lastModifiedTime());
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    }
+  }
+
   /** Flushes a folder's entries (a rename or a new file in it) to disk, where the OS allows. */
   public static void syncFolder(Path dir) {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {

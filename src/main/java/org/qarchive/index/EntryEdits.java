@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -310,15 +307,8 @@ public final class EntryEdits {
     notPublic = Set.copyOf(hidden);
   }
 
-  /** What identifies one version of the file: a rename gives it a new file key. */
   private static Object stampOf(Path file) throws IOException {
-    try {
-      BasicFileAttributes a =
-          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return Arrays.asList(a.fileKey(), a.size(), a.lastModifiedTime());
-    } catch (NoSuchFileException e) {
-      return null;
-    }
+    return DurableFiles.version(file);
   }
 
   private static Map<String, Edit> parse(Path file) throws IOException {
