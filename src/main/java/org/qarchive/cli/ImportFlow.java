@@ -20,7 +20,7 @@ import org.qarchive.index.Fields;
  * The whole import, top-down: fingerprint the inputs, recall what the last import saw, walk and
  * extract what changed, index the entries, commit, remember what this import saw, report.
  */
-final class ImportFlow {
+public final class ImportFlow {
 
   private ImportFlow() {}
 
@@ -50,7 +50,7 @@ final class ImportFlow {
    * The import, recorded in the index's history as run {@code runId} of {@code source} by {@code
    * by}: its report when it completes, or how it failed or that it was cancelled.
    */
-  static ImportReport run(
+  public static ImportReport run(
       Path indexDir,
       List<Path> inputs,
       ImportOptions options,
@@ -94,7 +94,7 @@ final class ImportFlow {
   }
 
   /** The inputs as people name them: "archive.zip", "import/ and 2 more". */
-  static String describe(List<Path> inputs) {
+  public static String describe(List<Path> inputs) {
     if (inputs.isEmpty()) {
       return "nothing";
     }

@@ -194,13 +194,13 @@ public final class IndexWork implements AutoCloseable {
           } finally {
             job.control().phase(ImportControl.Phase.FINISHED);
             refreshQuietly();
-            synchronized (this) {
-              current = null;
-            }
             try {
               ended.ended(job, failure);
             } catch (RuntimeException e) {
               LOG.warn("after import {}", runId, e);
+            }
+            synchronized (this) {
+              current = null; // last: until now, its page shows it running
             }
           }
         });

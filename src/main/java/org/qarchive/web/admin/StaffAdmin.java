@@ -777,7 +777,7 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
     if (running.isPresent()) {
       ImportControl.Snapshot snap = running.get().control().snapshot();
       o.put("id", id.get());
-      o.put("running", snap.phase() != ImportControl.Phase.FINISHED);
+      o.put("running", true); // until it is no longer the current import, its report not yet there
       o.put("phase", snap.phase().name().toLowerCase(Locale.ROOT));
       o.put("files", snap.files());
       o.put("planned_files", snap.plannedFiles());
