@@ -136,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
     WebConfig config = webConfig();
     EntryEdits edits = EntryEdits.open(index.dir);
     try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile);
-        ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
+        ArchiveSearcher searcher = new ArchiveSearcher(index.dir, synonymsAtStart(), edits);
         StaffSide staff = noAdmin ? null : new StaffSide(index.dir, config, edits, searcher);
         WebServer server = withStaff(new WebServer(searcher, config, log), staff).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
@@ -191,19 +191,27 @@ final class ServeCommand implements Callable<Integer> {
                           runId,
                           source,
                           by),
-                  new StaffSynonyms(),
+                  new StaffSynonyms(this),
                   java.time.Clock.systemUTC()));
     }
 
     synchronized ArchiveSearcher staffSearcher() {
       if (staffSearcher == null) {
         try {
-          staffSearcher = new ArchiveSearcher(dir);
+          staffSearcher = ArchiveSearcher.seeingHidden(dir, publicSearcher.synonyms());
         } catch (java.io.IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
       }
       return staffSearcher;
+    }
+
+    /** Both searchers search with {@code next} from their next search on. */
+    synchronized void useSynonyms(Synonyms next) {
+      publicSearcher.useSynonyms(next);
+      if (staffSearcher != null) {
+        staffSearcher.useSynonyms(next);
+      }
     }
 
     void refresh() throws java.io.IOException {
@@ -228,8 +236,33 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The synonyms the server starts with: the list staff saved in the index folder, else those in
+   * force (the {@code qarchive.synonyms} file or the shipped list).
+   */
+  private Synonyms synonymsAtStart() throws java.io.IOException {
+    Path staffFile = index.dir.resolve(StaffAdmin.SYNONYMS_FILE);
+    if (!noAdmin && java.nio.file.Files.exists(staffFile)) {
+      try {
+        return Synonyms.parse(
+            java.nio.file.Files.readString(staffFile, java.nio.charset.StandardCharsets.UTF_8),
+            Analysis.DEFAULT,
+            staffFile.toString());
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage());
+      }
+    }
+    return Synonyms.load(null, Analysis.DEFAULT);
+  }
+
   /** The synonym list staff edit at /admin/synonyms. */
   private final class StaffSynonyms implements StaffAdmin.SynonymsInUse {
+    private final StaffSide side;
+
+    StaffSynonyms(StaffSide side) {
+      this.side = side;
+    }
+
     @Override
     public Text current() {
       Path staffFile = index.dir.resolve(StaffAdmin.SYNONYMS_FILE);
@@ -258,9 +291,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public void use(String text) {
-      if (text != null) {
-        Synonyms.parse(text, Analysis.DEFAULT, "the list saved by staff");
-      }
+      Synonyms next =
+          text == null
+              ? Synonyms.load(null, Analysis.DEFAULT)
+              : Synonyms.parse(text, Analysis.DEFAULT, "the list saved by staff");
+      side.useSynonyms(next);
     }
   }
 

@@ -261,7 +261,10 @@ public final class EntryEdits {
     return edits.get(id);
   }
 
-  /** The ids of the entries that are hidden or deleted: what every public view leaves out. */
+  /**
+   * The ids of the entries that are hidden or deleted: what every public view leaves out. The same
+   * set object until the set changes, so that callers can tell a change by identity.
+   */
   public synchronized Set<String> notPublic() {
     return notPublic;
   }
@@ -304,7 +307,10 @@ public final class EntryEdits {
       }
     }
     edits = read;
-    notPublic = Set.copyOf(hidden);
+    if (!hidden.equals(notPublic)) {
+      // a new set only when it changed: the search side rebuilds its caches when it sees one
+      notPublic = Set.copyOf(hidden);
+    }
   }
 
   private static Object stampOf(Path file) throws IOException {
