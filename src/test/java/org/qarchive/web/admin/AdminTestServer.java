@@ -25,8 +25,10 @@ import org.qarchive.Fixtures;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.cli.ImportFlow;
 import org.qarchive.importer.ImportOptions;
+import org.qarchive.index.Analysis;
 import org.qarchive.index.EntryEdits;
 import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.Synonyms;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
 
@@ -83,8 +85,9 @@ final class AdminTestServer implements AutoCloseable {
     this.publicUrl = publicUrl;
     Fixtures.index(dir, entries);
     this.edits = EntryEdits.open(dir);
-    this.searcher = new ArchiveSearcher(dir);
-    this.staffSearcher = new ArchiveSearcher(dir);
+    Synonyms synonyms = Synonyms.load(null, Analysis.DEFAULT);
+    this.searcher = new ArchiveSearcher(dir, synonyms, edits);
+    this.staffSearcher = ArchiveSearcher.seeingHidden(dir, synonyms);
     StaffAccounts accounts = new StaffAccounts(dir, new PasswordHash());
     if (accounts.list().isEmpty()) {
       accounts.add(ALICE, PASSWORD.toCharArray());
@@ -124,20 +127,26 @@ final class AdminTestServer implements AutoCloseable {
                       by);
                 },
                 new StaffAdmin.SynonymsInUse() {
-                  private String text = "tummy tuck, abdominoplasty\n";
-
                   @Override
                   public Text current() {
-                    return new Text(text, "test list");
+                    Path f = dir.resolve(StaffAdmin.SYNONYMS_FILE);
+                    try {
+                      return Files.exists(f)
+                          ? new Text(Files.readString(f), "staff")
+                          : new Text("tummy tuck, abdominoplasty\n", "test list");
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
                   }
 
                   @Override
                   public void use(String t) {
-                    if (t != null) {
-                      org.qarchive.search.Synonyms.parse(
-                          t, org.qarchive.index.Analysis.DEFAULT, "staff");
-                    }
-                    text = t == null ? "tummy tuck, abdominoplasty\n" : t;
+                    Synonyms next =
+                        t == null
+                            ? Synonyms.load(null, Analysis.DEFAULT)
+                            : Synonyms.parse(t, Analysis.DEFAULT, "staff");
+                    searcher.useSynonyms(next);
+                    staffSearcher.useSynonyms(next);
                   }
                 },
                 clock));
