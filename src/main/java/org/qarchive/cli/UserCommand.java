@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qarchive.web.admin.PasswordHash;
 import org.qarchive.web.admin.StaffAccounts;
+import org.qarchive.web.admin.StaffAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +72,7 @@ final class UserCommand implements Runnable {
       } finally {
         StaffAccounts.wipe(pw);
       }
+      StaffAdmin.recordCommandLine(index.dir, "user add", n);
       spec.commandLine().getOut().println("Added " + n + "; they can sign in at /admin.");
       return 0;
     }
@@ -114,7 +116,9 @@ final class UserCommand implements Runnable {
       if (!accounts(index).remove(name)) {
         throw new BadInputException("there is no account named " + name);
       }
-      spec.commandLine().getOut().println("Removed " + name.strip().toLowerCase(Locale.ROOT) + ".");
+      String n = name.strip().toLowerCase(Locale.ROOT);
+      StaffAdmin.recordCommandLine(index.dir, "user remove", n);
+      spec.commandLine().getOut().println("Removed " + n + ".");
       return 0;
     }
   }
@@ -146,6 +150,7 @@ final class UserCommand implements Runnable {
       } finally {
         StaffAccounts.wipe(pw);
       }
+      StaffAdmin.recordCommandLine(index.dir, "user passwd", n);
       spec.commandLine().getOut().println("Changed the password of " + n + ".");
       return 0;
     }
