@@ -145,6 +145,18 @@ final class ServeCommand implements Callable<Integer> {
           "Serving %d entries at http://localhost:%d%n",
           searcher.count(),
           server.port());
+      if (staff != null) {
+        int accounts =
+            new org.qarchive.web.admin.StaffAccounts(
+                    index.dir, new org.qarchive.web.admin.PasswordHash())
+                .list()
+                .size();
+        out.printf(
+            Locale.ROOT,
+            "Staff sign in at http://localhost:%d/admin%s%n",
+            server.port(),
+            accounts == 0 ? " (no staff account yet: ./qarchive user add NAME)" : "");
+      }
       out.flush();
       stopped.await();
     }

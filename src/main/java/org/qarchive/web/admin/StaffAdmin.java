@@ -297,6 +297,20 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
         refuse(ctx, s.get(), "This request did not come from the archive's own pages.");
         return;
       }
+      if (ctx.req().getContentLengthLong() > MAX_FORM_BYTES || !formReadable(ctx)) {
+        ctx.status(413)
+            .html(
+                pages.problem(
+                    viewer(s.get()),
+                    413,
+                    "The form is too large",
+                    "The server reads forms of up to "
+                        + AdminPages.bytes(MAX_FORM_BYTES)
+                        + "; nothing was changed. Shorten the text and save again.",
+                    "/admin",
+                    "Go to the staff start page"));
+        return;
+      }
       String token = ctx.header("X-CSRF-Token");
       if (token == null) {
         token = formParam(ctx, "csrf");
@@ -322,6 +336,18 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
 
   private static AdminPages.Viewer viewer(Sessions.Session s) {
     return s == null ? null : new AdminPages.Viewer(s.user(), s.csrf());
+  }
+
+  /** The largest form the server reads (Jetty's limit for a posted form). */
+  static final long MAX_FORM_BYTES = 200_000;
+
+  private static boolean formReadable(Context ctx) {
+    try {
+      ctx.formParamMap();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** A form field, or null; a form too large to read is treated as absent. */
@@ -975,7 +1001,7 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
       Map.of(
           Field.TITLE, 1_000,
           Field.QUESTION, 100_000,
-          Field.ANSWER, 200_000,
+          Field.ANSWER, 150_000,
           Field.DATE, 10,
           Field.ANSWERED_BY, 300,
           Field.CATEGORIES, 10_000,

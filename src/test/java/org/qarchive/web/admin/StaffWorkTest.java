@@ -185,6 +185,44 @@ class StaffWorkTest {
   }
 
   @Test
+  void aFormLargerThanTheServerReadsIsRefusedWithAClearPageAndNothingChanges() throws Exception {
+    String before = s.staffState();
+    HttpResponse<String> r =
+        action("/admin/entries/" + Fixtures.seed().id(), Map.of("answer", "word ".repeat(60_000)));
+    assertEquals(413, r.statusCode());
+    assertTrue(r.body().contains("The form is too large"), r.body());
+    assertEquals(before, s.staffState());
+  }
+
+  @Test
+  void anUploadedZipThatTriesToEscapeOrExplodeIsReportedAndNothingLandsOutside() throws Exception {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(b)) {
+      for (String evil : List.of("../../../../evil.html", "/etc/evil.html", "ok/../../evil.html")) {
+        z.putNextEntry(new java.util.zip.ZipEntry(evil));
+        z.write(StaffAdminSecurityTest.post(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+      z.putNextEntry(new java.util.zip.ZipEntry("bomb.html"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 40; i++) {
+        z.write(zeros); // 40 MB of zeros: a ratio only a bomb has
+      }
+      z.closeEntry();
+      z.putNextEntry(new java.util.zip.ZipEntry("fine/index.html"));
+      z.write(StaffAdminSecurityTest.post(2).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    String run = upload("hostile.zip", b.toByteArray());
+    String report = alice.get("/admin/imports/" + run + "?outcome=failed").body();
+    assertTrue(report.contains("unsafe entry name"), report);
+    assertTrue(report.contains("zip bomb"), report);
+    assertFalse(Files.exists(tmp.resolve("evil.html")));
+    assertFalse(Files.exists(s.dir.resolve("evil.html")));
+    assertFalse(Files.exists(Path.of("/etc/evil.html")));
+  }
+
+  @Test
   void hidingAnEntryTakesItOffEveryPublicPageAtOnceAndUnhidingBringsItBack() throws Exception {
     String id = Fixtures.seed().id();
     assertTrue(publicSearchIds("botox eyebrows").contains(id));
