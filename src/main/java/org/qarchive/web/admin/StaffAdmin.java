@@ -188,11 +188,6 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
     }
   }
 
-  /** The staff accounts, for tests and the command line. */
-  StaffAccounts accounts() {
-    return accounts;
-  }
-
   @Override
   public void addRoutes(RoutesConfig r) {
     r.before("/admin", this::headers);
@@ -653,13 +648,12 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
       Files.deleteIfExists(up.file());
       throw e;
     }
-    record(
-        ctx,
-        s.user(),
-        "upload",
-        "import:" + runId,
-        up.name() + " (" + AdminPages.bytes(up.size()) + ")");
-    startImport(ctx, s, runId, kept, up.name());
+    String detail = up.name() + " (" + AdminPages.bytes(up.size()) + ")";
+    if (!startImport(ctx, s, runId, kept, up.name(), "upload", detail)) {
+      // another upload won the race for the one import slot: this file is not kept
+      Files.deleteIfExists(kept);
+      Files.deleteIfExists(folder);
+    }
   }
 
   private void tooLarge(Context ctx, Sessions.Session s) {
@@ -679,8 +673,21 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
                 "Back to the import page"));
   }
 
-  private void startImport(
-      Context ctx, Sessions.Session s, String runId, Path input, String source) {
+  /**
+   * Starts importing {@code input} as run {@code runId}; returns false, having answered with the
+   * busy page, when another import holds the slot.
+   *
+   * @param why what staff did to start it ("upload", "import again"), for the audit log
+   * @param detail what the audit log says about it
+   */
+  private boolean startImport(
+      Context ctx,
+      Sessions.Session s,
+      String runId,
+      Path input,
+      String source,
+      String why,
+      String detail) {
     try {
       work.start(
           runId,
@@ -709,10 +716,12 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
           });
     } catch (IndexWork.Busy busy) {
       ctx.status(409).html(pages.busy(viewer(s), busy.running));
-      return;
+      return false;
     }
+    record(ctx, s.user(), why, "import:" + runId, detail);
     record(ctx, s.user(), "import started", "import:" + runId, source);
     ctx.redirect("/admin/imports/" + runId, HttpStatus.SEE_OTHER);
+    return true;
   }
 
   private void historyPage(Context ctx, Sessions.Session s) throws IOException {
@@ -860,13 +869,14 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
     }
     String runId = history.newId();
     String source = file.get().getFileName().toString();
-    record(
+    startImport(
         ctx,
-        s.user(),
+        s,
+        runId,
+        file.get(),
+        source,
         "import again",
-        "import:" + runId,
         source + " (uploaded for " + id.get() + ")");
-    startImport(ctx, s, runId, file.get(), source);
   }
 
   // ---- entries
