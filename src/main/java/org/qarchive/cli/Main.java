@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
       StatsCommand.class,
       SoakCommand.class,
       SearchesCommand.class,
+      UserCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

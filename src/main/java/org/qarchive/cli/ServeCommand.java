@@ -13,6 +13,8 @@ import org.qarchive.archive.Version;
 import org.qarchive.embedding.Embedder;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
+import org.qarchive.index.Analysis;
+import org.qarchive.index.EntryEdits;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.index.IndexSchema;
 import org.qarchive.search.ArchiveSearcher;
@@ -20,9 +22,13 @@ import org.qarchive.search.DailyLog;
 import org.qarchive.search.RankingMode;
 import org.qarchive.search.SearchLog;
 import org.qarchive.search.SearchRequest;
+import org.qarchive.search.Synonyms;
 import org.qarchive.web.AccessLog;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
+import org.qarchive.web.admin.PasswordHash;
+import org.qarchive.web.admin.StaffAccounts;
+import org.qarchive.web.admin.StaffAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -145,6 +151,19 @@ final class ServeCommand implements Callable<Integer> {
           "LEXICAL (by words only) or HYBRID (by words and meaning, with the embedding model shipped in the jar) (default: ${DEFAULT-VALUE}).")
   RankingMode ranking;
 
+  @Option(
+      names = "--no-admin",
+      description = "Serve without the staff pages at /admin (sign-in, uploads, corrections).")
+  boolean noAdmin;
+
+  @Option(
+      names = "--max-upload-mb",
+      paramLabel = "MB",
+      defaultValue = "1024",
+      description =
+          "Largest archive staff may upload at /admin, in MB (default: ${DEFAULT-VALUE}).")
+  long maxUploadMb;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -162,15 +181,22 @@ final class ServeCommand implements Callable<Integer> {
           "no index at " + index.dir + " and nothing to import; run 'qarchive import PATH'");
     }
     index.requireSearchable(spec.commandLine().getErr());
+    if (maxUploadMb < 1) {
+      throw new BadInputException("--max-upload-mb must be at least 1");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
+    EntryEdits edits = EntryEdits.open(index.dir);
     try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile, logDays);
         AccessLog access = noAccessLog ? null : new AccessLog(accessLogFile, logDays);
         Embedder embedder =
             ranking == RankingMode.HYBRID ? ImportFlow.loadModel(System.err) : null;
-        ArchiveSearcher searcher = new ArchiveSearcher(index.dir, null, embedder, ranking)) {
+        ArchiveSearcher searcher =
+            new ArchiveSearcher(index.dir, synonymsAtStart(), edits, embedder, ranking);
+        StaffSide staff = noAdmin ? null : new StaffSide(index.dir, config, edits, searcher)) {
       warmUp(searcher);
       try (WebServer server =
-          new WebServer(searcher, config, Clock.systemUTC(), log, access).start()) {
+          withStaff(new WebServer(searcher, config, Clock.systemUTC(), log, access), staff)
+              .start()) {
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
         out.printf(
             Locale.ROOT,
@@ -179,6 +205,14 @@ final class ServeCommand implements Callable<Integer> {
             searcher.count(),
             server.port(),
             embedder == null ? RankingMode.LEXICAL.label() : ranking.label());
+        if (staff != null) {
+          int accounts = new StaffAccounts(index.dir, new PasswordHash()).list().size();
+          out.printf(
+              Locale.ROOT,
+              "Staff sign in at http://localhost:%d/admin%s%n",
+              server.port(),
+              accounts == 0 ? " (no staff account yet: ./qarchive user add NAME)" : "");
+        }
         out.flush();
         stopped.await();
       }
@@ -198,6 +232,154 @@ final class ServeCommand implements Callable<Integer> {
     }
     searcher.suggest("swe", 8);
     searcher.facets();
+  }
+
+  private static WebServer withStaff(WebServer server, StaffSide staff) {
+    return staff == null ? server : server.with(staff.admin);
+  }
+
+  /**
+   * The staff side and what it owns: a searcher that also sees hidden entries (opened on first
+   * use), and the admin's background work.
+   */
+  private final class StaffSide implements AutoCloseable {
+    final StaffAdmin admin;
+    private final Path dir;
+    private final ArchiveSearcher publicSearcher;
+    private ArchiveSearcher staffSearcher;
+
+    StaffSide(Path dir, WebConfig config, EntryEdits edits, ArchiveSearcher publicSearcher)
+        throws java.io.IOException {
+      this.dir = dir;
+      this.publicSearcher = publicSearcher;
+      this.admin =
+          new StaffAdmin(
+              new StaffAdmin.Setup(
+                  dir,
+                  config.siteName(),
+                  config.publicUrl(),
+                  maxUploadMb * 1024 * 1024,
+                  edits,
+                  this::staffSearcher,
+                  this::refresh,
+                  (inputs, control, history, runId, source, by) ->
+                      ImportFlow.run(
+                          dir,
+                          inputs,
+                          new ImportOptions(
+                                  false, null, null, Runtime.getRuntime().availableProcessors())
+                              .withControl(control),
+                          false,
+                          history,
+                          runId,
+                          source,
+                          by),
+                  new StaffSynonyms(this),
+                  java.time.Clock.systemUTC()));
+    }
+
+    synchronized ArchiveSearcher staffSearcher() {
+      if (staffSearcher == null) {
+        try {
+          staffSearcher = ArchiveSearcher.seeingHidden(dir, publicSearcher.synonyms());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return staffSearcher;
+    }
+
+    /** Both searchers search with {@code next} from their next search on. */
+    synchronized void useSynonyms(Synonyms next) {
+      publicSearcher.useSynonyms(next);
+      if (staffSearcher != null) {
+        staffSearcher.useSynonyms(next);
+      }
+    }
+
+    void refresh() throws java.io.IOException {
+      publicSearcher.refresh();
+      ArchiveSearcher s;
+      synchronized (this) {
+        s = staffSearcher;
+      }
+      if (s != null) {
+        s.refresh();
+      }
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      admin.close();
+      synchronized (this) {
+        if (staffSearcher != null) {
+          staffSearcher.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * The synonyms the server starts with: the list staff saved in the index folder, else those in
+   * force (the {@code qarchive.synonyms} file or the shipped list).
+   */
+  private Synonyms synonymsAtStart() throws java.io.IOException {
+    Path staffFile = index.dir.resolve(StaffAdmin.SYNONYMS_FILE);
+    if (!noAdmin && java.nio.file.Files.exists(staffFile)) {
+      try {
+        return Synonyms.parse(
+            java.nio.file.Files.readString(staffFile, java.nio.charset.StandardCharsets.UTF_8),
+            Analysis.DEFAULT,
+            staffFile.toString());
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage());
+      }
+    }
+    return Synonyms.load(null, Analysis.DEFAULT);
+  }
+
+  /** The synonym list staff edit at /admin/synonyms. */
+  private final class StaffSynonyms implements StaffAdmin.SynonymsInUse {
+    private final StaffSide side;
+
+    StaffSynonyms(StaffSide side) {
+      this.side = side;
+    }
+
+    @Override
+    public Text current() {
+      Path staffFile = index.dir.resolve(StaffAdmin.SYNONYMS_FILE);
+      try {
+        if (java.nio.file.Files.exists(staffFile)) {
+          return new Text(
+              java.nio.file.Files.readString(staffFile, java.nio.charset.StandardCharsets.UTF_8),
+              "the list saved by staff");
+        }
+        String property = System.getProperty(Synonyms.PROPERTY);
+        if (property != null && !property.isBlank()) {
+          return new Text(
+              java.nio.file.Files.readString(
+                  Path.of(property), java.nio.charset.StandardCharsets.UTF_8),
+              property);
+        }
+        try (var in = Synonyms.class.getResourceAsStream(Synonyms.RESOURCE)) {
+          return new Text(
+              new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+              "the list shipped with qarchive");
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void use(String text) {
+      Synonyms next =
+          text == null
+              ? Synonyms.load(null, Analysis.DEFAULT)
+              : Synonyms.parse(text, Analysis.DEFAULT, "the list saved by staff");
+      side.useSynonyms(next);
+    }
   }
 
   private WebConfig webConfig() {
@@ -239,11 +421,18 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.println("Importing " + importDir + " (" + reason + ") ...");
     out.flush();
+    org.qarchive.importer.ImportHistory history =
+        new org.qarchive.importer.ImportHistory(index.dir);
     ImportReport r =
         ImportFlow.run(
             index.dir,
             inputs,
-            new ImportOptions(false, null, System.err, Runtime.getRuntime().availableProcessors()));
+            new ImportOptions(false, null, System.err, Runtime.getRuntime().availableProcessors()),
+            false,
+            history,
+            history.newId(),
+            ImportFlow.describe(inputs),
+            "automatic import when serve started");
     out.print(r.summary());
     out.flush();
     return true;

@@ -72,10 +72,10 @@ public final class Reindex {
             vector = vectors.vectorValue(it.index()).clone();
           }
           if (vector != null) {
-            writer.keep(EntryDocuments.fromDocument(d), vector);
+            writer.keep(EntryDocuments.importedFromDocument(d), vector);
             kept++;
           } else {
-            writer.upsert(EntryDocuments.fromDocument(d));
+            writer.upsert(EntryDocuments.importedFromDocument(d));
           }
           n++;
         }

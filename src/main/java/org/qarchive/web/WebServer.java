@@ -74,6 +74,7 @@ public final class WebServer implements AutoCloseable {
   private final SearchLog searchLog;
   private final AccessLog accessLog;
   private final TrustedProxies proxies;
+  private final List<WebModule> modules = new java.util.ArrayList<>();
   private Javalin app;
 
   /** The server could not listen where it was told to; {@link #inUse} when the port was taken. */
@@ -191,6 +192,12 @@ public final class WebServer implements AutoCloseable {
             });
   }
 
+  /** Adds a module's routes (the staff admin); call before {@link #start()}. */
+  public WebServer with(WebModule module) {
+    modules.add(Objects.requireNonNull(module, "module"));
+    return this;
+  }
+
   /** Starts listening; returns this server. */
   public WebServer start() {
     app =
@@ -226,6 +233,7 @@ public final class WebServer implements AutoCloseable {
               c.routes.get("/sitemap.xml", this::sitemap);
               c.routes.get("/robots.txt", this::robots);
               assets.forEach((path, asset) -> c.routes.get(path, ctx -> serve(ctx, asset)));
+              modules.forEach(m -> m.addRoutes(c.routes));
               c.routes.exception(
                   TooBusyException.class,
                   (e, ctx) -> {

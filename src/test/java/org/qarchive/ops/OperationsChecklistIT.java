@@ -128,11 +128,11 @@ class OperationsChecklistIT {
             .contains("qarchive " + Version.current() + " serving"),
         "the server's first line");
     assertTrue(log.contains("\"version\":\"" + Version.current() + "\""), "/healthz");
-    String served = Files.readString(work.resolve("serve.log"), StandardCharsets.UTF_8);
+    String serveLog = Files.readString(work.resolve("serve.log"), StandardCharsets.UTF_8);
     if (System.getProperty("os.name").equals("Linux")
         && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"))) {
       // the trimmed runtime runs ONNX Runtime, unpacked under the state folder's tmp
-      assertTrue(served.contains("(ranking: hybrid)"), served);
+      assertTrue(serveLog.contains("(ranking: hybrid)"), serveLog);
     }
     assertTrue(
         Files.isRegularFile(work.resolve("state/qarchive.jsa")), "the class-data archive, at exit");
