@@ -135,9 +135,9 @@ class OperationsChecklistIT {
       assertTrue(serveLog.contains("(ranking: hybrid)"), serveLog);
     }
     // 5: the restored index is the backed-up one
-    int entries = IndexInfo.read(work.resolve("index")).entries();
-    assertTrue(entries > 0);
-    assertEquals(entries, IndexInfo.read(work.resolve("restored")).entries());
+    int served = IndexInfo.read(work.resolve("index")).entries();
+    assertTrue(served > 0);
+    assertEquals(served, IndexInfo.read(work.resolve("restored")).entries());
     assertTrue(
         Files.isRegularFile(work.resolve("backups/first").resolve(IndexBackup.MANIFEST)),
         "the backup's manifest");
