@@ -13,6 +13,7 @@ import org.qarchive.index.Fields;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.SearchLog;
+import org.qarchive.site.SiteConfig;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
 import picocli.CommandLine.Command;
@@ -100,6 +101,16 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-search-log", description = "Do not log searches.")
   boolean noSearchLog;
 
+  @Option(
+      names = "--config-dir",
+      paramLabel = "DIR",
+      defaultValue = "config",
+      description =
+          "The clinic's settings staff edit (clinic.properties, emergency-triggers.txt,"
+              + " facet-stoplist.txt), re-read on change; missing files are written with the"
+              + " documented defaults (default: ${DEFAULT-VALUE}).")
+  Path configDir;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -111,6 +122,9 @@ final class ServeCommand implements Callable<Integer> {
     if (!IndexInfo.read(index.dir).exists()) {
       throw new BadInputException(
           "no index at " + index.dir + " and nothing to import; run 'qarchive import PATH'");
+    }
+    for (Path written : SiteConfig.writeMissingDefaults(configDir)) {
+      out.println("Wrote the default " + written + "; edit it to set the clinic's details");
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile);
@@ -131,13 +145,16 @@ final class ServeCommand implements Callable<Integer> {
   private WebConfig webConfig() {
     try {
       return new WebConfig(
-          host,
-          port,
-          corsOrigins,
-          siteName,
-          frameAncestors == null ? List.of() : frameAncestors,
-          publicUrl,
-          index.dir);
+              host,
+              port,
+              corsOrigins,
+              siteName,
+              frameAncestors == null ? List.of() : frameAncestors,
+              publicUrl,
+              index.dir)
+          .withConfigDir(configDir)
+          // the pages imported from the import folder are served as the originals' archived copies
+          .withArchiveDir(Files.isDirectory(importDir) ? importDir : null);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

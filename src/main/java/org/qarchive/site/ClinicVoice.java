@@ -51,6 +51,10 @@ public record ClinicVoice(
       "Chest pain, trouble breathing, signs of a stroke, a severe allergic reaction, heavy bleeding"
           + " or a high fever after surgery need care now, not an answer from this archive.";
 
+  static final String DEFAULT_CRISIS_MESSAGE =
+      "If you are thinking about suicide or harming yourself, call or text 988 (Suicide & Crisis"
+          + " Lifeline), any time.";
+
   private static final int MAX_NAME = 120;
   private static final int MAX_TEXT = 600;
   private static final int MAX_URL = 500;
@@ -71,9 +75,9 @@ public record ClinicVoice(
     crisisMessage = clean(crisisMessage);
   }
 
-  /** The shipped defaults: no clinic details, the default disclaimer, 911. */
+  /** The shipped defaults: no clinic details, the default disclaimer, 911, the US crisis line. */
   public static ClinicVoice defaults() {
-    return new ClinicVoice("", "", "", "", "", "911", "", "");
+    return new ClinicVoice("", "", "", "", "", "911", "", DEFAULT_CRISIS_MESSAGE);
   }
 
   private static String clean(String s) {
@@ -111,7 +115,8 @@ public record ClinicVoice(
 
   /**
    * Reads {@code clinic.properties}: {@code key = value} lines, {@code #} comments, every key at
-   * most once, unknown keys refused (a misspelt key would otherwise be silently ignored).
+   * most once, unknown keys refused (a misspelt key would otherwise be silently ignored). A key
+   * left out keeps its shipped default; {@code crisis_message} set empty shows nothing.
    *
    * @throws ConfigException naming the line and what is wrong with it
    */
@@ -156,7 +161,7 @@ public record ClinicVoice(
         values.get("disclaimer"),
         values.get("emergency_number"),
         values.get("emergency_message"),
-        values.get("crisis_message"));
+        values.getOrDefault("crisis_message", DEFAULT_CRISIS_MESSAGE));
   }
 
   private static int firstSeparator(String line) {

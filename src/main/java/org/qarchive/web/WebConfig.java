@@ -18,6 +18,10 @@ import java.util.Objects;
  *     links, the sitemap and OpenSearch; null to derive it from each request's Host header
  * @param indexDir the index folder, for size and last-import metrics; null when unknown
  * @param maxConcurrentSearches searches allowed to run at once; more wait briefly, then get 429
+ * @param configDir the clinic's config folder ({@link org.qarchive.site.SiteConfig}), reloaded on
+ *     change; null for the shipped defaults
+ * @param archiveDir the folder the index was imported from, whose files are served as the archived
+ *     copies of the original posts; null when they are not to be served
  */
 public record WebConfig(
     String host,
@@ -27,7 +31,9 @@ public record WebConfig(
     List<String> frameAncestors,
     String publicUrl,
     Path indexDir,
-    int maxConcurrentSearches) {
+    int maxConcurrentSearches,
+    Path configDir,
+    Path archiveDir) {
 
   /**
    * Concurrent searches by default: enough to keep every core busy while one waits on I/O, few
@@ -59,6 +65,29 @@ public record WebConfig(
         throw new IllegalArgumentException("public URL must be an http(s) URL: " + publicUrl);
       }
     }
+  }
+
+  /** Without a config folder or archived copies. */
+  public WebConfig(
+      String host,
+      int port,
+      List<String> corsOrigins,
+      String siteName,
+      List<String> frameAncestors,
+      String publicUrl,
+      Path indexDir,
+      int maxConcurrentSearches) {
+    this(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        maxConcurrentSearches,
+        null,
+        null);
   }
 
   /** Without framing, public URL or index folder. */
@@ -94,12 +123,63 @@ public record WebConfig(
   /** This config with the index folder set, so metrics can report its size and last import. */
   public WebConfig withIndexDir(Path dir) {
     return new WebConfig(
-        host, port, corsOrigins, siteName, frameAncestors, publicUrl, dir, maxConcurrentSearches);
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        dir,
+        maxConcurrentSearches,
+        configDir,
+        archiveDir);
   }
 
   /** This config with another cap on concurrent searches. */
   public WebConfig withMaxConcurrentSearches(int max) {
     return new WebConfig(
-        host, port, corsOrigins, siteName, frameAncestors, publicUrl, indexDir, max);
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        max,
+        configDir,
+        archiveDir);
+  }
+
+  /** This config reading the clinic's settings from {@code dir} (null: the shipped defaults). */
+  public WebConfig withConfigDir(Path dir) {
+    return new WebConfig(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        maxConcurrentSearches,
+        dir,
+        archiveDir);
+  }
+
+  /**
+   * This config serving the archived pages under {@code dir} as the entries' original posts (null:
+   * none served).
+   */
+  public WebConfig withArchiveDir(Path dir) {
+    return new WebConfig(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        maxConcurrentSearches,
+        configDir,
+        dir);
   }
 }

@@ -18,6 +18,8 @@ class ClinicVoiceTest {
     assertEquals(ClinicVoice.DEFAULT_DISCLAIMER, v.disclaimer());
     assertEquals(ClinicVoice.DEFAULT_EMERGENCY_MESSAGE, v.emergencyMessage());
     assertTrue(v.crisisMessage().contains("988"), v.crisisMessage());
+    assertEquals(v, ClinicVoice.defaults());
+    assertEquals(ClinicVoice.defaults(), ClinicVoice.parse("# nothing set\n"), "left out: default");
   }
 
   @Test

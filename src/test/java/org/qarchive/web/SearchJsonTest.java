@@ -53,7 +53,8 @@ class SearchJsonTest {
             "hits",
             "facets",
             "corrected_query",
-            "relaxation"),
+            "relaxation",
+            "emergency"),
         fieldNames(json));
     assertEquals(1_000, json.get("total").asLong());
     assertTrue(json.get("total_exact").isBoolean() && !json.get("total_exact").asBoolean());
@@ -110,7 +111,8 @@ class SearchJsonTest {
     JsonNode json =
         mapper.readTree(
             SearchJson.writeFacets(
-                Map.of("year", List.of(new FacetCount("2013", 3), new FacetCount("2012", 1)))));
+                Map.of("year", List.of(new FacetCount("2013", 3), new FacetCount("2012", 1))),
+                org.qarchive.site.FacetStopList.none()));
     assertEquals(List.of("facets"), fieldNames(json));
     assertEquals(SearchParams.FACETS, fieldNames(json.get("facets")));
     assertEquals("2012", json.get("facets").get("year").get(1).get("value").asText());
