@@ -34,6 +34,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -104,8 +105,13 @@ public final class ArchiveSearcher implements AutoCloseable {
   private final SearcherManager manager;
   private final Analysis analysis;
   private final Analyzer analyzer;
-  private final UserQueryParser parser;
-  private final Speller speller;
+
+  /**
+   * Plans every search; replaced whole when the synonyms change ({@link #useSynonyms}), so a search
+   * runs with one set of synonyms from start to end.
+   */
+  private volatile QueryPlanner planner;
+
   private final Object suggesterLock = new Object();
   private Suggester suggester;
   private long suggesterVersion = -1;
@@ -163,8 +169,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
     this.analysis = analysis;
     this.analyzer = analysis.textAnalyzer();
-    this.parser = new UserQueryParser(analyzer, analysis.queryAnalyzer(synonyms.map()), ranking);
-    this.speller = new Speller(synonyms.vocabulary(), parser);
+    this.planner = new QueryPlanner(analysis, synonyms, ranking);
   }
 
   /**
@@ -178,6 +183,21 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
+   * Searches with {@code synonyms} from now on (a search already running finishes with the old
+   * ones), with the same analysis and ranking: staff can edit the synonyms without a restart.
+   */
+  public void useSynonyms(Synonyms synonyms) {
+    QueryPlanner current = planner;
+    planner =
+        new QueryPlanner(analysis, Objects.requireNonNull(synonyms, "synonyms"), current.ranking());
+  }
+
+  /** The synonyms searches use now. */
+  public Synonyms synonyms() {
+    return planner.synonyms();
+  }
+
+  /**
    * Runs one search: ranked hits of the requested page with highlighted snippets, and facet counts
    * when asked for ({@link SearchRequest#facets()}). A word no entry contains is corrected first
    * (unless the request is {@link SearchRequest#exact()}); a query that finds nothing is relaxed
@@ -185,74 +205,20 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    UserQueryParser.Parsed parsed = parser.read(request.query());
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();
     try {
-      IndexReader reader = searcher.getIndexReader();
-      String corrected = null;
-      if (!request.exact() && !parsed.isBlank()) {
-        corrected = speller.correct(parsed, reader);
-        if (corrected != null) {
-          parsed = parser.read(corrected);
+      QueryPlan plan = planner.plan(request.query(), request.exact(), searcher.getIndexReader());
+      List<BooleanClause> scope = scope(request.filters());
+      SearchResult.Relaxation used = SearchResult.Relaxation.NONE;
+      Ranked ranked = null;
+      for (SearchResult.Relaxation step : plan.relaxations()) {
+        ranked = rank(searcher, plan.ranking(step), scope, plan.isBlank(), request);
+        if (ranked.total() > 0) {
+          used = step;
+          break;
         }
       }
-      UserQueryParser.Match match = parser.defaultMatch(parsed);
-      SearchResult.Relaxation relaxation = SearchResult.Relaxation.NONE;
-      UserQueryParser.Queries queries = parser.queries(parsed, match, reader);
-      Ranked ranked = rank(searcher, queries.ranking(), parsed, request);
-      if (ranked.total() == 0 && !parsed.isBlank()) {
-        int words = parser.plainWordCount(parsed);
-        if (match == UserQueryParser.Match.ALL && words >= 3) {
-          match = UserQueryParser.Match.MOST;
-          relaxation = SearchResult.Relaxation.MOST_WORDS;
-          ranked = rank(searcher, parser.query(parsed, match, reader), parsed, request);
-        }
-        if (ranked.total() == 0 && words >= 2) {
-          relaxation = SearchResult.Relaxation.ANY_WORD;
-          ranked =
-              rank(
-                  searcher,
-                  parser.query(parsed, UserQueryParser.Match.ANY, reader),
-                  parsed,
-                  request);
-        }
-        if (ranked.total() == 0) {
-          relaxation = SearchResult.Relaxation.NONE;
-        }
-      }
-      // A page is its own slice of the ranking, and near duplicates fold within it: pages never
-      // overlap, and the page
-      // count that the total promises always holds (folding across pages could leave the last ones
-      // empty).
-      ScoreDoc[] ranking = ranked.top().scoreDocs;
-      int from = Math.min(ranking.length, (request.page() - 1) * request.size());
-      ScoreDoc[] all =
-          Arrays.copyOfRange(ranking, from, Math.min(ranking.length, from + request.size()));
-      // every entry of the page is read once (folding, hit fields, snippets); reading decompresses
-      // a whole block
-      Map<Integer, Document> loaded = load(searcher, all, LOADED_FIELDS);
-      List<NearDuplicates.Group> page = fold(all, loaded);
-      ScoreDoc[] pageDocs = page.stream().map(g -> all[g.leader()]).toArray(ScoreDoc[]::new);
-      List<SearchHit> hits = hits(searcher, queries.highlight(), ranked.top(), pageDocs, loaded);
-      List<SearchHit> withSimilar = new ArrayList<>(hits.size());
-      for (int i = 0; i < hits.size(); i++) {
-        List<String> similar = new ArrayList<>();
-        for (int f : page.get(i).folded()) {
-          similar.add(loaded.get(all[f].doc).get(Fields.ID));
-        }
-        SearchHit h = hits.get(i);
-        withSimilar.add(
-            new SearchHit(
-                h.id(),
-                h.url(),
-                h.title(),
-                h.date(),
-                h.answeredBy(),
-                h.questionSnippet(),
-                h.answerSnippet(),
-                h.score(),
-                similar));
-      }
+      List<SearchHit> hits = page(searcher, plan, ranked.top(), request);
       Map<String, List<FacetCount>> facets =
           ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -261,24 +227,85 @@ public final class ArchiveSearcher implements AutoCloseable {
           ranked.total(),
           ranked.totalExact(),
           took,
-          withSimilar,
+          hits,
           facets,
-          corrected,
-          relaxation);
+          plan.correctedQuery(),
+          used);
     } finally {
       manager.release(searcher);
     }
   }
 
   /**
-   * The Lucene query a search for {@code text} ranks with, before any spelling correction or
+   * The hits of the requested page, each built once. A page is its own slice of the ranking, and
+   * near duplicates fold within it: pages never overlap, and the page count that the total promises
+   * always holds (folding across pages could leave the last ones empty).
+   */
+  private List<SearchHit> page(
+      IndexSearcher searcher, QueryPlan plan, TopDocs top, SearchRequest request)
+      throws IOException {
+    ScoreDoc[] ranking = top.scoreDocs;
+    int from = Math.min(ranking.length, (request.page() - 1) * request.size());
+    ScoreDoc[] all =
+        Arrays.copyOfRange(ranking, from, Math.min(ranking.length, from + request.size()));
+    // every entry of the page is read once (folding, hit fields, snippets); reading decompresses a
+    // whole block
+    Map<Integer, Document> loaded = load(searcher, all, LOADED_FIELDS);
+    List<NearDuplicates.Group> groups = fold(all, loaded);
+    ScoreDoc[] leaders = new ScoreDoc[groups.size()];
+    List<List<String>> similar = new ArrayList<>(groups.size());
+    for (int i = 0; i < groups.size(); i++) {
+      leaders[i] = all[groups.get(i).leader()];
+      List<String> ids = new ArrayList<>();
+      for (int f : groups.get(i).folded()) {
+        ids.add(loaded.get(all[f].doc).get(Fields.ID));
+      }
+      similar.add(ids);
+    }
+    return hits(searcher, plan.highlight(), top, leaders, loaded, similar);
+  }
+
+  /**
+   * The one place every search is narrowed, as clauses added beside the ranking query (and the
+   * filter of any other way of finding entries): the request's facet filters. Entries that must
+   * never be shown publicly are excluded here too.
+   */
+  static List<BooleanClause> scope(Filters filters) {
+    List<BooleanClause> clauses = new ArrayList<>();
+    filters
+        .byField()
+        .forEach(
+            (field, values) -> {
+              if (!values.isEmpty()) {
+                clauses.add(
+                    new BooleanClause(
+                        new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()),
+                        Occur.FILTER));
+              }
+            });
+    return List.copyOf(clauses);
+  }
+
+  /** {@code query} narrowed by {@code scope}. */
+  static Query scoped(Query query, List<BooleanClause> scope) {
+    if (scope.isEmpty()) {
+      return query;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+    scope.forEach(b::add);
+    return b.build();
+  }
+
+  /**
+   * The Lucene query a search for {@code text} ranks with, after spelling correction and before any
    * relaxation: for benchmarks and diagnostics.
    */
   public Query rankingQuery(String text) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
-      UserQueryParser.Parsed parsed = parser.read(text);
-      return parser.query(parsed, parser.defaultMatch(parsed), searcher.getIndexReader());
+      return planner
+          .plan(text, false, searcher.getIndexReader())
+          .ranking(SearchResult.Relaxation.NONE);
     } finally {
       manager.release(searcher);
     }
@@ -290,12 +317,13 @@ public final class ArchiveSearcher implements AutoCloseable {
   private Ranked rank(
       FacetingSearcher searcher,
       Query ranking,
-      UserQueryParser.Parsed parsed,
+      List<BooleanClause> scope,
+      boolean blank,
       SearchRequest request)
       throws IOException {
-    Query query = withFilters(ranking, request.filters());
+    Query query = scoped(ranking, scope);
     int wanted = request.page() * request.size();
-    boolean byDate = request.sort() == SearchRequest.Sort.DATE || parsed.isBlank();
+    boolean byDate = request.sort() == SearchRequest.Sort.DATE || blank;
     Sort sort = byDate ? dateSort() : relevanceSort();
     // a per-search time budget: a searcher of our own over the same reader, so the deadline is this
     // search's alone
@@ -364,23 +392,23 @@ public final class ArchiveSearcher implements AutoCloseable {
     for (ScoreDoc sd : docs) {
       String question = loaded.get(sd.doc).get(Fields.QUESTION);
       signatures.add(
-          question == null || question.isBlank() ? Set.of() : parser.analyzedTerms(question));
+          question == null || question.isBlank() ? Set.of() : planner.analyzedTerms(question));
     }
     return NearDuplicates.fold(signatures);
   }
 
-  private List<SearchHit> hits(
-      IndexSearcher searcher, Query highlightQuery, TopDocs top, ScoreDoc[] pageDocs)
-      throws IOException {
-    return hits(searcher, highlightQuery, top, pageDocs, load(searcher, pageDocs, LOADED_FIELDS));
-  }
-
+  /**
+   * One hit per entry of {@code pageDocs}, in that order, with snippets marked by {@code
+   * highlightQuery} and the near duplicates folded under each ({@code similar}, in the same order;
+   * null for none).
+   */
   private List<SearchHit> hits(
       IndexSearcher searcher,
       Query highlightQuery,
       TopDocs top,
       ScoreDoc[] pageDocs,
-      Map<Integer, Document> loaded)
+      Map<Integer, Document> loaded,
+      List<List<String>> similar)
       throws IOException {
     List<SearchHit> hits = new ArrayList<>(pageDocs.length);
     if (pageDocs.length == 0) {
@@ -402,7 +430,8 @@ public final class ArchiveSearcher implements AutoCloseable {
     for (int i = 0; i < byDoc.length; i++) {
       position.put(byDoc[i].doc, i);
     }
-    for (ScoreDoc sd : pageDocs) {
+    for (int rank = 0; rank < pageDocs.length; rank++) {
+      ScoreDoc sd = pageDocs[rank];
       int i = position.get(sd.doc);
       Document d = loaded.get(sd.doc);
       hits.add(
@@ -415,7 +444,7 @@ public final class ArchiveSearcher implements AutoCloseable {
               Objects.requireNonNullElse(snippets.get(Fields.QUESTION)[i], ""),
               Objects.requireNonNullElse(snippets.get(Fields.ANSWER)[i], ""),
               Float.isNaN(sd.score) ? 0f : sd.score,
-              List.of()));
+              similar == null ? List.of() : similar.get(rank)));
     }
     return hits;
   }
@@ -483,24 +512,6 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  private static Query withFilters(Query query, Filters filters) {
-    if (filters.isEmpty()) {
-      return query;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
-    filters
-        .byField()
-        .forEach(
-            (field, values) -> {
-              if (!values.isEmpty()) {
-                b.add(
-                    new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()),
-                    Occur.FILTER);
-              }
-            });
-    return b.build();
   }
 
   /**
@@ -595,12 +606,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       String question = Html.escape(entry.question());
       String answer = Html.escape(entry.answer());
       if (query != null && !query.isBlank()) {
-        UserQueryParser.Parsed parsed = parser.read(query);
-        String corrected = exact ? null : speller.correct(parsed, searcher.getIndexReader());
-        if (corrected != null) {
-          parsed = parser.read(corrected);
-        }
-        Query q = parser.highlightQuery(parsed, searcher.getIndexReader());
+        Query q = planner.plan(query, exact, searcher.getIndexReader()).highlight();
         UnifiedHighlighter whole =
             UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new MarkFormatter())
@@ -651,7 +657,13 @@ public final class ArchiveSearcher implements AutoCloseable {
               .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
               .build();
       TopDocs top = searcher.search(like, max);
-      return hits(searcher, new MatchAllDocsQuery(), top, top.scoreDocs);
+      return hits(
+          searcher,
+          new MatchAllDocsQuery(),
+          top,
+          top.scoreDocs,
+          load(searcher, top.scoreDocs, LOADED_FIELDS),
+          null);
     } finally {
       manager.release(searcher);
     }
@@ -663,7 +675,7 @@ public final class ArchiveSearcher implements AutoCloseable {
    * Built in memory from the index by {@link #refresh()}, or by the first call.
    */
   public List<String> suggest(String prefix, int max) throws IOException {
-    String text = UserQueryParser.clean(prefix).replace("\"", " ").strip();
+    String text = QueryPlanner.clean(prefix).replace("\"", " ").strip();
     // no suggestion is longer (titles past it are not offered), and a longer text could be more
     // words than Lucene
     // accepts in one query

@@ -21,28 +21,44 @@ public record Filters(
   /** Most values one facet may be filtered by. */
   public static final int MAX_VALUES = 20;
 
+  /** Longest value, in characters: longer than any category, tag or name. */
+  public static final int MAX_VALUE_CHARS = 200;
+
   /** No filter. */
   public static final Filters NONE = new Filters(List.of(), List.of(), List.of(), List.of());
 
   public Filters {
-    categories = check("category", categories);
-    tags = check("tag", tags);
-    years = check("year", years);
-    answeredBy = check("answered_by", answeredBy);
-    for (String y : years) {
-      if (!y.matches("\\d{4}")) {
-        throw new InvalidQueryException("The year filter must be a four-digit year.");
-      }
-    }
+    categories = check(Fields.CATEGORY, categories);
+    tags = check(Fields.TAG, tags);
+    years = check(Fields.YEAR, years);
+    answeredBy = check(Fields.ANSWERED_BY, answeredBy);
   }
 
+  /**
+   * The values stripped, blank ones and repeats left out, each checked; the message names the
+   * filter by its field name, which is also the web parameter's.
+   */
   private static List<String> check(String name, List<String> values) {
-    List<String> v = List.copyOf(Objects.requireNonNullElse(values, List.of()));
+    List<String> v =
+        Objects.requireNonNullElse(values, List.<String>of()).stream()
+            .map(s -> Objects.requireNonNull(s, name).strip())
+            .filter(s -> !s.isEmpty())
+            .distinct()
+            .toList();
     if (v.size() > MAX_VALUES) {
       throw new InvalidQueryException(
-          "At most " + MAX_VALUES + " values for the " + name + " filter.");
+          "parameter '" + name + "' may be given at most " + MAX_VALUES + " times");
     }
-    return v.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    for (String s : v) {
+      if (s.length() > MAX_VALUE_CHARS) {
+        throw new InvalidQueryException(
+            "parameter '" + name + "' is longer than " + MAX_VALUE_CHARS + " characters");
+      }
+      if (name.equals(Fields.YEAR) && !s.matches("\\d{4}")) {
+        throw new InvalidQueryException("parameter '" + name + "' must be a four-digit year");
+      }
+    }
+    return v;
   }
 
   /** True when nothing is filtered. */

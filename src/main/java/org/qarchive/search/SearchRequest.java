@@ -6,7 +6,7 @@ import java.util.Objects;
  * A validated search: what the user typed, which page, how many per page, the order and the facet
  * filters.
  *
- * @param query the text as typed; any text is valid up to {@link UserQueryParser#MAX_QUERY_CHARS}
+ * @param query the text as typed; any text is valid up to {@link QueryPlanner#MAX_QUERY_CHARS}
  * @param page 1-based page number
  * @param size hits per page
  * @param sort relevance or date

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -87,10 +88,26 @@ final class Speller {
   /** The vocabulary by word length (a word is only compared with words of nearly its length). */
   private final List<List<VocabularyWord>> vocabularyByLength;
 
-  private final UserQueryParser parser;
+  /** The stems the searched fields hold for a word (the plain analysis). */
+  private final Function<String, Set<String>> stems;
 
-  /** A speller that also knows {@code vocabulary} (the synonyms file's words, lower case). */
-  Speller(Set<String> vocabulary, UserQueryParser parser) {
+  /**
+   * A query with its misspelled words replaced.
+   *
+   * @param text the whole query, corrected
+   * @param corrections each replaced word, in reading order
+   */
+  record Corrected(String text, List<QueryPlan.Correction> corrections) {
+    Corrected {
+      corrections = List.copyOf(corrections);
+    }
+  }
+
+  /**
+   * A speller that also knows {@code vocabulary} (the synonyms file's words, lower case) and finds
+   * a word's stems with {@code stems}.
+   */
+  Speller(Set<String> vocabulary, Function<String, Set<String>> stems) {
     this.vocabulary = Set.copyOf(vocabulary);
     int longest = vocabulary.stream().mapToInt(String::length).max().orElse(0);
     List<List<VocabularyWord>> byLength = new ArrayList<>();
@@ -99,14 +116,14 @@ final class Speller {
     }
     vocabulary.forEach(v -> byLength.get(v.length()).add(new VocabularyWord(v, letters(v))));
     this.vocabularyByLength = byLength.stream().map(List::copyOf).toList();
-    this.parser = parser;
+    this.stems = stems;
   }
 
   /**
    * The query with misspelled words replaced, or null when every word is known (or nothing could be
    * offered).
    */
-  String correct(UserQueryParser.Parsed parsed, IndexReader reader) throws IOException {
+  Corrected correct(UserSyntax.Parsed parsed, IndexReader reader) throws IOException {
     if (reader.getDocCount(Fields.SPELL) == 0) {
       return null; // an index written before the spelling field existed: every word would look
       // unknown
@@ -117,9 +134,10 @@ final class Speller {
     // end so that
     // earlier offsets stay valid
     List<Token> fixes = new ArrayList<>(); // each with its place in the whole query
+    List<QueryPlan.Correction> corrections = new ArrayList<>();
     Budget budget = new Budget(parsed.parts().size() > PROSE_PARTS);
     Map<String, Optional<String>> decided = new HashMap<>();
-    for (UserQueryParser.Part p : parsed.parts()) {
+    for (UserSyntax.Part p : parsed.parts()) {
       if (p.phrase() || p.negated()) {
         continue;
       }
@@ -133,6 +151,7 @@ final class Speller {
         String fix = known.orElse(null);
         if (fix != null) {
           fixes.add(new Token(fix, p.start() + t.start, p.start() + t.end));
+          corrections.add(new QueryPlan.Correction(t.text, fix));
         }
       }
     }
@@ -143,7 +162,7 @@ final class Speller {
     for (Token fix : fixes.reversed()) {
       out.replace(fix.start(), fix.end(), fix.text());
     }
-    return out.toString();
+    return new Corrected(out.toString(), corrections);
   }
 
   private static boolean knownStem(Set<String> stems, IndexReader reader) throws IOException {
@@ -165,8 +184,8 @@ final class Speller {
         || reader.docFreq(new Term(Fields.SPELL, word)) > 0) {
       return null;
     }
-    Set<String> stems = parser.analyzedTerms(word);
-    if (stems.isEmpty() || knownStem(stems, reader)) {
+    Set<String> wordStems = stems.apply(word);
+    if (wordStems.isEmpty() || knownStem(wordStems, reader)) {
       // a stopword, or a word the entries hold in another form ("move" for "moving"): it matches as
       // typed
       return null;

@@ -35,8 +35,6 @@ record SearchParams(
   /** The facet parameters, in display order; they are also the index's facet field names. */
   static final List<String> FACETS = ArchiveSearcher.FACET_FIELDS;
 
-  private static final int MAX_VALUE_CHARS = 200;
-
   SearchParams {
     q = Objects.requireNonNullElse(q, "");
     Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -55,37 +53,26 @@ record SearchParams(
     int size = intParam(ctx, "size", defaultSize, 1, SearchRequest.MAX_SIZE);
     Map<String, List<String>> filters = new LinkedHashMap<>();
     for (String f : FACETS) {
-      List<String> values = new ArrayList<>();
-      for (String v : ctx.queryParams(f)) {
-        String s = v.strip();
-        if (s.isEmpty() || values.contains(s)) {
-          continue;
-        }
-        if (s.length() > MAX_VALUE_CHARS) {
-          throw new BadParameterException(f, "is longer than " + MAX_VALUE_CHARS + " characters");
-        }
-        if (f.equals("year") && !s.matches("\\d{4}")) {
-          throw new BadParameterException(f, "must be a four-digit year");
-        }
-        values.add(s);
-      }
-      if (values.size() > Filters.MAX_VALUES) {
-        throw new BadParameterException(f, "may be given at most " + Filters.MAX_VALUES + " times");
-      }
-      filters.put(f, values);
+      filters.put(f, ctx.queryParams(f));
     }
+    // the search side checks the filter values, once (an InvalidQueryException naming the
+    // parameter); the page keeps them as the search cleaned them
+    Filters checked = toFilters(filters);
+    filters = checked.byField();
     return new SearchParams(q, page, size, sortParam(ctx), filters, boolParam(ctx, "exact"));
   }
 
   /** The request for the search side. */
   SearchRequest toRequest() {
-    Filters f =
-        new Filters(
-            filters.get("category"),
-            filters.get("tag"),
-            filters.get("year"),
-            filters.get("answered_by"));
-    return new SearchRequest(q, page, size, sort, f, exact);
+    return new SearchRequest(q, page, size, sort, toFilters(filters), exact);
+  }
+
+  private static Filters toFilters(Map<String, List<String>> byField) {
+    return new Filters(
+        byField.get("category"),
+        byField.get("tag"),
+        byField.get("year"),
+        byField.get("answered_by"));
   }
 
   boolean hasFilters() {

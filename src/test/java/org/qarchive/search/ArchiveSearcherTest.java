@@ -79,6 +79,23 @@ class ArchiveSearcherTest {
   }
 
   @Test
+  void barAndOrMeanTheSame() throws Exception {
+    assertEquals(2, searcher.search(SearchRequest.of("abdominoplasty | rhinoplasty")).total());
+  }
+
+  @Test
+  void swappedSynonymsTakeEffectForTheNextSearch() throws Exception {
+    assertEquals(0, searcher.search(SearchRequest.of("zzpuffy").asTyped()).total());
+    searcher.useSynonyms(
+        Synonyms.parse(
+            "zzpuffy, abdominoplasty", org.qarchive.index.Analysis.DEFAULT, "staff edit"));
+    assertEquals("staff edit", searcher.synonyms().source());
+    assertEquals(1, searcher.search(SearchRequest.of("zzpuffy").asTyped()).total());
+    searcher.useSynonyms(Synonyms.none());
+    assertEquals(0, searcher.search(SearchRequest.of("zzpuffy").asTyped()).total());
+  }
+
+  @Test
   void dateSortPutsTheNewestFirst() throws Exception {
     SearchResult r = searcher.search(new SearchRequest("", 1, 10, SearchRequest.Sort.DATE));
     assertEquals(5, r.total());
@@ -131,7 +148,7 @@ class ArchiveSearcherTest {
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(
             InvalidQueryException.class,
-            () -> searcher.search(SearchRequest.of("a ".repeat(UserQueryParser.MAX_QUERY_CHARS))));
+            () -> searcher.search(SearchRequest.of("a ".repeat(QueryPlanner.MAX_QUERY_CHARS))));
     assertTrue(e.getMessage().contains("too long"));
   }
 

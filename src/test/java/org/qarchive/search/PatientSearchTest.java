@@ -238,7 +238,7 @@ class PatientSearchTest {
   @Test
   void aVeryLongQueryNeverFails() throws Exception {
     StringBuilder words = new StringBuilder();
-    for (int i = 0; words.length() < UserQueryParser.MAX_QUERY_CHARS - 20; i++) {
+    for (int i = 0; words.length() < QueryPlanner.MAX_QUERY_CHARS - 20; i++) {
       words.append("word").append(i).append(" botox ");
     }
     assertTrue(searcher.search(SearchRequest.of(words.toString())).total() >= 0);
@@ -248,14 +248,14 @@ class PatientSearchTest {
   void queriesPastLuceneClauseLimitAreTrimmedNotRefused() throws Exception {
     StringBuilder phrases = new StringBuilder();
     StringBuilder synonymHeavy = new StringBuilder();
-    for (int i = 0; phrases.length() < UserQueryParser.MAX_QUERY_CHARS; i++) {
+    for (int i = 0; phrases.length() < QueryPlanner.MAX_QUERY_CHARS; i++) {
       phrases.append("\"a").append(i).append(" b\" ");
     }
-    while (synonymHeavy.length() < UserQueryParser.MAX_QUERY_CHARS) {
+    while (synonymHeavy.length() < QueryPlanner.MAX_QUERY_CHARS) {
       synonymHeavy.append(
           "botox filler nose job tummy tuck heart attack flu -lipo scar OR swelling ");
     }
-    int max = UserQueryParser.MAX_QUERY_CHARS;
+    int max = QueryPlanner.MAX_QUERY_CHARS;
     assertTrue(searcher.search(SearchRequest.of(phrases.substring(0, max))).total() >= 0);
     assertTrue(searcher.search(SearchRequest.of(synonymHeavy.substring(0, max))).total() > 0);
   }
@@ -264,7 +264,7 @@ class PatientSearchTest {
   void aLongQueryPastTheWordCapKeepsItsRarestWords() throws Exception {
     StringBuilder q = new StringBuilder();
     // words no entry contains cannot match: they must not crowd out the one that does
-    for (int i = 0; i < UserQueryParser.MAX_SCORED_WORDS + 10; i++) {
+    for (int i = 0; i < QueryPlanner.MAX_SCORED_WORDS + 10; i++) {
       q.append("zq").append(i).append("x ");
     }
     q.append("blepharoplasty");

@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -31,30 +31,38 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
+import org.qarchive.index.Analysis;
+import org.qarchive.search.SearchResult.Relaxation;
+import org.qarchive.search.UserSyntax.Parsed;
+import org.qarchive.search.UserSyntax.Part;
 
 /**
- * Turns what a patient typed into a Lucene query without ever failing: plain words, "exact
- * phrases", -exclusions and OR are understood; every other character is just text. There is no
- * regex, wildcard, fuzzy, range or field syntax to abuse.
+ * Turns what a patient typed into the queries a search runs, in one pass: parse ({@link
+ * UserSyntax}), correct misspelled words ({@link Speller}), then build the ranking query for each
+ * way of loosening it and the query that marks matches in snippets, each word looked up in the
+ * index once. The result, a {@link QueryPlan}, also says which words were typed, which a synonym
+ * brought in and which were corrected.
  *
  * <p>Plain words are analyzed together with the synonyms, so a multi-word entry ("tummy tuck")
  * meets its other side (abdominoplasty); a word that only a synonym brought in weighs less than the
  * typed one. How many of the words must match is a {@link Match}: all of them for a short query,
  * any uncommon one for a long one (words found in most entries need not match at all), any of them
- * when relaxing a query that found nothing.
+ * when relaxing a query that found nothing. A planner is immutable and shared by all searches; to
+ * change the synonyms, build a new one.
  */
-public final class UserQueryParser {
+public final class QueryPlanner {
 
   /**
    * Longest query accepted, in characters: a long pasted paragraph fits, a 100 KB blob does not.
    */
-  public static final int MAX_QUERY_CHARS = 4000;
+  public static final int MAX_QUERY_CHARS = UserSyntax.MAX_QUERY_CHARS;
 
   /** Most query parts (words, phrases) read; more than a long paragraph has. */
-  public static final int MAX_CLAUSES = 1000;
+  public static final int MAX_CLAUSES = UserSyntax.MAX_PARTS;
 
   /**
    * Most distinct words scored. Past it the rarest words are kept: each word is a disjunction over
@@ -80,18 +88,6 @@ public final class UserQueryParser {
     ANY
   }
 
-  /** One word or quoted phrase of the query, with where it stands in the cleaned text. */
-  record Part(
-      boolean phrase, String text, int start, int end, boolean negated, boolean orWithPrevious) {}
-
-  /** The query split into its parts; {@code text} is the cleaned query the offsets point into. */
-  record Parsed(String text, List<Part> parts) {
-    boolean isBlank() {
-      return parts.isEmpty();
-    }
-  }
-
-  private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"|(\\S+)");
   private static final String ANY_FIELD = "_";
 
   private final Analyzer plain;
@@ -99,89 +95,294 @@ public final class UserQueryParser {
   private final QueryBuilder synonymBuilder;
   private final Ranking ranking;
   private final Map<String, Float> weights;
+  private final Synonyms synonyms;
+  private final Speller speller;
 
-  /**
-   * A parser that analyzes with {@code plain} (phrases, exclusions, proximity) and {@code
-   * withSynonyms} (plain words), and weighs fields and clauses by {@code ranking}.
-   */
-  public UserQueryParser(Analyzer plain, Analyzer withSynonyms, Ranking ranking) {
-    this.plain = plain;
+  /** A planner that analyzes like {@code analysis}, with these synonyms and this ranking. */
+  public QueryPlanner(Analysis analysis, Synonyms synonyms, Ranking ranking) {
+    this.plain = analysis.textAnalyzer();
     this.plainBuilder = new QueryBuilder(plain);
-    this.synonymBuilder = new QueryBuilder(withSynonyms);
+    this.synonymBuilder = new QueryBuilder(analysis.queryAnalyzer(synonyms.map()));
     this.synonymBuilder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-    this.ranking = ranking;
+    this.ranking = Objects.requireNonNull(ranking, "ranking");
     this.weights = ranking.fieldWeights();
+    this.synonyms = synonyms;
+    this.speller = new Speller(synonyms.vocabulary(), this::analyzedTerms);
   }
 
-  /** Splits the query into words, phrases, exclusions and OR; bounds its length. */
-  Parsed read(String raw) {
-    String text = clean(raw);
-    List<Part> parts = new ArrayList<>();
-    boolean pendingOr = false;
-    Matcher m = TOKEN.matcher(text);
-    while (m.find() && parts.size() < MAX_CLAUSES) {
-      boolean isPhrase = m.group(2) != null;
-      String word = isPhrase ? m.group(2) : m.group(3);
-      int start = isPhrase ? m.start(2) : m.start(3);
-      boolean negated =
-          isPhrase ? !m.group(1).isEmpty() : word.length() > 1 && word.startsWith("-");
-      if (!isPhrase && negated) {
-        word = word.substring(1);
-        start++;
+  /** The synonyms this planner searches with. */
+  public Synonyms synonyms() {
+    return synonyms;
+  }
+
+  /** The ranking knobs this planner builds with. */
+  public Ranking ranking() {
+    return ranking;
+  }
+
+  /**
+   * Plans the search for {@code query}: read, corrected (unless {@code exact}) against the words of
+   * {@code reader}, and ready to build its queries.
+   *
+   * @throws InvalidQueryException when the query is longer than {@link #MAX_QUERY_CHARS}
+   */
+  public QueryPlan plan(String query, boolean exact, IndexReader reader) throws IOException {
+    Parsed typed = UserSyntax.read(query);
+    Speller.Corrected corrected = null;
+    Parsed parsed = typed;
+    if (!exact && !typed.isBlank()) {
+      corrected = speller.correct(typed, reader);
+      if (corrected != null) {
+        parsed = UserSyntax.read(corrected.text());
       }
-      if (!isPhrase && word.equals("OR")) {
-        pendingOr = !parts.isEmpty() && !parts.get(parts.size() - 1).negated();
-        continue;
-      }
-      if (word.isBlank()) {
-        continue;
-      }
-      parts.add(
-          new Part(isPhrase, word, start, start + word.length(), negated, pendingOr && !negated));
-      pendingOr = false;
     }
-    return new Parsed(text, parts);
+    return new QueryPlan(typed.text(), corrected, new Build(parsed, reader));
   }
 
   /**
-   * How many words a query must match before any relaxing: all of them for a short query; for a
-   * longer one any word that is not common, the ranking putting entries that match more words first
-   * (the dev set showed that requiring most words of a long question loses good answers that word
-   * it differently).
+   * The queries of one plan, built once: each word analyzed with its synonyms and looked up in the
+   * index once, whichever way the query is then loosened.
    */
-  Match defaultMatch(Parsed parsed) {
-    return plainWordCount(parsed) <= ranking.allWordsUpTo() ? Match.ALL : Match.ANY;
+  final class Build {
+    final Parsed parsed;
+    final Set<String> typed;
+    final List<Query> units;
+    final Map<Query, Double> commonness = new IdentityHashMap<>();
+    final List<Query> informative = new ArrayList<>();
+    final List<Query> common = new ArrayList<>();
+    final Query near;
+    final List<Query> phrases = new ArrayList<>();
+    final List<Query> ors = new ArrayList<>();
+    final List<Query> excluded = new ArrayList<>();
+    final Query highlight;
+    final boolean any;
+
+    /** Whether the query has a quoted phrase or an OR, whether or not they analyzed to terms. */
+    final boolean phrasesOrAlternatives;
+
+    Build(Parsed parsed, IndexReader reader) {
+      this.parsed = parsed;
+      Groups g = groups(parsed);
+      String words = String.join(" ", g.words());
+      this.typed = analyzedTerms(words);
+      this.phrasesOrAlternatives = !g.phrases().isEmpty() || !g.ors().isEmpty();
+      if (parsed.isBlank()) {
+        units = List.of();
+        near = null;
+        highlight = new MatchAllDocsQuery();
+        any = false;
+        return;
+      }
+      ClauseBudget budget = new ClauseBudget();
+      BooleanQuery.Builder marks = new BooleanQuery.Builder();
+      boolean anything = false;
+      // each term is looked up in the index once: for how common it is, and for the weight that
+      // ranks with it
+      TermLookup lookup = reader == null || reader.maxDoc() == 0 ? null : new TermLookup(reader);
+      List<Query> found = withTermStates(units(words, typed), lookup);
+      Query proximity = null;
+      if (!found.isEmpty()) {
+        boolean capped = found.size() > MAX_SCORED_WORDS || leaves(found) > budget.left() / 2;
+        // looked up once per unit, and only when it decides something
+        if (capped || found.size() > ranking.allWordsUpTo()) {
+          found.forEach(u -> commonness.put(u, commonness(u, lookup)));
+        }
+        if (capped) {
+          found = rarest(found, commonness, budget.left() / 2);
+        }
+        budget.use(leaves(found));
+        highlighted(found, commonness)
+            .forEach(u -> marks.add(typedPhrasesAsWords(u, typed), Occur.SHOULD));
+        for (Query u : found) {
+          boolean isCommon =
+              found.size() > ranking.allWordsUpTo()
+                  && commonness.get(u) > ranking.commonWordRatio();
+          (isCommon ? common : informative).add(u);
+        }
+        if (informative.isEmpty()) {
+          informative.addAll(common);
+          common.clear();
+        }
+        anything = true;
+        if (typed.size() > 1
+            && ranking.proximityBoost() > 0
+            && typed.size() <= MAX_PROXIMITY_WORDS) {
+          proximity = perField(f -> plainBuilder.createPhraseQuery(f, words, ranking.slop()), 1f);
+        }
+      }
+      this.units = found;
+      this.near = proximity;
+      for (Part p : g.phrases()) {
+        Query q = budget.take(phrase(p));
+        if (q != null) {
+          phrases.add(q);
+          marks.add(q, Occur.SHOULD);
+        }
+        anything = true;
+      }
+      for (List<Part> or : g.ors()) {
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        int n = 0;
+        for (Part p : or) {
+          Query q = p.phrase() ? phrase(p) : wordsAnyOf(p.text());
+          if (q != null) {
+            either.add(q, Occur.SHOULD);
+            n++;
+          }
+        }
+        anything = true;
+        Query eitherQuery = n > 0 ? budget.take(either.build()) : null;
+        if (eitherQuery != null) {
+          ors.add(eitherQuery);
+          marks.add(eitherQuery, Occur.SHOULD);
+        }
+      }
+      for (Part p : g.excluded()) {
+        Query q =
+            budget.take(
+                p.phrase()
+                    ? phrase(p)
+                    : perField(f -> plainBuilder.createBooleanQuery(f, p.text()), 1f));
+        if (q != null) {
+          excluded.add(q);
+          anything = true;
+        }
+      }
+      this.any = anything;
+      this.highlight = marks.build();
+    }
+
+    /** How many words must match before any loosening. */
+    Match defaultMatch() {
+      return typed.size() <= ranking.allWordsUpTo() ? Match.ALL : Match.ANY;
+    }
+
+    /** The ways to run the query, as typed first, then loosened: see {@link #relaxations}. */
+    List<Relaxation> relaxations() {
+      if (parsed.isBlank()) {
+        return List.of(Relaxation.NONE);
+      }
+      List<Relaxation> steps = new ArrayList<>(List.of(Relaxation.NONE));
+      Match first = defaultMatch();
+      if (first == Match.ALL && typed.size() >= 3) {
+        steps.add(Relaxation.MOST_WORDS);
+      }
+      if (first != Match.ANY && typed.size() >= 2) {
+        steps.add(Relaxation.ANY_WORD);
+      }
+      return List.copyOf(steps);
+    }
+
+    /** The ranking query when the query is loosened as {@code step} says. */
+    Query ranking(Relaxation step) {
+      return query(
+          switch (step) {
+            case NONE -> defaultMatch();
+            case MOST_WORDS -> Match.MOST;
+            case ANY_WORD -> Match.ANY;
+          });
+    }
+
+    /** The ranking query when {@code match} of the plain words must match. */
+    Query query(Match match) {
+      if (parsed.isBlank()) {
+        return new MatchAllDocsQuery();
+      }
+      BooleanQuery.Builder query = new BooleanQuery.Builder();
+      boolean positive = false;
+      if (!units.isEmpty()) {
+        if (match == Match.ALL) {
+          informative.forEach(u -> query.add(u, Occur.MUST));
+        } else if (match == Match.ANY && !phrasesOrAlternatives) {
+          // one flat disjunction, which Lucene ranks by skipping whole blocks that cannot reach
+          // the page (a required disjunction under optional common words could not skip: 250 ms
+          // for a pasted paragraph on 1M entries). An entry with only common words now matches
+          // too, low down: common words weigh little.
+          informative.forEach(u -> query.add(u, Occur.SHOULD));
+        } else {
+          BooleanQuery.Builder some = new BooleanQuery.Builder();
+          informative.forEach(u -> some.add(u, Occur.SHOULD));
+          int k =
+              match == Match.ANY
+                  ? 1
+                  : Math.max(1, Math.round(ranking.mostWords() * informative.size()));
+          some.setMinimumNumberShouldMatch(k);
+          query.add(some.build(), Occur.MUST);
+        }
+        common.forEach(u -> query.add(u, Occur.SHOULD));
+        positive = true;
+        if (near != null) {
+          query.add(new BoostQuery(near, ranking.proximityBoost()), Occur.SHOULD);
+        }
+      }
+      for (Query q : phrases) {
+        query.add(q, Occur.MUST);
+        positive = true;
+      }
+      for (Query q : ors) {
+        query.add(q, match == Match.ALL || !positive ? Occur.MUST : Occur.SHOULD);
+        positive = true;
+      }
+      excluded.forEach(q -> query.add(q, Occur.MUST_NOT));
+      if (!positive) {
+        if (!any) {
+          return new MatchNoDocsQuery("nothing searchable in the query");
+        }
+        query.add(new MatchAllDocsQuery(), Occur.SHOULD);
+      }
+      return query.build();
+    }
+
+    /** The scoring units, each with the terms typed and those a synonym brought in. */
+    List<QueryPlan.Unit> describeUnits() {
+      List<QueryPlan.Unit> out = new ArrayList<>(units.size());
+      for (Query u : units) {
+        Set<String> typedTerms = new LinkedHashSet<>();
+        Set<String> synonymTerms = new LinkedHashSet<>();
+        u.visit(
+            new QueryVisitor() {
+              @Override
+              public void consumeTerms(Query query, Term... terms) {
+                for (Term t : terms) {
+                  (typed.contains(t.text()) ? typedTerms : synonymTerms).add(t.text());
+                }
+              }
+
+              @Override
+              public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return this;
+              }
+            });
+        out.add(new QueryPlan.Unit(typedTerms, synonymTerms, common.contains(u), u));
+      }
+      return List.copyOf(out);
+    }
   }
 
   /**
-   * Number of analyzed plain words (stopwords do not count), which tells whether relaxing can help.
+   * The {@code budget} worth of rarest units: the rarest words tell most about the topic; a word no
+   * entry contains matches nothing, so it goes last.
    */
-  int plainWordCount(Parsed parsed) {
-    return analyzedTerms(String.join(" ", groups(parsed).words)).size();
+  private static List<Query> rarest(List<Query> units, Map<Query, Double> commonness, int budget) {
+    List<Query> sorted = new ArrayList<>(units);
+    sorted.sort(
+        Comparator.comparingDouble(
+            u -> {
+              double c = commonness.get(u);
+              return c == 0 ? 2 : c;
+            }));
+    List<Query> kept = new ArrayList<>();
+    int used = 0;
+    for (Query u : sorted) {
+      int n = leaves(u);
+      if (kept.size() == MAX_SCORED_WORDS || used + n > budget) {
+        break;
+      }
+      kept.add(u);
+      used += n;
+    }
+    return kept;
   }
-
-  /**
-   * The query for ranking. {@code reader} tells which words are common; a blank query matches
-   * everything.
-   */
-  Query query(Parsed parsed, Match match, IndexReader reader) {
-    return queries(parsed, match, reader).ranking();
-  }
-
-  /**
-   * The query for highlighting: the same words and synonyms, no proximity clause, nothing required.
-   */
-  Query highlightQuery(Parsed parsed, IndexReader reader) {
-    return queries(parsed, Match.ANY, reader).highlight();
-  }
-
-  /**
-   * The query to rank with and the one to highlight with (every scored word, synonym, phrase and
-   * alternative, none required, no proximity clause; the same whatever {@code match} is), built
-   * together: building analyzes the words with their synonyms and looks up how common each is,
-   * which is a tenth of a search.
-   */
-  record Queries(Query ranking, Query highlight) {}
 
   private record Groups(
       List<String> words, List<Part> phrases, List<List<Part>> ors, List<Part> excluded) {}
@@ -211,148 +412,6 @@ public final class UserQueryParser {
       }
     }
     return new Groups(words, phrases, ors, excluded);
-  }
-
-  /** Both queries; see {@link Queries}. */
-  Queries queries(Parsed parsed, Match match, IndexReader reader) {
-    if (parsed.isBlank()) {
-      return new Queries(new MatchAllDocsQuery(), new MatchAllDocsQuery());
-    }
-    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
-    Groups g = groups(parsed);
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    // Lucene refuses a query with more leaf clauses than this; parts past it are left out
-    int[] budget = {IndexSearcher.getMaxClauseCount() - 64};
-    boolean positive = false;
-    boolean any = false;
-
-    String words = String.join(" ", g.words());
-    Set<String> typed = analyzedTerms(words);
-    // each term is looked up in the index once: for how common it is, and for the weight that ranks
-    // with it
-    TermLookup lookup = reader == null || reader.maxDoc() == 0 ? null : new TermLookup(reader);
-    List<Query> units = withTermStates(units(words, typed), lookup);
-    if (!units.isEmpty()) {
-      boolean capped = units.size() > MAX_SCORED_WORDS || leaves(units) > budget[0] / 2;
-      // looked up once per unit, and only when it decides something
-      Map<Query, Double> commonness = new IdentityHashMap<>();
-      if (capped || units.size() > ranking.allWordsUpTo()) {
-        units.forEach(u -> commonness.put(u, commonness(u, lookup)));
-      }
-      if (capped) {
-        // the rarest words tell most about the topic; a word no entry contains matches nothing, so
-        // it goes last
-        units.sort(
-            Comparator.comparingDouble(
-                u -> {
-                  double c = commonness.get(u);
-                  return c == 0 ? 2 : c;
-                }));
-        List<Query> kept = new ArrayList<>();
-        int used = 0;
-        for (Query u : units) {
-          int n = leaves(u);
-          if (kept.size() == MAX_SCORED_WORDS || used + n > budget[0] / 2) {
-            break;
-          }
-          kept.add(u);
-          used += n;
-        }
-        units = kept;
-      }
-      budget[0] -= leaves(units);
-      highlighted(units, commonness)
-          .forEach(u -> highlight.add(typedPhrasesAsWords(u, typed), Occur.SHOULD));
-      List<Query> informative = new ArrayList<>();
-      List<Query> common = new ArrayList<>();
-      for (Query u : units) {
-        boolean isCommon =
-            units.size() > ranking.allWordsUpTo() && commonness.get(u) > ranking.commonWordRatio();
-        (isCommon ? common : informative).add(u);
-      }
-      if (informative.isEmpty()) {
-        informative = common;
-        common = List.of();
-      }
-      if (match == Match.ALL) {
-        informative.forEach(u -> query.add(u, Occur.MUST));
-      } else if (match == Match.ANY && g.phrases().isEmpty() && g.ors().isEmpty()) {
-        // one flat disjunction, which Lucene ranks by skipping whole blocks that cannot reach the
-        // page (a required
-        // disjunction under optional common words could not skip: 250 ms for a pasted paragraph on
-        // 1M entries).
-        // An entry with only common words now matches too, low down: common words weigh little.
-        informative.forEach(u -> query.add(u, Occur.SHOULD));
-      } else {
-        BooleanQuery.Builder some = new BooleanQuery.Builder();
-        informative.forEach(u -> some.add(u, Occur.SHOULD));
-        int k =
-            match == Match.ANY
-                ? 1
-                : Math.max(1, Math.round(ranking.mostWords() * informative.size()));
-        some.setMinimumNumberShouldMatch(k);
-        query.add(some.build(), Occur.MUST);
-      }
-      common.forEach(u -> query.add(u, Occur.SHOULD));
-      positive = true;
-      any = true;
-      if (typed.size() > 1 && ranking.proximityBoost() > 0) {
-        Query near =
-            typed.size() <= MAX_PROXIMITY_WORDS
-                ? perField(f -> plainBuilder.createPhraseQuery(f, words, ranking.slop()), 1f)
-                : null;
-        if (near != null) {
-          query.add(new BoostQuery(near, ranking.proximityBoost()), Occur.SHOULD);
-        }
-      }
-    }
-    for (Part p : g.phrases()) {
-      Query q = withinBudget(phrase(p.text()), budget);
-      if (q != null) {
-        query.add(q, Occur.MUST);
-        highlight.add(q, Occur.SHOULD);
-        positive = true;
-      }
-      any = true;
-    }
-    for (List<Part> or : g.ors()) {
-      BooleanQuery.Builder either = new BooleanQuery.Builder();
-      int n = 0;
-      for (Part p : or) {
-        Query q = p.phrase() ? phrase(p.text()) : wordsAnyOf(p.text());
-        if (q != null) {
-          either.add(q, Occur.SHOULD);
-          n++;
-        }
-      }
-      any = true;
-      Query eitherQuery = n > 0 ? withinBudget(either.build(), budget) : null;
-      if (eitherQuery != null) {
-        query.add(eitherQuery, match == Match.ALL || !positive ? Occur.MUST : Occur.SHOULD);
-        highlight.add(eitherQuery, Occur.SHOULD);
-        positive = true;
-      }
-    }
-    for (Part p : g.excluded()) {
-      Query q =
-          withinBudget(
-              p.phrase()
-                  ? phrase(p.text())
-                  : perField(f -> plainBuilder.createBooleanQuery(f, p.text()), 1f),
-              budget);
-      if (q != null) {
-        query.add(q, Occur.MUST_NOT);
-        any = true;
-      }
-    }
-    if (!positive) {
-      if (!any) {
-        Query nothing = new MatchNoDocsQuery("nothing searchable in the query");
-        return new Queries(nothing, nothing);
-      }
-      query.add(new MatchAllDocsQuery(), Occur.SHOULD);
-    }
-    return new Queries(query.build(), highlight.build());
   }
 
   /**
@@ -440,8 +499,8 @@ public final class UserQueryParser {
     return b.build();
   }
 
-  private Query phrase(String text) {
-    Query q = perField(f -> plainBuilder.createPhraseQuery(f, text), 1f);
+  private Query phrase(Part p) {
+    Query q = perField(f -> plainBuilder.createPhraseQuery(f, p.text(), p.slop()), 1f);
     return q == null ? null : new BoostQuery(q, ranking.phraseBoost());
   }
 
@@ -537,22 +596,36 @@ public final class UserQueryParser {
   }
 
   /**
-   * {@code q} if its leaves fit in what is left of the budget (which it then uses up), else null.
+   * What is left of Lucene's clause limit for one query: it refuses a query with more leaf clauses,
+   * so parts past it are left out.
    */
-  private static Query withinBudget(Query q, int[] budget) {
-    if (q == null) {
-      return null;
+  private static final class ClauseBudget {
+    private int left = IndexSearcher.getMaxClauseCount() - 64;
+
+    /** {@code q} if its leaves fit in what is left (which it then uses up), else null. */
+    Query take(Query q) {
+      if (q == null) {
+        return null;
+      }
+      int n = leaves(q);
+      if (n > left) {
+        return null;
+      }
+      left -= n;
+      return q;
     }
-    int n = leaves(q);
-    if (n > budget[0]) {
-      return null;
+
+    int left() {
+      return left;
     }
-    budget[0] -= n;
-    return q;
+
+    void use(int n) {
+      left -= n;
+    }
   }
 
   private static int leaves(List<Query> queries) {
-    return queries.stream().mapToInt(UserQueryParser::leaves).sum();
+    return queries.stream().mapToInt(QueryPlanner::leaves).sum();
   }
 
   /** The leaf clauses of {@code q}, as Lucene counts them against its clause limit. */
@@ -672,25 +745,6 @@ public final class UserQueryParser {
 
   /** Removes control characters and bounds the length; everything else is left for the analyzer. */
   static String clean(String raw) {
-    if (raw == null) {
-      return "";
-    }
-    if (raw.length() > MAX_QUERY_CHARS) {
-      throw new InvalidQueryException(
-          "The search is too long: please use at most " + MAX_QUERY_CHARS + " characters.");
-    }
-    StringBuilder sb = new StringBuilder(raw.length());
-    raw.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.isISOControl(cp)
-                  || cp == 0xFFFD
-                  || Character.getType(cp) == Character.SURROGATE) {
-                sb.append(' ');
-              } else {
-                sb.appendCodePoint(cp);
-              }
-            });
-    return sb.toString().strip();
+    return UserSyntax.clean(raw);
   }
 }

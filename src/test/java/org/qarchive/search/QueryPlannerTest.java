@@ -1,0 +1,117 @@
+package org.qarchive.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qarchive.Fixtures;
+import org.qarchive.archive.QaEntry;
+import org.qarchive.index.Analysis;
+import org.qarchive.search.SearchResult.Relaxation;
+
+/** What a plan records: the typed words, the synonyms' words, corrections and loosening. */
+class QueryPlannerTest {
+
+  @TempDir Path dir;
+  DirectoryReader reader;
+  QueryPlanner planner =
+      new QueryPlanner(Analysis.DEFAULT, Synonyms.load(null, Analysis.DEFAULT), Ranking.DEFAULT);
+
+  @BeforeEach
+  void open() throws Exception {
+    List<QaEntry> entries = new ArrayList<>(Fixtures.small());
+    entries.addAll(
+        List.of(
+            PatientSearchTest.ONLY_CLINICAL,
+            PatientSearchTest.ONLY_LAY,
+            PatientSearchTest.EYELID,
+            PatientSearchTest.FILLER));
+    Fixtures.index(dir, entries);
+    reader = DirectoryReader.open(FSDirectory.open(dir));
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    reader.close();
+  }
+
+  @Test
+  void unitsTellTypedTermsFromThoseASynonymBroughtIn() throws Exception {
+    QueryPlan plan = planner.plan("tummy tuck", false, reader);
+    assertEquals(1, plan.units().size(), plan.units().toString());
+    QueryPlan.Unit unit = plan.units().get(0);
+    assertEquals(Set.of("tummi", "tuck"), unit.typedTerms());
+    assertTrue(unit.synonymTerms().contains("abdominoplasti"), unit.synonymTerms().toString());
+    assertTrue(plan.corrections().isEmpty());
+  }
+
+  @Test
+  void correctionsAreRecordedWordByWordAndTheQueryIsRewrittenInPlace() throws Exception {
+    QueryPlan plan = planner.plan("blefaroplasty \"tummy tuck\" -lumps", false, reader);
+    assertEquals(
+        List.of(new QueryPlan.Correction("blefaroplasty", "blepharoplasty")), plan.corrections());
+    assertEquals("blepharoplasty \"tummy tuck\" -lumps", plan.correctedQuery());
+    assertEquals("blefaroplasty \"tummy tuck\" -lumps", plan.text());
+    QueryPlan exact = planner.plan("blefaroplasty", true, reader);
+    assertNull(exact.correctedQuery());
+    assertTrue(exact.corrections().isEmpty());
+  }
+
+  @Test
+  void loosenedStepsFollowTheWordCount() throws Exception {
+    assertEquals(List.of(Relaxation.NONE), planner.plan("botox", false, reader).relaxations());
+    assertEquals(
+        List.of(Relaxation.NONE, Relaxation.ANY_WORD),
+        planner.plan("botox lumps", false, reader).relaxations());
+    // three words or more already match any uncommon word: nothing to loosen
+    assertEquals(
+        List.of(Relaxation.NONE),
+        planner.plan("botox lumps forehead", false, reader).relaxations());
+    Ranking strict = new Ranking(2.0f, 1.5f, 1.0f, 0.6f, 0.6f, 2.0f, 8, 1.5f, 4, 0.5f, 0.5f);
+    QueryPlanner allUpToFour = new QueryPlanner(Analysis.DEFAULT, Synonyms.none(), strict);
+    QueryPlan plan = allUpToFour.plan("botox lumps forehead", false, reader);
+    assertEquals(
+        List.of(Relaxation.NONE, Relaxation.MOST_WORDS, Relaxation.ANY_WORD), plan.relaxations());
+    BooleanQuery most = assertInstanceOf(BooleanQuery.class, plan.ranking(Relaxation.MOST_WORDS));
+    BooleanQuery some = assertInstanceOf(BooleanQuery.class, most.clauses().get(0).query());
+    assertEquals(2, some.getMinimumNumberShouldMatch());
+  }
+
+  @Test
+  void theRankingQueryFindsWhatTheWordsSay() throws Exception {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    QueryPlan plan = planner.plan("hooded -crease", false, reader);
+    assertEquals(0, searcher.count(plan.ranking(Relaxation.NONE)));
+    assertEquals(1, searcher.count(planner.plan("hooded", false, reader).ranking(Relaxation.NONE)));
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, plan.ranking(Relaxation.NONE));
+    assertTrue(q.clauses().stream().anyMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT));
+  }
+
+  @Test
+  void onlyExclusionsMatchEverythingElseAndNothingSearchableMatchesNothing() throws Exception {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    assertEquals(
+        reader.numDocs() - 1,
+        searcher.count(planner.plan("-hooded", true, reader).ranking(Relaxation.NONE)));
+    assertInstanceOf(
+        MatchNoDocsQuery.class, planner.plan("the of", true, reader).ranking(Relaxation.NONE));
+    assertFalse(planner.plan("the of", true, reader).isBlank());
+    assertTrue(planner.plan("  ", true, reader).isBlank());
+  }
+}
