@@ -7,10 +7,10 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,6 +59,11 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
@@ -209,16 +214,12 @@ public final class ArchiveSearcher implements AutoCloseable {
     try {
       QueryPlan plan = planner.plan(request.query(), request.exact(), searcher.getIndexReader());
       List<BooleanClause> scope = scope(request.filters());
-      SearchResult.Relaxation used = SearchResult.Relaxation.NONE;
-      Ranked ranked = null;
-      for (SearchResult.Relaxation step : plan.relaxations()) {
-        ranked = rank(searcher, plan.ranking(step), scope, plan.isBlank(), request);
-        if (ranked.total() > 0) {
-          used = step;
-          break;
-        }
-      }
+      Run run = run(searcher, plan, scope, request);
+      Ranked ranked = run.ranked();
+      SearchResult.Relaxation used = run.used();
+      Query ranking = run.ranking();
       List<SearchHit> hits = page(searcher, plan, ranked.top(), request);
+      MatchQuality quality = quality(searcher, plan, ranking, ranked, scope, hits);
       Map<String, List<FacetCount>> facets =
           ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -230,10 +231,65 @@ public final class ArchiveSearcher implements AutoCloseable {
           hits,
           facets,
           plan.correctedQuery(),
-          used);
+          used,
+          plan.suggestedQuery(),
+          quality);
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** A plan run: what was ranked, with which query, loosened how. */
+  private record Run(Ranked ranked, Query ranking, SearchResult.Relaxation used) {}
+
+  /** Runs {@code plan} as typed, then loosened step by step while it finds nothing. */
+  private Run run(
+      FacetingSearcher searcher, QueryPlan plan, List<BooleanClause> scope, SearchRequest request)
+      throws IOException {
+    Run run = null;
+    for (SearchResult.Relaxation step : plan.relaxations()) {
+      Query ranking = Closeness.favourClose(plan.ranking(step), plan, plan.requiresAllWords(step));
+      run = new Run(rank(searcher, ranking, scope, plan.isBlank(), request), ranking, step);
+      if (run.ranked().total() > 0) {
+        return run;
+      }
+    }
+    return new Run(run.ranked(), run.ranking(), SearchResult.Relaxation.NONE);
+  }
+
+  /**
+   * Whether any entry found matches the query closely: one of the page's hits, else one of the
+   * entries ranked before the page, else any match at all (counted).
+   */
+  private MatchQuality quality(
+      FacetingSearcher searcher,
+      QueryPlan plan,
+      Query ranking,
+      Ranked ranked,
+      List<BooleanClause> scope,
+      List<SearchHit> hits)
+      throws IOException {
+    if (ranked.total() == 0 || plan.isBlank()) {
+      return MatchQuality.CLOSE;
+    }
+    if (hits.stream().anyMatch(h -> h.quality() == MatchQuality.CLOSE)) {
+      return MatchQuality.CLOSE;
+    }
+    int[] ranked1 = Arrays.stream(ranked.top().scoreDocs).mapToInt(sd -> sd.doc).toArray();
+    for (MatchQuality q : Closeness.judge(searcher, plan, ranked1)) {
+      if (q == MatchQuality.CLOSE) {
+        return q;
+      }
+    }
+    Query close = Closeness.closeQuery(plan);
+    if (close == null) {
+      return MatchQuality.CLOSE;
+    }
+    Query closeMatches =
+        new BooleanQuery.Builder().add(ranking, Occur.FILTER).add(close, Occur.FILTER).build();
+    IndexSearcher timed = workers.searcher(searcher.getIndexReader());
+    timed.setTimeout(new QueryTimeoutImpl(SEARCH_BUDGET_MS));
+    return timed.count(scoped(closeMatches, scope)) > 0 ? MatchQuality.CLOSE : MatchQuality.LOOSE;
   }
 
   /**
@@ -262,7 +318,26 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       similar.add(ids);
     }
-    return hits(searcher, plan.highlight(), top, leaders, loaded, similar);
+    int[] leaderDocs = Arrays.stream(leaders).mapToInt(sd -> sd.doc).toArray();
+    MatchQuality[] quality = Closeness.judge(searcher, plan, leaderDocs);
+    List<SearchHit> hits = hits(searcher, plan.highlight(), top, leaders, loaded, similar);
+    List<SearchHit> judged = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      SearchHit h = hits.get(i);
+      judged.add(
+          new SearchHit(
+              h.id(),
+              h.url(),
+              h.title(),
+              h.date(),
+              h.answeredBy(),
+              h.questionSnippet(),
+              h.answerSnippet(),
+              h.score(),
+              h.similarIds(),
+              quality[i]));
+    }
+    return judged;
   }
 
   /**
@@ -748,7 +823,7 @@ public final class ArchiveSearcher implements AutoCloseable {
             .withWeightMatches(false)
             .withScorer(new LeanPassageScorer())
             .withFormatter(new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS))
-            .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+            .withBreakIterator(SnippetSentences::new)
             .withMaxLength(SNIPPET_MAX_CHARS),
         loaded);
   }
@@ -763,6 +838,21 @@ public final class ArchiveSearcher implements AutoCloseable {
     LoadedHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, Document> loaded) {
       super(builder);
       this.loaded = loaded;
+    }
+
+    @Override
+    protected FieldHighlighter newFieldHighlighter(
+        String field,
+        FieldOffsetStrategy offsets,
+        BreakIterator sentences,
+        PassageScorer scorer,
+        int maxPassages,
+        int maxNoHighlightPassages,
+        PassageFormatter formatter,
+        Comparator<Passage> order) {
+      // greetings and sign-offs are never a snippet
+      return new SnippetFieldHighlighter(
+          field, offsets, sentences, scorer, maxPassages, maxNoHighlightPassages, formatter, order);
     }
 
     @Override

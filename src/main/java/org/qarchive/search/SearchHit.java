@@ -16,6 +16,7 @@ import java.util.List;
  * @param score relevance score
  * @param similarIds ids of near-duplicate questions folded under this hit ("3 similar answers");
  *     empty if none
+ * @param quality how closely the entry matches the query ({@link Closeness})
  */
 public record SearchHit(
     String id,
@@ -26,9 +27,35 @@ public record SearchHit(
     String questionSnippet,
     String answerSnippet,
     float score,
-    List<String> similarIds) {
+    List<String> similarIds,
+    MatchQuality quality) {
 
   public SearchHit {
     similarIds = List.copyOf(similarIds == null ? List.of() : similarIds);
+    quality = quality == null ? MatchQuality.CLOSE : quality;
+  }
+
+  /** A hit that matches closely. */
+  public SearchHit(
+      String id,
+      String url,
+      String title,
+      String date,
+      String answeredBy,
+      String questionSnippet,
+      String answerSnippet,
+      float score,
+      List<String> similarIds) {
+    this(
+        id,
+        url,
+        title,
+        date,
+        answeredBy,
+        questionSnippet,
+        answerSnippet,
+        score,
+        similarIds,
+        MatchQuality.CLOSE);
   }
 }

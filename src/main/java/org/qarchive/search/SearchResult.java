@@ -16,6 +16,10 @@ import java.util.Map;
  *     matches; empty when the request asked for none
  * @param correctedQuery the spelling-corrected query that was run instead of the typed one, or null
  * @param relaxation how the query was loosened because it found nothing as typed
+ * @param suggestedQuery a spelling the search offers ("did you mean") without having searched it,
+ *     or null
+ * @param quality {@link MatchQuality#CLOSE} when some answer closely matches the query (close
+ *     answers rank first), {@link MatchQuality#LOOSE} when none does
  */
 public record SearchResult(
     SearchRequest request,
@@ -25,7 +29,9 @@ public record SearchResult(
     List<SearchHit> hits,
     Map<String, List<FacetCount>> facets,
     String correctedQuery,
-    Relaxation relaxation) {
+    Relaxation relaxation,
+    String suggestedQuery,
+    MatchQuality quality) {
 
   /** How a query that found nothing was loosened. */
   public enum Relaxation {
@@ -35,6 +41,29 @@ public record SearchResult(
     MOST_WORDS,
     /** Matched any of the words. */
     ANY_WORD
+  }
+
+  /** A result without a suggestion, whose answers match closely. */
+  public SearchResult(
+      SearchRequest request,
+      long total,
+      boolean totalExact,
+      long tookMs,
+      List<SearchHit> hits,
+      Map<String, List<FacetCount>> facets,
+      String correctedQuery,
+      Relaxation relaxation) {
+    this(
+        request,
+        total,
+        totalExact,
+        tookMs,
+        hits,
+        facets,
+        correctedQuery,
+        relaxation,
+        null,
+        MatchQuality.CLOSE);
   }
 
   /** A result with an exact total. */
@@ -53,5 +82,6 @@ public record SearchResult(
     hits = List.copyOf(hits);
     facets = Map.copyOf(facets == null ? Map.of() : facets);
     relaxation = relaxation == null ? Relaxation.NONE : relaxation;
+    quality = quality == null ? MatchQuality.CLOSE : quality;
   }
 }
