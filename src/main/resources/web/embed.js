@@ -206,7 +206,9 @@
       list.textContent = '';
       options = [];
       active = -1;
-      var hits = (found && found.hits) || [];
+      // close answers first, each group in the ranking's order
+      var hits = ((found && found.hits) || []).filter(function (h) { return h.match_quality !== 'loose'; })
+        .concat(((found && found.hits) || []).filter(function (h) { return h.match_quality === 'loose'; }));
       emergency(found && found.emergency);
       var total = found ? found.total : 0;
       note.textContent = '';

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.search.ArchiveSearcher.MarkedEntry;
 import org.qarchive.search.FacetCount;
+import org.qarchive.search.MatchQuality;
 import org.qarchive.search.SearchHit;
 import org.qarchive.search.SearchRequest;
 import org.qarchive.search.SearchResult;
@@ -112,12 +113,9 @@ final class Pages {
       b.append("\n"); // past the last page: the status line says so and links back
     } else {
       b.append("<div class=\"layout\">\n<div class=\"main-col\">\n");
+      looseNote(b, result);
       sortLinks(b, p);
-      b.append("<ol class=\"hits\" start=\"").append((p.page() - 1) * p.size() + 1).append("\">\n");
-      for (SearchHit h : result.hits()) {
-        hit(b, h, p.q(), similar);
-      }
-      b.append("</ol>\n");
+      hitLists(b, p, result, similar);
       pagination(b, p, result);
       askTheDoctor(b, "Not the answer you need?");
       b.append("</div>\n");
@@ -151,6 +149,13 @@ final class Pages {
         b.append(" with these filters");
       }
       b.append(".");
+      if (result.suggestedQuery() != null && !p.exact()) {
+        b.append(" <span class=\"suggestion\">Did you mean <a href=\"")
+            .append(escape(p.withQuery(result.suggestedQuery()).href(PAGE_SIZE)))
+            .append("\"><strong>")
+            .append(escape(result.suggestedQuery()))
+            .append("</strong></a>?</span>");
+      }
       return;
     }
     long pages = pageCount(result);
@@ -179,6 +184,13 @@ final class Pages {
       case ANY_WORD -> b.append(". No answer has all of your words; these have some of them");
       case NONE -> {}
     }
+    if (result.suggestedQuery() != null && !p.exact()) {
+      b.append(". <span class=\"suggestion\">Did you mean <a href=\"")
+          .append(escape(p.withQuery(result.suggestedQuery()).href(PAGE_SIZE)))
+          .append("\"><strong>")
+          .append(escape(result.suggestedQuery()))
+          .append("</strong></a>?</span>");
+    }
     if (result.hits().isEmpty()) {
       b.append(". Page ")
           .append(p.page())
@@ -190,6 +202,55 @@ final class Pages {
     } else if (pages > 1) {
       b.append(" · page ").append(p.page()).append(" of ").append(pages);
     }
+  }
+
+  /** When no answer of the whole result matches closely, the page says so above the answers. */
+  private void looseNote(StringBuilder b, SearchResult result) {
+    if (result.quality() != MatchQuality.LOOSE) {
+      return;
+    }
+    b.append(
+        "<div class=\"loose-note\" id=\"loose-note\"><p><strong>No answer closely matches your"
+            + " question.</strong> These answers share some of its words and may still help.</p>");
+    askTheDoctor(b, "For an answer about your own case:");
+    b.append("</div>\n");
+  }
+
+  /**
+   * The page's hits, close matches first: when this page holds both, the loose ones follow under
+   * their own heading. Within each group the ranking's order is kept.
+   */
+  private void hitLists(
+      StringBuilder b, SearchParams p, SearchResult result, Map<String, String> similar) {
+    List<SearchHit> close = new ArrayList<>();
+    List<SearchHit> loose = new ArrayList<>();
+    for (SearchHit h : result.hits()) {
+      (h.quality() == MatchQuality.CLOSE ? close : loose).add(h);
+    }
+    int first = (p.page() - 1) * p.size() + 1;
+    if (!close.isEmpty()) {
+      hitList(b, close, first, p.q(), similar, "hits");
+    }
+    if (!loose.isEmpty()) {
+      if (!close.isEmpty()) {
+        b.append("<h2 class=\"loose-h\" id=\"loose-h\">Less close matches</h2>\n");
+      }
+      hitList(b, loose, first + close.size(), p.q(), similar, "hits loose");
+    }
+  }
+
+  private void hitList(
+      StringBuilder b,
+      List<SearchHit> hits,
+      int start,
+      String q,
+      Map<String, String> similar,
+      String cssClass) {
+    b.append("<ol class=\"").append(cssClass).append("\" start=\"").append(start).append("\">\n");
+    for (SearchHit h : hits) {
+      hit(b, h, q, similar);
+    }
+    b.append("</ol>\n");
   }
 
   /** The notice above the results when a search describes an emergency. */

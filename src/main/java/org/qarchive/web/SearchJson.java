@@ -64,7 +64,9 @@ final class SearchJson {
       g.writeEndArray();
       facets(g, r.facets(), hidden);
       g.writeStringField("corrected_query", corrected);
+      g.writeStringField("suggested_query", r.suggestedQuery());
       g.writeStringField("relaxation", r.relaxation().name().toLowerCase(Locale.ROOT));
+      g.writeStringField("match_quality", r.quality().name().toLowerCase(Locale.ROOT));
       emergency(g, emergency, clinic);
       g.writeEndObject();
       g.flush();
@@ -168,6 +170,7 @@ final class SearchJson {
       g.writeString(id);
     }
     g.writeEndArray();
+    g.writeStringField("match_quality", h.quality().name().toLowerCase(Locale.ROOT));
     g.writeEndObject();
   }
 }

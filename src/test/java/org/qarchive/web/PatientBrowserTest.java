@@ -154,6 +154,31 @@ class PatientBrowserTest {
   }
 
   @Test
+  void aQuestionTheArchiveCannotAnswerSaysSoAboveTheLooseMatches() throws Exception {
+    d.get(url("/?q=" + q("can i get botox while pregnant")));
+    WebElement note = d.findElement(By.id("loose-note"));
+    assertTrue(note.isDisplayed());
+    assertTrue(note.getText().startsWith("No answer closely matches your question."));
+    assertTrue(note.getText().contains("book a consultation"), note.getText());
+    WebElement firstHit = d.findElement(By.cssSelector("li.hit"));
+    assertTrue(note.getRect().getY() < firstHit.getRect().getY(), "above the answers");
+    assertEquals("", axe());
+    s.screenshot(d, "no-close-match");
+  }
+
+  @Test
+  void theEmbedSaysSoToo() {
+    SearchContext box = box(url("/embed/demo"));
+    type(box, "can i get botox while pregnant");
+    WebElement note = s.waitFor(d).until(x -> box.findElement(By.cssSelector(".note")));
+    s.waitFor(d).until(x -> note.isDisplayed());
+    assertTrue(
+        note.getText().startsWith("No answer closely matches your question"), note.getText());
+    WebElement firstOption = box.findElement(By.cssSelector("[role=option]"));
+    assertTrue(note.getRect().getY() < firstOption.getRect().getY());
+  }
+
+  @Test
   void theNoticeComesAndGoesWhileTyping() {
     d.get(url("/?q=swelling"));
     assertTrue(d.findElements(By.cssSelector("section.emergency")).isEmpty());

@@ -53,7 +53,9 @@ class SearchJsonTest {
             "hits",
             "facets",
             "corrected_query",
+            "suggested_query",
             "relaxation",
+            "match_quality",
             "emergency"),
         fieldNames(json));
     assertEquals(1_000, json.get("total").asLong());
@@ -72,7 +74,8 @@ class SearchJsonTest {
             "answered_by",
             "question",
             "answer",
-            "similar_ids"),
+            "similar_ids",
+            "match_quality"),
         fieldNames(h));
     assertEquals(hit.url(), h.get("url").asText());
     assertEquals("https://archive.example/qa/botox-1-ab", h.get("archive_url").asText());
