@@ -217,9 +217,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       Run run = run(searcher, plan, scope, request);
       Ranked ranked = run.ranked();
       SearchResult.Relaxation used = run.used();
-      Query ranking = run.ranking();
       List<SearchHit> hits = page(searcher, plan, ranked.top(), request);
-      MatchQuality quality = quality(searcher, plan, ranking, ranked, scope, hits);
+      MatchQuality quality = quality(searcher, plan, ranked, scope, hits);
       Map<String, List<FacetCount>> facets =
           ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -248,7 +247,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       throws IOException {
     Run run = null;
     for (SearchResult.Relaxation step : plan.relaxations()) {
-      Query ranking = Closeness.favourClose(plan.ranking(step), plan, plan.requiresAllWords(step));
+      Query ranking = plan.ranking(step);
       run = new Run(rank(searcher, ranking, scope, plan.isBlank(), request), ranking, step);
       if (run.ranked().total() > 0) {
         return run;
@@ -258,13 +257,12 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Whether any entry found matches the query closely: one of the page's hits, else one of the
-   * entries ranked before the page, else any match at all (counted).
+   * Whether any entry found matches the query closely: one of the page's hits, else any match at
+   * all (the first one found ends the look).
    */
   private MatchQuality quality(
       FacetingSearcher searcher,
       QueryPlan plan,
-      Query ranking,
       Ranked ranked,
       List<BooleanClause> scope,
       List<SearchHit> hits)
@@ -275,21 +273,12 @@ public final class ArchiveSearcher implements AutoCloseable {
     if (hits.stream().anyMatch(h -> h.quality() == MatchQuality.CLOSE)) {
       return MatchQuality.CLOSE;
     }
-    int[] ranked1 = Arrays.stream(ranked.top().scoreDocs).mapToInt(sd -> sd.doc).toArray();
-    for (MatchQuality q : Closeness.judge(searcher, plan, ranked1)) {
-      if (q == MatchQuality.CLOSE) {
-        return q;
-      }
-    }
     Query close = Closeness.closeQuery(plan);
     if (close == null) {
       return MatchQuality.CLOSE;
     }
-    Query closeMatches =
-        new BooleanQuery.Builder().add(ranking, Occur.FILTER).add(close, Occur.FILTER).build();
-    IndexSearcher timed = workers.searcher(searcher.getIndexReader());
-    timed.setTimeout(new QueryTimeoutImpl(SEARCH_BUDGET_MS));
-    return timed.count(scoped(closeMatches, scope)) > 0 ? MatchQuality.CLOSE : MatchQuality.LOOSE;
+    // an entry that covers the words matches the query as well, however far it was loosened
+    return Closeness.any(searcher, scoped(close, scope)) ? MatchQuality.CLOSE : MatchQuality.LOOSE;
   }
 
   /**
@@ -850,7 +839,6 @@ public final class ArchiveSearcher implements AutoCloseable {
         int maxNoHighlightPassages,
         PassageFormatter formatter,
         Comparator<Passage> order) {
-      // greetings and sign-offs are never a snippet
       return new SnippetFieldHighlighter(
           field, offsets, sentences, scorer, maxPassages, maxNoHighlightPassages, formatter, order);
     }

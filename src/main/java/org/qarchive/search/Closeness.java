@@ -3,6 +3,7 @@ package org.qarchive.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -28,20 +27,20 @@ import org.apache.lucene.search.Weight;
  * archive ({@link QueryPlan.Unit#common()}). A query of phrases or alternatives only has no words
  * to count, and all its matches are close.
  *
- * <p>A close match ranks a little higher ({@link #favourClose}, measured in {@link #CLOSE_BOOST}).
- * Coverage is one signal; another (a "match by meaning" from embeddings) can judge an entry close
- * too through {@link #judge(int, int)}.
+ * <p>Closeness labels; it does not rank. Lifting every close answer above every loose one was
+ * measured on the MEDIQA dev set (nDCG@10 0.6927 against 0.7610), and so was a small bonus for a
+ * close match (+1: 0.7623), which doubled the median search time for a gain within noise: coverage
+ * of the words is a sign of a good answer, not a better ranking than the words' weights. The page
+ * shows each page's close answers first. Coverage is one signal; another (a "match by meaning" from
+ * embeddings) can judge an entry close too through {@link #judge(int, int)}.
  */
 final class Closeness {
 
   /**
-   * What a close match adds to an entry's score (the words give a few to a few tens). Measured on
-   * the MEDIQA dev set (nDCG@10): without it 0.7610, 0.5 0.7626, 1 0.7623, 2 0.7599, 4 0.7490, and
-   * lifting every close entry above every loose one 0.6927: coverage of the words is a sign of a
-   * good answer, not a better ranking than the words' weights. The page shows each page's close
-   * answers first.
+   * Most concepts a long question is judged by: its rarest ones, which say what it is about (a
+   * pasted paragraph has dozens of words, and each judged concept costs a look-up per hit).
    */
-  static final float CLOSE_BOOST = 1f;
+  static final int MAX_JUDGED = 8;
 
   private Closeness() {}
 
@@ -69,32 +68,40 @@ final class Closeness {
         concepts.computeIfAbsent(u.concept(), c -> new ArrayList<>()).add(u);
       }
     }
-    return List.copyOf(concepts.values());
+    List<List<QueryPlan.Unit>> out = new ArrayList<>(concepts.values());
+    if (out.size() > MAX_JUDGED) {
+      // the rarest first; a word no entry holds (share 0) is as telling as the rarest
+      out.sort(
+          Comparator.comparingDouble(
+              c -> c.stream().mapToDouble(QueryPlan.Unit::share).max().orElse(0)));
+      out = out.subList(0, MAX_JUDGED);
+    }
+    return List.copyOf(out);
   }
 
-  /** A concept's query: all its units (each also matches the synonym's other side). */
+  /**
+   * A concept's query: its one unit, or all the typed words of a multi-word synonym (anywhere) or
+   * its other side.
+   */
   private static Query conceptQuery(List<QueryPlan.Unit> concept) {
     if (concept.size() == 1) {
       return concept.get(0).query();
     }
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    concept.forEach(u -> all.add(u.query(), Occur.MUST));
-    return all.build();
-  }
-
-  /**
-   * {@code ranking} with close entries scoring {@link #CLOSE_BOOST} more, or {@code ranking} itself
-   * when every entry it finds is close anyway (all content words required, or none to count).
-   */
-  static Query favourClose(Query ranking, QueryPlan plan, boolean allRequired) {
-    Query close = closeQuery(plan);
-    if (close == null || allRequired) {
-      return ranking;
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    BooleanQuery.Builder either = new BooleanQuery.Builder();
+    int n = 0;
+    for (QueryPlan.Unit u : concept) {
+      if (u.alternative()) {
+        either.add(u.query(), Occur.SHOULD);
+      } else {
+        words.add(u.query(), Occur.MUST);
+        n++;
+      }
     }
-    return new BooleanQuery.Builder()
-        .add(ranking, Occur.MUST)
-        .add(new BoostQuery(new ConstantScoreQuery(close), CLOSE_BOOST), Occur.SHOULD)
-        .build();
+    if (n > 0) {
+      either.add(words.build(), Occur.SHOULD);
+    }
+    return either.build();
   }
 
   /** The query that matches the entries that cover enough content words; null when none count. */
@@ -107,6 +114,25 @@ final class Closeness {
     content.forEach(c -> close.add(conceptQuery(c), Occur.SHOULD));
     close.setMinimumNumberShouldMatch(needed(content.size()));
     return close.build();
+  }
+
+  /** Whether any entry matches {@code query}: stops at the first one. */
+  static boolean any(IndexSearcher searcher, Query query) throws IOException {
+    Weight w = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = w.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+      DocIdSetIterator it = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (twoPhase == null || twoPhase.matches()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

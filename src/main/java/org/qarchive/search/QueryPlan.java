@@ -24,9 +24,14 @@ public final class QueryPlan {
    * @param synonymTerms the analyzed terms only a synonym brought in
    * @param common whether the unit is a common word that need not match (long queries only)
    * @param weak whether the unit is a stop-like word ("how long", "last", "while", "time") that
-   *     says nothing of the topic: it ranks but never makes an entry match on its own
+   *     says nothing of the topic: it neither matches nor scores (only the words' proximity counts
+   *     it)
    * @param concept the units of one typed concept share it: the words a multi-word synonym covers
    *     ("tummy tuck") are one concept, any other unit is one of its own
+   * @param alternative whether the unit is a multi-word synonym's other side ("abdominoplasty" for
+   *     "tummy tuck"), which stands for all the typed words of its concept at once
+   * @param share the largest share of entries that hold one of the unit's terms (how common it is),
+   *     or -1 when it was not looked up (a short query, where every word must match anyway)
    * @param query the unit's query over every field, as the ranking query holds it
    */
   public record Unit(
@@ -35,6 +40,8 @@ public final class QueryPlan {
       boolean common,
       boolean weak,
       int concept,
+      boolean alternative,
+      double share,
       Query query) {
     public Unit {
       typedTerms = Set.copyOf(typedTerms);

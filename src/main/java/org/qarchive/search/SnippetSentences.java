@@ -3,7 +3,6 @@ package org.qarchive.search;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -50,138 +49,169 @@ final class SnippetSentences extends BreakIterator {
 
   private final BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
   private CharacterIterator text = new StringCharacterIterator("");
-  private int[] bounds = {0};
-  private int at;
+  private String chars = "";
+  private int begin;
+  private int end;
+
+  /** The boundary after an opening greeting, or -1. */
+  private int greetingEnd = -1;
+
+  private int current;
 
   /** Whether {@code sentence} is only a greeting or a sign-off. */
   static boolean isSmallTalk(CharSequence sentence) {
+    if (sentence.length() > MAX_SMALL_TALK) {
+      return false;
+    }
     String s = sentence.toString().strip();
-    return s.isEmpty() || SMALL_TALK.matcher(s).matches();
+    return s.isEmpty() || s.length() <= MAX_SMALL_TALK && SMALL_TALK.matcher(s).matches();
+  }
+
+  /** No greeting or sign-off is longer; a longer sentence is not even looked at. */
+  private static final int MAX_SMALL_TALK = 80;
+
+  @Override
+  public void setText(String newText) {
+    chars = newText;
+    text = new StringCharacterIterator(newText);
+    start();
   }
 
   @Override
   public void setText(CharacterIterator newText) {
-    text = newText;
     StringBuilder sb = new StringBuilder(newText.getEndIndex() - newText.getBeginIndex());
     for (char c = newText.first(); c != CharacterIterator.DONE; c = newText.next()) {
       sb.append(c);
     }
-    int base = newText.getBeginIndex();
-    String s = sb.toString();
-    sentences.setText(s);
-    int[] found = new int[8];
-    int n = 0;
-    found[n++] = 0;
-    Matcher greeting = OPENING_GREETING.matcher(s);
-    if (greeting.lookingAt() && greeting.end() > 0 && greeting.end() < s.length()) {
-      found[n++] = greeting.end();
-    }
-    for (int b = sentences.following(found[n - 1]); b != DONE; b = sentences.next()) {
-      if (b < s.length() && afterAbbreviation(s, b)) {
-        continue;
-      }
-      if (b > found[n - 1]) {
-        if (n == found.length) {
-          found = Arrays.copyOf(found, n * 2);
-        }
-        found[n++] = b;
-      }
-    }
-    if (found[n - 1] != s.length()) {
-      if (n == found.length) {
-        found = Arrays.copyOf(found, n + 1);
-      }
-      found[n++] = s.length();
-    }
-    bounds = Arrays.copyOf(found, n);
-    for (int i = 0; i < n; i++) {
-      bounds[i] += base;
-    }
-    at = 0;
+    // boundaries are offsets into the given text: keep its begin index
+    chars = " ".repeat(newText.getBeginIndex()) + sb;
+    text = newText;
+    start();
+  }
+
+  /**
+   * Boundaries are found lazily, as the JDK's are (a highlighter asks only around its matches, and
+   * an answer can be long): only the opening greeting is looked for at once, in the first lines.
+   */
+  private void start() {
+    begin = text.getBeginIndex();
+    end = text.getEndIndex();
+    sentences.setText(text);
+    Matcher greeting = OPENING_GREETING.matcher(chars).region(begin, Math.min(end, begin + 200));
+    greetingEnd =
+        greeting.lookingAt() && greeting.end() > begin && greeting.end() < end
+            ? greeting.end()
+            : -1;
+    current = begin;
+  }
+
+  /** Whether the JDK's boundary at {@code b} stands: not right after an abbreviation's period. */
+  private boolean real(int b) {
+    return b == begin || b == end || !afterAbbreviation(chars, b);
   }
 
   /** Whether the boundary at {@code b} follows an abbreviation's period. */
   private static boolean afterAbbreviation(String s, int b) {
-    int end = b;
-    while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
-      end--;
+    int stop = b;
+    while (stop > 0 && Character.isWhitespace(s.charAt(stop - 1))) {
+      stop--;
     }
-    if (end == 0 || s.charAt(end - 1) != '.') {
+    if (stop == 0 || s.charAt(stop - 1) != '.') {
       return false;
     }
-    int start = end - 1;
+    int start = stop - 1;
     while (start > 0 && (Character.isLetter(s.charAt(start - 1)) || s.charAt(start - 1) == '.')) {
       start--;
     }
-    String word = s.substring(start, end - 1).toLowerCase(Locale.ROOT);
+    String word = s.substring(start, stop - 1).toLowerCase(Locale.ROOT);
     return ABBREVIATIONS.contains(word);
   }
 
   @Override
   public int first() {
-    at = 0;
-    return bounds[0];
+    current = begin;
+    return current;
   }
 
   @Override
   public int last() {
-    at = bounds.length - 1;
-    return bounds[at];
+    current = end;
+    return current;
   }
 
   @Override
   public int next(int n) {
-    int target = at + n;
-    if (target < 0 || target >= bounds.length) {
-      at = target < 0 ? 0 : bounds.length - 1;
-      return DONE;
+    int b = current;
+    for (int i = 0; i < Math.abs(n); i++) {
+      b = n > 0 ? following(current) : preceding(current);
+      if (b == DONE) {
+        return DONE;
+      }
     }
-    at = target;
-    return bounds[at];
+    return b;
   }
 
   @Override
   public int next() {
-    return next(1);
+    return following(current);
   }
 
   @Override
   public int previous() {
-    return next(-1);
+    return preceding(current);
   }
 
   @Override
   public int following(int offset) {
     checkOffset(offset);
-    int i = Arrays.binarySearch(bounds, offset);
-    i = i >= 0 ? i + 1 : -i - 1;
-    if (i >= bounds.length) {
-      at = bounds.length - 1;
+    if (offset >= end) {
+      current = end;
       return DONE;
     }
-    at = i;
-    return bounds[at];
+    int b = sentences.following(offset);
+    while (b != DONE && !real(b)) {
+      b = sentences.next();
+    }
+    if (b == DONE) {
+      b = end;
+    }
+    if (greetingEnd > offset && greetingEnd < b) {
+      b = greetingEnd;
+    }
+    current = b;
+    return b;
   }
 
   @Override
   public int preceding(int offset) {
     checkOffset(offset);
-    int i = Arrays.binarySearch(bounds, offset);
-    i = i >= 0 ? i - 1 : -i - 2;
-    if (i < 0) {
-      at = 0;
+    if (offset <= begin) {
+      current = begin;
       return DONE;
     }
-    at = i;
-    return bounds[at];
+    int b = sentences.preceding(offset);
+    while (b != DONE && !real(b)) {
+      b = sentences.previous();
+    }
+    if (b == DONE) {
+      b = begin;
+    }
+    if (greetingEnd >= 0 && greetingEnd < offset && greetingEnd > b) {
+      b = greetingEnd;
+    }
+    current = b;
+    return b;
   }
 
   @Override
   public boolean isBoundary(int offset) {
     checkOffset(offset);
-    int i = Arrays.binarySearch(bounds, offset);
-    if (i >= 0) {
-      at = i;
+    if (offset == begin || offset == end || offset == greetingEnd) {
+      current = offset;
+      return true;
+    }
+    if (sentences.isBoundary(offset) && real(offset)) {
+      current = offset;
       return true;
     }
     following(offset);
@@ -190,7 +220,7 @@ final class SnippetSentences extends BreakIterator {
 
   @Override
   public int current() {
-    return bounds[at];
+    return current;
   }
 
   @Override
