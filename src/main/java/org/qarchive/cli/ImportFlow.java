@@ -1,12 +1,14 @@
 package org.qarchive.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
 import org.qarchive.importer.ImportState;
@@ -24,24 +26,58 @@ final class ImportFlow {
 
   static ImportReport run(Path indexDir, List<Path> inputs, ImportOptions options)
       throws IOException {
-    return run(indexDir, inputs, options, false);
+    return run(indexDir, inputs, options, false, Vectors.NEW);
+  }
+
+  /** What an import does about entry vectors (meaning). */
+  enum Vectors {
+    /** Embed new and changed entries. */
+    NEW,
+    /** Embed new and changed entries, and every entry that has no vector of the shipped model. */
+    REFILL,
+    /** Embed nothing: entries without a vector are found by their words only. */
+    NONE
   }
 
   /**
    * @param full read every file, even those unchanged since the last import
+   * @param vectors which entries get a vector
    */
-  static ImportReport run(Path indexDir, List<Path> inputs, ImportOptions options, boolean full)
+  static ImportReport run(
+      Path indexDir, List<Path> inputs, ImportOptions options, boolean full, Vectors vectors)
       throws IOException {
     String fingerprint = SourceFingerprint.of(inputs);
     Path stateFile = indexDir.resolve(ImportState.FILE_NAME);
-    try (ArchiveWriter writer = new ArchiveWriter(indexDir)) {
+    try (Embedder embedder = vectors == Vectors.NONE ? null : loadModel(options.progress());
+        ArchiveWriter writer = new ArchiveWriter(indexDir, embedder)) {
       ImportState previous =
           full ? ImportState.empty() : ImportState.load(stateFile, stateKey(writer, options));
       Importer importer = new Importer(options);
       ImportReport report = importer.run(inputs, writer, previous);
+      if (vectors == Vectors.REFILL && embedder != null) {
+        writer.reembed(options.progress());
+      }
       writer.commit(fingerprint);
       importer.lastState().save(stateFile, stateKey(writer, options));
+      if (options.progress() != null) {
+        options.progress().println(writer.embeddingSummary());
+      }
       return report;
+    }
+  }
+
+  /**
+   * The embedding model, or null with a warning when this machine cannot run it (the import then
+   * writes no vectors, and search stays lexical).
+   */
+  static Embedder loadModel(PrintStream warnings) {
+    try {
+      return Embedder.load();
+    } catch (IOException e) {
+      if (warnings != null) {
+        warnings.println("warning: " + e.getMessage() + "; importing without vectors");
+      }
+      return null;
     }
   }
 

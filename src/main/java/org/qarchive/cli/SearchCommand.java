@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.RankingMode;
 import org.qarchive.search.SearchHit;
 import org.qarchive.search.SearchRequest;
 import org.qarchive.search.SearchResult;
@@ -63,6 +65,13 @@ final class SearchCommand implements Callable<Integer> {
       description = "Synonyms file (Solr format) instead of the shipped one.")
   java.nio.file.Path synonyms;
 
+  @Option(
+      names = "--ranking",
+      defaultValue = "HYBRID",
+      description =
+          "LEXICAL (by words only) or HYBRID (by words and meaning) (default: ${DEFAULT-VALUE}).")
+  RankingMode ranking;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -80,7 +89,9 @@ final class SearchCommand implements Callable<Integer> {
     if (synonyms != null && !java.nio.file.Files.isRegularFile(synonyms)) {
       throw new BadInputException("no synonyms file at " + synonyms);
     }
-    try (ArchiveSearcher searcher = new ArchiveSearcher(index.dir, synonyms)) {
+    try (Embedder embedder =
+            ranking == RankingMode.HYBRID ? ImportFlow.loadModel(System.err) : null;
+        ArchiveSearcher searcher = new ArchiveSearcher(index.dir, synonyms, embedder, ranking)) {
       SearchResult r = searcher.search(request);
       if (json) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -88,6 +99,7 @@ final class SearchCommand implements Callable<Integer> {
         body.put("took_ms", r.tookMs());
         body.put("corrected_query", r.correctedQuery());
         body.put("relaxation", r.relaxation());
+        body.put("ranking", r.ranking().label());
         body.put("hits", r.hits());
         out.println(new ObjectMapper().writeValueAsString(body));
         return 0;
@@ -104,7 +116,12 @@ final class SearchCommand implements Callable<Integer> {
                 + (r.relaxation() == SearchResult.Relaxation.MOST_WORDS ? "most" : "some")
                 + " of them.");
       }
-      out.printf(Locale.ROOT, "%d answers (%d ms)%n%n", r.total(), r.tookMs());
+      out.printf(
+          Locale.ROOT,
+          "%d answers (%d ms, ranked %s)%n%n",
+          r.total(),
+          r.tookMs(),
+          r.ranking() == RankingMode.HYBRID ? "by words and meaning" : "by words");
       int rank = (page - 1) * size;
       for (SearchHit h : r.hits()) {
         out.printf(
@@ -118,7 +135,9 @@ final class SearchCommand implements Callable<Integer> {
           out.println("   Q: " + Terminal.marks(h.questionSnippet()));
         }
         if (!h.answerSnippet().isBlank()) {
-          out.println("   A: " + Terminal.marks(h.answerSnippet()));
+          out.println(
+              (h.match() == SearchHit.Match.MEANING ? "   A (by meaning): " : "   A: ")
+                  + Terminal.marks(h.answerSnippet()));
         }
         if (!h.similarIds().isEmpty()) {
           out.printf(

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
 import org.qarchive.index.Fields;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.RankingMode;
 import org.qarchive.search.SearchLog;
 import org.qarchive.site.SiteConfig;
 import org.qarchive.web.WebConfig;
@@ -111,6 +113,13 @@ final class ServeCommand implements Callable<Integer> {
               + " documented defaults (default: ${DEFAULT-VALUE}).")
   Path configDir;
 
+  @Option(
+      names = "--ranking",
+      defaultValue = "HYBRID",
+      description =
+          "LEXICAL (by words only) or HYBRID (by words and meaning, with the embedding model shipped in the jar) (default: ${DEFAULT-VALUE}).")
+  RankingMode ranking;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -128,14 +137,17 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (SearchLog log = noSearchLog ? null : new SearchLog(searchLogFile);
-        ArchiveSearcher searcher = new ArchiveSearcher(index.dir);
+        Embedder embedder =
+            ranking == RankingMode.HYBRID ? ImportFlow.loadModel(System.err) : null;
+        ArchiveSearcher searcher = new ArchiveSearcher(index.dir, null, embedder, ranking);
         WebServer server = new WebServer(searcher, webConfig(), log).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
       out.printf(
           Locale.ROOT,
-          "Serving %d entries at http://localhost:%d%n",
+          "Serving %d entries at http://localhost:%d (ranking: %s)%n",
           searcher.count(),
-          server.port());
+          server.port(),
+          embedder == null ? RankingMode.LEXICAL.label() : ranking.label());
       out.flush();
       stopped.await();
     }

@@ -19,10 +19,12 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FilterDirectory;
 import org.qarchive.archive.QaEntry;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.index.Analysis;
 import org.qarchive.index.ArchiveWriter;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.Ranking;
+import org.qarchive.search.RankingMode;
 import org.qarchive.search.SearchHit;
 import org.qarchive.search.SearchRequest;
 import org.qarchive.search.SearchResult;
@@ -57,11 +59,20 @@ public final class Evaluation implements AutoCloseable {
    * {@code analysis}. Documents with neither question nor answer are skipped and counted.
    */
   public static Evaluation index(Path corpus, Analysis analysis) throws IOException {
+    return index(corpus, analysis, null);
+  }
+
+  /**
+   * Indexes a JSON Lines corpus as {@link #index(Path, Analysis)} does, each entry with its vector
+   * from {@code embedder} (null: no vectors, lexical ranking only).
+   */
+  public static Evaluation index(Path corpus, Analysis analysis, Embedder embedder)
+      throws IOException {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     ObjectMapper json = new ObjectMapper();
     int indexed = 0;
     int skipped = 0;
-    try (ArchiveWriter writer = new ArchiveWriter(corpus, keepOpen(dir), analysis);
+    try (ArchiveWriter writer = new ArchiveWriter(corpus, keepOpen(dir), analysis, embedder);
         BufferedReader r = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
       String line;
       while ((line = r.readLine()) != null) {
@@ -113,7 +124,26 @@ public final class Evaluation implements AutoCloseable {
 
   /** A searcher over the corpus with these synonyms and this ranking; close it after use. */
   public ArchiveSearcher searcher(Synonyms synonyms, Ranking ranking) throws IOException {
-    return new ArchiveSearcher(keepOpen(directory), analysis, synonyms, ranking);
+    return offline(new ArchiveSearcher(keepOpen(directory), analysis, synonyms, ranking));
+  }
+
+  /**
+   * {@code s} without the serving time budget: an evaluation measures the ranking, which a loaded
+   * host would otherwise cut short.
+   */
+  private static ArchiveSearcher offline(ArchiveSearcher s) {
+    s.searchBudget(60_000);
+    return s;
+  }
+
+  /**
+   * A searcher over the corpus that ranks as {@code mode} says, by meaning with {@code embedder}
+   * (the one the corpus was indexed with); close it after use.
+   */
+  public ArchiveSearcher searcher(
+      Synonyms synonyms, Ranking ranking, Embedder embedder, RankingMode mode) throws IOException {
+    return offline(
+        new ArchiveSearcher(keepOpen(directory), analysis, synonyms, ranking, embedder, mode));
   }
 
   /**

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -12,17 +14,20 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.qarchive.archive.EntrySink;
 import org.qarchive.archive.QaEntry;
+import org.qarchive.embedding.Embedder;
 
 /**
  * The write side of the index: upserts entries by id, skipping those whose content did not change,
@@ -52,6 +57,20 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   private final SpellingTap spelling = new SpellingTap();
   private String lastCommit;
 
+  /** The embedding model that gives new and changed entries their vector; null for none. */
+  private final Embedder embedder;
+
+  /** The model the index's vectors came from, as of the last commit (null: none). */
+  private String vectorModel;
+
+  /** Entries written but not yet embedded: the model runs on a batch at a time. */
+  private final List<Pending> pending = new ArrayList<>();
+
+  private record Pending(QaEntry entry, String hash, boolean update) {}
+
+  private int embedded;
+  private long embedNanos;
+
   /** Opens (or creates) the index at {@code dir} for writing. */
   public ArchiveWriter(Path dir) throws IOException {
     this(dir, FSDirectory.open(Files.createDirectories(Objects.requireNonNull(dir, "dir"))));
@@ -67,8 +86,30 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
    * comparing analyses in an evaluation only, since searching needs the same analysis.
    */
   public ArchiveWriter(Path dir, Directory directory, Analysis analysis) throws IOException {
+    this(dir, directory, analysis, null);
+  }
+
+  /**
+   * Opens (or creates) the index at {@code dir} for writing; new and changed entries get a vector
+   * from {@code embedder} (null: no vectors, the entries are found by their words only).
+   */
+  public ArchiveWriter(Path dir, Embedder embedder) throws IOException {
+    this(
+        dir,
+        FSDirectory.open(Files.createDirectories(Objects.requireNonNull(dir, "dir"))),
+        Analysis.DEFAULT,
+        embedder);
+  }
+
+  /**
+   * Opens (or creates) the index in {@code directory}, which this writer then owns, with {@code
+   * analysis}; new and changed entries get a vector from {@code embedder} (null: none).
+   */
+  public ArchiveWriter(Path dir, Directory directory, Analysis analysis, Embedder embedder)
+      throws IOException {
     this.dir = dir;
     this.directory = directory;
+    this.embedder = embedder;
     IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer(spelling));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCodec(new ArchiveCodec());
@@ -94,6 +135,8 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
             writer.getLiveCommitData(), Map.<String, String>of().entrySet())) {
       if (e.getKey().equals(Fields.COMMIT_LAST_IMPORT)) {
         lastCommit = e.getValue();
+      } else if (e.getKey().equals(Fields.COMMIT_EMBEDDING_MODEL)) {
+        vectorModel = e.getValue();
       }
     }
   }
@@ -147,22 +190,124 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     if (hash.equals(old)) {
       return Outcome.UNCHANGED;
     }
-    spelling.clear();
-    Document doc = EntryDocuments.toDocument(entry, hash, spelling);
-    if (old == null) {
-      // no document has this id (the map holds every id in the index and written since): adding
-      // skips buffering a
-      // delete for it and applying that at the flush
-      writer.addDocument(doc);
-      return Outcome.IMPORTED;
+    if (embedder == null) {
+      write(entry, hash, old != null, null);
+    } else {
+      pending.add(new Pending(entry, hash, old != null));
+      if (pending.size() >= EMBED_BATCH) {
+        writePending();
+      }
     }
-    writer.updateDocument(new Term(Fields.ID, entry.id()), doc);
-    return Outcome.UPDATED;
+    return old == null ? Outcome.IMPORTED : Outcome.UPDATED;
+  }
+
+  /** Entries embedded in one run of the model. */
+  private static final int EMBED_BATCH = 32;
+
+  private void write(QaEntry entry, String hash, boolean update, float[] vector)
+      throws IOException {
+    spelling.clear();
+    Document doc = EntryDocuments.toDocument(entry, hash, spelling, vector);
+    if (update) {
+      writer.updateDocument(new Term(Fields.ID, entry.id()), doc);
+    } else {
+      // no document has this id (the map holds every id in the index and written since): adding
+      // skips buffering a delete for it and applying that at the flush
+      writer.addDocument(doc);
+    }
+  }
+
+  /** Embeds the entries waiting for their vector and writes them, in the order they came. */
+  private void writePending() throws IOException {
+    if (pending.isEmpty()) {
+      return;
+    }
+    long start = System.nanoTime();
+    List<float[]> vectors =
+        embedder.embed(pending.stream().map(p -> EntryDocuments.meaningText(p.entry())).toList());
+    embedNanos += System.nanoTime() - start;
+    for (int i = 0; i < pending.size(); i++) {
+      Pending p = pending.get(i);
+      write(p.entry(), p.hash(), p.update(), vectors.get(i));
+    }
+    embedded += pending.size();
+    pending.clear();
+  }
+
+  /**
+   * How many entries this writer embedded, and in how many seconds of the model's time: for the
+   * import's report.
+   */
+  public synchronized String embeddingSummary() {
+    if (embedder == null) {
+      return "no vectors (the embedding model is not loaded): entries are found by their words only";
+    }
+    double seconds = embedNanos / 1e9;
+    return String.format(
+        java.util.Locale.ROOT,
+        "embedded %,d entries with %s in %.1f s (%.0f/s)",
+        embedded,
+        embedder.model().name(),
+        seconds,
+        seconds == 0 ? 0 : embedded / seconds);
+  }
+
+  /**
+   * Gives every entry without a vector of this writer's model one (all of them, when the index's
+   * vectors come from another model), reporting progress on {@code progress} every few seconds;
+   * committed by the next {@link #commit}. Returns the number of entries embedded.
+   */
+  public synchronized int reembed(java.io.PrintStream progress) throws IOException {
+    Objects.requireNonNull(embedder, "reembedding needs the embedding model");
+    writePending();
+    boolean all = vectorModel != null && !vectorModel.equals(embedder.model().name());
+    List<QaEntry> missing = new ArrayList<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+        java.util.BitSet has = new java.util.BitSet(leaf.reader().maxDoc());
+        if (vectors != null && !all) {
+          var it = vectors.iterator();
+          for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+            has.set(d);
+          }
+        }
+        StoredFields stored = leaf.reader().storedFields();
+        Bits live = leaf.reader().getLiveDocs();
+        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+          if ((live == null || live.get(i)) && !has.get(i)) {
+            missing.add(EntryDocuments.fromDocument(stored.document(i)));
+          }
+        }
+      }
+    }
+    long start = System.nanoTime();
+    long shown = start;
+    int done = 0;
+    for (int from = 0; from < missing.size(); from += EMBED_BATCH) {
+      for (QaEntry e : missing.subList(from, Math.min(missing.size(), from + EMBED_BATCH))) {
+        pending.add(new Pending(e, e.contentHash(), true));
+      }
+      done += pending.size();
+      writePending();
+      long now = System.nanoTime();
+      if (progress != null && (now - shown > 2_000_000_000L || done == missing.size())) {
+        shown = now;
+        progress.printf(
+            java.util.Locale.ROOT,
+            "embedding: %,d of %,d entries (%.0f/s)%n",
+            done,
+            missing.size(),
+            done / Math.max(1e-9, (now - start) / 1e9));
+      }
+    }
+    return missing.size();
   }
 
   /** Removes the entry with this id, if present. */
   @Override
   public synchronized boolean delete(String id) throws IOException {
+    writePending(); // a waiting entry is written first, so that the delete removes it
     if (hashes().remove(id) == null) {
       return false;
     }
@@ -172,6 +317,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
 
   /** Removes every entry (committed by the next {@link #commit}). */
   public synchronized void deleteAll() throws IOException {
+    pending.clear();
     writer.deleteAll();
     hashById = new HashMap<>();
   }
@@ -186,7 +332,14 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
    * Readers see either the previous commit or this one, never a part.
    */
   public synchronized void commit(String sourceFingerprint) throws IOException {
+    writePending();
+    if (embedder != null && embedded > 0) {
+      vectorModel = embedder.model().name();
+    }
     Map<String, String> data = new HashMap<>();
+    if (vectorModel != null) {
+      data.put(Fields.COMMIT_EMBEDDING_MODEL, vectorModel);
+    }
     String now = Instant.now().toString();
     data.put(
         Fields.COMMIT_LAST_IMPORT,
@@ -202,6 +355,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
 
   /** Drops everything written since the last commit. */
   public synchronized void rollback() throws IOException {
+    pending.clear();
     writer.rollback();
   }
 

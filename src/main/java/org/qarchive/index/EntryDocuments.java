@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -13,6 +14,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.qarchive.archive.QaEntry;
 
@@ -48,19 +50,33 @@ public final class EntryDocuments {
     return toDocument(
         e,
         e.contentHash(),
-        new Field(Fields.SPELL, String.join("\n", e.title(), e.question(), e.answer()), SPELLING));
+        new Field(Fields.SPELL, String.join("\n", e.title(), e.question(), e.answer()), SPELLING),
+        null);
   }
+
+  /**
+   * The text of an entry that the embedding model reads: title, question and the start of the
+   * answer (the model reads the first 128 tokens, about 90 words, so the rest is not passed).
+   */
+  public static String meaningText(QaEntry e) {
+    String text = String.join("\n", e.title(), e.question(), e.answer());
+    return text.length() > MEANING_CHARS ? text.substring(0, MEANING_CHARS) : text;
+  }
+
+  /** More characters than 128 tokens ever cover: the tokenizer cuts the rest. */
+  private static final int MEANING_CHARS = 2000;
 
   /**
    * Builds the document for one entry whose content hash the caller has already computed (a SHA-256
    * of it all), and whose spelling words come from {@code tap}, which the writer's analyzer fills
    * while indexing the text fields.
    */
-  static Document toDocument(QaEntry e, String contentHash, SpellingTap tap) {
-    return toDocument(e, contentHash, new Field(Fields.SPELL, tap.words(), SPELLING));
+  static Document toDocument(QaEntry e, String contentHash, SpellingTap tap, float[] vector) {
+    return toDocument(e, contentHash, new Field(Fields.SPELL, tap.words(), SPELLING), vector);
   }
 
-  private static Document toDocument(QaEntry e, String contentHash, Field spelling) {
+  private static Document toDocument(
+      QaEntry e, String contentHash, Field spelling, float[] vector) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, e.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(e.id())));
@@ -98,6 +114,9 @@ public final class EntryDocuments {
     }
     doc.add(new StoredField(Fields.SOURCE_FILE, e.sourceFile()));
     doc.add(new StoredField(Fields.CONTENT_HASH, contentHash));
+    if (vector != null) {
+      doc.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
     return doc;
   }
 

@@ -25,6 +25,17 @@ public final class Fields {
    */
   public static final String SPELL = "spell";
 
+  /**
+   * The entry's meaning: a unit vector of {@link #VECTOR_DIMENSIONS} floats from the embedding
+   * model (title, question and the start of the answer), indexed for nearest-neighbour search (HNSW
+   * over 8-bit scalar-quantized vectors, dot product). Optional: an entry imported without the
+   * model has none and is found by its words only.
+   */
+  public static final String VECTOR = "vector";
+
+  /** Length of {@link #VECTOR}. */
+  public static final int VECTOR_DIMENSIONS = 384;
+
   /** Asker's location; stored. */
   public static final String ASKER_LOCATION = "asker_location";
 
@@ -63,8 +74,18 @@ public final class Fields {
   /** Commit user-data key: schema version, bumped when the schema or analysis changes. */
   public static final String COMMIT_SCHEMA_VERSION = "schema_version";
 
-  /** The current schema version; an index with another one is rebuilt from its sources. */
-  public static final String SCHEMA_VERSION = "2";
+  /**
+   * Commit user-data key: the embedding model the entries' vectors come from ({@link #VECTOR}), or
+   * absent when no entry has one. Vectors of another model are refilled by {@code import
+   * --reembed}.
+   */
+  public static final String COMMIT_EMBEDDING_MODEL = "embedding_model";
+
+  /**
+   * The current schema version; an index with another one is rebuilt from its sources. 3: the
+   * {@link #VECTOR} field and the {@link #COMMIT_EMBEDDING_MODEL} key.
+   */
+  public static final String SCHEMA_VERSION = "3";
 
   private Fields() {}
 }

@@ -27,10 +27,14 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -40,6 +44,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
@@ -71,6 +76,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.qarchive.archive.QaEntry;
+import org.qarchive.embedding.Embedder;
 import org.qarchive.index.Analysis;
 import org.qarchive.index.EntryDocuments;
 import org.qarchive.index.Fields;
@@ -117,6 +123,30 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   private volatile QueryPlanner planner;
 
+  /** The embedding model for ranking by meaning; null: lexical ranking only. */
+  private final Embedder embedder;
+
+  /** The ranking asked for; hybrid needs {@link #embedder} and an index with its vectors. */
+  private final RankingMode ranking;
+
+  private volatile Fusion.Weights fusion = Fusion.Weights.DEFAULT;
+
+  /**
+   * The vectors of the latest queries, by text: a second page, a refined filter or the same search
+   * again skips the model (5-10 ms). Small on purpose: it serves a visitor's own repeats, and a
+   * benchmark cycling through a few hundred distinct questions gains nothing from it.
+   */
+  private final Map<String, float[]> queryVectors =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+              return size() > queryVectorCache;
+            }
+          });
+
+  private volatile int queryVectorCache = 64;
+
   private final Object suggesterLock = new Object();
   private Suggester suggester;
   private long suggesterVersion = -1;
@@ -152,7 +182,38 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public ArchiveSearcher(Directory directory, Analysis analysis, Synonyms synonyms, Ranking ranking)
       throws IOException {
-    this(directory, analysis, synonyms, ranking, SearchWorkers.forThisMachine());
+    this(directory, analysis, synonyms, ranking, null, RankingMode.LEXICAL);
+  }
+
+  /**
+   * Opens the committed index at {@code dir} with the synonyms of {@code synonymsFile} (null: those
+   * in force), ranking as {@code mode} says; hybrid ranking uses {@code embedder} (which stays the
+   * caller's to close) where the index has its vectors.
+   */
+  public ArchiveSearcher(Path dir, Path synonymsFile, Embedder embedder, RankingMode mode)
+      throws IOException {
+    this(
+        FSDirectory.open(Objects.requireNonNull(dir, "dir")),
+        Analysis.DEFAULT,
+        Synonyms.load(synonymsFile, Analysis.DEFAULT),
+        Ranking.DEFAULT,
+        embedder,
+        mode);
+  }
+
+  /**
+   * Opens the committed index in {@code directory}, which this searcher then owns, ranking as
+   * {@code mode} says with {@code embedder} (the caller's to close; null: lexical only).
+   */
+  public ArchiveSearcher(
+      Directory directory,
+      Analysis analysis,
+      Synonyms synonyms,
+      Ranking ranking,
+      Embedder embedder,
+      RankingMode mode)
+      throws IOException {
+    this(directory, analysis, synonyms, ranking, SearchWorkers.forThisMachine(), embedder, mode);
   }
 
   /** As above, searching with {@code workers}, which this searcher then owns. */
@@ -163,6 +224,20 @@ public final class ArchiveSearcher implements AutoCloseable {
       Ranking ranking,
       SearchWorkers workers)
       throws IOException {
+    this(directory, analysis, synonyms, ranking, workers, null, RankingMode.LEXICAL);
+  }
+
+  private ArchiveSearcher(
+      Directory directory,
+      Analysis analysis,
+      Synonyms synonyms,
+      Ranking ranking,
+      SearchWorkers workers,
+      Embedder embedder,
+      RankingMode mode)
+      throws IOException {
+    this.embedder = embedder;
+    this.ranking = Objects.requireNonNull(mode, "mode");
     this.directory = directory;
     this.workers = workers;
     try {
@@ -214,23 +289,53 @@ public final class ArchiveSearcher implements AutoCloseable {
     try {
       QueryPlan plan = planner.plan(request.query(), request.exact(), searcher.getIndexReader());
       List<BooleanClause> scope = scope(request.filters());
-      Run run = run(searcher, plan, scope, request);
-      Ranked ranked = run.ranked();
-      SearchResult.Relaxation used = run.used();
-      List<SearchHit> hits = page(searcher, plan, ranked.top(), request);
-      MatchQuality quality = quality(searcher, plan, ranked, scope, hits);
-      Map<String, List<FacetCount>> facets =
-          ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
+      boolean hybrid =
+          ranking == RankingMode.HYBRID
+              && !plan.isBlank()
+              && request.sort() == SearchRequest.Sort.RELEVANCE
+              && searcher.hasVectors(embedder);
+      int wanted = request.page() * request.size();
+      if (hybrid) {
+        wanted = Math.max(wanted, Fusion.LEXICAL_DEPTH);
+      }
+      SearchResult.Relaxation used = SearchResult.Relaxation.NONE;
+      Ranked ranked = null;
+      Query words = null;
+      for (SearchResult.Relaxation step : plan.relaxations()) {
+        words = plan.ranking(step);
+        ranked = rank(searcher, words, scope, plan.isBlank(), request, wanted);
+        if (ranked.total() > 0) {
+          used = step;
+          break;
+        }
+      }
+      long total = ranked.total();
+      Map<String, List<FacetCount>> facets;
+      List<SearchHit> hits;
+      if (hybrid) {
+        Hybrid h = hybrid(searcher, plan, words, scope, ranked);
+        total += h.meaningOnly().length;
+        hits = page(searcher, plan, h.ranking(), request, h.byDoc(), h.query());
+        facets =
+            ranked.facets() == null
+                ? Map.of()
+                : facets(searcher, withDocs(searcher, ranked.facets(), h.meaningOnly(), scope));
+      } else {
+        hits = page(searcher, plan, ranked.top().scoreDocs, request, null, null);
+        facets = ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
+      }
+      MatchQuality quality = quality(searcher, plan, total, ranked.total(), scope, hits);
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       return new SearchResult(
           request,
-          ranked.total(),
+          total,
           ranked.totalExact(),
           took,
           hits,
           facets,
           plan.correctedQuery(),
           used,
+          hybrid ? RankingMode.HYBRID : RankingMode.LEXICAL,
           plan.suggestedQuery(),
           quality);
     } finally {
@@ -238,36 +343,34 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
-  /** A plan run: what was ranked, with which query, loosened how. */
-  private record Run(Ranked ranked, Query ranking, SearchResult.Relaxation used) {}
-
-  /** Runs {@code plan} as typed, then loosened step by step while it finds nothing. */
-  private Run run(
-      FacetingSearcher searcher, QueryPlan plan, List<BooleanClause> scope, SearchRequest request)
+  /** {@code hits} (of {@code docs}, in the same order) each judged close or loose. */
+  private static List<SearchHit> judged(
+      IndexSearcher searcher, QueryPlan plan, ScoreDoc[] docs, List<SearchHit> hits)
       throws IOException {
-    Run run = null;
-    for (SearchResult.Relaxation step : plan.relaxations()) {
-      Query ranking = plan.ranking(step);
-      run = new Run(rank(searcher, ranking, scope, plan.isBlank(), request), ranking, step);
-      if (run.ranked().total() > 0) {
-        return run;
-      }
+    MatchQuality[] quality =
+        Closeness.judge(searcher, plan, Arrays.stream(docs).mapToInt(sd -> sd.doc).toArray());
+    List<SearchHit> out = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      out.add(hits.get(i).withQuality(quality[i]));
     }
-    return new Run(run.ranked(), run.ranking(), SearchResult.Relaxation.NONE);
+    return out;
   }
 
   /**
    * Whether any entry found matches the query closely: one of the page's hits, else any match at
-   * all (the first one found ends the look).
+   * all (the first one found ends the look). Entries found by meaning only never make a result
+   * close by themselves: a question without content words to count is close only when some entry
+   * holds its words ({@code byWords}, the count found by words).
    */
   private MatchQuality quality(
       FacetingSearcher searcher,
       QueryPlan plan,
-      Ranked ranked,
+      long total,
+      long byWords,
       List<BooleanClause> scope,
       List<SearchHit> hits)
       throws IOException {
-    if (ranked.total() == 0 || plan.isBlank()) {
+    if (total == 0 || plan.isBlank()) {
       return MatchQuality.CLOSE;
     }
     if (hits.stream().anyMatch(h -> h.quality() == MatchQuality.CLOSE)) {
@@ -275,10 +378,308 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
     Query close = Closeness.closeQuery(plan);
     if (close == null) {
-      return MatchQuality.CLOSE;
+      return byWords > 0 ? MatchQuality.CLOSE : MatchQuality.LOOSE;
     }
     // an entry that covers the words matches the query as well, however far it was loosened
     return Closeness.any(searcher, scoped(close, scope)) ? MatchQuality.CLOSE : MatchQuality.LOOSE;
+  }
+
+  /**
+   * The fused ranking of a hybrid search, each candidate by document, and the documents found by
+   * meaning only (in increasing order).
+   */
+  private record Hybrid(
+      ScoreDoc[] ranking, Map<Integer, Fusion.Candidate> byDoc, int[] meaningOnly, float[] query) {}
+
+  /**
+   * Fuses the lexical ranking with the entries nearest to the query in meaning. The query's vector
+   * is of the text searched (after spelling correction). Entries found by meaning must still hold
+   * the query's phrases and lack its excluded words, and stay within its filters.
+   */
+  private Hybrid hybrid(
+      FacetingSearcher searcher,
+      QueryPlan plan,
+      Query words,
+      List<BooleanClause> scope,
+      Ranked ranked)
+      throws IOException {
+    Fusion.Weights weights = fusion;
+    String text = Objects.requireNonNullElse(plan.correctedQuery(), plan.text());
+    float[] target = queryVectors.get(text);
+    if (target == null) {
+      target = embedder.embedQuery(text);
+      queryVectors.put(text, target);
+    }
+    Query must = Objects.requireNonNullElse(plan.constraints(), new MatchAllDocsQuery());
+    Query filter = scope.isEmpty() && plan.constraints() == null ? null : scoped(must, scope);
+    TopDocs near =
+        searcher.search(
+            new KnnFloatVectorQuery(Fields.VECTOR, target, Fusion.NEIGHBOURS, filter),
+            Fusion.NEIGHBOURS);
+    ScoreDoc[] lexical = ranked.top().scoreDocs;
+    Map<Integer, Float> lexicalScore = new HashMap<>();
+    for (ScoreDoc sd : lexical) {
+      lexicalScore.put(sd.doc, sd.score);
+    }
+    // the neighbours that are not lexical candidates: do they hold the words at all?
+    int[] others =
+        Arrays.stream(near.scoreDocs)
+            .mapToInt(sd -> sd.doc)
+            .filter(d -> !lexicalScore.containsKey(d))
+            .sorted()
+            .toArray();
+    java.util.BitSet holdWords = matching(words, searcher, others);
+    int[] all =
+        java.util.stream.IntStream.concat(
+                lexicalScore.keySet().stream().mapToInt(i -> i), Arrays.stream(others))
+            .sorted()
+            .toArray();
+    Map<Integer, Float> cosine = cosines(searcher, all, target);
+    List<Fusion.Candidate> candidates = new ArrayList<>();
+    List<Integer> meaningOnly = new ArrayList<>();
+    for (ScoreDoc sd : lexical) {
+      candidates.add(
+          new Fusion.Candidate(sd.doc, sd.score, true, cosine.getOrDefault(sd.doc, Float.NaN), 0));
+    }
+    for (int i = 0; i < others.length; i++) {
+      float cos = cosine.getOrDefault(others[i], Float.NaN);
+      boolean w = holdWords.get(i);
+      if (w || cos >= weights.floor(plan.keywords())) {
+        candidates.add(new Fusion.Candidate(others[i], Float.NaN, w, cos, 0));
+        if (!w) {
+          meaningOnly.add(others[i]);
+        }
+      }
+    }
+    List<Fusion.Candidate> fused = Fusion.fuse(candidates, weights);
+    ScoreDoc[] ranking = new ScoreDoc[fused.size()];
+    Map<Integer, Fusion.Candidate> byDoc = new HashMap<>();
+    for (int i = 0; i < ranking.length; i++) {
+      Fusion.Candidate c = fused.get(i);
+      ranking[i] = new ScoreDoc(c.doc(), c.fused());
+      byDoc.put(c.doc(), c);
+    }
+    return new Hybrid(
+        ranking,
+        byDoc,
+        meaningOnly.stream().mapToInt(Integer::intValue).sorted().toArray(),
+        target);
+  }
+
+  /** The cosine similarity of each document's vector (of those that have one) to {@code target}. */
+  private static Map<Integer, Float> cosines(
+      IndexSearcher searcher, int[] sortedDocs, float[] target) throws IOException {
+    Map<Integer, Float> out = new HashMap<>();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    while (i < sortedDocs.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+      KnnVectorValues.DocIndexIterator it = values == null ? null : values.iterator();
+      for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
+        if (it == null) {
+          continue;
+        }
+        int target0 = sortedDocs[i] - leaf.docBase;
+        int at = it.docID() < target0 ? it.advance(target0) : it.docID();
+        if (at == target0) {
+          out.put(sortedDocs[i], Embedder.similarity(values.vectorValue(it.index()), target));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Which of {@code sortedDocs} match {@code q}: bit i for the i-th document. One weight for all of
+   * them, each leaf's iterator advanced in document order.
+   */
+  private static java.util.BitSet matching(Query q, IndexSearcher searcher, int[] sortedDocs)
+      throws IOException {
+    java.util.BitSet out = new java.util.BitSet(sortedDocs.length);
+    if (sortedDocs.length == 0) {
+      return out;
+    }
+    Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    while (i < sortedDocs.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      Scorer scorer = w.scorer(leaf);
+      TwoPhaseIterator twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
+      DocIdSetIterator approximation =
+          scorer == null ? null : twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+      for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
+        if (approximation == null) {
+          continue;
+        }
+        int target = sortedDocs[i] - leaf.docBase;
+        int at =
+            approximation.docID() < target ? approximation.advance(target) : approximation.docID();
+        if (at == target && (twoPhase == null || twoPhase.matches())) {
+          out.set(i);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code lexical}'s matches and the documents {@code extra} (disjoint from them, within {@code
+   * scope}) as one set for counting facets.
+   */
+  private static FacetsCollector withDocs(
+      IndexSearcher searcher, FacetsCollector lexical, int[] extra, List<BooleanClause> scope)
+      throws IOException {
+    if (extra.length == 0) {
+      return lexical;
+    }
+    List<BytesRef> ids = new ArrayList<>();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (int doc : extra) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      SortedDocValues id = DocValues.getSorted(leaf.reader(), Fields.ID);
+      if (id.advanceExact(doc - leaf.docBase)) {
+        ids.add(BytesRef.deepCopyOf(id.lookupOrd(id.ordValue())));
+      }
+    }
+    FacetsCollector more =
+        searcher.search(
+            scoped(new TermInSetQuery(Fields.ID, ids), scope), new FacetsCollectorManager());
+    // one set per segment (facet counting takes a segment's set once): the union of both
+    Map<Integer, FacetsCollector.MatchingDocs> extraByLeaf = new HashMap<>();
+    for (FacetsCollector.MatchingDocs m : more.getMatchingDocs()) {
+      extraByLeaf.put(m.context().ord, m);
+    }
+    List<FacetsCollector.MatchingDocs> both = new ArrayList<>();
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (FacetsCollector.MatchingDocs m : lexical.getMatchingDocs()) {
+      seen.add(m.context().ord);
+      FacetsCollector.MatchingDocs e = extraByLeaf.get(m.context().ord);
+      both.add(e == null ? m : union(m, e));
+    }
+    for (FacetsCollector.MatchingDocs e : more.getMatchingDocs()) {
+      if (!seen.contains(e.context().ord)) {
+        both.add(e);
+      }
+    }
+    return new FacetsCollector() {
+      @Override
+      public List<MatchingDocs> getMatchingDocs() {
+        return both;
+      }
+    };
+  }
+
+  /**
+   * Most sentences compared with the query for the snippets of one page's meaning-only hits, in one
+   * run of the model, and most per answer: embedding a sentence costs about half a millisecond, and
+   * an answer's opening sentences are where its topic is stated.
+   */
+  private static final int PASSAGE_BUDGET = 8;
+
+  private static final int PASSAGES_PER_ANSWER = 4;
+
+  /**
+   * The snippets of the answers found by meaning only (null entries are left null): the sentence
+   * nearest to the query in meaning among each answer's first sentences, escaped; such an answer
+   * holds none of the query's words, so there is nothing to mark. Past the page's budget an answer
+   * shows its first sentence.
+   */
+  private List<String> closestPassages(List<String> answers, float[] query) {
+    List<List<String>> sentencesOf = new ArrayList<>();
+    List<String> compared = new ArrayList<>();
+    for (String answer : answers) {
+      List<String> found = new ArrayList<>();
+      if (answer != null && !answer.isBlank()) {
+        // the snippets' own sentences: no cut at "Dr.", and greetings and sign-offs left out
+        BreakIterator it = new SnippetSentences();
+        it.setText(answer);
+        for (int start = it.first(), end = it.next();
+            end != BreakIterator.DONE && found.size() < PASSAGES_PER_ANSWER;
+            start = end, end = it.next()) {
+          String sentence = answer.substring(start, end).strip();
+          if (sentence.length() >= 20 && !SnippetSentences.isSmallTalk(sentence)) {
+            found.add(sentence);
+          }
+        }
+        if (found.isEmpty()) {
+          found.add(answer.strip());
+        }
+        if (found.size() > 1 && compared.size() + found.size() <= PASSAGE_BUDGET) {
+          compared.addAll(found);
+        } else {
+          found = List.of(found.get(0));
+        }
+      }
+      sentencesOf.add(found);
+    }
+    List<float[]> vectors = compared.isEmpty() ? List.of() : embedder.embed(compared);
+    Map<String, Float> nearness = new HashMap<>();
+    for (int i = 0; i < compared.size(); i++) {
+      nearness.put(compared.get(i), Embedder.similarity(vectors.get(i), query));
+    }
+    List<String> out = new ArrayList<>();
+    for (int a = 0; a < answers.size(); a++) {
+      List<String> found = sentencesOf.get(a);
+      if (answers.get(a) == null) {
+        out.add(null);
+        continue;
+      }
+      String best = found.isEmpty() ? "" : found.get(0);
+      float bestScore = Float.NEGATIVE_INFINITY;
+      for (String sentence : found) {
+        float score = nearness.getOrDefault(sentence, Float.NEGATIVE_INFINITY);
+        if (score > bestScore) {
+          bestScore = score;
+          best = sentence;
+        }
+      }
+      if (best.length() > MarkFormatter.MAX_PASSAGE_CHARS) {
+        int cut = best.lastIndexOf(' ', MarkFormatter.MAX_PASSAGE_CHARS);
+        best = best.substring(0, cut > 0 ? cut : MarkFormatter.MAX_PASSAGE_CHARS) + " …";
+      }
+      out.add(Html.escape(best));
+    }
+    return out;
+  }
+
+  private static FacetsCollector.MatchingDocs union(
+      FacetsCollector.MatchingDocs a, FacetsCollector.MatchingDocs b) throws IOException {
+    org.apache.lucene.util.FixedBitSet bits =
+        new org.apache.lucene.util.FixedBitSet(a.context().reader().maxDoc());
+    int n = 0;
+    for (FacetsCollector.MatchingDocs m : List.of(a, b)) {
+      DocIdSetIterator it = m.bits().iterator();
+      if (it != null) {
+        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+          n += bits.getAndSet(d) ? 0 : 1;
+        }
+      }
+    }
+    return new FacetsCollector.MatchingDocs(
+        a.context(), new org.apache.lucene.util.BitDocIdSet(bits, n), n, null);
+  }
+
+  /**
+   * Sets the fusion of a hybrid ranking: the lexical score's share, and the least similarity for an
+   * entry found by meaning only, for most queries and for keyword queries. For {@code qarchive
+   * eval}, which tunes them.
+   */
+  public void tuneFusion(float lexicalWeight, float meaningFloor, float keywordFloor) {
+    fusion = new Fusion.Weights(lexicalWeight, meaningFloor, keywordFloor);
+  }
+
+  /** Keeps the vectors of the last {@code entries} distinct queries (64 unless set). */
+  public void cacheQueryVectors(int entries) {
+    queryVectorCache = Math.max(0, entries);
+  }
+
+  /** The ranking asked for at construction (a search reports the one it used). */
+  public RankingMode ranking() {
+    return ranking;
   }
 
   /**
@@ -287,9 +688,13 @@ public final class ArchiveSearcher implements AutoCloseable {
    * always holds (folding across pages could leave the last ones empty).
    */
   private List<SearchHit> page(
-      IndexSearcher searcher, QueryPlan plan, TopDocs top, SearchRequest request)
+      IndexSearcher searcher,
+      QueryPlan plan,
+      ScoreDoc[] ranking,
+      SearchRequest request,
+      Map<Integer, Fusion.Candidate> fused,
+      float[] queryVector)
       throws IOException {
-    ScoreDoc[] ranking = top.scoreDocs;
     int from = Math.min(ranking.length, (request.page() - 1) * request.size());
     ScoreDoc[] all =
         Arrays.copyOfRange(ranking, from, Math.min(ranking.length, from + request.size()));
@@ -307,13 +712,24 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       similar.add(ids);
     }
-    int[] leaderDocs = Arrays.stream(leaders).mapToInt(sd -> sd.doc).toArray();
-    MatchQuality[] quality = Closeness.judge(searcher, plan, leaderDocs);
-    List<SearchHit> hits = hits(searcher, plan.highlight(), top, leaders, loaded, similar);
-    List<SearchHit> judged = new ArrayList<>(hits.size());
+    List<SearchHit> hits =
+        judged(searcher, plan, leaders, hits(searcher, plan.highlight(), leaders, loaded, similar));
+    if (fused == null) {
+      return hits;
+    }
+    List<String> answers = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      Fusion.Candidate c = fused.get(leaders[i].doc);
+      answers.add(c != null && !c.words() ? loaded.get(leaders[i].doc).get(Fields.ANSWER) : null);
+    }
+    List<String> passages = closestPassages(answers, queryVector);
+    List<SearchHit> out = new ArrayList<>(hits.size());
     for (int i = 0; i < hits.size(); i++) {
       SearchHit h = hits.get(i);
-      judged.add(
+      Fusion.Candidate c = fused.get(leaders[i].doc);
+      boolean meaning = c != null && !c.words();
+      String answer = meaning ? passages.get(i) : h.answerSnippet();
+      out.add(
           new SearchHit(
               h.id(),
               h.url(),
@@ -321,12 +737,14 @@ public final class ArchiveSearcher implements AutoCloseable {
               h.date(),
               h.answeredBy(),
               h.questionSnippet(),
-              h.answerSnippet(),
+              answer,
               h.score(),
               h.similarIds(),
-              quality[i]));
+              meaning ? SearchHit.Match.MEANING : SearchHit.Match.WORDS,
+              c == null ? Float.NaN : c.cosine(),
+              meaning ? Closeness.byMeaning(h.quality(), plan) : h.quality()));
     }
-    return judged;
+    return out;
   }
 
   /**
@@ -383,16 +801,16 @@ public final class ArchiveSearcher implements AutoCloseable {
       Query ranking,
       List<BooleanClause> scope,
       boolean blank,
-      SearchRequest request)
+      SearchRequest request,
+      int wanted)
       throws IOException {
     Query query = scoped(ranking, scope);
-    int wanted = request.page() * request.size();
     boolean byDate = request.sort() == SearchRequest.Sort.DATE || blank;
     Sort sort = byDate ? dateSort() : relevanceSort();
     // a per-search time budget: a searcher of our own over the same reader, so the deadline is this
     // search's alone
     IndexSearcher timed = workers.searcher(searcher.getIndexReader());
-    timed.setTimeout(new QueryTimeoutImpl(SEARCH_BUDGET_MS));
+    timed.setTimeout(new QueryTimeoutImpl(searchBudgetMs));
     Ranked ranked;
     if (request.facets()) {
       FacetsCollectorManager.FacetsResult fr =
@@ -415,7 +833,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     if (timed.timedOut()) {
       LOG.warn(
           "search stopped at its {} ms budget; answering with what was ranked so far",
-          SEARCH_BUDGET_MS);
+          searchBudgetMs);
     }
     return ranked;
   }
@@ -469,7 +887,6 @@ public final class ArchiveSearcher implements AutoCloseable {
   private List<SearchHit> hits(
       IndexSearcher searcher,
       Query highlightQuery,
-      TopDocs top,
       ScoreDoc[] pageDocs,
       Map<Integer, Document> loaded,
       List<List<String>> similar)
@@ -489,7 +906,10 @@ public final class ArchiveSearcher implements AutoCloseable {
     Map<String, String[]> snippets =
         highlighter(searcher, loaded)
             .highlightFields(
-                SNIPPET_FIELDS, marked, new TopDocs(top.totalHits, byDoc), SNIPPET_PASSAGES);
+                SNIPPET_FIELDS,
+                marked,
+                new TopDocs(new TotalHits(byDoc.length, TotalHits.Relation.EQUAL_TO), byDoc),
+                SNIPPET_PASSAGES);
     Map<Integer, Integer> position = new HashMap<>();
     for (int i = 0; i < byDoc.length; i++) {
       position.put(byDoc[i].doc, i);
@@ -550,32 +970,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   /** Whether any of the documents (in increasing order) matches {@code q}. */
   private static boolean anyHolds(Query q, IndexSearcher searcher, int[] sortedDocs)
       throws IOException {
-    Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    int i = 0;
-    while (i < sortedDocs.length) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
-      int end = leaf.docBase + leaf.reader().maxDoc();
-      Scorer scorer = w.scorer(leaf);
-      if (scorer == null) {
-        while (i < sortedDocs.length && sortedDocs[i] < end) {
-          i++;
-        }
-        continue;
-      }
-      TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
-      DocIdSetIterator approximation =
-          twoPhase == null ? scorer.iterator() : twoPhase.approximation();
-      for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
-        int target = sortedDocs[i] - leaf.docBase;
-        int at =
-            approximation.docID() < target ? approximation.advance(target) : approximation.docID();
-        if (at == target && (twoPhase == null || twoPhase.matches())) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return !matching(q, searcher, sortedDocs).isEmpty();
   }
 
   /**
@@ -715,22 +1110,90 @@ public final class ArchiveSearcher implements AutoCloseable {
       mlt.setMinTermFreq(1);
       mlt.setMinDocFreq(1);
       mlt.setMaxQueryTerms(25);
+      List<BooleanClause> scope = scope(Filters.NONE);
       Query like =
-          new BooleanQuery.Builder()
-              .add(mlt.like(doc), Occur.MUST)
-              .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
-              .build();
-      TopDocs top = searcher.search(like, max);
+          scoped(
+              new BooleanQuery.Builder()
+                  .add(mlt.like(doc), Occur.MUST)
+                  .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
+                  .build(),
+              scope);
+      TopDocs top = searcher.search(like, ranking == RankingMode.HYBRID ? RELATED_DEPTH : max);
+      ScoreDoc[] docs = top.scoreDocs;
+      float[] vector =
+          ranking == RankingMode.HYBRID && ((FacetingSearcher) searcher).hasVectors(embedder)
+              ? vectorOf(searcher, doc)
+              : null;
+      if (vector != null) {
+        docs = relatedByMeaning(searcher, doc, docs, vector, max, scope);
+      }
       return hits(
-          searcher,
-          new MatchAllDocsQuery(),
-          top,
-          top.scoreDocs,
-          load(searcher, top.scoreDocs, LOADED_FIELDS),
-          null);
+          searcher, new MatchAllDocsQuery(), docs, load(searcher, docs, LOADED_FIELDS), null);
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** Candidates of each kind fused for "similar answers". */
+  private static final int RELATED_DEPTH = 20;
+
+  /**
+   * The more-like-this candidates fused with the entries nearest in meaning to the entry {@code
+   * doc} (its own vector), best {@code max} first.
+   */
+  private ScoreDoc[] relatedByMeaning(
+      IndexSearcher searcher,
+      int doc,
+      ScoreDoc[] alike,
+      float[] vector,
+      int max,
+      List<BooleanClause> scope)
+      throws IOException {
+    Query filter = scope.isEmpty() ? null : scoped(new MatchAllDocsQuery(), scope);
+    TopDocs near =
+        searcher.search(
+            new KnnFloatVectorQuery(Fields.VECTOR, vector, RELATED_DEPTH + 1, filter),
+            RELATED_DEPTH + 1);
+    Map<Integer, Float> lexical = new HashMap<>();
+    for (ScoreDoc sd : alike) {
+      lexical.put(sd.doc, sd.score);
+    }
+    java.util.TreeSet<Integer> all = new java.util.TreeSet<>(lexical.keySet());
+    for (ScoreDoc sd : near.scoreDocs) {
+      if (sd.doc != doc) {
+        all.add(sd.doc);
+      }
+    }
+    Map<Integer, Float> cosine =
+        cosines(searcher, all.stream().mapToInt(Integer::intValue).toArray(), vector);
+    List<Fusion.Candidate> candidates = new ArrayList<>();
+    for (int d : all) {
+      candidates.add(
+          new Fusion.Candidate(
+              d,
+              lexical.getOrDefault(d, Float.NaN),
+              lexical.containsKey(d),
+              cosine.getOrDefault(d, Float.NaN),
+              0));
+    }
+    return Fusion.fuse(candidates, fusion).stream()
+        .limit(max)
+        .map(c -> new ScoreDoc(c.doc(), c.fused()))
+        .toArray(ScoreDoc[]::new);
+  }
+
+  /** The stored vector of {@code doc}, or null when it has none. */
+  private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+    if (values == null) {
+      return null;
+    }
+    KnnVectorValues.DocIndexIterator it = values.iterator();
+    return it.advance(doc - leaf.docBase) == doc - leaf.docBase
+        ? values.vectorValue(it.index()).clone()
+        : null;
   }
 
   /**
@@ -897,6 +1360,16 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   static final long SEARCH_BUDGET_MS = 200;
 
+  private volatile long searchBudgetMs = SEARCH_BUDGET_MS;
+
+  /**
+   * Sets how long ranking one query may take ({@link #SEARCH_BUDGET_MS} unless set): for offline
+   * evaluations and tests that compare rankings, which a loaded host could otherwise cut short.
+   */
+  public void searchBudget(long ms) {
+    searchBudgetMs = ms;
+  }
+
   /**
    * A search without facets counts its matches exactly up to this many; past it the total is a
    * lower bound. Far more than anyone pages through, few enough that a common word does not visit
@@ -918,8 +1391,39 @@ public final class ArchiveSearcher implements AutoCloseable {
     /** The whole archive's facet counts, once counted; this searcher's reader never changes. */
     volatile Map<String, List<FacetCount>> browse;
 
+    private volatile Boolean vectors;
+
     FacetingSearcher(IndexReader reader, SearchWorkers workers) {
       super(reader, workers);
+    }
+
+    /**
+     * Whether this index version holds vectors of {@code embedder}'s model (the import records the
+     * model in the commit); an index imported without the model, or by another, is searched by its
+     * words only.
+     */
+    boolean hasVectors(Embedder embedder) {
+      if (embedder == null) {
+        return false;
+      }
+      Boolean v = vectors;
+      if (v == null) {
+        String model = null;
+        try {
+          if (getIndexReader() instanceof org.apache.lucene.index.DirectoryReader dr) {
+            model = dr.getIndexCommit().getUserData().get(Fields.COMMIT_EMBEDDING_MODEL);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        v =
+            embedder.model().name().equals(model)
+                && org.apache.lucene.index.FieldInfos.getMergedFieldInfos(getIndexReader())
+                        .fieldInfo(Fields.VECTOR)
+                    != null;
+        vectors = v;
+      }
+      return v;
     }
 
     StringDocValuesReaderState facetState(String field) {

@@ -188,4 +188,16 @@ final class Closeness {
     }
     return out;
   }
+
+  /**
+   * The quality of an entry found by meaning only, whose words were judged {@code byWords}: the
+   * same coverage of the question's content words decides (being near in meaning does not make an
+   * answer close), and when the question has no content words to count, nothing vouches for it and
+   * it is loose. Such an entry holds none of the words searched, so it is loose in practice; it
+   * could be close only when it covers enough content words (through synonyms, or those the
+   * loosening dropped).
+   */
+  static MatchQuality byMeaning(MatchQuality byWords, QueryPlan plan) {
+    return content(plan).isEmpty() ? MatchQuality.LOOSE : byWords;
+  }
 }

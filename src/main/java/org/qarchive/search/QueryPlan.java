@@ -153,6 +153,24 @@ public final class QueryPlan {
   }
 
   /**
+   * What every entry found must hold or lack, however it was found (by its words or by its
+   * meaning): the quoted phrases, one of each OR's alternatives, none of the excluded words; null
+   * when the query sets none.
+   */
+  public Query constraints() {
+    return build.constraints();
+  }
+
+  /**
+   * Whether the query is a few keywords that must all match as typed (before any loosening): such a
+   * query names what it wants, so entries holding its words rank above entries near it in meaning
+   * only.
+   */
+  public boolean keywords() {
+    return !isBlank() && build.defaultMatch() == QueryPlanner.Match.ALL;
+  }
+
+  /**
    * The scoring units of the plain words, in query order; empty for a query of phrases only. The
    * words a multi-word synonym covers ("after surgery" for "postoperative care") are each a unit of
    * their own, the synonym's other side an alternative to each: a synonym only ever adds matches.

@@ -540,6 +540,24 @@ public final class QueryPlanner {
       return either.build();
     }
 
+    /**
+     * What an entry must hold or lack whatever its words score: the quoted phrases and the OR
+     * alternatives (one of each), and no excluded word or phrase; null when the query has none.
+     */
+    Query constraints() {
+      if (phrases.isEmpty() && ors.isEmpty() && excluded.isEmpty()) {
+        return null;
+      }
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      phrases.forEach(q -> b.add(q, Occur.FILTER));
+      ors.forEach(q -> b.add(q, Occur.FILTER));
+      excluded.forEach(q -> b.add(q, Occur.MUST_NOT));
+      if (phrases.isEmpty() && ors.isEmpty()) {
+        b.add(new MatchAllDocsQuery(), Occur.FILTER);
+      }
+      return b.build();
+    }
+
     /** The scoring units, each with the terms typed and those a synonym brought in. */
     List<QueryPlan.Unit> describeUnits() {
       List<QueryPlan.Unit> out = new ArrayList<>(units.size());

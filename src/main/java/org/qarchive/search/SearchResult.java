@@ -16,10 +16,11 @@ import java.util.Map;
  *     matches; empty when the request asked for none
  * @param correctedQuery the spelling-corrected query that was run instead of the typed one, or null
  * @param relaxation how the query was loosened because it found nothing as typed
+ * @param ranking how the hits were ranked: by words only, or by words and meaning fused
  * @param suggestedQuery a spelling the search offers ("did you mean") without having searched it,
  *     or null
- * @param quality {@link MatchQuality#CLOSE} when some answer closely matches the query (close
- *     answers rank first), {@link MatchQuality#LOOSE} when none does
+ * @param quality {@link MatchQuality#CLOSE} when some answer of the result closely matches the
+ *     query, {@link MatchQuality#LOOSE} when none does
  */
 public record SearchResult(
     SearchRequest request,
@@ -30,6 +31,7 @@ public record SearchResult(
     Map<String, List<FacetCount>> facets,
     String correctedQuery,
     Relaxation relaxation,
+    RankingMode ranking,
     String suggestedQuery,
     MatchQuality quality) {
 
@@ -43,7 +45,7 @@ public record SearchResult(
     ANY_WORD
   }
 
-  /** A result without a suggestion, whose answers match closely. */
+  /** A result ranked by words only, without a suggestion, whose answers match closely. */
   public SearchResult(
       SearchRequest request,
       long total,
@@ -62,6 +64,7 @@ public record SearchResult(
         facets,
         correctedQuery,
         relaxation,
+        RankingMode.LEXICAL,
         null,
         MatchQuality.CLOSE);
   }
@@ -83,5 +86,6 @@ public record SearchResult(
     facets = Map.copyOf(facets == null ? Map.of() : facets);
     relaxation = relaxation == null ? Relaxation.NONE : relaxation;
     quality = quality == null ? MatchQuality.CLOSE : quality;
+    ranking = ranking == null ? RankingMode.LEXICAL : ranking;
   }
 }

@@ -96,10 +96,18 @@ final class UserSyntax extends SimpleQueryParser {
       // every entry to the parser; here it is text like any other (which analyzes to nothing)
       return new Parsed(text, List.of(new Part(false, text, 0, 1, false, false, 0)));
     }
-    UserSyntax syntax = new UserSyntax();
-    syntax.text = text;
+    String bar = orAsBar(text);
     List<Part> parts = new ArrayList<>();
-    flatten(syntax.parse(orAsBar(text)), false, parts);
+    for (int[] segment : segments(bar)) {
+      UserSyntax syntax = new UserSyntax();
+      syntax.text = text;
+      syntax.cursor = segment[0];
+      syntax.made = parts.size();
+      flatten(syntax.parse(bar.substring(segment[0], segment[1])), false, parts);
+      if (parts.size() >= MAX_PARTS) {
+        break;
+      }
+    }
     return new Parsed(text, parts);
   }
 
@@ -160,6 +168,62 @@ final class UserSyntax extends SimpleQueryParser {
         }
       }
     }
+  }
+
+  /** Words per piece of a long query handed to the parser; see {@link #segments}. */
+  private static final int SEGMENT_WORDS = 32;
+
+  /**
+   * The query cut into pieces of about {@value #SEGMENT_WORDS} words, [start, end) each, for the
+   * parser one at a time: it adds each word to its boolean tree by copying the tree, so a pasted
+   * page of a thousand words cost half a million copies. A cut falls only on whitespace outside
+   * quotes and never next to a {@code |}, so phrases and alternatives stay whole, and words are
+   * joined by AND across pieces as within one.
+   */
+  static List<int[]> segments(String text) {
+    int lastQuote = text.lastIndexOf('"');
+    int quotes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      quotes += text.charAt(i) == '"' ? 1 : 0;
+    }
+    // an unpaired last quote is text to the parser, so it does not open a phrase here either
+    int unpaired = quotes % 2 == 1 ? lastQuote : -1;
+    List<int[]> out = new ArrayList<>();
+    int start = 0;
+    int words = 0;
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' && i != unpaired) {
+        quoted = !quoted;
+      } else if (!quoted
+          && Character.isWhitespace(c)
+          && i > 0
+          && !Character.isWhitespace(text.charAt(i - 1))) {
+        words++;
+        if (words >= SEGMENT_WORDS && !nextToBar(text, i)) {
+          out.add(new int[] {start, i});
+          start = i;
+          words = 0;
+        }
+      }
+    }
+    out.add(new int[] {start, text.length()});
+    return out;
+  }
+
+  /** Whether the nearest non-space characters on either side of {@code at} include a bar. */
+  private static boolean nextToBar(String text, int at) {
+    int before = at - 1;
+    while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+      before--;
+    }
+    int after = at;
+    while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+      after++;
+    }
+    return before >= 0 && text.charAt(before) == '|'
+        || after < text.length() && text.charAt(after) == '|';
   }
 
   /**

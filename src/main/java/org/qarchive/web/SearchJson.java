@@ -66,6 +66,7 @@ final class SearchJson {
       g.writeStringField("corrected_query", corrected);
       g.writeStringField("suggested_query", r.suggestedQuery());
       g.writeStringField("relaxation", r.relaxation().name().toLowerCase(Locale.ROOT));
+      g.writeStringField("ranking", r.ranking().label());
       g.writeStringField("match_quality", r.quality().name().toLowerCase(Locale.ROOT));
       emergency(g, emergency, clinic);
       g.writeEndObject();
@@ -165,6 +166,10 @@ final class SearchJson {
     g.writeStringField("answered_by", h.answeredBy());
     g.writeStringField("question", h.questionSnippet());
     g.writeStringField("answer", h.answerSnippet());
+    g.writeStringField("match", h.match().name().toLowerCase(Locale.ROOT));
+    if (!Float.isNaN(h.meaning())) {
+      g.writeNumberField("meaning", Math.round(h.meaning() * 1000) / 1000.0);
+    }
     g.writeArrayFieldStart("similar_ids");
     for (String id : h.similarIds()) {
       g.writeString(id);

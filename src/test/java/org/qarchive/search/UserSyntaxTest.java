@@ -77,6 +77,27 @@ class UserSyntaxTest {
   }
 
   @Test
+  void aLongQueryReadsTheSameInPiecesAsWhole() {
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < 120; i++) {
+      q.append(
+          i % 17 == 5 ? "\"tummy tuck scar\" " : i % 13 == 7 ? "-bruising " : "word" + i + " ");
+      if (i % 29 == 28) {
+        q.append("| other" + i + " ");
+      }
+    }
+    List<String> read = parts(q.toString());
+    assertTrue(UserSyntax.segments(q.toString()).size() > 2, "read in pieces");
+    assertEquals(120 + 4, read.size(), read.toString());
+    assertTrue(read.contains("|other28"), read.toString());
+    assertTrue(read.contains("\"tummy tuck scar\""), read.toString());
+    assertTrue(read.contains("-bruising"), read.toString());
+    for (UserSyntax.Part p : UserSyntax.read(q.toString()).parts()) {
+      assertEquals(p.text(), q.substring(p.start(), p.end()));
+    }
+  }
+
+  @Test
   void partsAreCappedBelowLuceneClauseLimit() {
     String many = "a ".repeat(1900);
     assertEquals(UserSyntax.MAX_PARTS, UserSyntax.read(many).parts().size());

@@ -55,6 +55,7 @@ class SearchJsonTest {
             "corrected_query",
             "suggested_query",
             "relaxation",
+            "ranking",
             "match_quality",
             "emergency"),
         fieldNames(json));
@@ -74,9 +75,12 @@ class SearchJsonTest {
             "answered_by",
             "question",
             "answer",
+            "match",
             "similar_ids",
             "match_quality"),
         fieldNames(h));
+    assertEquals("words", h.get("match").asText());
+    assertEquals("lexical", json.get("ranking").asText());
     assertEquals(hit.url(), h.get("url").asText());
     assertEquals("https://archive.example/qa/botox-1-ab", h.get("archive_url").asText());
     assertEquals(hit.title(), h.get("title").asText());
@@ -90,6 +94,44 @@ class SearchJsonTest {
     assertEquals(0, json.get("facets").get("tag").size());
     assertEquals("botox", json.get("corrected_query").asText());
     assertEquals("most_words", json.get("relaxation").asText());
+  }
+
+  @Test
+  void aHitFoundByMeaningSaysSoWithItsSimilarity() throws Exception {
+    SearchHit hit =
+        new SearchHit(
+            "ptosis-1",
+            "http://clinic.example/ptosis/",
+            "Ptosis",
+            null,
+            null,
+            "",
+            "It wears off.",
+            0.7f,
+            List.of(),
+            SearchHit.Match.MEANING,
+            0.61234f,
+            org.qarchive.search.MatchQuality.LOOSE);
+    SearchResult r =
+        new SearchResult(
+            SearchRequest.of("droopy eyelid"),
+            1,
+            true,
+            3,
+            List.of(hit),
+            Map.of(),
+            null,
+            SearchResult.Relaxation.NONE,
+            org.qarchive.search.RankingMode.HYBRID,
+            null,
+            org.qarchive.search.MatchQuality.LOOSE);
+    JsonNode json = mapper.readTree(SearchJson.write(r, 1, 10, "", null));
+    assertEquals("hybrid", json.get("ranking").asText());
+    assertEquals("loose", json.get("match_quality").asText());
+    JsonNode h = json.get("hits").get(0);
+    assertEquals("meaning", h.get("match").asText());
+    assertEquals("loose", h.get("match_quality").asText());
+    assertEquals(0.612, h.get("meaning").asDouble(), 1e-9);
   }
 
   @Test

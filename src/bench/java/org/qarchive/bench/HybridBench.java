@@ -1,0 +1,193 @@
+package org.qarchive.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.qarchive.archive.QaEntry;
+import org.qarchive.embedding.Embedder;
+import org.qarchive.eval.Evaluation;
+import org.qarchive.index.ArchiveWriter;
+import org.qarchive.index.Fields;
+import org.qarchive.search.ArchiveSearcher;
+import org.qarchive.search.RankingMode;
+import org.qarchive.web.WebConfig;
+import org.qarchive.web.WebServer;
+
+/**
+ * The hybrid ranking's goals: MedQuAD's answers imported with vectors (answers/s, one thread), then
+ * the real MEDIQA questions over HTTP with two clients against a server ranking by words and
+ * meaning and one ranking by words only (the API's default request, facet counts included), and the
+ * resident memory of this process while it serves both with the model loaded.
+ */
+final class HybridBench {
+
+  static final String SECTION = "hybrid";
+
+  private HybridBench() {}
+
+  static void run(
+      BenchReport report,
+      Path medquad,
+      Path questions,
+      Path workDir,
+      double seconds,
+      PrintWriter log)
+      throws Exception {
+    List<String> queries = new ArrayList<>(Evaluation.readQueries(questions).values());
+    report.meta("hybrid_queries", questions + " (" + queries.size() + ")");
+    try (Embedder embedder = Embedder.load()) {
+      Path index = workDir.resolve("medquad-hybrid-v2-schema" + Fields.SCHEMA_VERSION);
+      if (!Files.exists(index.resolve("segments_1")) && !hasCommit(index)) {
+        List<QaEntry> entries = read(medquad);
+        log.printf(
+            Locale.ROOT,
+            "hybrid: importing %,d MedQuAD answers with vectors ...%n",
+            entries.size());
+        log.flush();
+        long t0 = System.nanoTime();
+        try (ArchiveWriter w = new ArchiveWriter(index, embedder)) {
+          for (QaEntry e : entries) {
+            w.upsert(e);
+          }
+          w.commit(null);
+          log.println(w.embeddingSummary());
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        report.addAtLeast(
+            SECTION,
+            "import_answers_per_s",
+            "import with vectors, answers/s (embed + index, 1 thread)",
+            entries.size() / s,
+            "/s",
+            80);
+      } else {
+        report.note(SECTION, "import: the index of an earlier run was reused (" + index + ")");
+      }
+      try (ArchiveSearcher hybrid = new ArchiveSearcher(index, null, embedder, RankingMode.HYBRID);
+          ArchiveSearcher lexical =
+              new ArchiveSearcher(index, null, embedder, RankingMode.LEXICAL);
+          WebServer hybridServer =
+              new WebServer(hybrid, new WebConfig("127.0.0.1", 0, List.of(), null)).start();
+          WebServer lexicalServer =
+              new WebServer(lexical, new WebConfig("127.0.0.1", 0, List.of(), null)).start()) {
+        report.meta("hybrid_entries", hybrid.count());
+        List<String> targets =
+            queries.stream().map(q -> "/api/search?q=" + HttpProbe.encode(q)).toList();
+        for (var mode : List.of(RankingMode.HYBRID, RankingMode.LEXICAL)) {
+          int port = (mode == RankingMode.HYBRID ? hybridServer : lexicalServer).port();
+          log.printf(Locale.ROOT, "hybrid: %s over HTTP, 2 clients ...%n", mode.label());
+          log.flush();
+          HttpBench.run(port, targets, 2, seconds / 2);
+          TimedLoop.Result r = HttpBench.run(port, targets, 2, seconds);
+          String m = mode.label();
+          double p99Goal = mode == RankingMode.HYBRID ? 40 : 10;
+          if (mode == RankingMode.HYBRID) {
+            report.addAtMost(
+                SECTION,
+                "p50_ms_" + m,
+                "/api/search p50, " + m + ", 2 clients, MEDIQA questions",
+                r.latencies().percentileMs(50),
+                "ms",
+                12);
+          } else {
+            report.add(
+                SECTION,
+                "p50_ms_" + m,
+                "/api/search p50, " + m + ", 2 clients, MEDIQA questions",
+                r.latencies().percentileMs(50),
+                "ms");
+          }
+          report.addAtMost(
+              SECTION,
+              "p99_ms_" + m,
+              "/api/search p99, " + m + ", 2 clients",
+              r.latencies().percentileMs(99),
+              "ms",
+              p99Goal);
+          report.add(
+              SECTION,
+              "per_second_" + m,
+              "/api/search requests/s, " + m + ", 2 clients",
+              r.perSecond(),
+              "/s");
+          if (r.errors() > 0) {
+            report.note(SECTION, m + ": " + r.errors() + " requests failed");
+          }
+        }
+        report.add(
+            SECTION,
+            "rss_mb",
+            "resident memory of this process (model, both servers, " + hybrid.count() + " entries)",
+            residentMb(),
+            "MB");
+      }
+    }
+  }
+
+  private static boolean hasCommit(Path index) throws java.io.IOException {
+    if (!Files.isDirectory(index)) {
+      return false;
+    }
+    try (var files = Files.list(index)) {
+      return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
+    }
+  }
+
+  /** MedQuAD's answers as entries: the focus as title, the question and the answer. */
+  static List<QaEntry> read(Path medquad) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    List<QaEntry> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(medquad, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode n = json.readTree(line);
+        String answer = n.path("answer").asText("").strip();
+        String question = n.path("question").asText("").strip();
+        if (answer.isEmpty() || question.isEmpty()) {
+          continue;
+        }
+        // MedQuAD's own ids repeat across its collections: one entry per line
+        String id = "mq-" + out.size();
+        out.add(
+            new QaEntry(
+                id,
+                n.path("url").asText(""),
+                n.path("focus").asText(question),
+                question,
+                null,
+                answer,
+                null,
+                null,
+                null,
+                List.of(n.path("source").asText("MedQuAD")),
+                List.of(),
+                "medquad.jsonl"));
+      }
+    }
+    return out;
+  }
+
+  /** This process's resident set, from /proc (NaN where there is none). */
+  static double residentMb() {
+    try {
+      for (String l : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+        if (l.startsWith("VmRSS:")) {
+          return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (Exception e) {
+      return Double.NaN;
+    }
+    return Double.NaN;
+  }
+}

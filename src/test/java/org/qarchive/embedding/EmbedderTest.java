@@ -1,0 +1,54 @@
+package org.qarchive.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shipped model, run for real: nearness in meaning where the words differ. */
+class EmbedderTest {
+
+  static Embedder embedder;
+
+  @BeforeAll
+  static void load() throws Exception {
+    embedder = Embedder.load();
+  }
+
+  @AfterAll
+  static void close() {
+    embedder.close();
+  }
+
+  @Test
+  void vectorsHaveUnitLength() {
+    float[] v = embedder.embed("My eyelid droops after the shots");
+    assertEquals(384, v.length);
+    assertEquals(1.0, Embedder.similarity(v, v), 1e-4);
+  }
+
+  @Test
+  void aLayQuestionIsNearerToItsClinicalAnswerThanToAnotherTopic() {
+    float[] question = embedder.embedQuery("my eyelid droops after the botox shots");
+    float[] answer =
+        embedder.embed("Ptosis after botulinum toxin injection usually resolves in a few weeks.");
+    float[] other = embedder.embed("Knee replacement recovery takes about six weeks of therapy.");
+    assertTrue(
+        Embedder.similarity(question, answer) > Embedder.similarity(question, other) + 0.1,
+        Embedder.similarity(question, answer) + " vs " + Embedder.similarity(question, other));
+  }
+
+  @Test
+  void aBatchGivesTheSameVectorsAsOneAtATime() {
+    List<String> texts =
+        List.of(
+            "tummy tuck scar", "a much longer sentence about breast augmentation recovery", "x");
+    List<float[]> batch = embedder.embed(texts);
+    for (int i = 0; i < texts.size(); i++) {
+      assertEquals(1.0, Embedder.similarity(batch.get(i), embedder.embed(texts.get(i))), 1e-5);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package org.qarchive.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qarchive.Fixtures;
+import org.qarchive.archive.QaEntry;
+import org.qarchive.embedding.Embedder;
+import org.qarchive.index.ArchiveWriter;
+
+/** Ranking by words and meaning, with the shipped model run for real. */
+class HybridSearchTest {
+
+  /** Shares no word with "my eyelid droops after the shots". */
+  static final QaEntry PTOSIS =
+      Fixtures.entry(
+          "dysport-heavy-eye",
+          "Heavy upper eye following Dysport",
+          "Will my droopy upper eye from Dysport go away?",
+          "A droopy upper eye can follow Dysport when it spreads to the muscle that raises it. It"
+              + " wears off within weeks as that muscle recovers. Apraclonidine drops can raise it a"
+              + " little meanwhile.",
+          LocalDate.of(2020, 1, 1));
+
+  static final String LAY = "my eyelid droops after the shots";
+
+  static Embedder embedder;
+
+  @TempDir static Path dir;
+
+  static ArchiveSearcher hybrid;
+
+  @BeforeAll
+  static void index() throws Exception {
+    embedder = Embedder.load();
+    List<QaEntry> entries = new ArrayList<>(Fixtures.small());
+    entries.addAll(
+        List.of(
+            PatientSearchTest.ONLY_CLINICAL,
+            PatientSearchTest.ONLY_LAY,
+            PatientSearchTest.EYELID,
+            PatientSearchTest.RHINO,
+            PatientSearchTest.FILLER,
+            PTOSIS));
+    try (ArchiveWriter w = new ArchiveWriter(dir, embedder)) {
+      for (QaEntry e : entries) {
+        w.upsert(e);
+      }
+      w.commit(null);
+    }
+    hybrid = new ArchiveSearcher(dir, null, embedder, RankingMode.HYBRID);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    hybrid.close();
+    embedder.close();
+  }
+
+  private static SearchHit hit(SearchResult r, String id) {
+    return r.hits().stream().filter(h -> h.id().equals(id)).findFirst().orElse(null);
+  }
+
+  @Test
+  void anAnswerThatSharesNoWordIsFoundByMeaningAndSaysSo() throws Exception {
+    SearchResult r = hybrid.search(SearchRequest.of(LAY));
+    assertEquals(RankingMode.HYBRID, r.ranking());
+    SearchHit h = hit(r, PTOSIS.id());
+    assertTrue(
+        h != null,
+        "found by meaning: "
+            + r.hits().stream().map(x -> x.id() + " " + x.match() + " " + x.meaning()).toList());
+    assertEquals(SearchHit.Match.MEANING, h.match());
+    assertTrue(h.meaning() > 0.3f, "similarity " + h.meaning());
+    // the snippet is a sentence of the answer, nothing marked: no word of the query is in it
+    assertTrue(PTOSIS.answer().contains(h.answerSnippet()), h.answerSnippet());
+    assertFalse(h.answerSnippet().contains("<mark>"));
+    assertTrue(r.total() >= r.hits().size());
+  }
+
+  @Test
+  void anAnswerFoundByMeaningOnlyIsNeverCalledClose() throws Exception {
+    // near in meaning, but it holds none of the question's content words: the patient is told
+    // that no answer closely matches, not shown it as "the doctor's answer to my question"
+    SearchResult r = hybrid.search(SearchRequest.of(LAY));
+    SearchHit h = hit(r, PTOSIS.id());
+    assertEquals(SearchHit.Match.MEANING, h.match());
+    assertEquals(MatchQuality.LOOSE, h.quality());
+    assertTrue(
+        r.hits().stream()
+            .filter(x -> x.match() == SearchHit.Match.MEANING)
+            .allMatch(x -> x.quality() == MatchQuality.LOOSE),
+        () ->
+            "" + r.hits().stream().map(x -> x.id() + " " + x.match() + " " + x.quality()).toList());
+    // no entry covers the words (eyelid, droops, shots), so the result is loose too, however near
+    // in meaning the answer found by meaning is
+    assertTrue(
+        r.hits().stream().noneMatch(x -> x.quality() == MatchQuality.CLOSE),
+        () -> "" + r.hits().stream().map(x -> x.id() + " " + x.quality()).toList());
+    assertEquals(MatchQuality.LOOSE, r.quality());
+  }
+
+  @Test
+  void lexicalRankingFindsOnlyTheWords() throws Exception {
+    try (ArchiveSearcher lexical = new ArchiveSearcher(dir, null, embedder, RankingMode.LEXICAL)) {
+      SearchResult r = lexical.search(SearchRequest.of(LAY));
+      assertEquals(RankingMode.LEXICAL, r.ranking());
+      assertEquals(null, hit(r, PTOSIS.id()));
+      assertTrue(r.hits().stream().allMatch(h -> h.match() == SearchHit.Match.WORDS));
+      assertTrue(r.hits().stream().allMatch(h -> Float.isNaN(h.meaning())));
+    }
+  }
+
+  @Test
+  void exclusionsPhrasesAndFiltersHoldForAnswersFoundByMeaning() throws Exception {
+    assertEquals(null, hit(hybrid.search(SearchRequest.of(LAY + " -weeks")), PTOSIS.id()));
+    assertEquals(null, hit(hybrid.search(SearchRequest.of(LAY + " \"tummy tuck\"")), PTOSIS.id()));
+    Filters botox = new Filters(List.of("Botox"), List.of(), List.of(), List.of());
+    SearchResult filtered =
+        hybrid.search(new SearchRequest(LAY, 1, 10, SearchRequest.Sort.RELEVANCE, botox));
+    assertEquals(null, hit(filtered, PTOSIS.id()));
+    assertTrue(
+        filtered.hits().stream().allMatch(h -> h.id().equals(Fixtures.seed().id())),
+        filtered.hits().toString());
+  }
+
+  @Test
+  void aKeywordQueryAdmitsOnlyCloseAnswersByMeaning() throws Exception {
+    SearchResult r = hybrid.search(SearchRequest.of("blepharoplasty"));
+    assertEquals(PatientSearchTest.EYELID.id(), r.hits().get(0).id());
+    for (SearchHit h : r.hits()) {
+      assertTrue(
+          h.match() == SearchHit.Match.WORDS
+              || h.meaning() >= Fusion.Weights.DEFAULT.keywordFloor(),
+          h.id() + " " + h.meaning());
+    }
+  }
+
+  @Test
+  void facetsCountTheAnswersFoundByMeaningToo() throws Exception {
+    SearchResult r = hybrid.search(SearchRequest.of(LAY));
+    long counted = r.facets().get("category").stream().mapToLong(FacetCount::count).sum();
+    assertEquals(r.total(), counted, r.facets().toString());
+  }
+
+  @Test
+  void similarAnswersIncludeThoseNearInMeaning() throws Exception {
+    List<String> related = hybrid.related(PTOSIS.id(), 5).stream().map(SearchHit::id).toList();
+    assertFalse(related.contains(PTOSIS.id()));
+    assertTrue(related.contains(Fixtures.seed().id()), related.toString());
+  }
+
+  @Test
+  void anIndexWithoutVectorsIsSearchedByWordsUntilReembedded(@TempDir Path plain) throws Exception {
+    Fixtures.index(plain, List.of(PTOSIS, PatientSearchTest.EYELID));
+    try (ArchiveSearcher s = new ArchiveSearcher(plain, null, embedder, RankingMode.HYBRID)) {
+      SearchResult r = s.search(SearchRequest.of(LAY));
+      assertEquals(RankingMode.LEXICAL, r.ranking());
+      assertEquals(null, hit(r, PTOSIS.id()));
+    }
+    try (ArchiveWriter w = new ArchiveWriter(plain, embedder)) {
+      assertEquals(2, w.reembed(null));
+      w.commit(null);
+    }
+    try (ArchiveSearcher s = new ArchiveSearcher(plain, null, embedder, RankingMode.HYBRID)) {
+      SearchResult r = s.search(SearchRequest.of(LAY));
+      assertEquals(RankingMode.HYBRID, r.ranking());
+      assertEquals(SearchHit.Match.MEANING, hit(r, PTOSIS.id()).match());
+    }
+    try (ArchiveWriter w = new ArchiveWriter(plain, embedder)) {
+      assertEquals(0, w.reembed(null), "nothing left to embed");
+    }
+  }
+}
