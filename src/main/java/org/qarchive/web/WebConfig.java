@@ -18,6 +18,8 @@ import java.util.Objects;
  *     links, the sitemap and OpenSearch; null to derive it from each request's Host header
  * @param indexDir the index folder, for size and last-import metrics; null when unknown
  * @param maxConcurrentSearches searches allowed to run at once; more wait briefly, then get 429
+ * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-Proto}
+ *     and {@code X-Forwarded-Host} are believed; empty for none
  * @param configDir the clinic's config folder ({@link org.qarchive.site.SiteConfig}), reloaded on
  *     change; null for the shipped defaults
  * @param archiveDir the folder the index was imported from, whose files are served as the archived
@@ -32,6 +34,7 @@ public record WebConfig(
     String publicUrl,
     Path indexDir,
     int maxConcurrentSearches,
+    List<String> trustedProxies,
     Path configDir,
     Path archiveDir) {
 
@@ -65,9 +68,12 @@ public record WebConfig(
         throw new IllegalArgumentException("public URL must be an http(s) URL: " + publicUrl);
       }
     }
+    trustedProxies = List.copyOf(Objects.requireNonNullElse(trustedProxies, List.of()));
+    TrustedProxies.parse(
+        trustedProxies); // names a bad address now rather than at the first request
   }
 
-  /** Without a config folder or archived copies. */
+  /** Without trusted proxies. */
   public WebConfig(
       String host,
       int port,
@@ -86,6 +92,30 @@ public record WebConfig(
         publicUrl,
         indexDir,
         maxConcurrentSearches,
+        List.of());
+  }
+
+  /** Without a config folder or archived copies. */
+  public WebConfig(
+      String host,
+      int port,
+      List<String> corsOrigins,
+      String siteName,
+      List<String> frameAncestors,
+      String publicUrl,
+      Path indexDir,
+      int maxConcurrentSearches,
+      List<String> trustedProxies) {
+    this(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        maxConcurrentSearches,
+        trustedProxies,
         null,
         null);
   }
@@ -131,6 +161,7 @@ public record WebConfig(
         publicUrl,
         dir,
         maxConcurrentSearches,
+        trustedProxies,
         configDir,
         archiveDir);
   }
@@ -146,6 +177,23 @@ public record WebConfig(
         publicUrl,
         indexDir,
         max,
+        trustedProxies,
+        configDir,
+        archiveDir);
+  }
+
+  /** This config trusting the forwarding headers of these proxies (addresses or CIDR ranges). */
+  public WebConfig withTrustedProxies(List<String> proxies) {
+    return new WebConfig(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        maxConcurrentSearches,
+        proxies,
         configDir,
         archiveDir);
   }
@@ -161,6 +209,7 @@ public record WebConfig(
         publicUrl,
         indexDir,
         maxConcurrentSearches,
+        trustedProxies,
         dir,
         archiveDir);
   }
@@ -179,6 +228,7 @@ public record WebConfig(
         publicUrl,
         indexDir,
         maxConcurrentSearches,
+        trustedProxies,
         configDir,
         dir);
   }
