@@ -289,7 +289,8 @@ final class ServeCommand implements Callable<Integer> {
                           source,
                           by),
                   new StaffSynonyms(this),
-                  java.time.Clock.systemUTC()));
+                  java.time.Clock.systemUTC()),
+              configDir);
     }
 
     synchronized ArchiveSearcher staffSearcher() {
