@@ -23,8 +23,11 @@ class RealTemplatesTest {
     Path shared = SharedData.dir();
     RealTemplates.Result r = RealTemplates.run(shared, new PageExtractor());
     System.out.printf(
+        java.util.Locale.ROOT,
         "real templates: %d of %d exact (%.1f %%)%n",
-        r.exact(), r.outcomes().size(), 100 * r.exactShare());
+        r.exact(),
+        r.outcomes().size(),
+        100 * r.exactShare());
     r.outcomes().stream()
         .filter(o -> !o.exact())
         .forEach(o -> System.out.println("  " + o.page() + " " + o.form() + ": " + o.why()));

@@ -36,7 +36,7 @@ class StructuredQaTest {
             + "<span itemprop='author' itemscope itemtype='https://schema.org/Person'><span"
             + " itemprop='name'>Dr. Paul Calloway</span></span><div itemprop='text'><p>Yes, after a"
             + " day.</p><p>Drink water.</p></div></div>";
-    RawQa qa = of(THREAD.formatted(REPLY.formatted("mike", "Same question here!") + accepted));
+    RawQa qa = of(fmt(THREAD, fmt(REPLY, "mike", "Same question here!") + accepted));
     assertEquals(
         new RawQa(
             "Fillers and flights",
@@ -52,12 +52,12 @@ class StructuredQaTest {
   void withoutAnAcceptedAnswerADoctorsReplyIsTheAnswer() {
     RawQa qa =
         of(
-            THREAD.formatted(
-                REPLY.formatted("mike", "Same here")
-                    + REPLY.formatted("Dr. Maria Estevez", "Wait a day.")));
+            fmt(
+                THREAD,
+                fmt(REPLY, "mike", "Same here") + fmt(REPLY, "Dr. Maria Estevez", "Wait a day.")));
     assertEquals("Wait a day.", qa.answer());
     assertEquals("Dr. Maria Estevez", qa.answererLabel());
-    assertNull(of(THREAD.formatted(REPLY.formatted("mike", "Same here"))), "no doctor answered");
+    assertNull(of(fmt(THREAD, fmt(REPLY, "mike", "Same here"))), "no doctor answered");
   }
 
   @Test
@@ -72,5 +72,9 @@ class StructuredQaTest {
     assertEquals(
         new RawQa("Flying", "Can I fly?", null, "Yes.\n\nTomorrow.", "Dr. Anna Lindqvist", null),
         qa);
+  }
+
+  private static String fmt(String format, Object... args) {
+    return String.format(java.util.Locale.ROOT, format, args);
   }
 }
