@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.qarchive.archive.PostDate;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.index.ArchiveWriter;
 import org.qarchive.index.Fields;
@@ -36,7 +37,7 @@ public final class Fixtures {
             + " and Facial Toners produce opposite effects.",
         "Dr. Dean Kane",
         "Board Certified Plastic Surgeon from Baltimore",
-        LocalDate.of(2013, 5, 14),
+        PostDate.of(LocalDate.of(2013, 5, 14)),
         List.of("Botox"),
         List.of("botox", "facial toners"),
         "import/seed.html");
@@ -54,7 +55,7 @@ public final class Fixtures {
         answer,
         "Dr. Dean Kane",
         null,
-        date,
+        date == null ? null : PostDate.of(date),
         List.of("Ask the Doctor"),
         List.of(),
         slug + ".html");

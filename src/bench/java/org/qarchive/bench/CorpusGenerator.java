@@ -185,7 +185,7 @@ final class CorpusGenerator {
         answer.toString(),
         doctor,
         "Board Certified Plastic Surgeon",
-        date,
+        org.qarchive.archive.PostDate.of(date),
         categories,
         tags,
         "bench/" + i + ".html");

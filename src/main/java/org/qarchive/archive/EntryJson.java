@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,10 +75,10 @@ public final class EntryJson {
       throw new IllegalArgumentException("not a JSON object");
     }
     String date = text(o, "date");
-    LocalDate d;
+    PostDate d;
     try {
-      d = date == null || date.isBlank() ? null : LocalDate.parse(date);
-    } catch (DateTimeParseException e) {
+      d = date == null || date.isBlank() ? null : PostDate.parse(date);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("bad date " + date, e);
     }
     String id = text(o, "id");

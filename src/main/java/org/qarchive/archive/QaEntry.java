@@ -3,7 +3,6 @@ package org.qarchive.archive;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,8 @@ import java.util.regex.Pattern;
  * @param answeredBy who answered ("Dr. Dean Kane"), or null
  * @param credentials the answerer's credentials ("Board Certified Plastic Surgeon from Baltimore"),
  *     or null
- * @param date the post's publication date, or null when the page does not tell
+ * @param date the post's publication date (a day, or only a month), or null when the page does not
+ *     tell
  * @param categories blog categories, in page order
  * @param tags blog tags, in page order
  * @param sourceFile the archived file (or archive member) the entry came from
@@ -39,7 +39,7 @@ public record QaEntry(
     String answer,
     String answeredBy,
     String credentials,
-    LocalDate date,
+    PostDate date,
     List<String> categories,
     List<String> tags,
     String sourceFile) {

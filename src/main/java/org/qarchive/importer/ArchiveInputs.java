@@ -472,6 +472,20 @@ final class ArchiveInputs {
     }
   }
 
+  /** Why a zip gave no member: an empty archive, or no zip archive at all. */
+  private static String emptyZipReason(byte[] magic) {
+    if (magic.length == 0) {
+      return "empty file, not a zip archive";
+    }
+    if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 5 && magic[3] == 6) {
+      return "empty zip archive (no files in it)";
+    }
+    if (magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K') {
+      return "corrupt zip archive: no member could be read";
+    }
+    return "not a zip archive (corrupt, or another format named .zip)";
+  }
+
   /** Whether a file starts like a WordPress export. */
   private static boolean isWxr(Path f) throws IOException {
     try (InputStream in = Files.newInputStream(f)) {
@@ -495,9 +509,14 @@ final class ArchiveInputs {
 
   private void zip(InputStream raw, String name, Instant mtime, Consumer<Item> out, int depth)
       throws IOException {
-    CountingInputStream counted = new CountingInputStream(raw);
+    java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(raw);
+    buffered.mark(4);
+    byte[] magic = buffered.readNBytes(4);
+    buffered.reset();
+    CountingInputStream counted = new CountingInputStream(buffered);
     ZipInputStream zin = new ZipInputStream(counted, StandardCharsets.UTF_8);
     int count = 0;
+    int pages = 0;
     long total = 0;
     ZipEntry e;
     while (true) {
@@ -508,6 +527,14 @@ final class ArchiveInputs {
         return;
       }
       if (e == null) {
+        if (count == 0) {
+          // a zip stream ends quietly at anything that is not a member: say why nothing came
+          out.accept(new Failure(name, emptyZipReason(magic)));
+        } else if (pages == 0) {
+          out.accept(
+              new Failure(
+                  name, "no pages in the zip (" + count + " members, none a page or archive)"));
+        }
         break;
       }
       if (e.isDirectory()) {
@@ -529,6 +556,7 @@ final class ArchiveInputs {
       if (!nested && notAPage(lower)) {
         continue;
       }
+      pages++;
       byte[] bytes;
       try {
         bytes = readBounded(zin, e, maxPageBytes, counted);

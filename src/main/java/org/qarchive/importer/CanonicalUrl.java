@@ -5,14 +5,25 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+import org.qarchive.importer.fast.PageScan;
 
 /**
- * Undoes Wayback rewriting and the usual URL variants so that every copy of a post maps to one URL
- * and one key.
+ * A page's address and capture time: undoes Wayback rewriting and the usual URL variants so that
+ * every copy of a post maps to one URL and one key, and finds the address a page states (canonical
+ * link, {@code og:url}) or the one its file's path or WARC record gives.
  */
 public final class CanonicalUrl {
 
@@ -35,6 +46,17 @@ public final class CanonicalUrl {
   private static final Pattern WWW = Pattern.compile("^www\\.");
   private static final Pattern PAGE_FILE = Pattern.compile("(?i).*\\.(html?|php|aspx?)$");
   private static final Pattern HOST_NAME = Pattern.compile("(?i)(?:[a-z0-9-]+\\.)+[a-z]{2,}");
+  private static final Pattern HTTP_URL = Pattern.compile("(?i)^https?://[^/]+.*");
+  private static final Pattern HTTP_PATH = Pattern.compile("(?i)^https?://[^/]+/.+");
+  private static final Pattern SCHEME_HOST = Pattern.compile("^[a-zA-Z]+://[^/]*");
+  private static final Pattern SHORTLINK = Pattern.compile("\\?(?:p|page_id)=\\d+$");
+  private static final Pattern WAYBACK_HREF =
+      Pattern.compile("^(?:https?://web\\.archive\\.org)?/web/(\\d{14})");
+  private static final Evaluator LINKS = QueryParser.parse("a[href], link[href]");
+  private static final Evaluator COMMENT_LINKS =
+      QueryParser.parse("a[href*=#comments], a[href*=#respond]");
+  private static final Evaluator COMMENTS_OR_WIDGET =
+      QueryParser.parse(".comment, .comments-area, #comments, .comment-list, .widget, aside");
 
   private CanonicalUrl() {}
 
@@ -154,7 +176,8 @@ public final class CanonicalUrl {
     // mirror naming: "index.html?s=x.html" is the saved form of "/?s=x"
     p = HTML_AFTER_QUERY.matcher(p).replaceFirst("");
     String[] segs = p.split("/");
-    for (int i = 0; i < segs.length; i++) {
+    // the last segment is the file's own name ("notes.txt"), never a host
+    for (int i = 0; i < segs.length - 1; i++) {
       if (HOST_NAME.matcher(segs[i]).matches() && !PAGE_FILE.matcher(segs[i]).matches()) {
         StringBuilder path = new StringBuilder();
         for (int j = i + 1; j < segs.length; j++) {
@@ -164,5 +187,116 @@ public final class CanonicalUrl {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * When the Wayback Machine captured the page: from its path or WARC target, else from the
+   * toolbar's or the page's own links into the Wayback Machine (the most common capture time among
+   * them); null for a page that is no Wayback capture.
+   */
+  static Instant captureTime(Document doc, PageScan scan, String sourceName, String urlHint) {
+    Optional<Instant> t = waybackTimestamp(sourceName.replace('\\', '/'));
+    if (t.isEmpty() && urlHint != null) {
+      t = waybackTimestamp(urlHint);
+    }
+    if (t.isPresent()) {
+      return t.get();
+    }
+    // the toolbar (found by the caller's one scan) or any link into the Wayback Machine marks a
+    // capture
+    boolean toolbar = false;
+    for (Element e : scan.waybackChrome()) {
+      if (e.id().equals("wm-ipp") || e.id().equals("wm-ipp-base")) {
+        toolbar = true;
+        break;
+      }
+    }
+    if (!toolbar && !scan.waybackLink()) {
+      return null;
+    }
+    Element canonical = scan.firstCanonicalAnywhere();
+    if (canonical != null) {
+      Matcher m = WAYBACK_HREF.matcher(canonical.attr("href"));
+      if (m.find()) {
+        return waybackTimestamp("/web/" + m.group(1) + "/").orElse(null);
+      }
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    int seen = 0;
+    for (Element a : doc.select(LINKS)) {
+      Matcher m = WAYBACK_HREF.matcher(a.attr("href"));
+      if (m.find()) {
+        counts.merge(m.group(1), 1, Integer::sum);
+        if (++seen > 200) {
+          break;
+        }
+      }
+    }
+    return counts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .flatMap(e -> waybackTimestamp("/web/" + e.getKey() + "/"))
+        .orElse(null);
+  }
+
+  /**
+   * The page's canonical URL: its canonical link or {@code og:url}, else the address its file's
+   * path or WARC record gives (a shortlink copy traced to the post through its comment links), or
+   * null when nothing tells.
+   */
+  static String ofPage(Document doc, PageScan scan, String sourceName, String urlHint) {
+    Element link = scan.canonicalLinks().isEmpty() ? null : scan.canonicalLinks().get(0);
+    for (Element e : Arrays.asList(link, scan.ogUrl())) {
+      if (e != null) {
+        String v = e.hasAttr("href") ? e.attr("href") : e.attr("content");
+        String u = unwrapWayback(v);
+        if (HTTP_URL.matcher(u).matches()) {
+          return clean(u);
+        }
+      }
+    }
+    String guessed = fromName(sourceName, urlHint);
+    if (guessed != null && SHORTLINK.matcher(guessed).find()) {
+      String permalink = ownPermalink(doc);
+      if (permalink != null) {
+        return permalink;
+      }
+    }
+    return guessed;
+  }
+
+  /**
+   * The page's address as the WARC record or the file's path gives it, when the page names none, or
+   * null.
+   */
+  static String fromName(String sourceName, String urlHint) {
+    return urlHint != null && HTTP_ANY.matcher(urlHint).matches()
+        ? clean(urlHint)
+        : fromMirrorPath(sourceName).orElse(null);
+  }
+
+  /**
+   * The post's own address as its comment links give it ({@code .../slug/#comments}), when they all
+   * agree: a copy saved under a shortlink ({@code ?p=123}) without a canonical link is then still
+   * the same post.
+   */
+  private static String ownPermalink(Document doc) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (Element a : doc.select(COMMENT_LINKS)) {
+      if (a.closest(COMMENTS_OR_WIDGET) != null) {
+        continue;
+      }
+      String u = unwrapWayback(a.attr("href"));
+      if (HTTP_PATH.matcher(u).matches()) {
+        seen.add(clean(u));
+      }
+    }
+    return seen.size() == 1 ? seen.iterator().next() : null;
+  }
+
+  /** The path of a URL, without scheme, host and query. */
+  static String pathOf(String url) {
+    String p = SCHEME_HOST.matcher(url).replaceFirst("");
+    int q = p.indexOf('?');
+    return q >= 0 ? p.substring(0, q) : p;
   }
 }

@@ -98,8 +98,8 @@ public final class Importer {
             });
     ExecutorCompletionService<Done> done = new ExecutorCompletionService<>(pool);
     // pages read but not yet extracted, bounded by their size (a permit per KiB): a deep queue
-    // keeps both cores
-    // busy while this thread indexes (with 8 pages at most, the extractors often waited for it)
+    // keeps both cores busy while this thread indexes (with 8 pages at most, the extractors often
+    // waited for it)
     Semaphore inFlight = new Semaphore(IN_FLIGHT_KIB);
     int[] submitted = {0};
     try {
@@ -157,15 +157,15 @@ public final class Importer {
     if (progress != null) {
       progress.finish(rows.size());
     }
-    int[] counts = store.counts;
+    NewestCopies.Tally tally = store.tally();
     return new ImportReport(
-        counts[0],
-        counts[1],
-        counts[2],
-        store.masked,
+        tally.imported(),
+        tally.updated(),
+        tally.unchanged(),
+        tally.maskedPii(),
         rows,
         Duration.ofNanos(System.nanoTime() - start),
-        store.skipped);
+        tally.notReread());
   }
 
   /**
@@ -201,8 +201,13 @@ public final class Importer {
 
   record Done(int row, Item item, PageResult result) {}
 
-  /** How many KiB of page bytes may wait for extraction at once. */
-  private static final int IN_FLIGHT_KIB = 32 * 1024;
+  /**
+   * How many KiB of page bytes may wait for extraction at once: 32 MiB, or a quarter of a small
+   * heap (when the extractors fall behind the walk, as on a loaded machine, the queue fills to this
+   * and a 40 MiB heap then had no room left to extract in).
+   */
+  private static final int IN_FLIGHT_KIB =
+      (int) Math.min(32 * 1024, Runtime.getRuntime().maxMemory() / 1024 / 4);
 
   /**
    * A page's share of the in-flight budget: its size in KiB, at least 1, a page over the budget

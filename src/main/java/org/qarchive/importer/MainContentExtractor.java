@@ -87,6 +87,7 @@ public final class MainContentExtractor {
           "aside");
   private static final Set<String> SCORED =
       Set.of("p", "pre", "td", "blockquote", "h2", "h3", "h4", "h5", "h6");
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
   private static final Set<String> INLINE_CONTAINERS =
       Set.of("div", "section", "article", "main", "span", "font");
   private static final int MIN_ARTICLE_CHARS = 500;
@@ -246,7 +247,45 @@ public final class MainContentExtractor {
     return false;
   }
 
+  /**
+   * The elements of the page itself (not copies) that hold its main text: the best candidate and
+   * the siblings kept with it, in page order, before any cleaning; empty for a page without text.
+   * The document is not modified.
+   */
+  List<Element> locate(Document original) {
+    return original.body() == null ? List.of() : locate((Element) original.body());
+  }
+
+  /**
+   * As {@link #locate(Document)}, within one element of the page (a post's container): only its
+   * part of the page is copied and scored.
+   */
+  List<Element> locate(Element scope) {
+    for (Pass pass : List.of(Pass.ALL, Pass.KEEP_UNLIKELY)) {
+      Element copy = scope.clone();
+      // a clone has the same elements in the same order: pair them before anything is removed
+      Elements copies = copy.getAllElements();
+      Elements originals = scope.getAllElements();
+      Map<Element, Element> origin = new IdentityHashMap<>(copies.size() * 2);
+      for (int i = 0; i < copies.size(); i++) {
+        origin.put(copies.get(i), originals.get(i));
+      }
+      removeJunk(copy, pass);
+      List<Element> kept = candidates(copy, pass);
+      if (!kept.isEmpty()) {
+        return kept.stream().map(origin::get).toList();
+      }
+    }
+    return List.of();
+  }
+
   private static Element grab(Document doc, Element body, Pass pass) {
+    List<Element> kept = candidates(body, pass);
+    return kept.isEmpty() ? null : wrap(doc, kept, pass);
+  }
+
+  /** The best candidate and its kept siblings, in page order, or none. */
+  private static List<Element> candidates(Element body, Pass pass) {
     Map<Element, Double> scores = new IdentityHashMap<>();
     for (Element e : body.getAllElements()) {
       String tag = e.normalName();
@@ -258,6 +297,9 @@ public final class MainContentExtractor {
       } else if (INLINE_CONTAINERS.contains(tag) && !hasBlockChild(e)) {
         text = e.text();
         scoredParent = e.parent();
+        if (scoredParent != null && HEADINGS.contains(scoredParent.normalName())) {
+          continue; // a heading's span is a title, not a paragraph
+        }
       } else if (INLINE_CONTAINERS.contains(tag)) {
         // loose text beside block children reads as a paragraph of this container (Readability
         // wraps it in <p>)
@@ -277,7 +319,7 @@ public final class MainContentExtractor {
       addAncestors(scores, scoredParent, paragraphScore(text), 0, pass);
     }
     if (scores.isEmpty()) {
-      return null;
+      return List.of();
     }
     List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
     for (Map.Entry<Element, Double> en : scores.entrySet()) {
@@ -289,7 +331,7 @@ public final class MainContentExtractor {
     Element top = ranked.get(0).getKey();
     double topScore = ranked.get(0).getValue();
     if (top == body || top.normalName().equals("html")) {
-      return wrap(doc, List.of(top), pass);
+      return List.of(top);
     }
     top = promoteToCommonAncestor(top, topScore, ranked, body);
     top = climbWhileScoreHolds(top, scores, body);
@@ -328,7 +370,7 @@ public final class MainContentExtractor {
         }
       }
     }
-    return wrap(doc, kept, pass);
+    return kept;
   }
 
   private static Element wrap(Document doc, List<Element> kept, Pass pass) {

@@ -2,14 +2,15 @@ package org.qarchive.importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.qarchive.archive.EntrySink;
+import org.qarchive.archive.PostDate;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.importer.ArchiveInputs.Entries;
 import org.qarchive.importer.ArchiveInputs.Failure;
@@ -32,10 +33,38 @@ import org.qarchive.importer.Importer.Done;
  */
 final class NewestCopies {
 
-  private static final Comparator<Slot> ORDER =
-      Comparator.comparing((Slot x) -> x.when == null ? Instant.EPOCH : x.when)
-          .thenComparing(x -> !x.name.contains("?"))
-          .thenComparing(x -> -x.name.length());
+  /** Copies whose times are this close were saved by one crawl or one checkout. */
+  private static final Duration SAME_CRAWL = Duration.ofDays(1);
+
+  /**
+   * Whether copy {@code c} of a post beats copy {@code old}. A copy of a variant address ({@code
+   * ?replytocom=}, {@code /amp/}) whose only time is its file's never beats a capture (Wayback,
+   * WARC): its file time says when it was saved or checked out, not when the post looked so. Else
+   * the newer wins, unless the two were saved by the same crawl or checkout, when the copy of the
+   * plain address does; then the newer, then the shorter name.
+   */
+  private static boolean beats(Slot c, Slot old) {
+    boolean weak = c.variant && !c.captured;
+    boolean oldWeak = old.variant && !old.captured;
+    if (weak && old.captured) {
+      return false;
+    }
+    if (oldWeak && c.captured) {
+      return true;
+    }
+    Instant a = c.when == null ? Instant.EPOCH : c.when;
+    Instant b = old.when == null ? Instant.EPOCH : old.when;
+    if (Duration.between(a, b).abs().compareTo(SAME_CRAWL) > 0) {
+      return a.isAfter(b);
+    }
+    if (c.variant != old.variant) {
+      return !c.variant;
+    }
+    if (!a.equals(b)) {
+      return a.isAfter(b);
+    }
+    return c.name.length() < old.name.length();
+  }
 
   /**
    * What is known about one post: the winning copy, what this run wrote for it, and entries not yet
@@ -44,7 +73,23 @@ final class NewestCopies {
   private static final class Slot {
     final Instant when;
     final String name;
+
+    /** Whether {@link #when} is a capture's time (Wayback, WARC), not a file's. */
+    final boolean captured;
+
+    /** Whether the copy's own address is a variant of the post's (a query, an AMP page). */
+    final boolean variant;
+
     int row;
+
+    /** Per Q&A position, the fields other copies of the post have, to fill the winner's gaps. */
+    Fill[] fills = new Fill[0];
+
+    /** The winner's entries, kept while they lack a field a copy read later may have. */
+    List<QaEntry> held;
+
+    /** Whether a copy read after the winner was written filled one of its gaps. */
+    boolean filledLater;
 
     /** For a slot seeded from the last import: a newer copy won before its file was walked. */
     String lostTo;
@@ -53,12 +98,99 @@ final class NewestCopies {
     EntrySink.Outcome[] firstOutcomes = new EntrySink.Outcome[0];
     List<QaEntry> waiting;
 
-    Slot(Instant when, String name, int row) {
+    Slot(Instant when, String name, int row, boolean captured, String ownAddress) {
       this.when = when;
       this.name = name;
       this.row = row;
+      this.captured = captured;
+      this.variant = ownAddress.contains("?") || ownAddress.contains("/amp/");
     }
   }
+
+  /** The fields one Q&A's other copies have: the first non-empty value of each. */
+  private static final class Fill {
+    String askerLocation;
+    String answeredBy;
+    String credentials;
+    PostDate date;
+    List<String> categories = List.of();
+    List<String> tags = List.of();
+
+    /** Takes the fields this fill lacks from the entry; whether it took any. */
+    boolean absorb(QaEntry e) {
+      boolean took = false;
+      if (askerLocation == null && e.askerLocation() != null) {
+        askerLocation = e.askerLocation();
+        took = true;
+      }
+      if (answeredBy == null && e.answeredBy() != null) {
+        answeredBy = e.answeredBy();
+        took = true;
+      }
+      if (credentials == null && e.credentials() != null) {
+        credentials = e.credentials();
+        took = true;
+      }
+      if (e.date() != null && (date == null || date.monthOnly() && !e.date().monthOnly())) {
+        date = e.date();
+        took = true;
+      }
+      if (categories.isEmpty() && !e.categories().isEmpty()) {
+        categories = e.categories();
+        took = true;
+      }
+      if (tags.isEmpty() && !e.tags().isEmpty()) {
+        tags = e.tags();
+        took = true;
+      }
+      return took;
+    }
+
+    /** The entry with the gaps this fill can fill filled. */
+    QaEntry fill(QaEntry e) {
+      PostDate d = e.date();
+      if (date != null && (d == null || d.monthOnly() && !date.monthOnly() && sameMonth(d, date))) {
+        d = date;
+      }
+      return new QaEntry(
+          e.id(),
+          e.url(),
+          e.title(),
+          e.question(),
+          e.askerLocation() != null ? e.askerLocation() : askerLocation,
+          e.answer(),
+          e.answeredBy() != null ? e.answeredBy() : answeredBy,
+          e.credentials() != null ? e.credentials() : credentials,
+          d,
+          e.categories().isEmpty() ? categories : e.categories(),
+          e.tags().isEmpty() ? tags : e.tags(),
+          e.sourceFile());
+    }
+
+    private static boolean sameMonth(PostDate a, PostDate b) {
+      return a.start().getYear() == b.start().getYear()
+          && a.start().getMonth() == b.start().getMonth();
+    }
+  }
+
+  /** Whether an entry lacks a field another copy of its post may have. */
+  private static boolean hasGaps(QaEntry e) {
+    return e.askerLocation() == null
+        || e.answeredBy() == null
+        || e.date() == null
+        || e.date().monthOnly()
+        || e.categories().isEmpty()
+        || e.tags().isEmpty();
+  }
+
+  /**
+   * How many characters of winners' entries may be kept for filling their gaps from copies read
+   * later: an eighth of the heap (two bytes a character), so that memory stays bounded; beyond it a
+   * gap is filled only from copies read before the winner.
+   */
+  private final long heldBudget = Runtime.getRuntime().maxMemory() / 16;
+
+  private long heldChars;
 
   private final EntrySink sink;
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://");
@@ -77,9 +209,30 @@ final class NewestCopies {
   private final Map<Integer, ImportState.FileRecord> fileRecords = new HashMap<>();
 
   private final ImportState previous;
-  final int[] counts = new int[EntrySink.Outcome.values().length];
-  int masked;
-  int skipped;
+  private final int[] counts = new int[EntrySink.Outcome.values().length];
+  private int masked;
+  private int skipped;
+
+  /**
+   * What the store did, as a batch import that wrote only the newest copies would count it.
+   *
+   * @param imported entries new to the index
+   * @param updated entries whose stored content changed
+   * @param unchanged entries stored as they were
+   * @param maskedPii e-mail addresses and phone numbers masked in the questions read
+   * @param notReread plain page files left unread because they were as the last import saw them
+   */
+  record Tally(int imported, int updated, int unchanged, int maskedPii, int notReread) {}
+
+  /** The counts so far; final after {@link #finish}. */
+  Tally tally() {
+    return new Tally(
+        counts[EntrySink.Outcome.IMPORTED.ordinal()],
+        counts[EntrySink.Outcome.UPDATED.ordinal()],
+        counts[EntrySink.Outcome.UNCHANGED.ordinal()],
+        masked,
+        skipped);
+  }
 
   NewestCopies(EntrySink sink, List<Row> rows) {
     this(sink, rows, ImportState.empty());
@@ -103,7 +256,7 @@ final class NewestCopies {
     if (rec.key() == null || rec.ids().isEmpty() || rec.outcome() != FileOutcome.IMPORTED) {
       return;
     }
-    Slot s = new Slot(rec.when(), rec.name(), -1);
+    Slot s = new Slot(rec.when(), rec.name(), -1, capturedByName(rec.name()), rec.name());
     s.writtenIds = rec.ids().toArray(String[]::new);
     s.firstOutcomes = new EntrySink.Outcome[s.writtenIds.length];
     java.util.Arrays.fill(s.firstOutcomes, EntrySink.Outcome.UNCHANGED);
@@ -124,7 +277,10 @@ final class NewestCopies {
                 : e.errors().size() + " bad lines, first: " + e.errors().get(0);
         rows.set(d.row(), new Row(e.name(), FileOutcome.IMPORTED, e.entries().size(), reason));
         for (QaEntry entry : e.entries()) {
-          offer("id:" + entry.id(), new Slot(e.modified(), e.name(), d.row()), List.of(entry));
+          offer(
+              "id:" + entry.id(),
+              new Slot(e.modified(), e.name(), d.row(), false, ""),
+              List.of(entry));
         }
       }
       case Page p -> page(d, p);
@@ -192,7 +348,9 @@ final class NewestCopies {
     if (!r.entries().isEmpty()) {
       key = r.canonicalUrl() == null ? "file:" + p.name() : CanonicalUrl.key(r.canonicalUrl());
       when = r.captureTime() != null ? r.captureTime() : p.modified();
-      offer(key, new Slot(when, p.name(), d.row()), r.entries());
+      boolean captured = r.captureTime() != null || p.urlHint() != null;
+      String own = p.urlHint() != null ? p.urlHint() : p.name();
+      offer(key, new Slot(when, p.name(), d.row(), captured, own), r.entries());
     }
     if (p.stamp() != null) {
       fileRecords.put(
@@ -250,14 +408,37 @@ final class NewestCopies {
     return new ImportState("", out);
   }
 
+  /** Whether a file's name says it is a capture: a Wayback path or a WARC member's address. */
+  private static boolean capturedByName(String name) {
+    return CanonicalUrl.waybackTimestamp(name.replace('\\', '/')).isPresent()
+        || name.contains("!http");
+  }
+
   private void offer(String key, Slot c, List<QaEntry> entries) {
     Slot old = slots.get(key);
     // a file seeded as unchanged that was read after all (it changed since the listing) replaces
     // its own record
     boolean self = old != null && old.row < 0 && old.name.equals(c.name);
-    if (old != null && !self && ORDER.compare(c, old) <= 0) {
+    Fill[] fills = absorb(old == null ? new Fill[0] : old.fills, entries);
+    if (old != null && !self && !beats(c, old)) {
       markDuplicate(c.row, old.name);
+      old.fills = fills;
+      if (old.held != null && fillsGap(old.held, fills)) {
+        old.filledLater = true; // written again at the end, gaps filled
+      }
       return;
+    }
+    c.fills = fills;
+    entries = filled(entries, fills);
+    if (old != null && old.held != null) {
+      heldChars -= chars(old.held);
+    }
+    if (entries.stream().anyMatch(NewestCopies::hasGaps)) {
+      long size = chars(entries);
+      if (heldChars + size <= heldBudget) {
+        c.held = entries;
+        heldChars += size;
+      }
     }
     if (old != null) {
       if (self) {
@@ -278,8 +459,50 @@ final class NewestCopies {
     }
   }
 
+  /** The fills with what the copy's entries have that they lack, position by position. */
+  private static Fill[] absorb(Fill[] fills, List<QaEntry> entries) {
+    Fill[] out =
+        fills.length >= entries.size() ? fills : java.util.Arrays.copyOf(fills, entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      if (out[i] == null) {
+        out[i] = new Fill();
+      }
+      out[i].absorb(entries.get(i));
+    }
+    return out;
+  }
+
+  private static List<QaEntry> filled(List<QaEntry> entries, Fill[] fills) {
+    List<QaEntry> out = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      out.add(
+          i < fills.length && fills[i] != null ? fills[i].fill(entries.get(i)) : entries.get(i));
+    }
+    return out;
+  }
+
+  /** Whether the fills now fill a gap of the held entries. */
+  private static boolean fillsGap(List<QaEntry> held, Fill[] fills) {
+    List<QaEntry> now = filled(held, fills);
+    for (int i = 0; i < held.size(); i++) {
+      if (!now.get(i).equals(held.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long chars(List<QaEntry> entries) {
+    long n = 0;
+    for (QaEntry e : entries) {
+      n += e.question().length() + e.answer().length() + e.title().length() + 64;
+    }
+    return n;
+  }
+
   /**
-   * Writes the entries still waiting for the blog's full doctor names; call once, after the walk.
+   * Writes the entries still waiting for the blog's full doctor names, and those whose gaps a copy
+   * read after them filled; call once, after the walk.
    */
   void finish() throws IOException {
     if (slots.values().stream().anyMatch(s -> s.waiting != null)) {
@@ -291,10 +514,12 @@ final class NewestCopies {
       for (Slot s : slots.values()) {
         if (s.waiting != null) {
           List<QaEntry> completed = new ArrayList<>();
-          for (QaEntry e : s.waiting) {
+          for (QaEntry e : filled(s.waiting, s.fills)) {
             completed.add(withAnswerer(e, names.complete(host(e.url()), e.answeredBy())));
           }
           write(s, completed);
+        } else if (s.filledLater) {
+          write(s, filled(s.held, s.fills));
         }
       }
     } catch (UncheckedIOException e) {

@@ -31,6 +31,9 @@ final class TextBlocks {
    * @param quote identity of the enclosing blockquote, -1 if none
    * @param bold whether the whole block is bold/strong (a heading written as a bold paragraph)
    * @param lead the text of a bold run the block starts with (often a label), or null
+   * @param linkChars how many of its characters are the text of links
+   * @param chrome whether it lies in something that is never part of a post's text, whatever the
+   *     page: navigation, share bars, related posts, comments, author boxes, newsletter forms...
    */
   record Block(
       Type type,
@@ -40,7 +43,21 @@ final class TextBlocks {
       char containerRole,
       int quote,
       boolean bold,
-      String lead) {}
+      String lead,
+      int linkChars,
+      boolean chrome) {
+
+    /** A block of the same kind with another text. */
+    Block withText(String text) {
+      return new Block(
+          type, text, list, container, containerRole, quote, bold, null, linkChars, chrome);
+    }
+
+    /** Whether most of it is link text: a teaser, a link list, "read more". */
+    boolean mostlyLinks() {
+      return linkChars * 2 >= text.length() && linkChars > 0;
+    }
+  }
 
   static final Set<String> BLOCK_TAGS =
       Set.of(
@@ -88,6 +105,24 @@ final class TextBlocks {
       Pattern.compile("(?i)(^|[\\s_-])(answer|ask-a|qa-a)([\\s_-]|$)");
   private static final Pattern BREAKS = Pattern.compile("\\n[ \\t\\u00a0]*\\n\\s*");
 
+  /**
+   * Class and id words of what is never part of a post's text on any site: share bars, related and
+   * recommended posts, comments, newsletter and sign-up boxes, navigation, menus, pagination,
+   * sidebars, widgets, footers, promotions and advertisements, author boxes and bylines, tag and
+   * category lists, post metadata, cookie and consent banners.
+   */
+  private static final Pattern CHROME_WORDS =
+      Pattern.compile(
+          "(?i)(?:^|[\\s_-])(?:share|sharing|sharedaddy|social|related|recommend\\w*|comments?|commentlist"
+              + "|respond|newsletter|subscri\\w*|signup|nav|navigation|navbar|menu|breadcrumbs?|pagination"
+              + "|pager|sidebar|widgets?|footer|promo\\w*|sponsor\\w*|advert\\w*|ads?|outbrain|taboola"
+              + "|byline|author|bio|tags|tagcloud|categories|meta|metadata|read-more|readmore"
+              + "|more-stories|more-from|disclaimer|cookie\\w*|consent|popup|modal|toolbar)(?=$|[\\s_-])");
+
+  private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "form", "menu");
+  private static final Set<String> CHROME_ROLES =
+      Set.of("navigation", "complementary", "contentinfo", "banner", "search", "dialog");
+
   private final List<Block> out = new ArrayList<>();
   private final StringBuilder buf = new StringBuilder();
   private int ids;
@@ -99,16 +134,64 @@ final class TextBlocks {
   private int boldDepth;
   private int boldChars;
   private int allChars;
+  private int linkDepth;
+  private int chromeDepth;
+  private Element root;
+  private int rootLength = -1;
   private static final char LEAD_START = '\u0002';
   private static final char LEAD_END = '\u0003';
+
+  /** Marks around the text of a link in the buffer, for counting how much of a block links. */
+  private static final char LINK_START = '\u0004';
+
+  private static final char LINK_END = '\u0005';
 
   private TextBlocks() {}
 
   static List<Block> of(Element root) {
+    return of(List.of(root));
+  }
+
+  /** The blocks of several elements, in the order given. */
+  static List<Block> of(List<Element> roots) {
     TextBlocks t = new TextBlocks();
-    t.walk(root);
-    t.flush();
+    for (Element root : roots) {
+      t.rootLength = -1;
+      t.root = root;
+      t.walk(root);
+      t.flush();
+    }
     return t.out;
+  }
+
+  /**
+   * Whether a descendant of the root that looks like chrome holds most of the root's text: then it
+   * is a wrapper whose name only mentions chrome ({@code page-block-container and-w-sidebar}, a
+   * form around a whole page), not chrome.
+   */
+  private boolean wrapsMostOfRoot(Element e) {
+    if (rootLength < 0) {
+      rootLength = root.text().length();
+    }
+    return e.text().length() * 2 >= rootLength;
+  }
+
+  /** Whether an element inside a post's body is chrome by its tag, role, class or id. */
+  static boolean isChrome(Element e) {
+    if (CHROME_TAGS.contains(e.normalName())) {
+      return true;
+    }
+    if (e.attributesSize() == 0) {
+      return false;
+    }
+    String role = e.attr("role");
+    if (!role.isEmpty() && CHROME_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    String cls = e.className();
+    String id = e.id();
+    return !cls.isEmpty() && CHROME_WORDS.matcher(cls).find()
+        || !id.isEmpty() && CHROME_WORDS.matcher(id).find();
   }
 
   private void walk(Node node) {
@@ -121,6 +204,7 @@ final class TextBlocks {
         if (boldDepth > 0) {
           boldChars += n;
         }
+
       } else if (child instanceof Element e) {
         element(e);
       }
@@ -146,6 +230,8 @@ final class TextBlocks {
     boolean block = BLOCK_TAGS.contains(tag);
     boolean bold =
         tag.equals("b") || tag.equals("strong") || (tag.equals("span") && e.hasClass("qa-label"));
+    boolean link = tag.equals("a") && e.hasAttr("href");
+    boolean chrome = isChrome(e) && !wrapsMostOfRoot(e);
     int savedList = list;
     int savedContainer = container;
     char savedRole = role;
@@ -186,7 +272,25 @@ final class TextBlocks {
     if (bold) {
       boldDepth++;
     }
+    boolean outerLink = link && linkDepth++ == 0;
+    if (outerLink) {
+      buf.append(LINK_START);
+    }
+    if (chrome) {
+      flush();
+      chromeDepth++;
+    }
     walk(e);
+    if (chrome) {
+      flush();
+      chromeDepth--;
+    }
+    if (outerLink) {
+      buf.append(LINK_END);
+    }
+    if (link) {
+      linkDepth--;
+    }
     if (bold) {
       boldDepth--;
     }
@@ -212,7 +316,12 @@ final class TextBlocks {
       if (c == '\n') {
         return true;
       }
-      if (!Character.isWhitespace(c) && c != '\u00a0' && c != LEAD_START && c != LEAD_END) {
+      if (!Character.isWhitespace(c)
+          && c != '\u00a0'
+          && c != LEAD_START
+          && c != LEAD_END
+          && c != LINK_START
+          && c != LINK_END) {
         return false;
       }
     }
@@ -240,7 +349,29 @@ final class TextBlocks {
     int firstBreak = split.indexOf('\n');
     boolean breaks = firstBreak >= 0 && split.indexOf('\n', firstBreak + 1) >= 0;
     String[] parts = breaks ? BREAKS.split(split) : new String[] {split};
-    for (String part : parts) {
+    for (String withLinks : parts) {
+      int links = 0;
+      String part = withLinks;
+      if (withLinks.indexOf(LINK_START) >= 0) {
+        StringBuilder plain = new StringBuilder(withLinks.length());
+        boolean in = false;
+        for (int i = 0; i < withLinks.length(); i++) {
+          char c = withLinks.charAt(i);
+          if (c == LINK_START) {
+            in = true;
+          } else if (c == LINK_END) {
+            in = false;
+          } else {
+            plain.append(c);
+            if (in) {
+              links++;
+            }
+          }
+        }
+        part = plain.toString();
+      } else if (withLinks.indexOf(LINK_END) >= 0) {
+        part = withLinks.replace(String.valueOf(LINK_END), "");
+      }
       String marked = part.strip();
       String partLead = null;
       int end = marked.indexOf(LEAD_END);
@@ -267,7 +398,9 @@ final class TextBlocks {
               role,
               quote,
               partBold,
-              partLead));
+              partLead,
+              Math.min(links, text.length()),
+              chromeDepth > 0));
     }
   }
 

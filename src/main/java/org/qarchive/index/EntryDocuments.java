@@ -1,6 +1,5 @@
 package org.qarchive.index;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -16,6 +15,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
+import org.qarchive.archive.PostDate;
 import org.qarchive.archive.QaEntry;
 
 /** The index schema: how a {@link QaEntry} becomes a Lucene document and back. */
@@ -114,11 +114,11 @@ public final class EntryDocuments {
       keyword(doc, Fields.ANSWERED_BY, e.answeredBy());
     }
     if (e.date() != null) {
-      long day = e.date().toEpochDay();
+      long day = e.date().start().toEpochDay();
       doc.add(new LongPoint(Fields.DATE, day));
       doc.add(new NumericDocValuesField(Fields.DATE, day));
       doc.add(new StoredField(Fields.DATE, e.date().toString()));
-      keyword(doc, Fields.YEAR, Integer.toString(e.date().getYear()));
+      keyword(doc, Fields.YEAR, Integer.toString(e.date().year()));
     } else {
       // entries without a date sort last when sorting by date, newest first. Lucene wants every
       // document's
@@ -154,7 +154,7 @@ public final class EntryDocuments {
         d.get(Fields.ANSWER),
         d.get(Fields.ANSWERED_BY),
         d.get(Fields.CREDENTIALS),
-        date == null ? null : LocalDate.parse(date),
+        date == null ? null : PostDate.parse(date),
         List.of(d.getValues(Fields.CATEGORY)),
         List.of(d.getValues(Fields.TAG)),
         d.get(Fields.SOURCE_FILE));

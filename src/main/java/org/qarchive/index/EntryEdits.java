@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -138,7 +136,7 @@ public final class EntryEdits {
           get(Field.ANSWER, e),
           get(Field.ANSWERED_BY, e),
           e.credentials(),
-          date.isEmpty() ? null : LocalDate.parse(date),
+          date.isEmpty() ? null : org.qarchive.archive.PostDate.parse(date),
           lines(get(Field.CATEGORIES, e)),
           lines(get(Field.TAGS, e)),
           e.sourceFile());
@@ -169,7 +167,7 @@ public final class EntryEdits {
    * A field value in its canonical form, so equal corrections compare equal: line ends as {@code
    * \n}, no blank list items, a valid date.
    *
-   * @throws IllegalArgumentException for a date that is not {@code yyyy-mm-dd}
+   * @throws IllegalArgumentException for a date that is not {@code yyyy-mm-dd} (or {@code yyyy-mm})
    */
   static String normalise(Field f, String value) {
     String v = Objects.requireNonNullElse(value, "").replace("\r\n", "\n").replace('\r', '\n');
@@ -180,8 +178,9 @@ public final class EntryEdits {
         String d = v.strip();
         if (!d.isEmpty()) {
           try {
-            d = LocalDate.parse(d).toString();
-          } catch (DateTimeParseException e) {
+            // yyyy-mm: a post dated only to the month stays so when its other fields are corrected
+            d = org.qarchive.archive.PostDate.parse(d).toString();
+          } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a date is written yyyy-mm-dd, not " + d, e);
           }
         }

@@ -581,7 +581,7 @@ final class Pages {
       b.append("Published <time datetime=\"")
           .append(e.date())
           .append("\">")
-          .append(e.date())
+          .append(e.date().monthOnly() ? e.date().display() : e.date().toString())
           .append("</time>");
     } else {
       b.append("Date unknown");
@@ -593,7 +593,7 @@ final class Pages {
       }
     }
     b.append("</p>\n");
-    ageNotice(b, e.date(), today);
+    ageNotice(b, e.date() == null ? null : e.date().start(), today);
     if (!e.question().isBlank()) {
       b.append(
           "<section class=\"question\" aria-labelledby=\"question-h\"><h2 id=\"question-h\">Question");

@@ -70,7 +70,7 @@ class CorpusGeneratorTest {
       assertFalse(e.answer().isBlank());
       assertFalse(e.title().isBlank());
       assertFalse(e.categories().isEmpty());
-      assertTrue(e.date().getYear() >= 2006 && e.date().getYear() <= 2024, e.date().toString());
+      assertTrue(e.date().year() >= 2006 && e.date().year() <= 2024, e.date().toString());
       assertEquals(QaEntry.idFor(e.url(), 0), e.id());
     }
   }

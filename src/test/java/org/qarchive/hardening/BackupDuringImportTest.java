@@ -147,7 +147,7 @@ class BackupDuringImportTest {
                     words(random, 200),
                     "Dr. Dean Kane",
                     null,
-                    LocalDate.of(2016, 1, 1).plusDays(i % 1000),
+                    org.qarchive.archive.PostDate.of(LocalDate.of(2016, 1, 1).plusDays(i % 1000)),
                     List.of("Ask the Doctor"),
                     List.of(),
                     prefix + "-" + i + ".html")));

@@ -156,4 +156,34 @@ class ArchiveInputsTest {
       assertEquals(old.matcher(name).matches(), ArchiveInputs.notAPage(name), name);
     }
   }
+
+  @Test
+  void aZipThatGivesNoPagesSaysWhy() throws Exception {
+    Path empty = tmp.resolve("empty.zip");
+    new java.util.zip.ZipOutputStream(Files.newOutputStream(empty)).close();
+    Path notZip = tmp.resolve("notes.zip");
+    Files.writeString(notZip, "these are my notes, not an archive");
+    Path images = tmp.resolve("images.zip");
+    try (java.util.zip.ZipOutputStream z =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(images))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("a.jpg"));
+      z.write(new byte[] {1, 2, 3});
+      z.closeEntry();
+    }
+    Path zero = tmp.resolve("zero.zip");
+    Files.write(zero, new byte[0]);
+    List<String> reasons = new ArrayList<>();
+    for (Path p : List.of(empty, notZip, images, zero)) {
+      List<Item> items = walk(ArchiveInputs.list(List.of(p)));
+      assertEquals(1, items.size(), p.toString());
+      reasons.add(assertInstanceOf(ArchiveInputs.Failure.class, items.get(0)).reason());
+    }
+    assertEquals(
+        List.of(
+            "empty zip archive (no files in it)",
+            "not a zip archive (corrupt, or another format named .zip)",
+            "no pages in the zip (1 members, none a page or archive)",
+            "empty file, not a zip archive"),
+        reasons);
+  }
 }

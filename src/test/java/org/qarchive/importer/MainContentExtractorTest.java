@@ -120,4 +120,20 @@ class MainContentExtractorTest {
     }
     return out;
   }
+
+  @Test
+  void locateGivesThePagesOwnElementsNotCopies() {
+    String text =
+        "<p>Fillers last six to eighteen months, depending on the product, the area treated, and"
+            + " how much was injected; hyaluronic acid fillers last the shortest of all.</p>";
+    org.jsoup.nodes.Document doc =
+        org.jsoup.Jsoup.parse(
+            "<div class='menu'><a href='/'>Home</a></div><div id='story'>"
+                + text.repeat(4)
+                + "</div><div class='comments'>"
+                + text
+                + "</div>");
+    List<org.jsoup.nodes.Element> found = new MainContentExtractor().locate(doc);
+    assertTrue(found.size() == 1 && found.get(0) == doc.getElementById("story"), found.toString());
+  }
 }

@@ -1,9 +1,13 @@
 package org.qarchive.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 class TextBlocksTest {
@@ -38,5 +42,26 @@ class TextBlocksTest {
     assertEquals(
         "Intro\n\n\u0002Q:\u0003\n\nwhy?",
         TextBlocks.separateLeads("Intro\n \u0002Q:\u0003 \nwhy?"));
+  }
+
+  @Test
+  void blocksCountTheirLinkTextAndKnowWhenTheyAreChrome() {
+    List<TextBlocks.Block> blocks =
+        TextBlocks.of(
+            Jsoup.parse(
+                    "<div><p>See <a href='/a'>fillers</a> too.</p><p><a href='/b'>Botox and you</a>"
+                        + "</p><div class='share-bar'><p>Share it</p></div><nav><p>Home</p></nav>"
+                        + "<p>Last line.</p><br>After a break.<br><br><a href='/c'>Linked line</a></div>")
+                .body());
+    assertEquals("See fillers too.", blocks.get(0).text());
+    assertEquals(7, blocks.get(0).linkChars());
+    assertFalse(blocks.get(0).mostlyLinks());
+    assertTrue(blocks.get(1).mostlyLinks());
+    assertTrue(blocks.get(2).chrome(), "a share bar");
+    assertTrue(blocks.get(3).chrome(), "navigation");
+    assertFalse(blocks.get(4).chrome());
+    assertEquals("After a break.", blocks.get(5).text());
+    assertEquals(0, blocks.get(5).linkChars(), "links count per paragraph of a <br> block");
+    assertTrue(blocks.get(6).mostlyLinks());
   }
 }

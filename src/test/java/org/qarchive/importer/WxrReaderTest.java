@@ -57,7 +57,7 @@ class WxrReaderTest {
     assertEquals("Austin, TX", nose.askerLocation());
     assertTrue(nose.answer().startsWith("Swelling after rhinoplasty goes down"), nose.answer());
     assertTrue(nose.answer().contains("ask your surgeon"), "later paragraphs belong to the answer");
-    assertEquals(LocalDate.of(2014, 3, 3), nose.date());
+    assertEquals(org.qarchive.archive.PostDate.of(LocalDate.of(2014, 3, 3)), nose.date());
     assertEquals(List.of("Rhinoplasty"), nose.categories());
     assertEquals(List.of("swelling", "nose tip"), nose.tags());
     assertNotNull(nose.answeredBy());
@@ -65,7 +65,7 @@ class WxrReaderTest {
 
     QaEntry fly = byTitle(sink, "Can I fly");
     assertTrue(fly.answer().contains("compression stockings"), "block-editor markup is read too");
-    assertEquals(LocalDate.of(2015, 7, 15), fly.date());
+    assertEquals(org.qarchive.archive.PostDate.of(LocalDate.of(2015, 7, 15)), fly.date());
     assertEquals(List.of("Body"), fly.categories());
     assertEquals(2, r.imported());
   }

@@ -50,7 +50,7 @@ class EntryEditsTest {
                     Field.TAGS, "botox\n\n toner \nbotox"))
             .apply(seed);
     assertEquals("Corrected title", out.title());
-    assertEquals(LocalDate.of(2015, 2, 3), out.date());
+    assertEquals(org.qarchive.archive.PostDate.of(LocalDate.of(2015, 2, 3)), out.date());
     assertEquals(List.of("botox", "toner"), out.tags());
     assertEquals(seed.question(), out.question());
     assertEquals(seed.answer(), out.answer());
@@ -190,5 +190,14 @@ class EntryEditsTest {
       assertEquals(1, top.totalHits.value(), "exactly one document for " + id);
       return s.storedFields().document(top.scoreDocs[0].doc);
     }
+  }
+
+  @Test
+  void aDateCorrectionIsADayOrAMonthAndNothingElse() {
+    assertEquals("2012-12", EntryEdits.normalise(EntryEdits.Field.DATE, " 2012-12 "));
+    assertEquals("2012-12-05", EntryEdits.normalise(EntryEdits.Field.DATE, "2012-12-05"));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> EntryEdits.normalise(EntryEdits.Field.DATE, "December 2012"));
   }
 }

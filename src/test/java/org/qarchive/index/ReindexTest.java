@@ -55,7 +55,7 @@ class ReindexTest {
         "An answer.\n\nIn two paragraphs.",
         "Dr. Dean Kane",
         "Board Certified Plastic Surgeon",
-        LocalDate.of(2014, 2, 3),
+        org.qarchive.archive.PostDate.of(LocalDate.of(2014, 2, 3)),
         List.of("Botox", "Fillers"),
         List.of("botox", "swelling"),
         "site/2014/02/every-field.html");

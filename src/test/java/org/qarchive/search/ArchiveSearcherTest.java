@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qarchive.Fixtures;
+import org.qarchive.archive.PostDate;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.index.ArchiveWriter;
 
@@ -177,7 +178,7 @@ class ArchiveSearcherTest {
               "Weeks.",
               "Dr. Dean Kane",
               null,
-              LocalDate.of(2018, 1, 1),
+              PostDate.of(LocalDate.of(2018, 1, 1)),
               List.of("Body"),
               List.of("lipo"),
               "lipo.html"));

@@ -43,7 +43,7 @@ class HiddenEntriesTest {
         a,
         "Dr. Dean Kane",
         null,
-        LocalDate.of(2016, 2, 3),
+        org.qarchive.archive.PostDate.of(LocalDate.of(2016, 2, 3)),
         List.of(category),
         List.of("recovery"),
         slug + ".html");

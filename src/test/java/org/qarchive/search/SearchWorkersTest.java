@@ -26,6 +26,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qarchive.archive.PostDate;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.index.Analysis;
 import org.qarchive.index.ArchiveWriter;
@@ -198,7 +199,7 @@ class SearchWorkersTest {
                   sentence(random, 40),
                   DOCTORS[random.nextInt(DOCTORS.length)],
                   null,
-                  LocalDate.of(2006 + random.nextInt(18), 1 + random.nextInt(12), 1),
+                  PostDate.of(LocalDate.of(2006 + random.nextInt(18), 1 + random.nextInt(12), 1)),
                   List.of(CATEGORIES[random.nextInt(CATEGORIES.length)]),
                   List.of(WORDS[random.nextInt(WORDS.length)], WORDS[random.nextInt(WORDS.length)]),
                   n + ".html"));

@@ -71,7 +71,7 @@ class ClinicVoicePagesTest {
           "Keloids can recur; steroid injections lower the chance.",
           "Dr. Dean Kane",
           null,
-          LocalDate.of(2015, 11, 3),
+          org.qarchive.archive.PostDate.of(LocalDate.of(2015, 11, 3)),
           List.of("Scars"),
           List.of("keloid"),
           "web.archive.org/web/20160902192318/http:/blog.example-clinic.com/2015/11/keloid-question/index.html");

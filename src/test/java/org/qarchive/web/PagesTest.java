@@ -121,6 +121,34 @@ class PagesTest {
   }
 
   @Test
+  void anEntryDatedToTheMonthOnlySaysTheMonth() {
+    org.qarchive.archive.QaEntry e =
+        new org.qarchive.archive.QaEntry(
+            "a-1",
+            "http://x/2012/12/a/",
+            "Title",
+            "Why?",
+            null,
+            "Because.",
+            null,
+            null,
+            org.qarchive.archive.PostDate.month(2012, 12),
+            List.of(),
+            List.of(),
+            "x.html");
+    String html =
+        pages.entry(
+            "http://a",
+            new org.qarchive.search.ArchiveSearcher.MarkedEntry(e, "Why?", "Because."),
+            null,
+            List.of(),
+            java.time.LocalDate.of(2020, 1, 1),
+            null);
+    assertTrue(html.contains("<time datetime=\"2012-12\">December 2012</time>"), html);
+    assertFalse(html.contains("2012-12-01"), html);
+  }
+
+  @Test
   void theEmbedDocsGiveTheSamePolicyLinesAsTheDemoPage() throws Exception {
     String docs =
         Files.readString(Path.of("docs", "embed.md"), StandardCharsets.UTF_8)

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.qarchive.Fixtures;
+import org.qarchive.archive.PostDate;
 import org.qarchive.archive.QaEntry;
 
 /**
@@ -27,7 +28,7 @@ final class WebFixtures {
         "Silicone helps a scar flatten. \"><svg onload=window.__pwned=1> &amp; more.",
         "Dr. <b onmouseover=window.__pwned=1>Evil</b>",
         null,
-        LocalDate.of(2018, 1, 5),
+        PostDate.of(LocalDate.of(2018, 1, 5)),
         List.of("Scars <img src=x onerror=window.__pwned=1>"),
         List.of("xss\"><svg onload=window.__pwned=1>"),
         "hostile.html");
@@ -104,7 +105,7 @@ final class WebFixtures {
               t[5] + "\n\nEvery patient is different; ask your surgeon. Answer " + i + ".",
               doctors[i % doctors.length],
               "Board Certified Plastic Surgeon",
-              LocalDate.of(year, 1 + i % 12, 1 + i % 28),
+              PostDate.of(LocalDate.of(year, 1 + i % 12, 1 + i % 28)),
               List.of(t[2]),
               List.of(t[3], "recovery"),
               slug + ".html"));

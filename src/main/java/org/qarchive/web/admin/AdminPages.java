@@ -676,7 +676,7 @@ final class AdminPages {
         imported,
         edit,
         false,
-        "yyyy-mm-dd; empty for none.");
+        "yyyy-mm-dd, or yyyy-mm for a month; empty for none.");
     field(b, EntryEdits.Field.ANSWERED_BY, "Answered by", values, imported, edit, false, null);
     field(
         b,

@@ -152,7 +152,8 @@ class StaffWorkTest {
     assertEquals("Post 3, corrected", shown.title());
     assertEquals(List.of("Corrected category"), shown.categories());
     assertEquals(List.of("swelling", "bites"), shown.tags());
-    assertEquals(java.time.LocalDate.of(2014, 1, 9), shown.date());
+    assertEquals(
+        org.qarchive.archive.PostDate.of(java.time.LocalDate.of(2014, 1, 9)), shown.date());
     String page = alice.get("/admin/entries/" + id).body();
     assertTrue(page.contains("goes down slowly, updated"), "the new original is shown as imported");
 

@@ -1,17 +1,11 @@
-package org.qarchive.importer;
+package org.qarchive.importer.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.qarchive.archive.QaEntry;
 
 class PostRegionTest {
 
@@ -160,90 +154,5 @@ class PostRegionTest {
   void findsNothingToLeaveOutOfAPageWithoutAPost() {
     String page = HEAD + "<div class=\"content\"><p>About the clinic</p></div>" + SIDEBAR;
     assertEquals(page.getBytes(StandardCharsets.UTF_8).length, end(page));
-  }
-
-  /**
-   * Leaving the comments, sidebar and footer out changes no entry, address or capture time of the
-   * sample archive, beyond a doctor's short name that only a widget spelled out in full (the import
-   * completes those from the archive's other pages).
-   */
-  @Test
-  void theSampleArchiveYieldsTheSameEntriesWhenTheRestIsLeftOut() throws IOException {
-    Path archive = ManifestScoreTest.shared().resolve("data/sample-archive");
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(archive)) {
-      files = s.filter(Files::isRegularFile).sorted().toList();
-    }
-    PageExtractor cut = new PageExtractor(false, ThemeSelectors.NONE, false);
-    PageExtractor whole = new PageExtractor(false, ThemeSelectors.NONE, true);
-    int shortened = 0;
-    int waybackShortened = 0;
-    int entries = 0;
-    List<String> differences = new ArrayList<>();
-    for (Path f : files) {
-      byte[] bytes = Files.readAllBytes(f);
-      if (PostRegion.end(bytes, f.toString(), null) < bytes.length) {
-        shortened++;
-        if (new String(bytes, StandardCharsets.ISO_8859_1).contains("/web/")) {
-          waybackShortened++;
-        }
-      }
-      PageResult a = whole.extract(bytes, f.toString(), null);
-      PageResult b = cut.extract(bytes, f.toString(), null);
-      if (a.kind() != b.kind()
-          || a.entries().size() != b.entries().size()
-          || !java.util.Objects.equals(a.canonicalUrl(), b.canonicalUrl())
-          || !java.util.Objects.equals(a.captureTime(), b.captureTime())) {
-        differences.add(
-            f
-                + ": "
-                + a.kind()
-                + " "
-                + a.entries().size()
-                + " / "
-                + b.kind()
-                + " "
-                + b.entries().size());
-        continue;
-      }
-      for (int i = 0; i < a.entries().size(); i++) {
-        QaEntry x = a.entries().get(i);
-        QaEntry y = b.entries().get(i);
-        entries++;
-        boolean sameDoctor =
-            java.util.Objects.equals(x.answeredBy(), y.answeredBy())
-                || x.answeredBy() != null
-                    && y.answeredBy() != null
-                    && lastWord(x.answeredBy()).equals(lastWord(y.answeredBy()));
-        if (!sameDoctor || !withoutDoctor(x).equals(withoutDoctor(y))) {
-          differences.add(f + ": " + x + "\n  " + y);
-        }
-      }
-    }
-    assertTrue(differences.isEmpty(), String.join("\n", differences));
-    assertTrue(entries > 200, "entries compared: " + entries);
-    assertTrue(
-        shortened * 2 > files.size(), shortened + " of " + files.size() + " pages shortened");
-    assertTrue(waybackShortened > 0, "Wayback captures shortened too, with the same capture time");
-  }
-
-  private static QaEntry withoutDoctor(QaEntry e) {
-    return new QaEntry(
-        e.id(),
-        e.url(),
-        e.title(),
-        e.question(),
-        e.askerLocation(),
-        e.answer(),
-        null,
-        e.credentials(),
-        e.date(),
-        e.categories(),
-        e.tags(),
-        e.sourceFile());
-  }
-
-  private static String lastWord(String s) {
-    return s.substring(s.lastIndexOf(' ') + 1);
   }
 }

@@ -1,4 +1,4 @@
-package org.qarchive.importer;
+package org.qarchive.importer.fast;
 
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * answers null and jsoup detects the charset itself. {@code PageCharsetTest} checks it against
  * jsoup's own answer.
  */
-final class PageCharset {
+public final class PageCharset {
 
   /** How much jsoup reads for its first parse (DataUtil's firstReadBufferSize). */
   static final int JSOUP_FIRST_READ = 5120;
@@ -35,7 +35,7 @@ final class PageCharset {
    * detection can tell (or when it would not parse twice: pages of at most {@link
    * #JSOUP_FIRST_READ} bytes).
    */
-  static String sniff(byte[] b) {
+  public static String sniff(byte[] b) {
     if (b.length <= JSOUP_FIRST_READ || hasBom(b)) {
       return null;
     }
@@ -88,23 +88,6 @@ final class PageCharset {
   /**
    * A walk over the first bytes with the HTML tokenizer's rules, collecting what the metas declare.
    */
-  /**
-   * Whether the bytes at {@code at} spell the lower-case ASCII word, ignoring the case of ASCII
-   * letters (the caller makes sure they are there).
-   */
-  static boolean startsWithAscii(byte[] b, int at, String lowerWord) {
-    for (int j = 0; j < lowerWord.length(); j++) {
-      int c = b[at + j];
-      if (c >= 'A' && c <= 'Z') {
-        c += 'a' - 'A';
-      }
-      if (c != lowerWord.charAt(j)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static final class Scan {
     private final byte[] b;
     private final int end;
@@ -375,7 +358,7 @@ final class PageCharset {
     }
 
     private boolean startsWithIgnoreCase(int at, String lower) {
-      return at + lower.length() <= end && startsWithAscii(b, at, lower);
+      return at + lower.length() <= end && AsciiBytes.startsWith(b, at, lower);
     }
 
     private boolean doubleEscaped(int from, int to) {

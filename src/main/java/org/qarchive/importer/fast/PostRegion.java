@@ -1,4 +1,4 @@
-package org.qarchive.importer;
+package org.qarchive.importer.fast;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -21,7 +21,7 @@ import java.util.Locale;
  * pages), and post containers after the post (related posts outside the sidebar) no longer make the
  * page a listing.
  */
-final class PostRegion {
+public final class PostRegion {
 
   private PostRegion() {}
 
@@ -29,7 +29,7 @@ final class PostRegion {
    * The number of leading bytes to parse: {@code bytes.length} unless the page's chrome after its
    * post can be left out.
    */
-  static int end(byte[] bytes, String sourceName, String urlHint) {
+  public static int end(byte[] bytes, String sourceName, String urlHint) {
     int n = bytes.length;
     if (n < 2
         || (bytes[0] & 0xff) == 0xfe
@@ -282,19 +282,22 @@ final class PostRegion {
   }
 
   /**
-   * {@code article, .hentry, div.post, [itemtype~=(?i)BlogPosting]}, as the importer finds posts.
+   * {@code article, .hentry, .h-entry, div.post, [itemtype~=(?i)article|posting|question]}, as the
+   * importer finds posts.
    */
   private static boolean isPost(String s, int from, int to, int[] attrs) {
     if (nameIs(s, from, to, "article")) {
       return true;
     }
     if (attrs[CLASS] >= 0
-        && (anyToken(s, attrs[CLASS], attrs[CLASS + 1], "hentry")
+        && (anyToken(s, attrs[CLASS], attrs[CLASS + 1], "hentry", "h-entry")
             || nameIs(s, from, to, "div") && anyToken(s, attrs[CLASS], attrs[CLASS + 1], "post"))) {
       return true;
     }
     return attrs[ITEMTYPE] >= 0
-        && regionContains(s, attrs[ITEMTYPE], attrs[ITEMTYPE + 1], "blogposting");
+        && (regionContains(s, attrs[ITEMTYPE], attrs[ITEMTYPE + 1], "article")
+            || regionContains(s, attrs[ITEMTYPE], attrs[ITEMTYPE + 1], "posting")
+            || regionContains(s, attrs[ITEMTYPE], attrs[ITEMTYPE + 1], "question"));
   }
 
   private static final String[] CHROME_IDS = {
@@ -320,12 +323,13 @@ final class PostRegion {
   /**
    * Classes that put elements out of the importer's search for posts, passed over before the post.
    */
-  private static final String[] AROUND_CLASSES = {"widget", "comment"};
+  private static final String[] AROUND_CLASSES = {"comment"};
 
   /**
    * A sidebar, comments area or site footer, by the names the importer removes them by; before the
-   * post also a widget or a comment (which the importer's search for posts passes over, while after
-   * the post a lone widget between posts could be an advertisement in a listing).
+   * post also a comment (which the importer's search for posts passes over). A widget is passed
+   * over neither before the post (Blogger's Blog widget holds the posts) nor after it (a lone
+   * widget between posts could be an advertisement in a listing).
    */
   private static boolean isChrome(String s, int[] attrs, boolean beforePost) {
     if (attrs[ID] >= 0) {

@@ -1,4 +1,4 @@
-package org.qarchive.importer;
+package org.qarchive.importer.fast;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,70 +21,35 @@ import org.jsoup.select.NodeVisitor;
  * meaning as the selectors quoted beside each field ({@code PageScanTest} checks them against
  * jsoup's own selection).
  */
-final class PageScan implements NodeVisitor {
+public final class PageScan implements NodeVisitor {
 
-  /**
-   * {@code #wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo,
-   * .wb-autocomplete-suggestions, #playback}.
-   */
-  final List<Element> waybackChrome = new ArrayList<>();
+  private final List<Element> waybackChrome = new ArrayList<>();
 
-  /** Whether any {@code link[href*=/web/], a[href*=/web/]} exists (the toolbar's included). */
-  boolean waybackLink;
+  private boolean waybackLink;
 
-  /** {@code link[rel=canonical][href]}, outside the Wayback toolbar, in page order. */
-  final List<Element> canonicalLinks = new ArrayList<>();
+  private final List<Element> canonicalLinks = new ArrayList<>();
 
-  /**
-   * The first {@code link[rel=canonical][href]} of the whole page, the toolbar's included, or null.
-   */
-  Element firstCanonicalAnywhere;
+  private Element firstCanonicalAnywhere;
 
-  /** The first {@code meta[property=og:url][content]} outside the Wayback toolbar, or null. */
-  Element ogUrl;
+  private Element ogUrl;
 
-  /** The first {@code meta[property=og:title][content]} outside the Wayback toolbar, or null. */
-  Element ogTitle;
+  private Element ogTitle;
 
-  /** The first {@code meta[name=author][content]} outside the Wayback toolbar, or null. */
-  Element metaAuthor;
+  private Element metaAuthor;
 
-  /** Every {@code meta} outside the Wayback toolbar. */
-  final List<Element> metas = new ArrayList<>();
+  private final List<Element> metas = new ArrayList<>();
 
-  /**
-   * {@code article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting],
-   * article} outside the toolbar, and neither inside page chrome nor inside comments ({@code
-   * .comment, .comments-area, #comments, .comment-list}).
-   */
-  final List<Element> postCandidates = new ArrayList<>();
+  private final List<Element> postCandidates = new ArrayList<>();
 
-  /** {@code script[type=application/ld+json]} outside the toolbar. */
-  final List<Element> jsonLd = new ArrayList<>();
+  private final List<Element> jsonLd = new ArrayList<>();
 
-  /** {@code script, style, noscript, iframe, template, object, embed} outside the toolbar. */
-  final List<Element> notContent = new ArrayList<>();
+  private final List<Element> notContent = new ArrayList<>();
 
-  /**
-   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header,
-   * #masthead, .site-footer, #colophon, .footer-widgets} outside the toolbar.
-   */
-  final List<Element> chrome = new ArrayList<>();
+  private final List<Element> chrome = new ArrayList<>();
 
-  /**
-   * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome nor inside comments or a
-   * tag cloud ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}), nor a tag cloud's own
-   * link ({@code [class*=tag-link-], [class*=tag-cloud-link]}: WordPress marks them so wherever a
-   * theme puts its cloud).
-   */
-  final List<Element> tagLinks = new ArrayList<>();
+  private final List<Element> tagLinks = new ArrayList<>();
 
-  /**
-   * For each title selector in the order they are tried ({@code h1.entry-title}, {@code
-   * .entry-title}, {@code [itemprop=headline]}, {@code .post-title}, {@code h1}), its elements
-   * outside the toolbar.
-   */
-  final List<List<Element>> titles =
+  private final List<List<Element>> titles =
       List.of(
           new ArrayList<>(),
           new ArrayList<>(),
@@ -92,18 +57,9 @@ final class PageScan implements NodeVisitor {
           new ArrayList<>(),
           new ArrayList<>());
 
-  /**
-   * {@code [rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author]
-   * [itemprop=name], .byline, .author} outside the toolbar, neither inside page chrome nor inside
-   * comments ({@code .comment, #comments, .comments-area}); see {@link Author#in}.
-   */
-  final List<Author> authors = new ArrayList<>();
+  private final List<Author> authors = new ArrayList<>();
 
-  /**
-   * The text nodes outside the toolbar that hold "Dr", in page order: where a page can name a
-   * doctor, so that the names need not be looked for in the text of the whole page.
-   */
-  final List<TextNode> doctorTexts = new ArrayList<>();
+  private final List<TextNode> doctorTexts = new ArrayList<>();
 
   /**
    * An author element; a descendant selector's match also names the nearest ancestor it needs,
@@ -114,9 +70,10 @@ final class PageScan implements NodeVisitor {
    * @param itempropAuthor the nearest ancestor {@code [itemprop=author]}, for {@code
    *     [itemprop=author] [itemprop=name]}, or null
    */
-  record Author(Element element, boolean simple, Element authorClass, Element itempropAuthor) {
+  public record Author(
+      Element element, boolean simple, Element authorClass, Element itempropAuthor) {
     /** Whether {@code scope.select(AUTHORS)} would list the element. */
-    boolean in(Element scope) {
+    public boolean in(Element scope) {
       if (!within(element, scope)) {
         return false;
       }
@@ -128,7 +85,7 @@ final class PageScan implements NodeVisitor {
   }
 
   /** Whether the element is the scope or inside it. */
-  static boolean within(Element e, Element scope) {
+  public static boolean within(Element e, Element scope) {
     for (Element x = e; x != null; x = x.parent()) {
       if (x == scope) {
         return true;
@@ -138,7 +95,7 @@ final class PageScan implements NodeVisitor {
   }
 
   /** The first of the elements inside the scope (the scope included), or null. */
-  static Element firstWithin(List<Element> es, Element scope) {
+  public static Element firstWithin(List<Element> es, Element scope) {
     for (Element e : es) {
       if (within(e, scope)) {
         return e;
@@ -150,10 +107,15 @@ final class PageScan implements NodeVisitor {
   // bits for what an element is, by class token, id and tag
   private static final int WAYBACK = 1;
 
-  /**
-   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer}.
-   */
+  /** {@code aside, nav, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer}. */
   private static final int INSIDE_CHROME = 1 << 1;
+
+  /**
+   * Inside a {@code .widget} with no post container in between: a sidebar's parts on most
+   * platforms, but Blogger's Blog widget holds the posts, so it keeps tag links and bylines out
+   * only outside a post, and post containers never.
+   */
+  private static final int WIDGET = 1 << 14;
 
   /** {@code .comment, .comments-area, #comments, .comment-list}. */
   private static final int COMMENTS = 1 << 2;
@@ -180,15 +142,20 @@ final class PageScan implements NodeVisitor {
 
   /** The bits that hold for the element's descendants too (what {@code closest()} asked). */
   private static final int INHERITED =
-      WAYBACK | INSIDE_CHROME | COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3;
+      WAYBACK | INSIDE_CHROME | WIDGET | COMMENTS | COMMENTS_OR_CLOUD | COMMENTS_3;
 
   private static final Map<String, Integer> CLASS_BITS = new HashMap<>();
   private static final Map<String, Integer> ID_BITS = new HashMap<>();
-  private static final Pattern BLOG_POSTING = Pattern.compile("(?i)BlogPosting");
+
+  /** A link to the author ({@code rel=author}) or RDFa's {@code rel=schema:author}. */
+  private static final Pattern AUTHOR_REL = Pattern.compile("(?i)(^|\\s)(\\w+:)?author(\\s|$)");
+
+  /** The schema.org types of a post: BlogPosting, Article and its kinds, Question, ...Posting. */
+  private static final Pattern POST_TYPE = Pattern.compile("(?i)article|posting|question");
 
   static {
     CLASS_BITS.put("wb-autocomplete-suggestions", WAYBACK);
-    CLASS_BITS.put("widget", INSIDE_CHROME | CHROME);
+    CLASS_BITS.put("widget", WIDGET | CHROME);
     CLASS_BITS.put("widget-area", INSIDE_CHROME | CHROME);
     CLASS_BITS.put("sidebar", INSIDE_CHROME | CHROME);
     CLASS_BITS.put("site-header", CHROME);
@@ -200,6 +167,7 @@ final class PageScan implements NodeVisitor {
     CLASS_BITS.put("tagcloud", COMMENTS_OR_CLOUD);
     CLASS_BITS.put("widget_tag_cloud", COMMENTS_OR_CLOUD);
     CLASS_BITS.put("hentry", HENTRY);
+    CLASS_BITS.put("h-entry", HENTRY);
     CLASS_BITS.put("post", POST_CLASS);
     CLASS_BITS.put("author", AUTHOR);
     CLASS_BITS.put("fn", FN);
@@ -245,8 +213,118 @@ final class PageScan implements NodeVisitor {
 
   private PageScan() {}
 
+  /**
+   * {@code #wm-ipp-base, #wm-ipp, #wm-ipp-print, #donato, #wm-capinfo,
+   * .wb-autocomplete-suggestions, #playback}.
+   */
+  public List<Element> waybackChrome() {
+    return waybackChrome;
+  }
+
+  /** Whether any {@code link[href*=/web/], a[href*=/web/]} exists (the toolbar's included). */
+  public boolean waybackLink() {
+    return waybackLink;
+  }
+
+  /** {@code link[rel=canonical][href]}, outside the Wayback toolbar, in page order. */
+  public List<Element> canonicalLinks() {
+    return canonicalLinks;
+  }
+
+  /**
+   * The first {@code link[rel=canonical][href]} of the whole page, the toolbar's included, or null.
+   */
+  public Element firstCanonicalAnywhere() {
+    return firstCanonicalAnywhere;
+  }
+
+  /** The first {@code meta[property=og:url][content]} outside the Wayback toolbar, or null. */
+  public Element ogUrl() {
+    return ogUrl;
+  }
+
+  /** The first {@code meta[property=og:title][content]} outside the Wayback toolbar, or null. */
+  public Element ogTitle() {
+    return ogTitle;
+  }
+
+  /** The first {@code meta[name=author][content]} outside the Wayback toolbar, or null. */
+  public Element metaAuthor() {
+    return metaAuthor;
+  }
+
+  /** Every {@code meta} outside the Wayback toolbar. */
+  public List<Element> metas() {
+    return metas;
+  }
+
+  /**
+   * {@code article, .hentry, .h-entry, div.post, [itemtype~=(?i)article|posting|question]} outside
+   * the toolbar, and neither inside page chrome ({@code aside, nav, .widget-area, .sidebar,
+   * #sidebar, #secondary, footer.site-footer}: a {@code .widget} may hold the posts) nor inside
+   * comments ({@code .comment, .comments-area, #comments, .comment-list}).
+   */
+  public List<Element> postCandidates() {
+    return postCandidates;
+  }
+
+  /** {@code script[type=application/ld+json]} outside the toolbar. */
+  public List<Element> jsonLd() {
+    return jsonLd;
+  }
+
+  /** {@code script, style, noscript, iframe, template, object, embed} outside the toolbar. */
+  public List<Element> notContent() {
+    return notContent;
+  }
+
+  /**
+   * {@code aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header,
+   * #masthead, .site-footer, #colophon, .footer-widgets} outside the toolbar.
+   */
+  public List<Element> chrome() {
+    return chrome;
+  }
+
+  /**
+   * {@code a[rel~=tag]} outside the toolbar, neither inside page chrome and widgets nor inside
+   * comments or a tag cloud ({@code .comment, #comments, .tagcloud, .widget_tag_cloud}), nor a tag
+   * cloud's own link ({@code [class*=tag-link-], [class*=tag-cloud-link]}: WordPress marks them so
+   * wherever a theme puts its cloud).
+   */
+  public List<Element> tagLinks() {
+    return tagLinks;
+  }
+
+  /**
+   * For each title selector in the order they are tried ({@code h1.entry-title}, {@code
+   * .entry-title}, {@code [itemprop=headline]}, {@code .post-title}, {@code h1}), its elements
+   * outside the toolbar.
+   */
+  public List<List<Element>> titles() {
+    return titles;
+  }
+
+  /**
+   * {@code [rel~=(?i)(^|\s)(\w+:)?author(\s|$)], .author .fn, .entry-author-name, .author-name,
+   * [itemprop=author] [itemprop=name], .byline, .author} outside the toolbar, neither inside page
+   * chrome and widgets nor inside comments ({@code .comment, #comments, .comments-area}); see
+   * {@link Author#in}.
+   */
+  public List<Author> authors() {
+    return authors;
+  }
+
+  /**
+   * The text nodes outside the toolbar that hold "Dr", in page order: where a page can name a
+   * doctor, so that the names need not be looked for in the text of the whole page.
+   */
+  public List<TextNode> doctorTexts() {
+    return doctorTexts;
+  }
+
   /** Walks the document once. */
-  static PageScan of(Document doc) {
+  public static PageScan of(Document doc) {
     PageScan s = new PageScan();
     doc.traverse(s);
     return s;
@@ -295,6 +373,17 @@ final class PageScan implements NodeVisitor {
     // .site-footer is chrome to remove wherever it is, but only footer.site-footer counts as
     // "inside chrome"
     int here = (depth > 0 ? inherited[depth - 1] : 0) | (bits & INHERITED);
+    boolean post =
+        (tag.equals("article")
+                || (bits & HENTRY) != 0
+                || (tag.equals("div") && (bits & POST_CLASS) != 0)
+                || (hasAttributes
+                    && attrs.hasKey("itemtype")
+                    && POST_TYPE.matcher(attrs.get("itemtype")).find()))
+            && (here & (INSIDE_CHROME | COMMENTS | WAYBACK)) == 0;
+    if (post) {
+      here &= ~WIDGET; // inside a post, the widget that holds it no longer counts as chrome
+    }
     inherited[depth] = here;
     Element authorClassAbove = depth > 0 ? authorClassAt[depth - 1] : null;
     Element itempropAuthorAbove = depth > 0 ? itempropAuthorAt[depth - 1] : null;
@@ -350,7 +439,7 @@ final class PageScan implements NodeVisitor {
       case "style", "noscript", "iframe", "template", "object", "embed" -> notContent.add(e);
       case "a" -> {
         if (hasAttributes
-            && (here & (INSIDE_CHROME | COMMENTS_OR_CLOUD)) == 0
+            && (here & (INSIDE_CHROME | WIDGET | COMMENTS_OR_CLOUD)) == 0
             && attrs.get("rel").contains("tag")
             && !isCloudLink(attrs.get("class"))) {
           tagLinks.add(e);
@@ -381,23 +470,17 @@ final class PageScan implements NodeVisitor {
         titles.get(4).add(e);
       }
     }
-    if ((here & (COMMENTS_3 | INSIDE_CHROME)) == 0) {
+    if ((here & (COMMENTS_3 | INSIDE_CHROME | WIDGET)) == 0) {
       boolean simple =
-          (bits & (AUTHOR | AUTHOR_NAME)) != 0 || hasAttributes && attrIs(attrs, "rel", "author");
+          (bits & (AUTHOR | AUTHOR_NAME)) != 0
+              || hasAttributes && AUTHOR_REL.matcher(attrs.get("rel")).find();
       Element viaClass = (bits & FN) != 0 ? authorClassAbove : null;
       Element viaItemprop = itemprop.equalsIgnoreCase("name") ? itempropAuthorAbove : null;
       if (simple || viaClass != null || viaItemprop != null) {
         authors.add(new Author(e, simple, viaClass, viaItemprop));
       }
     }
-    boolean post =
-        tag.equals("article")
-            || (bits & HENTRY) != 0
-            || (tag.equals("div") && (bits & POST_CLASS) != 0)
-            || (hasAttributes
-                && attrs.hasKey("itemtype")
-                && BLOG_POSTING.matcher(attrs.get("itemtype")).find());
-    if (post && (here & (INSIDE_CHROME | COMMENTS)) == 0) {
+    if (post) {
       postCandidates.add(e);
     }
   }
@@ -455,7 +538,7 @@ final class PageScan implements NodeVisitor {
    * .wp-caption-text, .entry-meta, .entry-footer, .post-meta, .postmetadata, .entry-header,
    * .more-link, [hidden], [style~=display:\s*none]}.
    */
-  static List<Element> noise(Element root) {
+  public static List<Element> noise(Element root) {
     List<Element> out = new ArrayList<>();
     root.traverse(
         (node, depth) -> {
@@ -565,7 +648,7 @@ final class PageScan implements NodeVisitor {
    * Whether a link's class marks it as an entry of a tag cloud ({@code tag-link-5}, {@code
    * tag-cloud-link}).
    */
-  static boolean isCloudLink(String className) {
+  public static boolean isCloudLink(String className) {
     String c = className.toLowerCase(java.util.Locale.ROOT);
     return c.contains("tag-link-") || c.contains("tag-cloud-link");
   }

@@ -1,4 +1,4 @@
-package org.qarchive.importer;
+package org.qarchive.importer.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,9 +33,13 @@ class PageScanTest {
   private static final Evaluator META_AUTHOR = css("meta[name=author][content]");
   private static final Evaluator POST_CONTAINERS =
       css(
-          "article.post, article.type-post, .hentry, div.post, [itemtype~=(?i)BlogPosting], article");
-  private static final Evaluator INSIDE_CHROME =
-      css("aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer");
+          "article.post, article.type-post, .hentry, .h-entry, div.post,"
+              + " [itemtype~=(?i)article|posting|question], article");
+
+  /** Page chrome that cannot hold the posts (a widget can: Blogger's Blog widget does). */
+  private static final Evaluator CHROME_AROUND_POSTS =
+      css("aside, nav, .widget-area, .sidebar, #sidebar, #secondary, footer.site-footer");
+
   private static final Evaluator COMMENTS =
       css(".comment, .comments-area, #comments, .comment-list");
   private static final Evaluator JSON_LD = css("script[type=application/ld+json]");
@@ -56,7 +60,8 @@ class PageScanTest {
           css("h1"));
   private static final Evaluator AUTHORS =
       css(
-          "[rel=author], .author .fn, .entry-author-name, .author-name, [itemprop=author] [itemprop=name], .byline,"
+          "[rel~=(?i)(^|\\s)(\\w+:)?author(\\s|$)], .author .fn, .entry-author-name, .author-name,"
+              + " [itemprop=author] [itemprop=name], .byline,"
               + " .author");
   private static final Evaluator COMMENTS_3 = css(".comment, #comments, .comments-area");
   private static final Evaluator NOISE =
@@ -94,9 +99,9 @@ class PageScanTest {
             """);
     assertNull(mismatch(doc));
     PageScan scan = PageScan.of(doc);
-    assertEquals(2, scan.postCandidates.size());
-    assertEquals(1, scan.tagLinks.size());
-    assertEquals(true, scan.waybackLink);
+    assertEquals(2, scan.postCandidates().size());
+    assertEquals(1, scan.tagLinks().size());
+    assertEquals(true, scan.waybackLink());
   }
 
   @Test
@@ -124,42 +129,66 @@ class PageScanTest {
     }
   }
 
+  /**
+   * Whether no {@code .widget} holds the element, or a post container inside that widget does (a
+   * Blogger page's Blog widget holds its posts).
+   */
+  private static boolean outsideWidgets(Element e) {
+    Element widget = e.closest(".widget");
+    if (widget == null) {
+      return true;
+    }
+    for (Element p = e; p != null && p != widget; p = p.parent()) {
+      if (POST_CONTAINERS.matches(p.root(), p)
+          && p.closest(CHROME_AROUND_POSTS) == null
+          && p.closest(COMMENTS) == null
+          && p.closest(WAYBACK_CHROME) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** What PageScan found differently from the selections, or null when nothing. */
   static String mismatch(Document doc) {
     PageScan scan = PageScan.of(doc);
     List<String> diffs = new ArrayList<>();
-    check(diffs, "waybackChrome", doc.select(WAYBACK_CHROME), scan.waybackChrome);
-    check(diffs, "waybackLink", doc.selectFirst(WAYBACK_LINK) != null, scan.waybackLink);
+    check(diffs, "waybackChrome", doc.select(WAYBACK_CHROME), scan.waybackChrome());
+    check(diffs, "waybackLink", doc.selectFirst(WAYBACK_LINK) != null, scan.waybackLink());
     check(
         diffs,
         "firstCanonicalAnywhere",
         doc.selectFirst(CANONICAL_LINK),
-        scan.firstCanonicalAnywhere);
-    check(diffs, "canonicalLinks", outside(doc, CANONICAL_LINK), scan.canonicalLinks);
-    check(diffs, "ogUrl", first(outside(doc, OG_URL)), scan.ogUrl);
-    check(diffs, "ogTitle", first(outside(doc, OG_TITLE)), scan.ogTitle);
-    check(diffs, "metaAuthor", first(outside(doc, META_AUTHOR)), scan.metaAuthor);
-    check(diffs, "metas", outside(doc, css("meta")), scan.metas);
-    check(diffs, "jsonLd", outside(doc, JSON_LD), scan.jsonLd);
-    check(diffs, "notContent", outside(doc, NOT_CONTENT), scan.notContent);
-    check(diffs, "chrome", outside(doc, CHROME), scan.chrome);
+        scan.firstCanonicalAnywhere());
+    check(diffs, "canonicalLinks", outside(doc, CANONICAL_LINK), scan.canonicalLinks());
+    check(diffs, "ogUrl", first(outside(doc, OG_URL)), scan.ogUrl());
+    check(diffs, "ogTitle", first(outside(doc, OG_TITLE)), scan.ogTitle());
+    check(diffs, "metaAuthor", first(outside(doc, META_AUTHOR)), scan.metaAuthor());
+    check(diffs, "metas", outside(doc, css("meta")), scan.metas());
+    check(diffs, "jsonLd", outside(doc, JSON_LD), scan.jsonLd());
+    check(diffs, "notContent", outside(doc, NOT_CONTENT), scan.notContent());
+    check(diffs, "chrome", outside(doc, CHROME), scan.chrome());
     check(
         diffs,
         "postCandidates",
         outside(doc, POST_CONTAINERS).stream()
-            .filter(e -> e.closest(INSIDE_CHROME) == null && e.closest(COMMENTS) == null)
+            .filter(e -> e.closest(CHROME_AROUND_POSTS) == null && e.closest(COMMENTS) == null)
             .toList(),
-        scan.postCandidates);
+        scan.postCandidates());
     check(
         diffs,
         "tagLinks",
         outside(doc, TAG_LINKS).stream()
-            .filter(e -> e.closest(INSIDE_CHROME) == null && e.closest(COMMENTS_OR_CLOUD) == null)
+            .filter(
+                e ->
+                    e.closest(CHROME_AROUND_POSTS) == null
+                        && outsideWidgets(e)
+                        && e.closest(COMMENTS_OR_CLOUD) == null)
             .toList(),
-        scan.tagLinks);
+        scan.tagLinks());
     check(diffs, "noise", doc.select(NOISE), PageScan.noise(doc));
     List<Element> scopes = new ArrayList<>(List.of(doc));
-    scopes.addAll(scan.postCandidates);
+    scopes.addAll(scan.postCandidates());
     scopes.addAll(doc.select(".author, [itemprop=author], .fn, [itemprop=name]"));
     for (Element scope : scopes) {
       if (scope.closest(WAYBACK_CHROME) != null) {
@@ -171,7 +200,7 @@ class PageScanTest {
                 .filter(e -> e.closest(WAYBACK_CHROME) == null)
                 .findFirst()
                 .orElse(null);
-        check(diffs, "title " + i, expected, PageScan.firstWithin(scan.titles.get(i), scope));
+        check(diffs, "title " + i, expected, PageScan.firstWithin(scan.titles().get(i), scope));
       }
       check(
           diffs,
@@ -181,9 +210,10 @@ class PageScanTest {
                   e ->
                       e.closest(WAYBACK_CHROME) == null
                           && e.closest(COMMENTS_3) == null
-                          && e.closest(INSIDE_CHROME) == null)
+                          && e.closest(CHROME_AROUND_POSTS) == null
+                          && outsideWidgets(e))
               .toList(),
-          scan.authors.stream().filter(a -> a.in(scope)).map(PageScan.Author::element).toList());
+          scan.authors().stream().filter(a -> a.in(scope)).map(PageScan.Author::element).toList());
     }
     return diffs.isEmpty() ? null : String.join("; ", diffs);
   }

@@ -1,0 +1,138 @@
+package org.qarchive.importer;
+
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+import org.qarchive.importer.fast.PageScan;
+
+/** Finds the element that holds a post's text, the question and answer among it. */
+final class PostBody {
+
+  /**
+   * What marks a post's body on any platform, most trusted first: schema.org microdata and RDFa
+   * ({@code articleBody}, {@code schema:text}), microformats ({@code e-content}, hAtom's {@code
+   * entry-content}), then the names blogging platforms have long given it.
+   */
+  private static final List<Evaluator> BODY_MARKERS =
+      java.util.stream.Stream.of(
+              "[itemprop~=(?i)(^|\\s)articleBody(\\s|$)]",
+              "[property~=(?i)(^|\\s)(schema:)?(articleBody|text)(\\s|$)]",
+              ".e-content",
+              ".entry-content",
+              ".post-content",
+              ".post-body",
+              ".article-content",
+              ".entry-body",
+              ".entrytext",
+              ".storycontent",
+              ".entry")
+          .map(QueryParser::parse)
+          .toList();
+
+  private static final Evaluator MAIN = QueryParser.parse("#content, main, [role=main], .content");
+
+  private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3");
+
+  /** How many levels above its body an unmarked post's heading is looked for. */
+  private static final int HEADING_LEVELS = 3;
+
+  private final MainContentExtractor mainContent;
+
+  PostBody(MainContentExtractor mainContent) {
+    this.mainContent = mainContent;
+  }
+
+  /**
+   * The elements that hold the post's body, in page order, cleaned of what is never part of it
+   * (share bars, related posts, author boxes, navigation, forms...); empty for a page without text.
+   * A theme's content selector comes first, then the body's markup ({@link #BODY_MARKERS}) inside
+   * the post's container, then the container itself (chrome inside it ends an answer, see {@link
+   * TextBlocks}), and without a container where the main-content extractor finds the page's text.
+   */
+  List<Element> find(Document doc, Element post, Theme theme) {
+    List<Element> roots = roots(doc, post, theme);
+    for (Element root : roots) {
+      for (Element e : PageScan.noise(root)) {
+        e.remove();
+      }
+    }
+    return roots;
+  }
+
+  private List<Element> roots(Document doc, Element post, Theme theme) {
+    if (theme.content != null) {
+      Element e = doc.selectFirst(theme.content);
+      if (e != null) {
+        return List.of(e);
+      }
+    }
+    boolean inPost = post != null && post.ownerDocument() != null && post.parent() != null;
+    Element scope = inPost ? post : doc.body();
+    if (scope == null) {
+      return List.of();
+    }
+    for (Evaluator sel : BODY_MARKERS) {
+      Element e = scope.selectFirst(sel);
+      if (e != null) {
+        return List.of(e);
+      }
+    }
+    if (inPost) {
+      return List.of(post);
+    }
+    List<Element> located = mainContent.locate(scope);
+    if (!located.isEmpty()) {
+      return located;
+    }
+    Element content = doc.selectFirst(MAIN);
+    return content == null ? List.of() : List.of(content);
+  }
+
+  /**
+   * The container of a post whose platform marks its body ({@link #BODY_MARKERS}) but not the post
+   * (no {@code <article>}, h-entry or BlogPosting: Typepad's and Movable Type's {@code div.entry}):
+   * the nearest element a few levels above the body that also holds a heading outside the body, the
+   * post's title, where its byline, date and terms sit too. Null when the page's body has no such
+   * markup or no heading sits near it.
+   */
+  static Element unmarkedPost(Element pageBody) {
+    if (pageBody == null) {
+      return null;
+    }
+    for (Evaluator sel : BODY_MARKERS) {
+      Element body = pageBody.selectFirst(sel);
+      if (body == null) {
+        continue;
+      }
+      Element up = body.parent();
+      for (int level = 0; level < HEADING_LEVELS && up != null && up != pageBody; level++) {
+        for (Element h : up.select(HEADINGS)) {
+          if (!PageScan.within(h, body)) {
+            return up;
+          }
+        }
+        up = up.parent();
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /**
+   * What holds the body found and what is around it: the post's container, or the page's body
+   * without one; empty when that is the body found already.
+   */
+  List<Element> around(Document doc, Element post, List<Element> body) {
+    boolean inPost = post != null && post.ownerDocument() != null && post.parent() != null;
+    Element wider = inPost ? post : doc.body();
+    if (wider == null || body.size() == 1 && body.get(0) == wider) {
+      return List.of();
+    }
+    for (Element e : PageScan.noise(wider)) {
+      e.remove();
+    }
+    return List.of(wider);
+  }
+}

@@ -1,0 +1,73 @@
+package org.qarchive.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class PostBodyTest {
+
+  private final PostBody bodies = new PostBody(new MainContentExtractor());
+
+  private static final String TEXT =
+      "<p>Fillers last six to eighteen months, depending on the product, the area treated, your"
+          + " metabolism, and how much was injected; hyaluronic acid fillers last the shortest.</p>";
+
+  @Test
+  void structuredDataMarksTheBodyFirst() {
+    Document doc =
+        Jsoup.parse(
+            "<div class='post hentry' itemscope itemtype='http://schema.org/BlogPosting'>"
+                + "<h3 class='entry-title'>T</h3><div class='post-body' itemprop='description"
+                + " articleBody'>"
+                + TEXT
+                + "</div><div class='post-footer'>Posted by Dr. X</div></div>");
+    Element post = doc.selectFirst(".post");
+    List<Element> found = bodies.find(doc, post, Theme.NONE);
+    assertEquals(List.of(doc.selectFirst(".post-body")), found);
+  }
+
+  @Test
+  void withoutMarkupThePostsContainerIsTheBodyAndWithoutOneTheMainText() {
+    String page =
+        "<div class='menu'><a href='/'>Home</a></div><div class='x1'>"
+            + TEXT.repeat(3)
+            + "</div><div class='comments'>"
+            + TEXT
+            + "</div>";
+    Document doc = Jsoup.parse("<article>" + page + "</article>");
+    assertEquals(
+        List.of(doc.selectFirst("article")),
+        bodies.find(doc, doc.selectFirst("article"), Theme.NONE),
+        "chrome inside the container ends an answer there (TextBlocks)");
+    Document bare = Jsoup.parse(page);
+    assertEquals(List.of(bare.selectFirst(".x1")), bodies.find(bare, null, Theme.NONE));
+  }
+
+  @Test
+  void aThemesContentSelectorComesFirst() {
+    Document doc =
+        Jsoup.parse(
+            "<div class='entry-content'>" + TEXT + "</div><div class='qa'>" + TEXT + "</div>");
+    Theme theme = new Theme(new ThemeSelectors("div.qa", null, null, null, null, null));
+    assertEquals(List.of(doc.selectFirst("div.qa")), bodies.find(doc, null, theme));
+  }
+
+  @Test
+  void aPostWhoseBodyAloneIsMarkedIsTheElementThatAlsoHoldsItsHeading() {
+    org.jsoup.nodes.Document doc =
+        org.jsoup.Jsoup.parse(
+            "<div id='alpha'><div class='entry' id='e'><h3>Why?</h3><div class='entry-content'>"
+                + "<div class='entry-body'><h2>inside</h2><p>text</p></div></div></div></div>");
+    assertEquals("e", PostBody.unmarkedPost(doc.body()).id());
+    org.jsoup.nodes.Document headless =
+        org.jsoup.Jsoup.parse(
+            "<div><div><div><div class='entry-body'><h2>inside</h2><p>text</p></div></div></div>"
+                + "</div>");
+    assertEquals(null, PostBody.unmarkedPost(headless.body()));
+    assertEquals(null, PostBody.unmarkedPost(org.jsoup.Jsoup.parse("<h1>x</h1><p>y</p>").body()));
+  }
+}

@@ -1,0 +1,82 @@
+package org.qarchive.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.qarchive.importer.fast.PageScan;
+
+class PostsTest {
+
+  private static final String ANSWER =
+      "<p>Fillers last six to eighteen months, depending on the product, the area treated, your"
+          + " metabolism and how much was injected. Hyaluronic acid fillers last the shortest.</p>";
+
+  private static Posts of(String body, String canonical) {
+    Document doc = Jsoup.parse("<html><body>" + body + "</body></html>");
+    return Posts.of(doc.body(), PageScan.of(doc), canonical);
+  }
+
+  private static String teaser(String href, String title) {
+    return "<article class='post-card'><a href='"
+        + href
+        + "'><h2>"
+        + title
+        + "</h2></a>"
+        + "<p>A short excerpt.</p></article>";
+  }
+
+  @Test
+  void aPostWithAStripOfRelatedPostsIsOnePost() {
+    String page =
+        "<article class='post'><h1>How long do fillers last?</h1>"
+            + ANSWER.repeat(3)
+            + "</article><section>"
+            + teaser("/botox/", "Botox")
+            + teaser("/peels/", "Peels")
+            + "</section>";
+    Posts p = of(page, "https://h.com/fillers/");
+    assertEquals(3, p.containers().size());
+    assertEquals("post", p.main().className());
+    assertFalse(p.listing());
+  }
+
+  @Test
+  void teasersThatLinkToOtherPostsMakeAListing() {
+    Posts p = of(teaser("/a/", "A") + teaser("/b/", "B") + teaser("/c/", "C"), "https://h.com/");
+    assertTrue(p.listing());
+    assertNull(p.main());
+    assertEquals(3, p.teasers());
+  }
+
+  @Test
+  void aTitleLinkingToThePageItselfIsNoTeaser() {
+    Posts p =
+        of(
+            "<article><h2><a href='https://www.h.com/fillers/?utm_source=x'>Fillers</a></h2>"
+                + ANSWER
+                + "</article>",
+            "http://h.com/fillers/");
+    assertEquals(0, p.teasers());
+    Posts mail =
+        of("<article><h2><a href='mailto:x@h.com'>Write us</a></h2>" + ANSWER + "</article>", null);
+    assertEquals(0, mail.teasers(), "a mailto link is no title link");
+  }
+
+  @Test
+  void teasersBesideAnArticleOutsideAnyContainerAreNoListing() {
+    String page =
+        "<div class='story'><h1>Fillers</h1>"
+            + ANSWER.repeat(4)
+            + "</div>"
+            + teaser("/a/", "A")
+            + teaser("/b/", "B");
+    Posts p = of(page, "https://h.com/fillers/");
+    assertFalse(p.listing());
+    assertNull(p.main());
+  }
+}

@@ -1,0 +1,107 @@
+package org.qarchive.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.qarchive.importer.QaSegmenter.RawQa;
+
+class QaSegmenterTest {
+
+  private static List<RawQa> segment(String html, String title) {
+    return QaSegmenter.segment(TextBlocks.of(Jsoup.parse(html).body()), title);
+  }
+
+  @Test
+  void anAnswerEndsWhereThePostEndsWhateverTheChromeIsCalled() {
+    String qa =
+        "<p><b>Q:</b> Can Botox move to other muscles after the injection?</p><p><b>A:</b> It can,"
+            + " in the first hours, when you rub the area.</p><p>Rarely, though, and it wears off.</p>";
+    for (String after :
+        List.of(
+            "<div class='sd-social-share'><p>Share this on Facebook and elsewhere, please.</p></div>",
+            "<h2>More on this story</h2><ul><li><a href='/x'>Obama urges UK to stay</a></li></ul>",
+            "<p><a href='/a'>Other Opinion Columns</a> <a href='/b'>More stories</a></p>",
+            "<p>Kommentare lesen (1 Beitrag)</p><p>Forum zum Thema: everything else here</p>",
+            "<nav><p>Actions ↑ Top Next Chapter → Comments (74)</p></nav>",
+            "<div class='author-bio'><p>The author writes about skin for a living here.</p></div>",
+            "<form><p>Sign up for our newsletter to get answers by e-mail every week.</p></form>")) {
+      List<RawQa> qas = segment(qa + after, null);
+      assertEquals(1, qas.size(), after);
+      assertEquals(
+          "It can, in the first hours, when you rub the area.\n\nRarely, though, and it wears off.",
+          qas.get(0).answer(),
+          after);
+    }
+  }
+
+  @Test
+  void aWrapperNamedAfterItsSidebarIsNotChrome() {
+    List<RawQa> qas =
+        segment(
+            "<div class='page-container with-sidebar'><p><b>Q:</b> Why?</p><p><b>A:</b> Because"
+                + " the skin ages and loses its elasticity over the years.</p></div>",
+            null);
+    assertEquals(1, qas.size());
+  }
+
+  @Test
+  void aLettersSignatureNamesItsAskerAndTheReplyFollows() {
+    List<RawQa> qas =
+        segment(
+            "<p>Dear Doctor,</p><p>My eyelids droop. Can fillers help?</p><p>— Tired in Tulsa</p>"
+                + "<p>Dear Tired,</p><p>Fillers rarely help eyelids.</p><p>Surgery may.</p>",
+            null);
+    assertEquals(1, qas.size());
+    assertEquals("My eyelids droop. Can fillers help?", qas.get(0).question());
+    assertEquals("Tired in Tulsa", qas.get(0).askerLocation());
+    assertEquals("Fillers rarely help eyelids.\n\nSurgery may.", qas.get(0).answer());
+  }
+
+  @Test
+  void aQuestionAsTheTitleIsAnsweredByTheBody() {
+    String body =
+        "<h1>Can I fly after Botox?</h1><p>By Dr. Paul Calloway</p><p>Yes, the next day.</p>"
+            + "<p>Avoid lying down for four hours.</p><div class='related'><a href='/x'>Fillers</a></div>";
+    List<RawQa> qas = segment(body, "Can I fly after Botox?");
+    assertEquals(1, qas.size());
+    assertEquals("Can I fly after Botox?", qas.get(0).question());
+    assertEquals("Yes, the next day.\n\nAvoid lying down for four hours.", qas.get(0).answer());
+    assertTrue(segment(body, "About Dr. Calloway").isEmpty(), "a title that asks nothing");
+    assertTrue(segment(body, null).isEmpty(), "no title when the page is not one post");
+  }
+
+  @Test
+  void labelsInDefinitionListsAndTablesWork() {
+    List<RawQa> dl =
+        segment(
+            "<dl><dt>Question from Mesa, AZ</dt><dd>Is it safe?</dd><dt>Dr. Omar Haddad answers</dt>"
+                + "<dd><p>Yes.</p><p>Mostly.</p></dd></dl>",
+            null);
+    assertEquals(
+        List.of(
+            new RawQa(null, "Is it safe?", "Mesa, AZ", "Yes.\n\nMostly.", "Dr. Omar Haddad", null)),
+        dl);
+    List<RawQa> table =
+        segment(
+            "<table><tr><th>Question</th><td>Is it safe?</td></tr><tr><th>Answer</th><td>Yes.</td></tr>"
+                + "</table>",
+            null);
+    assertEquals(List.of(new RawQa(null, "Is it safe?", null, "Yes.", null, null)), table);
+  }
+
+  @Test
+  void aRoundupsSubHeadingsTitleItsQas() {
+    List<RawQa> qas =
+        segment(
+            "<p>Three questions this month.</p><h2>Botox</h2><p>Q: Does it hurt?</p><p>A: Barely.</p>"
+                + "<h2>Fillers</h2><p>Q: How long?</p><p>A: A year.</p>",
+            null);
+    assertEquals(2, qas.size());
+    assertEquals("Botox", qas.get(0).heading());
+    assertEquals("Fillers", qas.get(1).heading());
+    assertEquals("Barely.", qas.get(0).answer());
+  }
+}
