@@ -160,9 +160,17 @@ final class BrowserSession implements AutoCloseable {
     return ((JavascriptExecutor) d).executeScript(script, args);
   }
 
-  /** Saves a screenshot into docs/screenshots, checked in and shown in the README. */
+  /**
+   * Saves a screenshot into target/screenshots, or with {@code -Dqarchive.screenshots=docs} into
+   * docs/screenshots, the checked-in copies the docs show: an ordinary test run leaves the worktree
+   * as it was, since a page's rendering differs by a few pixels from run to run.
+   */
   void screenshot(ChromeDriver d, String name) throws IOException {
-    Path out = Path.of("docs", "screenshots", name + ".png");
+    Path dir =
+        "docs".equals(System.getProperty("qarchive.screenshots"))
+            ? Path.of("docs", "screenshots")
+            : Path.of("target", "screenshots");
+    Path out = dir.resolve(name + ".png");
     Files.createDirectories(out.getParent());
     Files.write(out, d.getScreenshotAs(OutputType.BYTES));
   }
