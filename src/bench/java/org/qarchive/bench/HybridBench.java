@@ -21,10 +21,10 @@ import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
 
 /**
- * The hybrid ranking's goals: MedQuAD's answers imported with vectors (answers/s, one thread), then
- * the real MEDIQA questions over HTTP with two clients against a server ranking by words and
- * meaning and one ranking by words only (the API's default request, facet counts included), and the
- * resident memory of this process while it serves both with the model loaded.
+ * The hybrid ranking's goals: MedQuAD's answers imported with vectors (answers/s, embedding on
+ * every core), then the real MEDIQA questions over HTTP with two clients against a server ranking
+ * by words and meaning and one ranking by words only (the API's default request, facet counts
+ * included), and the resident memory of this process while it serves both with the model loaded.
  */
 final class HybridBench {
 
@@ -63,7 +63,7 @@ final class HybridBench {
         report.addAtLeast(
             SECTION,
             "import_answers_per_s",
-            "import with vectors, answers/s (embed + index, 1 thread)",
+            "import with vectors, answers/s (embed + index, one embedding thread per core)",
             entries.size() / s,
             "/s",
             80);
