@@ -3,9 +3,15 @@ package org.qarchive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.index.ArchiveWriter;
+import org.qarchive.index.Fields;
 
 /** Entries for tests: the real seed Q&A and a few others on neighbouring topics. */
 public final class Fixtures {
@@ -90,6 +96,18 @@ public final class Fixtures {
         w.upsert(e);
       }
       w.commit(null);
+    }
+  }
+
+  /** Commits the index again, recording another schema version, as another qarchive would. */
+  public static void recommitWithSchema(Path index, String schema) throws IOException {
+    try (FSDirectory d = FSDirectory.open(index);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+      Map<String, String> data = new HashMap<>();
+      w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      data.put(Fields.COMMIT_SCHEMA_VERSION, schema);
+      w.setLiveCommitData(data.entrySet());
+      w.commit();
     }
   }
 }

@@ -11,6 +11,8 @@ import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code qarchive export}: every entry as JSON Lines on stdout; {@code qarchive import} reads it
@@ -25,11 +27,14 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     if (!IndexInfo.read(index.dir).exists()) {
       throw new BadInputException("no index at " + index.dir);
     }
+    index.requireSearchable(spec.commandLine().getErr());
     BufferedWriter out =
         new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     try (ArchiveSearcher searcher = new ArchiveSearcher(index.dir)) {

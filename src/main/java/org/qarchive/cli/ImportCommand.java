@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Import archived blog pages into the index: folders (wget/HTTrack mirrors, Wayback downloads), single pages,",
-      ".zip, .warc and .warc.gz files, and JSON Lines written by 'qarchive export'. Re-importing never duplicates."
+      "Import archived blog pages into the index; importing again never duplicates.",
+      "Reads folders (wget/HTTrack mirrors, Wayback downloads), single pages, .zip, .warc and .warc.gz"
+          + " files, and JSON Lines written by 'qarchive export'."
     })
 final class ImportCommand implements Callable<Integer> {
 

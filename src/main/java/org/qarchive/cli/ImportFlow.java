@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.qarchive.embedding.Embedder;
+import org.qarchive.importer.ImportControl;
+import org.qarchive.importer.ImportHistory;
 import org.qarchive.importer.ImportOptions;
 import org.qarchive.importer.ImportReport;
 import org.qarchive.importer.ImportState;
@@ -20,7 +22,7 @@ import org.qarchive.index.Fields;
  * The whole import, top-down: fingerprint the inputs, recall what the last import saw, walk and
  * extract what changed, index the entries, commit, remember what this import saw, report.
  */
-final class ImportFlow {
+public final class ImportFlow {
 
   private ImportFlow() {}
 
@@ -46,6 +48,70 @@ final class ImportFlow {
   static ImportReport run(
       Path indexDir, List<Path> inputs, ImportOptions options, boolean full, Vectors vectors)
       throws IOException {
+    ImportHistory history = new ImportHistory(indexDir);
+    return run(
+        indexDir,
+        inputs,
+        options,
+        full,
+        vectors,
+        history,
+        history.newId(),
+        describe(inputs),
+        "command line");
+  }
+
+  /**
+   * The import, recorded in the index's history as run {@code runId} of {@code source} by {@code
+   * by}, new and changed entries getting their vector: its report when it completes, or how it
+   * failed or that it was cancelled.
+   */
+  public static ImportReport run(
+      Path indexDir,
+      List<Path> inputs,
+      ImportOptions options,
+      boolean full,
+      ImportHistory history,
+      String runId,
+      String source,
+      String by)
+      throws IOException {
+    return run(indexDir, inputs, options, full, Vectors.NEW, history, runId, source, by);
+  }
+
+  /** As the public {@code run} with a choice of which entries get a vector ({@code vectors}). */
+  static ImportReport run(
+      Path indexDir,
+      List<Path> inputs,
+      ImportOptions options,
+      boolean full,
+      Vectors vectors,
+      ImportHistory history,
+      String runId,
+      String source,
+      String by)
+      throws IOException {
+    ImportHistory.Run run = history.begin(runId, source, by);
+    try {
+      ImportReport report = importAndCommit(indexDir, inputs, options, full, vectors);
+      history.done(run, report);
+      return report;
+    } catch (ImportControl.CancelledException e) {
+      history.ended(run, ImportHistory.Status.CANCELLED, "cancelled; nothing of it was committed");
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      history.ended(run, ImportHistory.Status.FAILED, e.getMessage());
+      throw e;
+    } finally {
+      if (options.control() != null) {
+        options.control().phase(ImportControl.Phase.FINISHED);
+      }
+    }
+  }
+
+  private static ImportReport importAndCommit(
+      Path indexDir, List<Path> inputs, ImportOptions options, boolean full, Vectors vectors)
+      throws IOException {
     String fingerprint = SourceFingerprint.of(inputs);
     Path stateFile = indexDir.resolve(ImportState.FILE_NAME);
     try (Embedder embedder = vectors == Vectors.NONE ? null : loadModel(options.progress());
@@ -64,6 +130,18 @@ final class ImportFlow {
       }
       return report;
     }
+  }
+
+  /** The inputs as people name them: "archive.zip", "import/ and 2 more". */
+  public static String describe(List<Path> inputs) {
+    if (inputs.isEmpty()) {
+      return "nothing";
+    }
+    Path first = inputs.get(0).getFileName();
+    String name =
+        (first == null ? inputs.get(0).toString() : first.toString())
+            + (Files.isDirectory(inputs.get(0)) ? "/" : "");
+    return inputs.size() == 1 ? name : name + " and " + (inputs.size() - 1) + " more";
   }
 
   /**

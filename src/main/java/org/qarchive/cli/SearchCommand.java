@@ -79,6 +79,7 @@ final class SearchCommand implements Callable<Integer> {
     if (!IndexInfo.read(index.dir).exists()) {
       throw new BadInputException("no index at " + index.dir + "; run 'qarchive import' first");
     }
+    index.requireSearchable(spec.commandLine().getErr());
     SearchRequest request;
     try {
       request = new SearchRequest(String.join(" ", words), page, size, sort, null, exact);
@@ -118,8 +119,9 @@ final class SearchCommand implements Callable<Integer> {
       }
       out.printf(
           Locale.ROOT,
-          "%d answers (%d ms, ranked %s)%n%n",
+          "%d %s (%d ms, ranked %s)%n%n",
           r.total(),
+          r.total() == 1 ? "answer" : "answers",
           r.tookMs(),
           r.ranking() == RankingMode.HYBRID ? "by words and meaning" : "by words");
       int rank = (page - 1) * size;

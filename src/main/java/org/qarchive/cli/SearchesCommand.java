@@ -30,7 +30,9 @@ final class SearchesCommand implements Callable<Integer> {
       names = "--log",
       paramLabel = "FILE",
       defaultValue = "logs/searches.tsv",
-      description = "The search log (default: ${DEFAULT-VALUE}).")
+      description =
+          "The search log; its earlier days' files beside it are read too (default:"
+              + " ${DEFAULT-VALUE}).")
   Path log;
 
   @Option(
@@ -48,7 +50,7 @@ final class SearchesCommand implements Callable<Integer> {
           "no search log at " + log + " yet; 'qarchive serve' writes it as patients search");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (SearchLog searchLog = new SearchLog(log)) {
+    try (SearchLog searchLog = SearchLog.reader(log)) {
       print(out, "Most frequent searches", searchLog.topQueries(top));
       out.println();
       print(out, "Searches that found nothing", searchLog.zeroResultQueries(top));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qarchive.index.IndexInfo;
+import org.qarchive.index.IndexSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
-    description = "Show entries, last import and index size.")
+    description = "Show entries, last import, index size and schema.")
 final class StatsCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
@@ -32,6 +33,15 @@ final class StatsCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT, "last import: %s%n", info.lastImport() == null ? "never" : info.lastImport());
     out.printf(Locale.ROOT, "index size:  %.1f MB%n", info.sizeBytes() / 1e6);
+    IndexSchema.Verdict v = IndexSchema.DEFAULT.judge(info.schemaVersion(), index.dir);
+    out.printf(
+        Locale.ROOT,
+        "schema:      %s%s%n",
+        info.schemaVersion() == null ? "none recorded" : info.schemaVersion(),
+        v.support() == IndexSchema.Support.CURRENT ? " (current)" : "");
+    if (v.support() != IndexSchema.Support.CURRENT) {
+      out.println(v.advice());
+    }
     return 0;
   }
 }

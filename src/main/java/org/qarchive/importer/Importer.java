@@ -64,6 +64,7 @@ public final class Importer {
    *
    * @param previous what the last import saw ({@link ImportState#empty()} reads everything)
    * @throws IOException when the sink fails; bad input files never throw, they become failed rows
+   * @throws ImportControl.CancelledException when the options' control was cancelled
    */
   public ImportReport run(List<Path> inputs, EntrySink sink, ImportState previous)
       throws IOException {
@@ -77,10 +78,16 @@ public final class Importer {
     Predicate<FileStamp> skip =
         previous.size() == 0 ? s -> false : skippable(listing, previous, store);
     ArchiveInputs walker = new ArchiveInputs(PageExtractor.MAX_PAGE_BYTES, skip);
-    ImportProgress progress =
-        options.progress() == null
+    ArchiveInputs.Plan plan =
+        options.progress() == null && options.control() == null
             ? null
-            : new ImportProgress(options.progress(), ArchiveInputs.plan(listing));
+            : ArchiveInputs.plan(listing);
+    ImportProgress progress =
+        options.progress() == null ? null : new ImportProgress(options.progress(), plan);
+    ImportControl control = options.control();
+    if (control != null) {
+      control.planned(plan);
+    }
     ExecutorService pool =
         Executors.newFixedThreadPool(
             options.threads(),
@@ -124,15 +131,26 @@ public final class Importer {
             if (progress != null) {
               progress.tick(rows.size(), walker.bytesRead());
             }
+            if (control != null) {
+              // files finished (walked, and extracted if pages); throws once cancelled
+              control.progress(rows.size() - submitted[0], rows.size(), walker.bytesRead());
+            }
           });
       while (submitted[0] > 0) {
         submitted[0]--;
         store.fold(get(take(done)));
+        if (control != null) {
+          control.progress(rows.size() - submitted[0], rows.size(), walker.bytesRead());
+        }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause(); // the sink failed inside the walk callback
     } finally {
       pool.shutdownNow();
+    }
+    if (control != null) {
+      control.progress(rows.size(), rows.size(), walker.bytesRead());
+      control.phase(ImportControl.Phase.COMMITTING);
     }
     store.finish();
     lastState = store.state();

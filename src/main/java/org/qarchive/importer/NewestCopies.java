@@ -115,6 +115,8 @@ final class NewestCopies {
   void fold(Done d) {
     switch (d.item()) {
       case Failure f -> rows.set(d.row(), new Row(f.name(), FileOutcome.FAILED, 0, f.reason()));
+      case ArchiveInputs.Skipped s ->
+          rows.set(d.row(), new Row(s.name(), FileOutcome.NOT_QA, 0, s.reason()));
       case Entries e -> {
         String reason =
             e.errors().isEmpty()

@@ -11,9 +11,9 @@ import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFi
 /**
  * Lucene's default codec with stored fields in small LZ4 blocks. Every search reads the ten entries
  * of its page whole (question and answer for the snippets); the default format decompresses an 8 KB
- * block plus a preset dictionary for each of them, which was a tenth of a search on 20,000 entries.
- * Plain LZ4 over 8 KB chunks reads only up to the entry's end, for stored fields about 10 % larger
- * (MedQuAD entries). Readers find it by its name through Java's service loader ({@code
+ * block plus a preset dictionary for each of them, a noticeable share of every search. Plain LZ4
+ * over 8 KB chunks reads only up to the entry's end, for somewhat larger stored fields (the figures
+ * are in docs/benchmarks.md). Readers find it by its name through Java's service loader ({@code
  * META-INF/services/org.apache.lucene.codecs.Codec}); indexes written before it keep their segments
  * in the default codec until a merge rewrites them.
  *

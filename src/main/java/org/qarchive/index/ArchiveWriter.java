@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,12 +16,19 @@ import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -31,8 +39,10 @@ import org.qarchive.embedding.Embedder;
 
 /**
  * The write side of the index: upserts entries by id, skipping those whose content did not change,
- * and commits atomically. Only one writer may hold an index at a time; a crashed writer's lock is
- * released by the OS.
+ * and commits atomically. Staff's corrections ({@link EntryEdits}, read from the index folder) are
+ * applied to every entry as it is written and to the whole index at every commit, so no import ever
+ * undoes one. Only one writer may hold an index at a time; a crashed writer's lock is released by
+ * the OS.
  */
 public final class ArchiveWriter implements EntrySink, AutoCloseable {
 
@@ -66,10 +76,14 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   /** Entries written but not yet embedded: the model runs on a batch at a time. */
   private final List<Pending> pending = new ArrayList<>();
 
-  private record Pending(QaEntry entry, String hash, boolean update) {}
+  /** An entry waiting for its vector: as shown (corrected by staff, if so) and as imported. */
+  private record Pending(QaEntry shown, QaEntry imported, String hash, boolean update) {}
 
   private int embedded;
   private long embedNanos;
+
+  /** Staff's corrections, or null for a writer without an index folder (evaluations). */
+  private final EntryEdits edits;
 
   /** Opens (or creates) the index at {@code dir} for writing. */
   public ArchiveWriter(Path dir) throws IOException {
@@ -107,18 +121,36 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
    */
   public ArchiveWriter(Path dir, Directory directory, Analysis analysis, Embedder embedder)
       throws IOException {
+    this(dir, directory, analysis, embedder, false);
+  }
+
+  /**
+   * Opens the index at {@code dir} for {@link Reindex}, which rebuilds it whatever schema it was
+   * written with; entries it writes without a vector get one from {@code embedder}, if not null.
+   */
+  static ArchiveWriter forRebuild(Path dir, Embedder embedder) throws IOException {
+    return new ArchiveWriter(dir, FSDirectory.open(dir), Analysis.DEFAULT, embedder, true);
+  }
+
+  private ArchiveWriter(
+      Path dir, Directory directory, Analysis analysis, Embedder embedder, boolean anySchema)
+      throws IOException {
     this.dir = dir;
     this.directory = directory;
     this.embedder = embedder;
+    try {
+      this.edits = dir == null ? null : EntryEdits.open(dir);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
     IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer(spelling));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCodec(new ArchiveCodec());
     config.setRAMBufferSizeMB(64);
     // a flushed segment stays in its own files: packing them into one compound file copied the
-    // whole new segment
-    // again at every commit (an eighth of the commit's CPU for a first import); merged segments
-    // still follow the
-    // merge policy's choice
+    // whole new segment again at every commit; merged segments still follow the merge policy's
+    // choice
     config.setUseCompoundFile(false);
     config.setCommitOnClose(false);
     try {
@@ -130,13 +162,26 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       directory.close();
       throw e;
     }
+    String schema = null;
     for (Map.Entry<String, String> e :
         Objects.requireNonNullElse(
             writer.getLiveCommitData(), Map.<String, String>of().entrySet())) {
       if (e.getKey().equals(Fields.COMMIT_LAST_IMPORT)) {
         lastCommit = e.getValue();
+      } else if (e.getKey().equals(Fields.COMMIT_SCHEMA_VERSION)) {
+        schema = e.getValue();
       } else if (e.getKey().equals(Fields.COMMIT_EMBEDDING_MODEL)) {
         vectorModel = e.getValue();
+      }
+    }
+    if (!anySchema && DirectoryReader.indexExists(directory)) {
+      // entries written with this schema beside older ones would make an index no version reads
+      // right, unless the schemas differ only by what this one adds; with the lock held, nobody
+      // else can commit between this check and our writes
+      IndexSchema.Verdict verdict = IndexSchema.DEFAULT.judge(schema, dir);
+      if (!verdict.writable()) {
+        close();
+        throw new IndexSchema.SchemaException(verdict);
       }
     }
   }
@@ -185,15 +230,16 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
 
   @Override
   public synchronized Outcome upsert(QaEntry entry) throws IOException {
-    String hash = entry.contentHash();
+    QaEntry shown = corrected(entry, edits == null ? null : edits.get(entry.id()));
+    String hash = hashOf(shown, entry);
     String old = hashes().put(entry.id(), hash);
     if (hash.equals(old)) {
       return Outcome.UNCHANGED;
     }
     if (embedder == null) {
-      write(entry, hash, old != null, null);
+      write(shown, entry, hash, old != null, null);
     } else {
-      pending.add(new Pending(entry, hash, old != null));
+      pending.add(new Pending(shown, entry, hash, old != null));
       if (pending.size() >= EMBED_BATCH) {
         writePending();
       }
@@ -210,12 +256,11 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
    */
   private static final int EMBED_THREADS = Runtime.getRuntime().availableProcessors();
 
-  private void write(QaEntry entry, String hash, boolean update, float[] vector)
+  private void write(QaEntry shown, QaEntry imported, String hash, boolean update, float[] vector)
       throws IOException {
-    spelling.clear();
-    Document doc = EntryDocuments.toDocument(entry, hash, spelling, vector);
+    Document doc = document(shown, imported, hash, vector);
     if (update) {
-      writer.updateDocument(new Term(Fields.ID, entry.id()), doc);
+      writer.updateDocument(new Term(Fields.ID, imported.id()), doc);
     } else {
       // no document has this id (the map holds every id in the index and written since): adding
       // skips buffering a delete for it and applying that at the flush
@@ -231,12 +276,12 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     long start = System.nanoTime();
     List<float[]> vectors =
         embedder.embed(
-            pending.stream().map(p -> EntryDocuments.meaningText(p.entry())).toList(),
+            pending.stream().map(p -> EntryDocuments.meaningText(p.shown())).toList(),
             EMBED_THREADS);
     embedNanos += System.nanoTime() - start;
     for (int i = 0; i < pending.size(); i++) {
       Pending p = pending.get(i);
-      write(p.entry(), p.hash(), p.update(), vectors.get(i));
+      write(p.shown(), p.imported(), p.hash(), p.update(), vectors.get(i));
     }
     embedded += pending.size();
     pending.clear();
@@ -299,8 +344,11 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
         StoredFields stored = reader.leaves().get(l).reader().storedFields();
         java.util.BitSet lacking = missingOf.get(l);
         for (int i = lacking.nextSetBit(0); i >= 0; i = lacking.nextSetBit(i + 1)) {
-          QaEntry e = EntryDocuments.fromDocument(stored.document(i));
-          pending.add(new Pending(e, e.contentHash(), true));
+          Document d = stored.document(i);
+          QaEntry entry = EntryDocuments.fromDocument(d);
+          QaEntry imported =
+              d.get(Fields.IMPORTED) == null ? entry : EntryDocuments.importedFromDocument(d);
+          pending.add(new Pending(entry, imported, d.get(Fields.CONTENT_HASH), true));
           done++;
           if (pending.size() < EMBED_BATCH && done < missing) {
             continue;
@@ -321,6 +369,160 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       writePending();
       return missing;
     }
+  }
+
+  /**
+   * Writes an entry as imported with the vector it already has (staff's correction applied, as
+   * {@link #upsert} does), for {@link Reindex}: the model need not run again for it.
+   */
+  synchronized void keep(QaEntry imported, float[] vector) throws IOException {
+    QaEntry shown = corrected(imported, edits == null ? null : edits.get(imported.id()));
+    String hash = hashOf(shown, imported);
+    String old = hashes().put(imported.id(), hash);
+    write(shown, imported, hash, old != null, vector);
+  }
+
+  /** The model the index's vectors come from, as of the last commit; null for none. */
+  synchronized String vectorModel() {
+    return vectorModel;
+  }
+
+  /** The entry as staff corrected it, or the entry itself (also when a correction cannot apply). */
+  private static QaEntry corrected(QaEntry imported, EntryEdits.Edit edit) {
+    if (edit == null || edit.corrections().isEmpty()) {
+      return imported;
+    }
+    try {
+      return edit.apply(imported);
+    } catch (IllegalArgumentException e) {
+      // a correction that would leave neither question nor answer: staff's form refuses it, so
+      // only a hand-edited file gets here, and the entry as imported is the safe choice
+      LOG.warn("correction of {} not applied: {}", imported.id(), e.getMessage());
+      return imported;
+    }
+  }
+
+  /**
+   * The content hash of what is stored: the entry's own, or for a corrected entry both the shown
+   * and the imported version's, so that a re-import that changes the page under a correction still
+   * updates the stored original.
+   */
+  private static String hashOf(QaEntry shown, QaEntry imported) {
+    String h = shown.contentHash();
+    return shown == imported ? h : h.substring(0, 16) + imported.contentHash().substring(0, 16);
+  }
+
+  private Document document(QaEntry shown, QaEntry imported, String hash, float[] vector) {
+    spelling.clear();
+    return shown == imported
+        ? EntryDocuments.toDocument(imported, hash, spelling, vector)
+        : EntryDocuments.toDocument(shown, imported, hash, spelling, vector);
+  }
+
+  /**
+   * Brings every entry in line with staff's edits file: applies corrections the index does not hold
+   * yet (saved while an import ran, or since the last commit) and takes back those staff removed.
+   * Runs before every commit; costs nothing for an index that was never edited.
+   */
+  private void applyEdits() throws IOException {
+    if (edits == null) {
+      return;
+    }
+    edits.refresh();
+    if (!edits.exists()) {
+      return;
+    }
+    Map<String, EntryEdits.Edit> all = edits.all();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setQueryCache(null);
+      StoredFields stored = searcher.storedFields();
+      Set<String> seen = new HashSet<>();
+      TermQuery edited = new TermQuery(new Term(Fields.EDITED, "1"));
+      int n = searcher.count(edited);
+      if (n > 0) {
+        for (ScoreDoc sd : searcher.search(edited, n).scoreDocs) {
+          Document d = stored.document(sd.doc);
+          String id = d.get(Fields.ID);
+          seen.add(id);
+          rewrite(
+              EntryDocuments.importedFromDocument(d),
+              all.get(id),
+              d.get(Fields.CONTENT_HASH),
+              reader,
+              sd.doc);
+        }
+      }
+      for (EntryEdits.Edit e : all.values()) {
+        if (e.corrections().isEmpty() || seen.contains(e.id())) {
+          continue;
+        }
+        TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, e.id())), 1);
+        if (top.scoreDocs.length > 0) {
+          Document d = stored.document(top.scoreDocs[0].doc);
+          rewrite(
+              EntryDocuments.fromDocument(d),
+              e,
+              d.get(Fields.CONTENT_HASH),
+              reader,
+              top.scoreDocs[0].doc);
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes the entry as staff's edit shows it, if that differs from what is stored. Its vector of
+   * meaning is the shown text's when the model is at hand, else the one the entry has.
+   */
+  private void rewrite(
+      QaEntry imported, EntryEdits.Edit edit, String storedHash, IndexReader reader, int doc)
+      throws IOException {
+    QaEntry shown = corrected(imported, edit);
+    String hash = hashOf(shown, imported);
+    if (hash.equals(storedHash)) {
+      return;
+    }
+    float[] vector =
+        embedder != null
+            ? embedder.embed(List.of(EntryDocuments.meaningText(shown))).get(0)
+            : storedVector(reader, doc);
+    write(shown, imported, hash, true, vector);
+    if (hashById != null) {
+      hashById.put(imported.id(), hash);
+    }
+  }
+
+  /** The vector the document {@code doc} of {@code reader} has, or null. */
+  private static float[] storedVector(IndexReader reader, int doc) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+    if (values == null) {
+      return null;
+    }
+    KnnVectorValues.DocIndexIterator it = values.iterator();
+    int local = doc - leaf.docBase;
+    return it.advance(local) == local ? values.vectorValue(it.index()).clone() : null;
+  }
+
+  /**
+   * Applies staff's edits file to the index and commits, keeping the last import's record (time,
+   * source fingerprint), so that the import state stays valid and {@code serve} does not think the
+   * import folder changed.
+   */
+  public synchronized void commitEdits() throws IOException {
+    applyEdits();
+    Map<String, String> data = new HashMap<>();
+    for (Map.Entry<String, String> e :
+        Objects.requireNonNullElse(
+            writer.getLiveCommitData(), Map.<String, String>of().entrySet())) {
+      data.put(e.getKey(), e.getValue());
+    }
+    data.put(Fields.COMMIT_LAST_EDIT, Instant.now().toString());
+    data.putIfAbsent(Fields.COMMIT_SCHEMA_VERSION, Fields.SCHEMA_VERSION);
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
   }
 
   /** Removes the entry with this id, if present. */
@@ -352,6 +554,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
    */
   public synchronized void commit(String sourceFingerprint) throws IOException {
     writePending();
+    applyEdits();
     if (embedder != null && embedded > 0) {
       vectorModel = embedder.model().name();
     }
@@ -388,6 +591,9 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
       directory.close();
     }
   }
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ArchiveWriter.class);
 
   @Override
   public String toString() {

@@ -75,6 +75,28 @@ public final class EntryDocuments {
     return toDocument(e, contentHash, new Field(Fields.SPELL, tap.words(), SPELLING), vector);
   }
 
+  /**
+   * As {@link #toDocument(QaEntry, String, SpellingTap, float[])} for an entry staff corrected:
+   * {@code shown} is what readers see and search, {@code imported} what the import made of the
+   * page, kept so that a correction can be shown beside the original and taken back.
+   */
+  static Document toDocument(
+      QaEntry shown, QaEntry imported, String contentHash, SpellingTap tap, float[] vector) {
+    Document doc = toDocument(shown, contentHash, tap, vector);
+    doc.add(new StringField(Fields.EDITED, "1", Field.Store.NO));
+    doc.add(new StoredField(Fields.IMPORTED, org.qarchive.archive.EntryJson.toLine(imported)));
+    return doc;
+  }
+
+  /**
+   * The entry as the import made it: the stored original of a corrected entry, else the entry
+   * itself.
+   */
+  public static QaEntry importedFromDocument(Document d) {
+    String imported = d.get(Fields.IMPORTED);
+    return imported == null ? fromDocument(d) : org.qarchive.archive.EntryJson.fromLine(imported);
+  }
+
   private static Document toDocument(
       QaEntry e, String contentHash, Field spelling, float[] vector) {
     Document doc = new Document();

@@ -65,6 +65,21 @@ public final class Fields {
   /** Hash of the entry's visible content; stored, lets re-imports skip unchanged entries. */
   public static final String CONTENT_HASH = "content_hash";
 
+  /**
+   * Marks an entry that staff corrected; indexed only, so that the writer finds every corrected
+   * entry when a correction is taken back.
+   */
+  public static final String EDITED = "edited";
+
+  /**
+   * The entry as the import made it, before staff's corrections, as a JSON line; stored only, and
+   * only on corrected entries.
+   */
+  public static final String IMPORTED = "imported";
+
+  /** Commit user-data key: ISO instant of the last staff edit applied to the index. */
+  public static final String COMMIT_LAST_EDIT = "last_edit";
+
   /** Commit user-data key: ISO instant of the last completed import. */
   public static final String COMMIT_LAST_IMPORT = "last_import";
 

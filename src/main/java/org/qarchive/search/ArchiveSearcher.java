@@ -74,12 +74,18 @@ import org.qarchive.archive.QaEntry;
 import org.qarchive.embedding.Embedder;
 import org.qarchive.index.Analysis;
 import org.qarchive.index.EntryDocuments;
+import org.qarchive.index.EntryEdits;
 import org.qarchive.index.Fields;
 
 /**
  * The read side of the index: ranked, filtered, faceted and highlighted search, entry lookup,
  * related entries and suggestions, over one {@link SearcherManager} that picks up new commits (from
  * this or another process) when {@link #refresh()} is called.
+ *
+ * <p>A searcher opened on an index folder is public: entries staff hid or deleted ({@link
+ * EntryEdits#notPublic()}) are left out of everything it answers (searches, facet counts,
+ * suggestions, entry lookups, related entries, the list of all entries and the count), from the
+ * moment the edits change, whatever it cached. Staff see them through {@link #seeingHidden}.
  */
 public final class ArchiveSearcher implements AutoCloseable {
 
@@ -129,8 +135,9 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /**
    * The vectors of the latest queries, by text: a second page, a refined filter or the same search
-   * again skips the model (5-10 ms). Small on purpose: it serves a visitor's own repeats, and a
-   * benchmark cycling through a few hundred distinct questions gains nothing from it.
+   * again skips the model (its cost: docs/benchmarks.md). Small on purpose: it serves a visitor's
+   * own repeats, and a benchmark cycling through a few hundred distinct questions gains nothing
+   * from it.
    */
   private final Map<String, float[]> queryVectors =
       Collections.synchronizedMap(
@@ -143,9 +150,13 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private volatile int queryVectorCache = 64;
 
+  /** What staff hid or deleted, left out of every answer; {@link EntryEdits#none()} for staff. */
+  private final EntryEdits edits;
+
   private final Object suggesterLock = new Object();
   private Suggester suggester;
   private long suggesterVersion = -1;
+  private Set<String> suggesterLeftOut;
 
   /**
    * Opens the committed index at {@code dir}, with the synonyms in force (see {@link
@@ -160,11 +171,42 @@ public final class ArchiveSearcher implements AutoCloseable {
    * in force).
    */
   public ArchiveSearcher(Path dir, Path synonymsFile) throws IOException {
+    this(dir, Synonyms.load(synonymsFile, Analysis.DEFAULT), EntryEdits.open(dir));
+  }
+
+  /**
+   * Opens the committed index at {@code dir} with these synonyms, leaving out what {@code edits}
+   * hides: the server shares its edits with the staff side, so hiding takes effect at once.
+   */
+  public ArchiveSearcher(Path dir, Synonyms synonyms, EntryEdits edits) throws IOException {
+    this(dir, synonyms, edits, null, RankingMode.LEXICAL);
+  }
+
+  /**
+   * Opens the committed index at {@code dir} with these synonyms, leaving out what {@code edits}
+   * hides, ranking as {@code mode} says; hybrid ranking uses {@code embedder} (which stays the
+   * caller's to close) where the index has its vectors.
+   */
+  public ArchiveSearcher(
+      Path dir, Synonyms synonyms, EntryEdits edits, Embedder embedder, RankingMode mode)
+      throws IOException {
     this(
         FSDirectory.open(Objects.requireNonNull(dir, "dir")),
         Analysis.DEFAULT,
-        Synonyms.load(synonymsFile, Analysis.DEFAULT),
-        Ranking.DEFAULT);
+        synonyms,
+        Ranking.DEFAULT,
+        SearchWorkers.forThisMachine(),
+        edits,
+        embedder,
+        mode);
+  }
+
+  /**
+   * A searcher for staff: every entry of the index at {@code dir}, hidden and deleted ones too.
+   * Never for a public page.
+   */
+  public static ArchiveSearcher seeingHidden(Path dir, Synonyms synonyms) throws IOException {
+    return new ArchiveSearcher(dir, synonyms, EntryEdits.none());
   }
 
   /** Opens the committed index in {@code directory}, which this searcher then owns. */
@@ -188,13 +230,7 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public ArchiveSearcher(Path dir, Path synonymsFile, Embedder embedder, RankingMode mode)
       throws IOException {
-    this(
-        FSDirectory.open(Objects.requireNonNull(dir, "dir")),
-        Analysis.DEFAULT,
-        Synonyms.load(synonymsFile, Analysis.DEFAULT),
-        Ranking.DEFAULT,
-        embedder,
-        mode);
+    this(dir, Synonyms.load(synonymsFile, Analysis.DEFAULT), EntryEdits.open(dir), embedder, mode);
   }
 
   /**
@@ -209,7 +245,15 @@ public final class ArchiveSearcher implements AutoCloseable {
       Embedder embedder,
       RankingMode mode)
       throws IOException {
-    this(directory, analysis, synonyms, ranking, SearchWorkers.forThisMachine(), embedder, mode);
+    this(
+        directory,
+        analysis,
+        synonyms,
+        ranking,
+        SearchWorkers.forThisMachine(),
+        EntryEdits.none(),
+        embedder,
+        mode);
   }
 
   /** As above, searching with {@code workers}, which this searcher then owns. */
@@ -220,7 +264,15 @@ public final class ArchiveSearcher implements AutoCloseable {
       Ranking ranking,
       SearchWorkers workers)
       throws IOException {
-    this(directory, analysis, synonyms, ranking, workers, null, RankingMode.LEXICAL);
+    this(
+        directory,
+        analysis,
+        synonyms,
+        ranking,
+        workers,
+        EntryEdits.none(),
+        null,
+        RankingMode.LEXICAL);
   }
 
   private ArchiveSearcher(
@@ -229,9 +281,11 @@ public final class ArchiveSearcher implements AutoCloseable {
       Synonyms synonyms,
       Ranking ranking,
       SearchWorkers workers,
+      EntryEdits edits,
       Embedder embedder,
       RankingMode mode)
       throws IOException {
+    this.edits = Objects.requireNonNull(edits, "edits");
     this.embedder = embedder;
     this.ranking = Objects.requireNonNull(mode, "mode");
     this.directory = directory;
@@ -255,8 +309,14 @@ public final class ArchiveSearcher implements AutoCloseable {
    * when it changed.
    */
   public void refresh() throws IOException {
+    edits.refresh(); // another process may have hidden an entry
     manager.maybeRefresh();
     currentSuggester();
+  }
+
+  /** The entries left out of every answer now: hidden or deleted by staff. */
+  private Set<String> leftOut() {
+    return edits.notPublic();
   }
 
   /**
@@ -285,7 +345,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();
     try {
       QueryPlan plan = planner.plan(request.query(), request.exact(), searcher.getIndexReader());
-      List<BooleanClause> scope = scope(request.filters());
+      List<BooleanClause> scope = scope(request.filters(), leftOut());
       boolean hybrid =
           ranking == RankingMode.HYBRID
               && !plan.isBlank()
@@ -627,11 +687,14 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /**
    * The one place every search is narrowed, as clauses added beside the ranking query (and the
-   * filter of any other way of finding entries): the request's facet filters. Entries that must
-   * never be shown publicly are excluded here too.
+   * filter of any other way of finding entries): the request's facet filters, and the entries that
+   * must never be shown publicly ({@code leftOut}: hidden or deleted by staff).
    */
-  static List<BooleanClause> scope(Filters filters) {
+  static List<BooleanClause> scope(Filters filters, Set<String> leftOut) {
     List<BooleanClause> clauses = new ArrayList<>();
+    if (!leftOut.isEmpty()) {
+      clauses.add(new BooleanClause(idsIn(leftOut), Occur.MUST_NOT));
+    }
     filters
         .byField()
         .forEach(
@@ -644,6 +707,10 @@ public final class ArchiveSearcher implements AutoCloseable {
               }
             });
     return List.copyOf(clauses);
+  }
+
+  private static Query idsIn(Set<String> ids) {
+    return new TermInSetQuery(Fields.ID, ids.stream().sorted().map(BytesRef::new).toList());
   }
 
   /** {@code query} narrowed by {@code scope}. */
@@ -885,26 +952,38 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * Facet counts over the whole archive, for browsing: counted once per index version (40-50 ms at
-   * a million entries, and the search page shows them on every visit without a query).
+   * Facet counts over the whole archive, for browsing: counted once per index version, since
+   * counting visits every entry, slow at a million entries, and the search page shows them on every
+   * visit without a query.
    */
   public Map<String, List<FacetCount>> facets() throws IOException {
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();
     try {
-      Map<String, List<FacetCount>> browse = searcher.browse;
-      if (browse == null) {
-        FacetsCollector fc = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
-        browse = Collections.unmodifiableMap(facets(searcher, fc));
+      Set<String> leftOut = leftOut();
+      Browse browse = searcher.browse;
+      // counted again when staff hid or showed an entry: a category only a hidden entry has is gone
+      if (browse == null || browse.leftOut() != leftOut) {
+        FacetsCollector fc =
+            searcher.search(
+                scoped(new MatchAllDocsQuery(), scope(Filters.NONE, leftOut)),
+                new FacetsCollectorManager());
+        browse = new Browse(leftOut, Collections.unmodifiableMap(facets(searcher, fc)));
         searcher.browse = browse; // two first visitors may both count; they get the same answer
       }
-      return browse;
+      return browse.counts();
     } finally {
       manager.release(searcher);
     }
   }
 
-  /** The entry with this id, if the index has it. */
+  /** The whole archive's facet counts, and the entries left out when they were counted. */
+  private record Browse(Set<String> leftOut, Map<String, List<FacetCount>> counts) {}
+
+  /** The entry with this id, if the index has it (and it is not hidden). */
   public Optional<QaEntry> get(String id) throws IOException {
+    if (leftOut().contains(id)) {
+      return Optional.empty();
+    }
     IndexSearcher searcher = manager.acquire();
     try {
       int doc = docOf(searcher, id);
@@ -932,6 +1011,9 @@ public final class ArchiveSearcher implements AutoCloseable {
    */
   public Optional<MarkedEntry> getMarked(String id, String query, boolean exact)
       throws IOException {
+    if (leftOut().contains(id)) {
+      return Optional.empty();
+    }
     IndexSearcher searcher = manager.acquire();
     try {
       TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
@@ -976,6 +1058,10 @@ public final class ArchiveSearcher implements AutoCloseable {
    * first.
    */
   public List<SearchHit> related(String id, int max) throws IOException {
+    Set<String> leftOut = leftOut();
+    if (leftOut.contains(id)) {
+      return List.of();
+    }
     IndexSearcher searcher = manager.acquire();
     try {
       int doc = docOf(searcher, id);
@@ -988,7 +1074,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       mlt.setMinTermFreq(1);
       mlt.setMinDocFreq(1);
       mlt.setMaxQueryTerms(25);
-      List<BooleanClause> scope = scope(Filters.NONE);
+      List<BooleanClause> scope = scope(Filters.NONE, leftOut);
       Query like =
           scoped(
               new BooleanQuery.Builder()
@@ -1095,14 +1181,17 @@ public final class ArchiveSearcher implements AutoCloseable {
     try {
       IndexReader reader = searcher.getIndexReader();
       long version = ((org.apache.lucene.index.DirectoryReader) reader).getVersion();
+      Set<String> leftOut = leftOut();
       synchronized (suggesterLock) {
-        if (suggester == null || suggesterVersion != version) {
-          Suggester fresh = Suggester.build(reader, analysis);
+        // built again for a new commit, and when staff hid or showed an entry
+        if (suggester == null || suggesterVersion != version || suggesterLeftOut != leftOut) {
+          Suggester fresh = Suggester.build(reader, analysis, leftOut);
           if (suggester != null) {
             suggester.close();
           }
           suggester = fresh;
           suggesterVersion = version;
+          suggesterLeftOut = leftOut;
         }
         return suggester;
       }
@@ -1111,8 +1200,12 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
-  /** Calls {@code consumer} with every entry, in index order (for export). */
+  /**
+   * Calls {@code consumer} with every entry, in index order (for export and the sitemap), hidden
+   * ones left out.
+   */
   public void forEachEntry(Consumer<QaEntry> consumer) throws IOException {
+    Set<String> leftOut = leftOut();
     IndexSearcher searcher = manager.acquire();
     try {
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -1120,7 +1213,10 @@ public final class ArchiveSearcher implements AutoCloseable {
         Bits live = leaf.reader().getLiveDocs();
         for (int i = 0; i < leaf.reader().maxDoc(); i++) {
           if (live == null || live.get(i)) {
-            consumer.accept(EntryDocuments.fromDocument(stored.document(i)));
+            QaEntry e = EntryDocuments.fromDocument(stored.document(i));
+            if (!leftOut.contains(e.id())) {
+              consumer.accept(e);
+            }
           }
         }
       }
@@ -1129,11 +1225,13 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
   }
 
-  /** Number of entries in the searched commit. */
+  /** Number of entries in the searched commit, hidden ones left out. */
   public int count() throws IOException {
+    Set<String> leftOut = leftOut();
     IndexSearcher searcher = manager.acquire();
     try {
-      return searcher.getIndexReader().numDocs();
+      int all = searcher.getIndexReader().numDocs();
+      return leftOut.isEmpty() ? all : all - searcher.count(idsIn(leftOut));
     } finally {
       manager.release(searcher);
     }
@@ -1253,7 +1351,7 @@ public final class ArchiveSearcher implements AutoCloseable {
         new ConcurrentHashMap<>();
 
     /** The whole archive's facet counts, once counted; this searcher's reader never changes. */
-    volatile Map<String, List<FacetCount>> browse;
+    volatile Browse browse;
 
     private volatile Boolean vectors;
 

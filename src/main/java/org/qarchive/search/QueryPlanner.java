@@ -295,9 +295,9 @@ public final class QueryPlanner {
           informative.forEach(u -> query.add(u, Occur.MUST));
         } else if (match == Match.ANY && !phrasesOrAlternatives) {
           // one flat disjunction, which Lucene ranks by skipping whole blocks that cannot reach
-          // the page (a required disjunction under optional common words could not skip: 250 ms
-          // for a pasted paragraph on 1M entries). An entry with only common words now matches
-          // too, low down: common words weigh little.
+          // the page (a required disjunction under optional common words could not skip, which
+          // made a pasted paragraph on a large archive slow: docs/benchmarks.md). An entry with
+          // only common words now matches too, low down: common words weigh little.
           informative.forEach(u -> query.add(u, Occur.SHOULD));
         } else {
           BooleanQuery.Builder some = new BooleanQuery.Builder();

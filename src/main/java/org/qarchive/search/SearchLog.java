@@ -1,11 +1,9 @@
 package org.qarchive.search;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,9 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * What patients searched for, for the clinic: the most frequent queries and those that found
- * nothing. Kept in one local, append-only file ({@code time<TAB>total<TAB>query} per line), and
- * scrubbed of personal data before anything is written: e-mail addresses, phone numbers, and names
- * after "Dr." or "my name is" never reach the disk.
+ * nothing. Kept in local, append-only files ({@code time<TAB>total<TAB>query} per line), a new one
+ * every day and none older than the days to keep ({@link DailyLog}, 90 days unless the operator
+ * chooses otherwise), and scrubbed of personal data before anything is written: e-mail addresses,
+ * phone numbers, and names after "Dr." or "my name is" never reach the disk.
  */
 public final class SearchLog implements AutoCloseable {
 
@@ -40,31 +39,43 @@ public final class SearchLog implements AutoCloseable {
 
   private final Path file;
   private final Clock clock;
-  private final BufferedWriter out;
+  private final DailyLog out;
   private final Map<String, long[]> counts = new HashMap<>();
 
-  /** Opens (or creates) the log in {@code file}, reading what it already holds. */
+  /** Opens (or creates) the log in {@code file}, keeping 90 days, reading what it already holds. */
   public SearchLog(Path file) throws IOException {
-    this(file, Clock.systemUTC());
+    this(file, DailyLog.DEFAULT_KEEP_DAYS);
   }
 
-  SearchLog(Path file, Clock clock) throws IOException {
-    this.file = Objects.requireNonNull(file, "file");
+  /** Opens (or creates) the log in {@code file}, keeping {@code keepDays} days. */
+  public SearchLog(Path file, int keepDays) throws IOException {
+    this(file, keepDays, Clock.systemUTC());
+  }
+
+  SearchLog(Path file, int keepDays, Clock clock) throws IOException {
+    this(Objects.requireNonNull(file, "file"), clock, new DailyLog(file, keepDays, clock));
+  }
+
+  private SearchLog(Path file, Clock clock, DailyLog out) throws IOException {
+    this.file = file;
     this.clock = clock;
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
-    }
-    if (Files.exists(file)) {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    this.out = out;
+    for (Path f : DailyLog.files(file)) {
+      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
         String[] p = line.split("\t", 3);
         if (p.length == 3 && p[1].matches("\\d+")) {
           count(p[2], Long.parseLong(p[1]));
         }
       }
     }
-    this.out =
-        Files.newBufferedWriter(
-            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /**
+   * Reads the log in {@code file} and its earlier days' files, without writing, rotating or
+   * deleting anything (a server may be writing it): for reports.
+   */
+  public static SearchLog reader(Path file) throws IOException {
+    return new SearchLog(Objects.requireNonNull(file, "file"), Clock.systemUTC(), null);
   }
 
   /**
@@ -75,9 +86,11 @@ public final class SearchLog implements AutoCloseable {
     if (q.isEmpty()) {
       return;
     }
+    if (out == null) {
+      throw new IllegalStateException("this search log was opened for reading only");
+    }
     count(q, total);
-    out.write(clock.instant().toString() + "\t" + Math.max(0, total) + "\t" + q + "\n");
-    out.flush();
+    out.append(clock.instant().toString() + "\t" + Math.max(0, total) + "\t" + q);
   }
 
   /** The {@code n} most searched queries, most frequent first (ties alphabetically). */
@@ -128,8 +141,17 @@ public final class SearchLog implements AutoCloseable {
     return file;
   }
 
+  /** Starts a new day's file and deletes those past the days to keep, if due. */
+  public void maintain() throws IOException {
+    if (out != null) {
+      out.maintain();
+    }
+  }
+
   @Override
   public synchronized void close() throws IOException {
-    out.close();
+    if (out != null) {
+      out.close();
+    }
   }
 }

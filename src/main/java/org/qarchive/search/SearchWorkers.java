@@ -27,9 +27,9 @@ import org.apache.lucene.search.TaskExecutor;
 public final class SearchWorkers implements AutoCloseable {
 
   /**
-   * Fewest documents given a slice of their own. On the 2-core machine, two slices of 10,000 made a
-   * 20,000-entry search without facets slower (p50 0.90-0.98 ms against 0.87-0.88 ms) and the
-   * server's throughput lower; at 1,000,000 entries two slices nearly halve a search.
+   * Fewest documents given a slice of their own: measured, not guessed (docs/benchmarks.md). Two
+   * slices of 10,000 made a 20,000-entry search slower and the server's throughput lower, while at
+   * 1,000,000 entries two slices nearly halve a search.
    */
   public static final int MIN_SLICE_DOCS = 100_000;
 

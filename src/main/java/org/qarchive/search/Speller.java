@@ -36,8 +36,8 @@ final class Speller {
 
   /**
    * Most unknown words of one query that are corrected, and most of them looked up two edits away
-   * in the index. Building the edit automaton is nearly all of an index lookup's cost (0.1 ms for
-   * one edit, up to 1.2 ms for two on a long word), and each unknown word is also compared with the
+   * in the index. Building the edit automaton is nearly all of an index lookup's cost (far more for
+   * two edits on a long word than for one), and each unknown word is also compared with the
    * synonyms file's words, so a pasted paragraph full of names made the slowest searches. On the
    * MEDIQA dev set 8 and 2 (1 in a paragraph) change no ranking (4 unknown words cost 0.0001 MAP,
    * no correction at all 0.004 nDCG@10).

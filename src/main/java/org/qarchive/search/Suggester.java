@@ -52,10 +52,19 @@ final class Suggester implements AutoCloseable {
 
   /** Builds the suggestions of everything {@code reader} holds. */
   static Suggester build(IndexReader reader, Analysis analysis) throws IOException {
+    return build(reader, analysis, Set.of());
+  }
+
+  /** As above, leaving out the entries with these ids (hidden by staff). */
+  static Suggester build(IndexReader reader, Analysis analysis, Set<String> leftOut)
+      throws IOException {
     Map<String, Long> weights = new HashMap<>();
     Map<String, Integer> phraseDocs = new HashMap<>();
     Analyzer words = Analysis.spelling();
-    Set<String> wanted = Set.of(Fields.TITLE, Fields.QUESTION);
+    Set<String> wanted =
+        leftOut.isEmpty()
+            ? Set.of(Fields.TITLE, Fields.QUESTION)
+            : Set.of(Fields.ID, Fields.TITLE, Fields.QUESTION);
     for (LeafReaderContext leaf : reader.leaves()) {
       StoredFields stored = leaf.reader().storedFields();
       Bits live = leaf.reader().getLiveDocs();
@@ -64,6 +73,9 @@ final class Suggester implements AutoCloseable {
           continue;
         }
         Document d = stored.document(i, wanted);
+        if (!leftOut.isEmpty() && leftOut.contains(d.get(Fields.ID))) {
+          continue;
+        }
         String title = d.get(Fields.TITLE);
         if (title != null && !title.isBlank() && title.length() <= MAX_CHARS) {
           weights.merge(title.strip(), TITLE_WEIGHT, Math::max);

@@ -478,8 +478,22 @@ final class Pages {
   }
 
   /** The demo host page for the embeddable box: what a clinic page with the snippet looks like. */
-  String embedDemo(String base) {
-    StringBuilder b = new StringBuilder(4096);
+  /**
+   * The six theme properties as the demo's themed box sets them (in app.css, since our own
+   * Content-Security-Policy allows no inline style), shown on the page for clinics to copy.
+   */
+  static final String DEMO_THEME =
+      ".my-box {\n"
+          + "  --qarchive-accent: #6b2a7b;      /* button, links, focus ring */\n"
+          + "  --qarchive-font: Georgia, serif;  /* all text */\n"
+          + "  --qarchive-radius: 0;             /* corners */\n"
+          + "  --qarchive-text: #2b1a30;        /* text colour */\n"
+          + "  --qarchive-bg: #fbf7fc;          /* input and answer list */\n"
+          + "  --qarchive-border: #6b2a7b;      /* input and list borders */\n"
+          + "}";
+
+  String embedDemo(String base, List<String> corsOrigins) {
+    StringBuilder b = new StringBuilder(6144);
     head(
         b,
         "Embed demo — " + siteName,
@@ -492,14 +506,48 @@ final class Pages {
     b.append("<pre><code>").append(escape(embedSnippet(base))).append("</code></pre>\n");
     b.append("<h2>Default look</h2>\n<div data-qarchive></div>\n");
     b.append("<h2>Themed with CSS custom properties</h2>\n");
-    b.append("<pre><code>")
-        .append(escape(".my-box { --qarchive-accent: #6b2a7b; --qarchive-radius: 0; }"))
-        .append("</code></pre>\n");
+    b.append("<p>Set any of these six on the placeholder or on any element around it:</p>\n");
+    b.append("<pre><code>").append(escape(DEMO_THEME)).append("</code></pre>\n");
     b.append(
         "<div class=\"demo-themed\" data-qarchive data-placeholder=\"Search our doctor's answers\"></div>\n");
+    b.append("<h2 id=\"sites\">Which sites may use it</h2>\n");
+    if (corsOrigins.contains("*")) {
+      b.append(
+          "<p class=\"cors\">This archive answers the box on <strong>any site</strong>"
+              + " (<code>--cors-origin *</code>, the default).</p>\n");
+    } else if (corsOrigins.isEmpty()) {
+      b.append(
+          "<p class=\"cors\">This archive answers the box on <strong>no other site</strong>.</p>\n");
+    } else {
+      b.append(
+          "<p class=\"cors\">This archive answers the box only on these sites:</p>\n<ul class=\"cors\">");
+      for (String o : corsOrigins) {
+        b.append("<li><code>").append(escape(o)).append("</code></li>");
+      }
+      b.append("</ul>\n");
+    }
+    b.append(
+        "<p>The archive's operator sets this with <code>qarchive serve --cors-origin"
+            + " https://www.your-clinic.example</code> (several separated by commas).</p>\n");
+    b.append("<h2>If your site sends a Content-Security-Policy</h2>\n");
+    b.append("<p>Add this archive to these directives of your site's policy:</p>\n");
+    b.append("<pre><code>").append(escape(cspLines(base))).append("</code></pre>\n");
     b.append("<script src=\"/embed.js\" data-qarchive async></script>\n");
     foot(b);
     return b.toString();
+  }
+
+  /** What a clinic's own Content-Security-Policy needs for the box. */
+  static String cspLines(String base) {
+    return "script-src 'self' "
+        + base
+        + ";   /* loads embed.js */\n"
+        + "connect-src 'self' "
+        + base
+        + ";  /* the box's searches */\n"
+        + "form-action 'self' "
+        + base
+        + ";  /* Enter opens the results here (only if your policy sets form-action) */";
   }
 
   static String embedSnippet(String base) {
@@ -552,6 +600,8 @@ final class Pages {
             "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" title=\"")
         .append(escape(siteName))
         .append("\">\n");
+    b.append("<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"16x16 32x32 48x48\">\n");
+    b.append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n");
     b.append("<link rel=\"stylesheet\" href=\"/static/app.css\">\n");
     b.append("<script src=\"/static/app.js\" defer></script>\n");
     b.append("</head><body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n");

@@ -18,6 +18,8 @@ import java.util.Objects;
  *     links, the sitemap and OpenSearch; null to derive it from each request's Host header
  * @param indexDir the index folder, for size and last-import metrics; null when unknown
  * @param maxConcurrentSearches searches allowed to run at once; more wait briefly, then get 429
+ * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-Proto}
+ *     and {@code X-Forwarded-Host} are believed; empty for none
  */
 public record WebConfig(
     String host,
@@ -27,7 +29,8 @@ public record WebConfig(
     List<String> frameAncestors,
     String publicUrl,
     Path indexDir,
-    int maxConcurrentSearches) {
+    int maxConcurrentSearches,
+    List<String> trustedProxies) {
 
   /**
    * Concurrent searches by default: enough to keep every core busy while one waits on I/O, few
@@ -59,6 +62,31 @@ public record WebConfig(
         throw new IllegalArgumentException("public URL must be an http(s) URL: " + publicUrl);
       }
     }
+    trustedProxies = List.copyOf(Objects.requireNonNullElse(trustedProxies, List.of()));
+    TrustedProxies.parse(
+        trustedProxies); // names a bad address now rather than at the first request
+  }
+
+  /** Without trusted proxies. */
+  public WebConfig(
+      String host,
+      int port,
+      List<String> corsOrigins,
+      String siteName,
+      List<String> frameAncestors,
+      String publicUrl,
+      Path indexDir,
+      int maxConcurrentSearches) {
+    this(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        maxConcurrentSearches,
+        List.of());
   }
 
   /** Without framing, public URL or index folder. */
@@ -94,12 +122,42 @@ public record WebConfig(
   /** This config with the index folder set, so metrics can report its size and last import. */
   public WebConfig withIndexDir(Path dir) {
     return new WebConfig(
-        host, port, corsOrigins, siteName, frameAncestors, publicUrl, dir, maxConcurrentSearches);
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        dir,
+        maxConcurrentSearches,
+        trustedProxies);
   }
 
   /** This config with another cap on concurrent searches. */
   public WebConfig withMaxConcurrentSearches(int max) {
     return new WebConfig(
-        host, port, corsOrigins, siteName, frameAncestors, publicUrl, indexDir, max);
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        max,
+        trustedProxies);
+  }
+
+  /** This config trusting the forwarding headers of these proxies (addresses or CIDR ranges). */
+  public WebConfig withTrustedProxies(List<String> proxies) {
+    return new WebConfig(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        maxConcurrentSearches,
+        proxies);
   }
 }

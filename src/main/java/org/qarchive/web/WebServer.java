@@ -8,9 +8,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +26,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.qarchive.archive.EntryJson;
+import org.qarchive.archive.Version;
 import org.qarchive.index.IndexInfo;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.FacetCount;
@@ -69,7 +72,25 @@ public final class WebServer implements AutoCloseable {
   private final Map<String, Asset> assets = new LinkedHashMap<>();
   private final Semaphore searchSlots;
   private final SearchLog searchLog;
+  private final AccessLog accessLog;
+  private final TrustedProxies proxies;
+  private final List<WebModule> modules = new java.util.ArrayList<>();
   private Javalin app;
+
+  /** The server could not listen where it was told to; {@link #inUse} when the port was taken. */
+  public static final class CannotListenException extends RuntimeException {
+    private final boolean inUse;
+
+    CannotListenException(String message, boolean inUse, Throwable cause) {
+      super(message, cause);
+      this.inUse = inUse;
+    }
+
+    /** Whether another process holds the port: worth retrying once it is gone. */
+    public boolean inUse() {
+      return inUse;
+    }
+  }
 
   /**
    * Largest request line and headers accepted: room for a 100 KB query, so it gets our helpful 400.
@@ -128,9 +149,21 @@ public final class WebServer implements AutoCloseable {
    * As above, with the clock that dates "published N years ago" notices and an optional search log.
    */
   public WebServer(ArchiveSearcher searcher, WebConfig config, Clock clock, SearchLog searchLog) {
+    this(searcher, config, clock, searchLog, null);
+  }
+
+  /** As above, with an optional access log, which this server then writes but does not close. */
+  public WebServer(
+      ArchiveSearcher searcher,
+      WebConfig config,
+      Clock clock,
+      SearchLog searchLog,
+      AccessLog accessLog) {
     this.searchLog = searchLog;
+    this.accessLog = accessLog;
     this.searcher = Objects.requireNonNull(searcher, "searcher");
     this.config = Objects.requireNonNull(config, "config");
+    this.proxies = TrustedProxies.parse(config.trustedProxies());
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pages = new Pages(config.siteName());
     this.searchSlots = new Semaphore(config.maxConcurrentSearches(), true);
@@ -147,6 +180,9 @@ public final class WebServer implements AutoCloseable {
     assets.put(
         "/openapi.yaml",
         new Asset("application/yaml; charset=utf-8", resource("/web/openapi.yaml")));
+    // browsers ask for /favicon.ico on their own; our pages point at the SVG
+    assets.put("/favicon.ico", new Asset("image/x-icon", resource("/web/favicon.ico")));
+    assets.put("/favicon.svg", new Asset("image/svg+xml", resource("/web/favicon.svg")));
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -154,6 +190,12 @@ public final class WebServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /** Adds a module's routes (the staff admin); call before {@link #start()}. */
+  public WebServer with(WebModule module) {
+    modules.add(Objects.requireNonNull(module, "module"));
+    return this;
   }
 
   /** Starts listening; returns this server. */
@@ -174,7 +216,8 @@ public final class WebServer implements AutoCloseable {
               c.routes.before(this::headers);
               c.routes.get("/", limited(this::searchPage));
               c.routes.get("/qa/{id}", limited(this::entryPage));
-              c.routes.get("/embed/demo", ctx -> ctx.html(pages.embedDemo(base(ctx))));
+              c.routes.get(
+                  "/embed/demo", ctx -> ctx.html(pages.embedDemo(base(ctx), config.corsOrigins())));
               c.routes.get("/api/search", limited(this::apiSearch));
               c.routes.get("/api/suggest", limited(this::apiSuggest));
               c.routes.get("/api/qa/{id}", this::apiEntry);
@@ -190,6 +233,7 @@ public final class WebServer implements AutoCloseable {
               c.routes.get("/sitemap.xml", this::sitemap);
               c.routes.get("/robots.txt", this::robots);
               assets.forEach((path, asset) -> c.routes.get(path, ctx -> serve(ctx, asset)));
+              modules.forEach(m -> m.addRoutes(c.routes));
               c.routes.exception(
                   TooBusyException.class,
                   (e, ctx) -> {
@@ -221,9 +265,50 @@ public final class WebServer implements AutoCloseable {
                     });
               }
             });
-    app.start();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      throw cannotListen(e);
+    }
     refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+    refresher.scheduleWithFixedDelay(this::maintainLogs, 1, 60, TimeUnit.MINUTES);
     return this;
+  }
+
+  /** Says in one line why the server could not listen, if that is what failed. */
+  private RuntimeException cannotListen(RuntimeException e) {
+    String where = config.host() + " port " + config.port();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JavalinBindException
+          || (t instanceof BindException b && String.valueOf(b.getMessage()).contains("in use"))) {
+        return new CannotListenException(
+            where
+                + " is already in use (another qarchive, or another server?): stop it, or choose"
+                + " another with --port",
+            true,
+            e);
+      }
+      if (t instanceof BindException b) {
+        return new CannotListenException(
+            "cannot listen on " + where + ": " + b.getMessage(), false, e);
+      }
+    }
+    return e;
+  }
+
+  /** Starts new days' log files and deletes old ones even when nobody searches. */
+  private void maintainLogs() {
+    try {
+      if (searchLog != null) {
+        searchLog.maintain();
+      }
+      if (accessLog != null) {
+        accessLog.maintain();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not rotate or clean up the logs", e);
+    }
   }
 
   /** The search slots, so tests can occupy them. */
@@ -286,6 +371,13 @@ public final class WebServer implements AutoCloseable {
     Endpoint e = ctx.endpoints().lastHttpEndpoint();
     String route = e == null || e.path.equals("*") ? "unmatched" : e.path;
     metrics.record(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000L));
+    if (accessLog != null) {
+      try {
+        accessLog.record(ctx.method().name(), ctx.path(), ctx.statusCode(), ms);
+      } catch (IOException ex) {
+        LOG.warn("could not write the access log {}", accessLog.file(), ex);
+      }
+    }
   }
 
   private static String genericMessage(int status) {
@@ -315,16 +407,30 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  /** The public base URL: configured, or this request's scheme and (checked) Host. */
+  /**
+   * The public base URL: configured, or this request's scheme and (checked) Host, as a trusted
+   * reverse proxy forwarded them ({@code X-Forwarded-Proto}, {@code X-Forwarded-Host}).
+   */
   private String base(Context ctx) {
     if (config.publicUrl() != null) {
       return config.publicUrl();
     }
+    String scheme = ctx.scheme();
     String host = Objects.requireNonNullElse(ctx.host(), "");
+    if (proxies.trusts(ctx.req().getRemoteAddr())) {
+      String proto = TrustedProxies.nearest(ctx.header("X-Forwarded-Proto"));
+      if ("https".equals(proto) || "http".equals(proto)) {
+        scheme = proto;
+      }
+      String forwarded = TrustedProxies.nearest(ctx.header("X-Forwarded-Host"));
+      if (forwarded != null && HOST.matcher(forwarded).matches()) {
+        host = forwarded;
+      }
+    }
     if (!HOST.matcher(host).matches()) {
       host = "localhost";
     }
-    return ("https".equals(ctx.scheme()) ? "https" : "http") + "://" + host;
+    return ("https".equals(scheme) ? "https" : "http") + "://" + host;
   }
 
   // ---- pages
@@ -445,6 +551,7 @@ public final class WebServer implements AutoCloseable {
       int n = searcher.count();
       body.put("status", "ok");
       body.put("entries", n);
+      body.put("version", Version.current());
       sendJson(ctx, 200, body);
     } catch (IOException | RuntimeException e) {
       LOG.warn("health check failed", e);

@@ -1,6 +1,7 @@
 package org.qarchive.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,14 +10,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qarchive.Fixtures;
 import org.qarchive.archive.EntryJson;
+import org.qarchive.archive.Version;
+import org.qarchive.index.Fields;
 import org.qarchive.index.IndexInfo;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -146,11 +156,103 @@ class MainTest {
   void everySubcommandHasHelp() {
     for (String cmd :
         new String[] {
-          "import", "serve", "search", "extract", "export", "stats", "eval", "soak", "searches"
+          "import",
+          "serve",
+          "search",
+          "extract",
+          "export",
+          "stats",
+          "eval",
+          "soak",
+          "searches",
+          "backup",
+          "restore",
+          "reindex"
         }) {
       Run r = run(cmd, "--help");
       assertEquals(0, r.code(), cmd);
       assertTrue(r.out().contains("Usage: qarchive " + cmd), r.out());
+    }
+  }
+
+  @Test
+  void everySubcommandSaysTheBuildsVersion() {
+    CommandLine cl = new CommandLine(new Main());
+    assertFalse(Version.current().isBlank() || Version.current().equals("unknown"));
+    for (String cmd : cl.getSubcommands().keySet()) {
+      if (cmd.equals("help")) {
+        continue;
+      }
+      Run r = run(cmd, "--version");
+      assertEquals(0, r.code(), cmd + ": " + r.err());
+      assertTrue(r.out().startsWith("qarchive " + Version.current() + "\n"), cmd + ": " + r.out());
+      assertTrue(r.out().contains("index schema " + Fields.SCHEMA_VERSION), r.out());
+    }
+    assertTrue(run("--version").out().startsWith("qarchive " + Version.current() + "\n"));
+  }
+
+  @Test
+  void theCommandListShowsEachSummaryWholeNeverCutMidSentence() {
+    Run r = run("--help");
+    String list = r.out().substring(r.out().indexOf("Commands:\n") + "Commands:\n".length());
+    Map<String, StringBuilder> shown = new LinkedHashMap<>();
+    String current = null;
+    for (String line : list.lines().toList()) {
+      Matcher m = Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+      if (m.matches()) {
+        current = m.group(1);
+        shown.put(current, new StringBuilder(m.group(2)));
+      } else if (current != null && !line.isBlank()) {
+        shown.get(current).append(' ').append(line.strip());
+      }
+    }
+    CommandLine cl = new CommandLine(new Main());
+    assertEquals(cl.getSubcommands().keySet(), shown.keySet());
+    shown.forEach(
+        (cmd, text) -> {
+          String summary = text.toString();
+          assertTrue(summary.endsWith("."), cmd + " is cut: " + summary);
+          if (!cmd.equals("help")) {
+            String first =
+                cl.getSubcommands().get(cmd).getCommandSpec().usageMessage().description()[0];
+            assertEquals(first.replaceAll("\\s+", " "), summary, cmd);
+          }
+        });
+  }
+
+  @Test
+  void oneAnswerIsOneAnswer() throws Exception {
+    Path index = tmp.resolve("idx");
+    Fixtures.index(index, Fixtures.small());
+    // the first search in a JVM loads the analysis and may run past the 200 ms budget on a busy
+    // machine; the wording is what this test is about
+    run("search", "--index", index.toString(), "silicone");
+    Run one = run("search", "--index", index.toString(), "silicone");
+    assertTrue(one.out().startsWith("1 answer ("), one.out());
+    Run none = run("search", "--index", index.toString(), "qqqzzzxxx");
+    assertTrue(none.out().contains("0 answers ("), none.out());
+  }
+
+  @Test
+  void aPortInUseIsOneLineAndATemporaryFailure() throws Exception {
+    Path index = tmp.resolve("idx");
+    Fixtures.index(index, Fixtures.small());
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      Run r =
+          run(
+              "serve",
+              "--index",
+              index.toString(),
+              "--no-import",
+              "--no-search-log",
+              "--no-access-log",
+              "--host",
+              "127.0.0.1",
+              "--port",
+              Integer.toString(taken.getLocalPort()));
+      assertEquals(Main.EXIT_TEMPFAIL, r.code(), r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+      assertTrue(r.err().contains("port " + taken.getLocalPort() + " is already in use"), r.err());
     }
   }
 }

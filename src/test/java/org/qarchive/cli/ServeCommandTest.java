@@ -72,6 +72,62 @@ class ServeCommandTest {
     }
   }
 
+  @Test
+  void aStaffCorrectionSurvivesServesAutomaticImportAndEveryLaterImport() throws Exception {
+    Path pages = tmp.resolve("import");
+    copyTree(Path.of("import"), pages);
+    ServeCommand serve = new ServeCommand();
+    serve.index = new IndexOption();
+    serve.index.dir = tmp.resolve("index");
+    serve.importDir = pages;
+    PrintWriter out = new PrintWriter(new StringWriter(), true);
+    assertTrue(serve.importIfChanged(out));
+    String seed;
+    try (ArchiveSearcher s = new ArchiveSearcher(serve.index.dir)) {
+      seed = s.search(org.qarchive.search.SearchRequest.of("botox eyebrows")).hits().get(0).id();
+    }
+    org.qarchive.index.EntryEdits edits = org.qarchive.index.EntryEdits.open(serve.index.dir);
+    edits.put(
+        org.qarchive.index.EntryEdits.none(seed)
+            .withCorrections(
+                java.util.Map.of(
+                    org.qarchive.index.EntryEdits.Field.TITLE, "Botox, toners and brows"),
+                "alice",
+                Instant.now()));
+    try (org.qarchive.index.ArchiveWriter w =
+        new org.qarchive.index.ArchiveWriter(serve.index.dir)) {
+      w.commitEdits();
+    }
+    assertFalse(serve.importIfChanged(out), "a correction is not a change of the import folder");
+    // the page the entry came from changes: serve imports the folder again at its next start
+    try (Stream<Path> files = Files.walk(pages)) {
+      Path seedPage =
+          files
+              .filter(
+                  p -> p.toString().contains("botox-and-facial-toners") && Files.isRegularFile(p))
+              .findFirst()
+              .orElseThrow();
+      Files.setLastModifiedTime(seedPage, FileTime.from(Instant.now().plusSeconds(60)));
+    }
+    assertTrue(serve.importIfChanged(out));
+    assertEquals("Botox, toners and brows", title(serve.index.dir, seed));
+    // the command line's plain import (unchanged files skipped), then one that reads everything
+    assertEquals(
+        0, MainTest.run("import", "--index", serve.index.dir.toString(), pages.toString()).code());
+    assertEquals("Botox, toners and brows", title(serve.index.dir, seed));
+    assertEquals(
+        0,
+        MainTest.run("import", "--full", "--index", serve.index.dir.toString(), pages.toString())
+            .code());
+    assertEquals("Botox, toners and brows", title(serve.index.dir, seed));
+  }
+
+  private static String title(Path index, String id) throws Exception {
+    try (ArchiveSearcher s = new ArchiveSearcher(index)) {
+      return s.get(id).orElseThrow().title();
+    }
+  }
+
   private static void copyTree(Path from, Path to) throws Exception {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : (Iterable<Path>) files::iterator) {

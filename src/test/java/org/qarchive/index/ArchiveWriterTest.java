@@ -123,6 +123,9 @@ class ArchiveWriterTest {
     try (var d = org.apache.lucene.store.FSDirectory.open(dir);
         var w = new org.apache.lucene.index.IndexWriter(d, config)) {
       w.addDocument(EntryDocuments.toDocument(Fixtures.seed()));
+      // as qarchive wrote it before ArchiveCodec: this schema, Lucene's default codec
+      w.setLiveCommitData(
+          java.util.Map.of(Fields.COMMIT_SCHEMA_VERSION, Fields.SCHEMA_VERSION).entrySet());
       w.commit();
     }
     QaEntry other =

@@ -1,11 +1,15 @@
 package org.qarchive.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +84,34 @@ final class BrowserSession implements AutoCloseable {
           ex.getResponseBody().write(body);
           ex.close();
         });
+    // the clinic page again, under the Content-Security-Policy given as ?policy=, with the clinic's
+    // own script that records every violation the browser reports
+    clinic.createContext(
+        "/csp",
+        ex -> {
+          String query = ex.getRequestURI().getRawQuery();
+          String policy =
+              URLDecoder.decode(query == null ? "" : query.replaceFirst("^policy=", ""), UTF_8);
+          byte[] body = clinicPage("<script src=\"/watch.js\"></script>").getBytes(UTF_8);
+          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          ex.getResponseHeaders().add("Content-Security-Policy", policy);
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    clinic.createContext(
+        "/watch.js",
+        ex -> {
+          byte[] body =
+              ("window.__violations = [];"
+                      + "document.addEventListener('securitypolicyviolation', function (e) {"
+                      + " window.__violations.push(e.violatedDirective + ' ' + e.blockedURI); });")
+                  .getBytes(UTF_8);
+          ex.getResponseHeaders().add("Content-Type", "text/javascript");
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
     clinic.start();
     profile = Files.createTempDirectory("qarchive-chromium");
     driver = newDriver(true, profile);
@@ -95,14 +127,25 @@ final class BrowserSession implements AutoCloseable {
     return "http://127.0.0.1:" + clinic.getAddress().getPort() + "/";
   }
 
+  /** The clinic page under {@code policy}; {@code window.__violations} lists what it blocked. */
+  String clinicUrlWithCsp(String policy) {
+    return clinicUrl() + "csp?policy=" + URLEncoder.encode(policy, UTF_8);
+  }
+
   /**
    * A page that tries hard to break the box: hostile CSS, and the snippet exactly as the README
    * gives it.
    */
   private String clinicPage() {
+    return clinicPage(
+        "<style>input, button { background: red !important; font-size: 40px !important; }"
+            + " div { display: inline; }</style>");
+  }
+
+  private String clinicPage(String head) {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Kane Clinic</title>"
-        + "<style>input, button { background: red !important; font-size: 40px !important; } div { display: inline; }"
-        + "</style></head><body><header><h1>Kane Clinic</h1></header><main><p>Ask us anything:</p>"
+        + head
+        + "</head><body><header><h1>Kane Clinic</h1></header><main><p>Ask us anything:</p>"
         + "<script src=\""
         + archiveUrl()
         + "/embed.js\" data-qarchive async></script>"

@@ -97,16 +97,80 @@ class EmbedBrowserTest {
   }
 
   @Test
-  void demoPageShowsTheBoxThemedAndUntouched() throws Exception {
+  void demoPageShowsTheBoxThemedWithAllSixPropertiesAndWhichSitesMayUseIt() throws Exception {
     SearchContext box = openBox(s.archiveUrl() + "/embed/demo");
     s.waitFor(d).until(x -> x.findElements(By.cssSelector("[data-qarchive-ready]")).size() == 2);
-    WebElement themed =
-        d.findElement(By.cssSelector(".demo-themed"))
-            .getShadowRoot()
-            .findElement(By.cssSelector("button"));
-    assertEquals("rgba(107, 42, 123, 1)", themed.getCssValue("background-color"));
+    SearchContext themed = d.findElement(By.cssSelector(".demo-themed")).getShadowRoot();
+    WebElement button = themed.findElement(By.cssSelector("button"));
+    WebElement field = themed.findElement(By.cssSelector("input"));
+    // each of the six properties the page shows takes effect
+    String shown =
+        d.findElement(By.xpath("//h2[contains(., 'CSS custom properties')]/following::pre[1]"))
+            .getText();
+    for (String property :
+        List.of(
+            "--qarchive-accent: #6b2a7b",
+            "--qarchive-font: Georgia, serif",
+            "--qarchive-radius: 0",
+            "--qarchive-text: #2b1a30",
+            "--qarchive-bg: #fbf7fc",
+            "--qarchive-border: #6b2a7b")) {
+      assertTrue(shown.contains(property), property + " not shown in " + shown);
+    }
+    assertEquals("rgba(107, 42, 123, 1)", button.getCssValue("background-color"));
+    assertTrue(
+        field.getCssValue("font-family").startsWith("Georgia"), field.getCssValue("font-family"));
+    assertEquals("0px", field.getCssValue("border-top-left-radius"));
+    assertEquals("rgba(43, 26, 48, 1)", field.getCssValue("color"));
+    assertEquals("rgba(251, 247, 252, 1)", field.getCssValue("background-color"));
+    assertEquals("rgba(107, 42, 123, 1)", field.getCssValue("border-top-color"));
+    // the CORS setting: this session's archive allows only the clinic's origin
+    String sites = d.findElement(By.cssSelector("ul.cors")).getText();
+    assertEquals(s.clinicUrl().replaceAll("/$", ""), sites.strip());
     input(box).sendKeys("botox");
     waitExpanded(box);
     s.screenshot(d, "embed");
+  }
+
+  /** The clinic's policy as the demo page and docs/embed.md give it, plus a strict rest. */
+  private String clinicPolicy(String lines) {
+    return "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+        + lines.replaceAll("/\\*[^*]*\\*/", "").replaceAll("\\s*\n\\s*", " ").strip();
+  }
+
+  @Test
+  void worksOnAClinicPageWhoseContentSecurityPolicyHasTheLinesTheDocsGive() {
+    String policy = clinicPolicy(Pages.cspLines(s.archiveUrl()));
+    SearchContext box = openBox(s.clinicUrlWithCsp(policy));
+    input(box).sendKeys("rhinoplasty");
+    waitExpanded(box);
+    List<WebElement> options = box.findElements(By.cssSelector("[role=option]"));
+    assertTrue(
+        options.get(0).getText().contains("Swelling after rhinoplasty"), options.get(0).getText());
+    // the box's own styles apply under style-src 'self' (constructed style sheets)
+    assertEquals(
+        "rgba(11, 92, 173, 1)",
+        box.findElement(By.cssSelector("button")).getCssValue("background-color"));
+    assertEquals(List.of(), s.js(d, "return window.__violations"), "blocked under " + policy);
+    // Enter without choosing an answer opens the results on the archive (form-action)
+    new Actions(d).sendKeys(Keys.ESCAPE).perform();
+    input(box).sendKeys(Keys.ENTER);
+    s.waitFor(d).until(x -> x.getCurrentUrl().startsWith(s.archiveUrl() + "/?q=rhinoplasty"));
+  }
+
+  @Test
+  void withoutTheConnectSrcLineTheClinicsPolicyBlocksTheSearches() {
+    String lines = Pages.cspLines(s.archiveUrl()).replaceAll("connect-src[^;]*;", "");
+    SearchContext box = openBox(s.clinicUrlWithCsp(clinicPolicy(lines)));
+    input(box).sendKeys("rhinoplasty");
+    s.waitFor(d)
+        .until(
+            x ->
+                box.findElement(By.cssSelector("[role=status]"))
+                    .getAttribute("textContent")
+                    .contains("not available"));
+    assertTrue(
+        s.js(d, "return window.__violations.join(' ')").toString().contains("connect-src"),
+        "the browser reported the blocked search");
   }
 }

@@ -3,6 +3,9 @@ package org.qarchive.web;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -95,5 +98,30 @@ class PagesTest {
     assertTrue(html.contains("Title &lt;i&gt;") && html.contains("Dr. &lt;b&gt;X&lt;/b&gt;"));
     assertTrue(html.contains("value=\"&lt;Botox&gt;\""));
     assertTrue(html.contains("q <mark>botox</mark> &amp;"), "snippets arrive escaped and are kept");
+  }
+
+  @Test
+  void theEmbedDocsGiveTheSamePolicyLinesAsTheDemoPage() throws Exception {
+    String docs =
+        Files.readString(Path.of("docs", "embed.md"), StandardCharsets.UTF_8)
+            .replaceAll("[ \\t]+", " ");
+    for (String line : Pages.cspLines("https://archive.example").split("\n")) {
+      String directive = line.substring(0, line.indexOf(';') + 1).replaceAll("\\s+", " ");
+      assertTrue(docs.contains(directive), directive + " is not in docs/embed.md");
+    }
+  }
+
+  @Test
+  void theEmbedDemoSaysWhichSitesMayUseTheBox() {
+    Pages pages = new Pages("Archive");
+    assertTrue(
+        pages.embedDemo("https://a.example", List.of("*")).contains("<strong>any site</strong>"));
+    String some =
+        pages.embedDemo("https://a.example", List.of("https://clinic.example", "https://x<y>"));
+    assertTrue(some.contains("<li><code>https://clinic.example</code></li>"), some);
+    assertTrue(some.contains("<li><code>https://x&lt;y&gt;</code></li>"), "escaped: " + some);
+    assertTrue(
+        pages.embedDemo("https://a.example", List.of()).contains("<strong>no other site</strong>"));
+    assertTrue(some.contains("connect-src &#39;self&#39; https://a.example;"), some);
   }
 }
