@@ -134,8 +134,6 @@ class OperationsChecklistIT {
       // the trimmed runtime runs ONNX Runtime, unpacked under the state folder's tmp
       assertTrue(serveLog.contains("(ranking: hybrid)"), serveLog);
     }
-    assertTrue(
-        Files.isRegularFile(work.resolve("state/qarchive.jsa")), "the class-data archive, at exit");
     // 5: the restored index is the backed-up one
     int served = IndexInfo.read(work.resolve("index")).entries();
     assertTrue(served > 0);

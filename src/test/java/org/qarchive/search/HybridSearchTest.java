@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qarchive.Fixtures;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.embedding.Embedder;
+import org.qarchive.index.Analysis;
 import org.qarchive.index.ArchiveWriter;
+import org.qarchive.index.EntryEdits;
 import org.qarchive.index.Fields;
 
 /** Ranking by words and meaning, with the shipped model run for real. */
@@ -93,6 +97,57 @@ class HybridSearchTest {
     assertTrue(PTOSIS.answer().contains(h.answerSnippet()), h.answerSnippet());
     assertFalse(h.answerSnippet().contains("<mark>"));
     assertTrue(r.total() >= r.hits().size());
+  }
+
+  /** The index of {@link #index} with PTOSIS's staff edits in {@code at}. */
+  private static ArchiveSearcher staffEdited(Path at, EntryEdits edits) throws Exception {
+    try (ArchiveWriter w = new ArchiveWriter(at, embedder)) {
+      for (QaEntry e : Fixtures.small()) {
+        w.upsert(e);
+      }
+      w.upsert(PatientSearchTest.EYELID);
+      w.upsert(PTOSIS);
+      w.commit(null);
+    }
+    return new ArchiveSearcher(
+        at, Synonyms.load(null, Analysis.DEFAULT), edits, embedder, RankingMode.HYBRID);
+  }
+
+  @Test
+  void anEntryStaffHidIsNotFoundByMeaningEither(@TempDir Path at) throws Exception {
+    EntryEdits edits = EntryEdits.open(at);
+    try (ArchiveSearcher pub = staffEdited(at, edits)) {
+      assertTrue(hit(pub.search(SearchRequest.of(LAY)), PTOSIS.id()) != null, "found before");
+      edits.put(
+          EntryEdits.none(PTOSIS.id())
+              .withVisibility(EntryEdits.Visibility.HIDDEN, "alice", Instant.now()));
+      assertEquals(null, hit(pub.search(SearchRequest.of(LAY)), PTOSIS.id()));
+      assertFalse(
+          pub.related(PatientSearchTest.EYELID.id(), 10).stream()
+              .anyMatch(h -> h.id().equals(PTOSIS.id())),
+          "nor among similar answers");
+    }
+  }
+
+  @Test
+  void aCorrectionAppliedWithoutTheModelKeepsTheEntrysVector(@TempDir Path at) throws Exception {
+    EntryEdits edits = EntryEdits.open(at);
+    try (ArchiveSearcher pub = staffEdited(at, edits)) {
+      edits.put(
+          EntryEdits.none(PTOSIS.id())
+              .withCorrections(
+                  Map.of(EntryEdits.Field.TITLE, "A heavy upper eye from Dysport"),
+                  "alice",
+                  Instant.now()));
+      try (ArchiveWriter staffWriter = new ArchiveWriter(at)) { // as the staff side: no model
+        staffWriter.commitEdits();
+      }
+      pub.refresh();
+      SearchHit h = hit(pub.search(SearchRequest.of(LAY)), PTOSIS.id());
+      assertTrue(h != null, "still found by meaning after the correction");
+      assertEquals(SearchHit.Match.MEANING, h.match());
+      assertEquals("A heavy upper eye from Dysport", pub.get(PTOSIS.id()).orElseThrow().title());
+    }
   }
 
   @Test

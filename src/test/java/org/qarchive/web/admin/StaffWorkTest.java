@@ -235,7 +235,11 @@ class StaffWorkTest {
     assertEquals(404, s.client().get("/api/qa/" + id).statusCode(), "API");
     assertFalse(s.client().get("/sitemap.xml").body().contains(id), "sitemap");
     assertFalse(
-        s.client().get("/api/suggest?q=botox+and").body().toLowerCase().contains("toner"),
+        s.client()
+            .get("/api/suggest?q=botox+and")
+            .body()
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("toner"),
         "suggestions");
     assertFalse(
         s.client().get("/api/search?q=botox&instant=1").body().contains(id), "the embed's search");
