@@ -52,7 +52,8 @@
       .then(function (html) {
         if (html == null) return;
         // our own escaped, server-rendered page; DOMParser never runs scripts
-        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('results');
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = page.getElementById('results');
         var old = d.getElementById('results');
         if (!fresh || !old) return;
         var count = d.getElementById('count');
@@ -61,8 +62,22 @@
         Array.prototype.slice.call(fresh.childNodes).forEach(function (n) {
           if (n !== freshCount) old.appendChild(d.importNode(n, true));
         });
-        // keep the live region itself so screen readers announce the new count
-        if (count && freshCount) count.textContent = freshCount.textContent;
+        // keep the live region itself, so screen readers announce the new status line (and its links)
+        if (count && freshCount) {
+          count.textContent = '';
+          Array.prototype.slice.call(freshCount.childNodes).forEach(function (n) {
+            count.appendChild(d.importNode(n, true));
+          });
+        }
+        // an emergency notice comes and goes with the words typed
+        var notices = d.getElementById('notices');
+        var freshNotices = page.getElementById('notices');
+        if (notices && freshNotices) {
+          notices.textContent = '';
+          Array.prototype.slice.call(freshNotices.childNodes).forEach(function (n) {
+            notices.appendChild(d.importNode(n, true));
+          });
+        }
         shown = q;
         history.replaceState(null, '', url);
         d.title = q + ' — ' + d.title.split(' — ').pop();

@@ -62,6 +62,13 @@ final class EvalCommand implements Callable<Integer> {
   Path typos;
 
   @Option(
+      names = "--correct-queries",
+      paramLabel = "FILE",
+      description =
+          "Correctly spelled queries, one a line: share the speller corrects or offers a correction for.")
+  Path correctQueries;
+
+  @Option(
       names = "--synonyms",
       paramLabel = "FILE",
       description = "Synonyms file instead of the shipped one.")
@@ -134,13 +141,13 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (Path p : new Path[] {corpus, queries, qrels, typos, synonymsFile}) {
+    for (Path p : new Path[] {corpus, queries, qrels, typos, correctQueries, synonymsFile}) {
       if (p != null && !Files.isRegularFile(p)) {
         throw new BadInputException("no such file: " + p);
       }
     }
-    if (queries == null && typos == null) {
-      throw new BadInputException("give --queries (and --qrels) or --typos");
+    if (queries == null && typos == null && correctQueries == null) {
+      throw new BadInputException("give --queries (and --qrels), --typos or --correct-queries");
     }
     PrintWriter out = spec.commandLine().getOut();
     Analysis analysis = new Analysis(stemmer, stopwords);
@@ -240,6 +247,25 @@ final class EvalCommand implements Callable<Integer> {
             100 * r.share());
         if (!r.misses().isEmpty()) {
           out.println("  differ: " + String.join(" | ", r.misses()));
+          out.printf(
+              Locale.ROOT,
+              "  of those, %d offer the correct spelling as 'did you mean'%n",
+              r.offered());
+        }
+      }
+      if (correctQueries != null) {
+        Evaluation.FalseCorrectionReport r = Evaluation.falseCorrections(searcher, correctQueries);
+        out.printf(
+            Locale.ROOT,
+            "false corrections: %d of %d correctly spelled queries (%.1f%%): %d searched as"
+                + " something else, %d offered a 'did you mean'%n",
+            r.replaced() + r.offered(),
+            r.queries(),
+            100 * r.share(),
+            r.replaced(),
+            r.offered());
+        for (String t : r.touched()) {
+          out.println("  " + t);
         }
       }
     }

@@ -23,6 +23,7 @@ import org.qarchive.search.RankingMode;
 import org.qarchive.search.SearchLog;
 import org.qarchive.search.SearchRequest;
 import org.qarchive.search.Synonyms;
+import org.qarchive.site.SiteConfig;
 import org.qarchive.web.AccessLog;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
@@ -115,6 +116,16 @@ final class ServeCommand implements Callable<Integer> {
   boolean noSearchLog;
 
   @Option(
+      names = "--config-dir",
+      paramLabel = "DIR",
+      defaultValue = "config",
+      description =
+          "The clinic's settings staff edit (clinic.properties, emergency-triggers.txt,"
+              + " facet-stoplist.txt), re-read on change; missing files are written with the"
+              + " documented defaults (default: ${DEFAULT-VALUE}).")
+  Path configDir;
+
+  @Option(
       names = "--access-log",
       paramLabel = "FILE",
       defaultValue = "logs/access.log",
@@ -183,6 +194,9 @@ final class ServeCommand implements Callable<Integer> {
     index.requireSearchable(spec.commandLine().getErr());
     if (maxUploadMb < 1) {
       throw new BadInputException("--max-upload-mb must be at least 1");
+    }
+    for (Path written : SiteConfig.writeMissingDefaults(configDir)) {
+      out.println("Wrote the default " + written + "; edit it to set the clinic's details");
     }
     CountDownLatch stopped = new CountDownLatch(1);
     EntryEdits edits = EntryEdits.open(index.dir);
@@ -275,7 +289,8 @@ final class ServeCommand implements Callable<Integer> {
                           source,
                           by),
                   new StaffSynonyms(this),
-                  java.time.Clock.systemUTC()));
+                  java.time.Clock.systemUTC()),
+              configDir);
     }
 
     synchronized ArchiveSearcher staffSearcher() {
@@ -385,15 +400,18 @@ final class ServeCommand implements Callable<Integer> {
   private WebConfig webConfig() {
     try {
       return new WebConfig(
-          host,
-          port,
-          corsOrigins,
-          siteName,
-          frameAncestors == null ? List.of() : frameAncestors,
-          publicUrl,
-          index.dir,
-          WebConfig.DEFAULT_MAX_CONCURRENT_SEARCHES,
-          trustedProxies == null ? List.of() : trustedProxies);
+              host,
+              port,
+              corsOrigins,
+              siteName,
+              frameAncestors == null ? List.of() : frameAncestors,
+              publicUrl,
+              index.dir,
+              WebConfig.DEFAULT_MAX_CONCURRENT_SEARCHES,
+              trustedProxies == null ? List.of() : trustedProxies)
+          .withConfigDir(configDir)
+          // the pages imported from the import folder are served as the originals' archived copies
+          .withArchiveDir(Files.isDirectory(importDir) ? importDir : null);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

@@ -230,8 +230,9 @@ public final class Evaluation implements AutoCloseable {
    * @param sameTop10 pairs whose misspelling's top 10 holds the same entries as the correct
    *     spelling's
    * @param misses the misspellings that did not
+   * @param offered of the misses, those whose search offered the correct spelling ("did you mean")
    */
-  public record TypoReport(int pairs, int sameTop10, List<String> misses) {
+  public record TypoReport(int pairs, int sameTop10, List<String> misses, int offered) {
     /** Share of pairs with the same top 10. */
     public double share() {
       return pairs == 0 ? 0 : sameTop10 / (double) pairs;
@@ -244,6 +245,7 @@ public final class Evaluation implements AutoCloseable {
   public static TypoReport typos(ArchiveSearcher searcher, Path file) throws IOException {
     int pairs = 0;
     int same = 0;
+    int offered = 0;
     List<String> misses = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank() || line.startsWith("#")) {
@@ -260,9 +262,57 @@ public final class Evaluation implements AutoCloseable {
         same++;
       } else {
         misses.add(p[0]);
+        String suggested = searcher.search(SearchRequest.of(p[0])).suggestedQuery();
+        if (suggested != null && suggested.equalsIgnoreCase(p[1])) {
+          offered++;
+        }
       }
     }
-    return new TypoReport(pairs, same, misses);
+    return new TypoReport(pairs, same, misses, offered);
+  }
+
+  /**
+   * How often the speller touches correctly spelled queries.
+   *
+   * @param queries correctly spelled queries checked
+   * @param replaced those searched as something else (the search said "showing results for")
+   * @param offered those searched as typed with a "did you mean" offered
+   * @param touched each query the speller touched, with what it made of it
+   */
+  public record FalseCorrectionReport(
+      int queries, int replaced, int offered, List<String> touched) {
+    /** Share of queries the speller replaced or offered a correction for. */
+    public double share() {
+      return queries == 0 ? 0 : (replaced + offered) / (double) queries;
+    }
+  }
+
+  /**
+   * Reads correctly spelled queries (one a line, {@code #} comments) and counts those the speller
+   * corrects or offers a correction for: each is a false correction.
+   */
+  public static FalseCorrectionReport falseCorrections(ArchiveSearcher searcher, Path file)
+      throws IOException {
+    int queries = 0;
+    int replaced = 0;
+    int offered = 0;
+    List<String> touched = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String q = line.strip();
+      if (q.isEmpty() || q.startsWith("#")) {
+        continue;
+      }
+      queries++;
+      SearchResult r = searcher.search(SearchRequest.of(q));
+      if (r.correctedQuery() != null) {
+        replaced++;
+        touched.add(q + " -> " + r.correctedQuery());
+      } else if (r.suggestedQuery() != null) {
+        offered++;
+        touched.add(q + " -> did you mean " + r.suggestedQuery());
+      }
+    }
+    return new FalseCorrectionReport(queries, replaced, offered, touched);
   }
 
   private static Directory keepOpen(Directory d) {

@@ -7,10 +7,10 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +64,11 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
@@ -381,6 +386,7 @@ public final class ArchiveSearcher implements AutoCloseable {
         hits = page(searcher, plan, ranked.top().scoreDocs, request, null, null);
         facets = ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
       }
+      MatchQuality quality = quality(searcher, plan, total, ranked.total(), scope, hits);
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       return new SearchResult(
           request,
@@ -391,10 +397,53 @@ public final class ArchiveSearcher implements AutoCloseable {
           facets,
           plan.correctedQuery(),
           used,
-          hybrid ? RankingMode.HYBRID : RankingMode.LEXICAL);
+          hybrid ? RankingMode.HYBRID : RankingMode.LEXICAL,
+          plan.suggestedQuery(),
+          quality);
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** {@code hits} (of {@code docs}, in the same order) each judged close or loose. */
+  private static List<SearchHit> judged(
+      IndexSearcher searcher, QueryPlan plan, ScoreDoc[] docs, List<SearchHit> hits)
+      throws IOException {
+    MatchQuality[] quality =
+        Closeness.judge(searcher, plan, Arrays.stream(docs).mapToInt(sd -> sd.doc).toArray());
+    List<SearchHit> out = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      out.add(hits.get(i).withQuality(quality[i]));
+    }
+    return out;
+  }
+
+  /**
+   * Whether any entry found matches the query closely: one of the page's hits, else any match at
+   * all (the first one found ends the look). Entries found by meaning only never make a result
+   * close by themselves: a question without content words to count is close only when some entry
+   * holds its words ({@code byWords}, the count found by words).
+   */
+  private MatchQuality quality(
+      FacetingSearcher searcher,
+      QueryPlan plan,
+      long total,
+      long byWords,
+      List<BooleanClause> scope,
+      List<SearchHit> hits)
+      throws IOException {
+    if (total == 0 || plan.isBlank()) {
+      return MatchQuality.CLOSE;
+    }
+    if (hits.stream().anyMatch(h -> h.quality() == MatchQuality.CLOSE)) {
+      return MatchQuality.CLOSE;
+    }
+    Query close = Closeness.closeQuery(plan);
+    if (close == null) {
+      return byWords > 0 ? MatchQuality.CLOSE : MatchQuality.LOOSE;
+    }
+    // an entry that covers the words matches the query as well, however far it was loosened
+    return Closeness.any(searcher, scoped(close, scope)) ? MatchQuality.CLOSE : MatchQuality.LOOSE;
   }
 
   /**
@@ -652,7 +701,8 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       similar.add(ids);
     }
-    List<SearchHit> hits = hits(searcher, plan.highlight(), leaders, loaded, similar);
+    List<SearchHit> hits =
+        judged(searcher, plan, leaders, hits(searcher, plan.highlight(), leaders, loaded, similar));
     if (fused == null) {
       return hits;
     }
@@ -680,7 +730,8 @@ public final class ArchiveSearcher implements AutoCloseable {
               h.score(),
               h.similarIds(),
               meaning ? SearchHit.Match.MEANING : SearchHit.Match.WORDS,
-              c == null ? Float.NaN : c.cosine()));
+              c == null ? Float.NaN : c.cosine(),
+              meaning ? Closeness.byMeaning(h.quality(), plan) : h.quality()));
     }
     return out;
   }
@@ -1251,7 +1302,7 @@ public final class ArchiveSearcher implements AutoCloseable {
             .withWeightMatches(false)
             .withScorer(new LeanPassageScorer())
             .withFormatter(new MarkFormatter(MarkFormatter.MAX_PASSAGE_CHARS))
-            .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
+            .withBreakIterator(SnippetSentences::new)
             .withMaxLength(SNIPPET_MAX_CHARS),
         loaded);
   }
@@ -1266,6 +1317,20 @@ public final class ArchiveSearcher implements AutoCloseable {
     LoadedHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, Document> loaded) {
       super(builder);
       this.loaded = loaded;
+    }
+
+    @Override
+    protected FieldHighlighter newFieldHighlighter(
+        String field,
+        FieldOffsetStrategy offsets,
+        BreakIterator sentences,
+        PassageScorer scorer,
+        int maxPassages,
+        int maxNoHighlightPassages,
+        PassageFormatter formatter,
+        Comparator<Passage> order) {
+      return new SnippetFieldHighlighter(
+          field, offsets, sentences, scorer, maxPassages, maxNoHighlightPassages, formatter, order);
     }
 
     @Override

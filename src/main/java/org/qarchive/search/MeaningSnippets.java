@@ -6,7 +6,6 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -162,13 +161,14 @@ final class MeaningSnippets {
     if (answer == null || answer.isBlank()) {
       return found;
     }
-    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+    // the snippets' own sentences: no cut at "Dr.", and greetings and sign-offs left out
+    BreakIterator it = new SnippetSentences();
     it.setText(answer);
     for (int start = it.first(), end = it.next();
         end != BreakIterator.DONE && found.size() < SENTENCES_PER_ANSWER;
         start = end, end = it.next()) {
       String sentence = answer.substring(start, end).strip();
-      if (sentence.length() >= SHORTEST) {
+      if (sentence.length() >= SHORTEST && !SnippetSentences.isSmallTalk(sentence)) {
         found.add(sentence);
       }
     }

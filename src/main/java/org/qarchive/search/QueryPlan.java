@@ -23,10 +23,26 @@ public final class QueryPlan {
    * @param typedTerms the analyzed terms of what was typed (after spelling correction)
    * @param synonymTerms the analyzed terms only a synonym brought in
    * @param common whether the unit is a common word that need not match (long queries only)
+   * @param weak whether the unit is a stop-like word ("how long", "last", "while", "time") that
+   *     says nothing of the topic: it neither matches nor scores (only the words' proximity counts
+   *     it)
+   * @param concept the units of one typed concept share it: the words a multi-word synonym covers
+   *     ("tummy tuck") are one concept, any other unit is one of its own
+   * @param alternative whether the unit is a multi-word synonym's other side ("abdominoplasty" for
+   *     "tummy tuck"), which stands for all the typed words of its concept at once
+   * @param share the largest share of entries that hold one of the unit's terms (how common it is),
+   *     or -1 when it was not looked up (a short query, where every word must match anyway)
    * @param query the unit's query over every field, as the ranking query holds it
    */
   public record Unit(
-      Set<String> typedTerms, Set<String> synonymTerms, boolean common, Query query) {
+      Set<String> typedTerms,
+      Set<String> synonymTerms,
+      boolean common,
+      boolean weak,
+      int concept,
+      boolean alternative,
+      double share,
+      Query query) {
     public Unit {
       typedTerms = Set.copyOf(typedTerms);
       synonymTerms = Set.copyOf(synonymTerms);
@@ -44,13 +60,19 @@ public final class QueryPlan {
 
   private final String text;
   private final Speller.Corrected corrected;
+  private final Speller.Corrected offered;
   private final QueryPlanner.Build build;
   private final Map<Relaxation, Query> rankings = new EnumMap<>(Relaxation.class);
   private List<Unit> units;
 
-  QueryPlan(String text, Speller.Corrected corrected, QueryPlanner.Build build) {
+  QueryPlan(
+      String text,
+      Speller.Corrected corrected,
+      Speller.Corrected offered,
+      QueryPlanner.Build build) {
     this.text = text;
     this.corrected = corrected;
+    this.offered = offered;
     this.build = build;
   }
 
@@ -62,6 +84,16 @@ public final class QueryPlan {
   /** The spelling-corrected query that is searched instead of the typed one, or null. */
   public String correctedQuery() {
     return corrected == null ? null : corrected.text();
+  }
+
+  /**
+   * A spelling offered ("did you mean") but not searched: the query with also the corrections of
+   * real words no entry holds ("prostate cancer" for "prostrate cancer"); null when there is none.
+   * Such a correction is offered only where the entries hold it next to a word of the query, so the
+   * query as typed always finds something through that word, and the patient chooses.
+   */
+  public String suggestedQuery() {
+    return offered == null ? null : offered.text();
   }
 
   /** The words the speller replaced, in reading order; empty when nothing was corrected. */
@@ -89,6 +121,22 @@ public final class QueryPlan {
    */
   public List<Relaxation> relaxations() {
     return build.relaxations();
+  }
+
+  /**
+   * The number of distinct analyzed plain words that are not stop-like ({@link Unit#weak()}): how
+   * many must match before loosening (all of them up to {@link Ranking#allWordsUpTo()}).
+   */
+  public int contentWordCount() {
+    return build.content().size();
+  }
+
+  /**
+   * Whether the ranking query of {@code step} requires every content word, so that every entry it
+   * finds matches closely.
+   */
+  public boolean requiresAllWords(Relaxation step) {
+    return step == Relaxation.NONE && build.defaultMatch() == QueryPlanner.Match.ALL;
   }
 
   /** The ranking query for one of {@link #relaxations()}; built on first use. */
@@ -122,7 +170,11 @@ public final class QueryPlan {
     return !isBlank() && build.defaultMatch() == QueryPlanner.Match.ALL;
   }
 
-  /** The scoring units of the plain words, in query order; empty for a query of phrases only. */
+  /**
+   * The scoring units of the plain words, in query order; empty for a query of phrases only. The
+   * words a multi-word synonym covers ("after surgery" for "postoperative care") are each a unit of
+   * their own, the synonym's other side an alternative to each: a synonym only ever adds matches.
+   */
   public List<Unit> units() {
     if (units == null) {
       units = build.describeUnits();

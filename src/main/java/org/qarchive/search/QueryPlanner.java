@@ -81,6 +81,118 @@ public final class QueryPlanner {
    */
   private static final int MAX_PROXIMITY_WORDS = 8;
 
+  /**
+   * Words that ask how, when or how long rather than about what: in a patient's question they are
+   * not the topic ("how long does swelling last after a nose job", "botox while pregnant",
+   * "recovery time"). They neither match nor score, are not marked, and need not match for a query
+   * to count as matched closely; they count only through the proximity of the words typed. Analyzed
+   * like the query, so "lasts" and "lasting" are "last".
+   */
+  static final List<String> WEAK_WORDS =
+      List.of(
+          "long",
+          "longer",
+          "last",
+          "lasts",
+          "lasting",
+          "while",
+          "time",
+          "times",
+          "after",
+          "before",
+          "during",
+          "since",
+          "until",
+          "till",
+          "still",
+          "again",
+          "ago",
+          "soon",
+          "later",
+          "often",
+          "ever",
+          "never",
+          "always",
+          "usually",
+          "normal",
+          "normally",
+          "ok",
+          "okay",
+          "way",
+          "thing",
+          "things",
+          "really",
+          "much",
+          "many",
+          "lot",
+          "lots",
+          "day",
+          "days",
+          "week",
+          "weeks",
+          "month",
+          "months",
+          "year",
+          "years",
+          "hour",
+          "hours",
+          "minute",
+          "minutes",
+          "take",
+          "takes",
+          "taking",
+          "took",
+          "go",
+          "goes",
+          "going",
+          "went",
+          "come",
+          "comes",
+          "coming",
+          "make",
+          "makes",
+          "made",
+          "need",
+          "needs",
+          "want",
+          "wants",
+          "know",
+          "like",
+          "feel",
+          "feels",
+          "possible",
+          "right",
+          "now",
+          "new",
+          "old",
+          "first",
+          "one",
+          "two",
+          "best",
+          "good",
+          "bad",
+          "better",
+          "worse",
+          "long-term",
+          "happen",
+          "happens",
+          "start",
+          "stop",
+          "help",
+          "helps",
+          "tell",
+          "say",
+          "said",
+          "use",
+          "used",
+          "using",
+          "ask",
+          "question",
+          "questions",
+          "answer",
+          "doctor",
+          "dr");
+
   /** How many of a query's plain words must match. */
   public enum Match {
     ALL,
@@ -97,6 +209,7 @@ public final class QueryPlanner {
   private final Map<String, Float> weights;
   private final Synonyms synonyms;
   private final Speller speller;
+  private final Set<String> weakTerms;
 
   /** A planner that analyzes like {@code analysis}, with these synonyms and this ranking. */
   public QueryPlanner(Analysis analysis, Synonyms synonyms, Ranking ranking) {
@@ -108,6 +221,9 @@ public final class QueryPlanner {
     this.weights = ranking.fieldWeights();
     this.synonyms = synonyms;
     this.speller = new Speller(synonyms.vocabulary(), this::analyzedTerms);
+    Set<String> weak = new HashSet<>();
+    WEAK_WORDS.forEach(w -> weak.addAll(analyzedTerms(w)));
+    this.weakTerms = Set.copyOf(weak);
   }
 
   /** The synonyms this planner searches with. */
@@ -129,14 +245,19 @@ public final class QueryPlanner {
   public QueryPlan plan(String query, boolean exact, IndexReader reader) throws IOException {
     Parsed typed = UserSyntax.read(query);
     Speller.Corrected corrected = null;
+    Speller.Corrected offered = null;
     Parsed parsed = typed;
     if (!exact && !typed.isBlank()) {
-      corrected = speller.correct(typed, reader);
+      Speller.Spelling spelling = speller.check(typed, reader);
+      if (spelling != null) {
+        corrected = spelling.applied();
+        offered = spelling.offered();
+      }
       if (corrected != null) {
         parsed = UserSyntax.read(corrected.text());
       }
     }
-    return new QueryPlan(typed.text(), corrected, new Build(parsed, reader));
+    return new QueryPlan(typed.text(), corrected, offered, new Build(parsed, reader));
   }
 
   /**
@@ -156,6 +277,15 @@ public final class QueryPlanner {
     final List<Query> excluded = new ArrayList<>();
     final Query highlight;
     final boolean any;
+
+    /** The units that are stop-like words ({@link #WEAK_WORDS}): they never match on their own. */
+    final Set<Query> weak = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** Each unit's concept: the units split from one multi-word synonym share it. */
+    final Map<Query, Integer> concepts = new IdentityHashMap<>();
+
+    /** The units that are a multi-word synonym's other side. */
+    final Set<Query> alternatives = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Whether the query has a quoted phrase or an OR, whether or not they analyzed to terms. */
     final boolean phrasesOrAlternatives;
@@ -179,30 +309,53 @@ public final class QueryPlanner {
       // each term is looked up in the index once: for how common it is, and for the weight that
       // ranks with it
       TermLookup lookup = reader == null || reader.maxDoc() == 0 ? null : new TermLookup(reader);
-      List<Query> found = withTermStates(units(words, typed), lookup);
+      Map<Query, Integer> unitConcepts = new IdentityHashMap<>();
+      Set<Query> unitAlternatives = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      List<Query> analyzed = units(words, typed, unitConcepts, unitAlternatives);
+      List<Query> found = withTermStates(analyzed, lookup);
+      for (int i = 0; i < found.size(); i++) {
+        concepts.put(found.get(i), unitConcepts.get(analyzed.get(i)));
+        if (unitAlternatives.contains(analyzed.get(i))) {
+          alternatives.add(found.get(i));
+        }
+      }
       Query proximity = null;
       if (!found.isEmpty()) {
         boolean capped = found.size() > MAX_SCORED_WORDS || leaves(found) > budget.left() / 2;
         // looked up once per unit, and only when it decides something
-        if (capped || found.size() > ranking.allWordsUpTo()) {
+        // a long query is one of more content words than must all match (the units of a synonym's
+        // words and its other side count as the words typed)
+        boolean longQuery = content().size() > ranking.allWordsUpTo();
+        if (capped || longQuery) {
           found.forEach(u -> commonness.put(u, commonness(u, lookup)));
         }
         if (capped) {
           found = rarest(found, commonness, budget.left() / 2);
         }
         budget.use(leaves(found));
-        highlighted(found, commonness)
+        for (Query u : found) {
+          Set<String> terms = typedTermsOf(u, typed);
+          if (!terms.isEmpty() && weakTerms.containsAll(terms)) {
+            weak.add(u);
+          }
+        }
+        if (weak.size() == found.size()) {
+          weak.clear(); // only stop-like words were typed: they are the topic then
+        }
+        // stop-like words are not marked either: a snippet full of marked "after" and "long"
+        // points at nothing
+        List<Query> marked = found.stream().filter(u -> !weak.contains(u)).toList();
+        highlighted(marked, commonness)
             .forEach(u -> marks.add(typedPhrasesAsWords(u, typed), Occur.SHOULD));
         for (Query u : found) {
-          boolean isCommon =
-              found.size() > ranking.allWordsUpTo()
-                  && commonness.get(u) > ranking.commonWordRatio();
+          boolean isCommon = longQuery && commonness.get(u) > ranking.commonWordRatio();
           (isCommon ? common : informative).add(u);
         }
         if (informative.isEmpty()) {
           informative.addAll(common);
           common.clear();
         }
+
         anything = true;
         if (typed.size() > 1
             && ranking.proximityBoost() > 0
@@ -252,9 +405,16 @@ public final class QueryPlanner {
       this.highlight = marks.build();
     }
 
-    /** How many words must match before any loosening. */
+    /** The typed terms that are not stop-like; all of them when only stop-like words were typed. */
+    Set<String> content() {
+      Set<String> content = new HashSet<>(typed);
+      content.removeAll(weakTerms);
+      return content.isEmpty() ? typed : content;
+    }
+
+    /** How many words must match before any loosening: stop-like words do not count. */
     Match defaultMatch() {
-      return typed.size() <= ranking.allWordsUpTo() ? Match.ALL : Match.ANY;
+      return content().size() <= ranking.allWordsUpTo() ? Match.ALL : Match.ANY;
     }
 
     /** The ways to run the query, as typed first, then loosened: see {@link #relaxations}. */
@@ -264,10 +424,11 @@ public final class QueryPlanner {
       }
       List<Relaxation> steps = new ArrayList<>(List.of(Relaxation.NONE));
       Match first = defaultMatch();
-      if (first == Match.ALL && typed.size() >= 3) {
+      int words = content().size();
+      if (first == Match.ALL && words >= 3) {
         steps.add(Relaxation.MOST_WORDS);
       }
-      if (first != Match.ANY && typed.size() >= 2) {
+      if (first != Match.ANY && words >= 2) {
         steps.add(Relaxation.ANY_WORD);
       }
       return List.copyOf(steps);
@@ -291,22 +452,33 @@ public final class QueryPlanner {
       BooleanQuery.Builder query = new BooleanQuery.Builder();
       boolean positive = false;
       if (!units.isEmpty()) {
+        // stop-like words neither match nor score: "how long ... last" is no answer to a question
+        // about swelling. They count only where the words typed stand near each other (the
+        // proximity clause). Scoring them as optional words made the ranking worse (MEDIQA dev
+        // nDCG@10 0.7597 against 0.7680) and the slowest searches three times as slow.
+        List<Query> topical = informative.stream().filter(u -> !weak.contains(u)).toList();
+        if (topical.isEmpty()) {
+          topical = informative;
+        }
         if (match == Match.ALL) {
-          informative.forEach(u -> query.add(u, Occur.MUST));
+          concepts(topical).forEach(c -> query.add(concept(c), Occur.MUST));
         } else if (match == Match.ANY && !phrasesOrAlternatives) {
           // one flat disjunction, which Lucene ranks by skipping whole blocks that cannot reach
           // the page (a required disjunction under optional common words could not skip, which
           // made a pasted paragraph on a large archive slow: docs/benchmarks.md). An entry with
           // only common words now matches too, low down: common words weigh little.
-          informative.forEach(u -> query.add(u, Occur.SHOULD));
-        } else {
+          topical.forEach(u -> query.add(u, Occur.SHOULD));
+        } else if (match == Match.ANY) {
           BooleanQuery.Builder some = new BooleanQuery.Builder();
-          informative.forEach(u -> some.add(u, Occur.SHOULD));
-          int k =
-              match == Match.ANY
-                  ? 1
-                  : Math.max(1, Math.round(ranking.mostWords() * informative.size()));
-          some.setMinimumNumberShouldMatch(k);
+          topical.forEach(u -> some.add(u, Occur.SHOULD));
+          some.setMinimumNumberShouldMatch(1);
+          query.add(some.build(), Occur.MUST);
+        } else {
+          List<List<Query>> groups = concepts(topical);
+          BooleanQuery.Builder some = new BooleanQuery.Builder();
+          groups.forEach(c -> some.add(concept(c), Occur.SHOULD));
+          some.setMinimumNumberShouldMatch(
+              Math.max(1, Math.round(ranking.mostWords() * groups.size())));
           query.add(some.build(), Occur.MUST);
         }
         common.forEach(u -> query.add(u, Occur.SHOULD));
@@ -331,6 +503,41 @@ public final class QueryPlanner {
         query.add(new MatchAllDocsQuery(), Occur.SHOULD);
       }
       return query.build();
+    }
+
+    /** {@code units} grouped by concept, in query order. */
+    List<List<Query>> concepts(List<Query> units) {
+      Map<Integer, List<Query>> groups = new LinkedHashMap<>();
+      for (int i = 0; i < units.size(); i++) {
+        Query u = units.get(i);
+        groups.computeIfAbsent(concepts.getOrDefault(u, -1 - i), c -> new ArrayList<>()).add(u);
+      }
+      return List.copyOf(groups.values());
+    }
+
+    /**
+     * A concept's query: its one unit, or, for the words a multi-word synonym covers, all those
+     * words (anywhere, as typed) or the synonym's other side.
+     */
+    Query concept(List<Query> group) {
+      if (group.size() == 1) {
+        return group.get(0);
+      }
+      BooleanQuery.Builder words = new BooleanQuery.Builder();
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      int n = 0;
+      for (Query u : group) {
+        if (alternatives.contains(u)) {
+          either.add(u, Occur.SHOULD);
+        } else {
+          words.add(u, Occur.MUST);
+          n++;
+        }
+      }
+      if (n > 0) {
+        either.add(words.build(), Occur.SHOULD);
+      }
+      return either.build();
     }
 
     /**
@@ -371,10 +578,41 @@ public final class QueryPlanner {
                 return this;
               }
             });
-        out.add(new QueryPlan.Unit(typedTerms, synonymTerms, common.contains(u), u));
+        out.add(
+            new QueryPlan.Unit(
+                typedTerms,
+                synonymTerms,
+                common.contains(u),
+                weak.contains(u),
+                concepts.getOrDefault(u, -1 - out.size()),
+                alternatives.contains(u),
+                commonness.getOrDefault(u, -1.0),
+                u));
       }
       return List.copyOf(out);
     }
+  }
+
+  /** The terms of {@code unit} that were typed. */
+  private static Set<String> typedTermsOf(Query unit, Set<String> typed) {
+    Set<String> out = new HashSet<>();
+    unit.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            for (Term t : terms) {
+              if (typed.contains(t.text())) {
+                out.add(t.text());
+              }
+            }
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return out;
   }
 
   /**
@@ -482,6 +720,19 @@ public final class QueryPlanner {
    * over every field; repeated words count once.
    */
   private List<Query> units(String words, Set<String> typed) {
+    return units(
+        words,
+        typed,
+        new IdentityHashMap<>(),
+        java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  /**
+   * As {@link #units(String, Set)}, recording in {@code concepts} which units were split from one
+   * multi-word synonym (they share a number).
+   */
+  private List<Query> units(
+      String words, Set<String> typed, Map<Query, Integer> concepts, Set<Query> alternatives) {
     if (words.isBlank()) {
       return new ArrayList<>();
     }
@@ -496,11 +747,88 @@ public final class QueryPlanner {
       raw.add(q);
     }
     Map<Query, Query> distinct = new LinkedHashMap<>();
+    int concept = 0;
     for (Query u : raw) {
-      distinct.computeIfAbsent(u, x -> toFields(x, typed));
+      Split split = splitSpan(u, typed);
+      List<Query> parts = new ArrayList<>(split == null ? List.of(u) : split.words());
+      if (split != null && split.other() != null) {
+        parts.add(split.other());
+      }
+      for (Query part : parts) {
+        if (!distinct.containsKey(part)) {
+          Query fielded = toFields(part, typed);
+          distinct.put(part, fielded);
+          concepts.put(fielded, concept);
+          if (split != null && part == split.other()) {
+            alternatives.add(fielded);
+          }
+        }
+      }
+      concept++;
     }
     return new ArrayList<>(distinct.values());
   }
+
+  /**
+   * A unit where a multi-word synonym covers typed words ("after surgery", "nose job") as one unit
+   * per typed word and one for the synonym's other side, one concept together (see {@link
+   * Build#concept}): the analyzer alone makes the typed words a phrase, which is stricter than the
+   * words the patient typed ("numbness after surgery" then missed "numbness ... following
+   * surgery"). The other side counts as one word however many words it stands for; the words'
+   * closeness still ranks through the proximity clause. Any other unit comes back as it is.
+   */
+  private static Split splitSpan(Query unit, Set<String> typed) {
+    List<Query> leaves = new ArrayList<>();
+    if (unit instanceof BooleanQuery bq) {
+      for (BooleanClause c : bq.clauses()) {
+        if (c.occur() != Occur.SHOULD) {
+          return null;
+        }
+        leaves.add(c.query());
+      }
+    } else {
+      return null;
+    }
+    PhraseQuery span = null;
+    for (Query leaf : leaves) {
+      if (leaf instanceof PhraseQuery pq
+          && pq.getTerms().length > 1
+          && java.util.Arrays.stream(pq.getTerms()).allMatch(t -> typed.contains(t.text()))) {
+        span = pq;
+        break;
+      }
+    }
+    if (span == null) {
+      return null;
+    }
+    List<Query> alternatives = new ArrayList<>();
+    for (Query leaf : leaves) {
+      if (leaf != span) {
+        alternatives.add(leaf);
+      }
+    }
+    List<Query> words = new ArrayList<>();
+    for (Term w : span.getTerms()) {
+      words.add(new TermQuery(w));
+    }
+    Query other = null;
+    if (alternatives.size() == 1) {
+      other = alternatives.get(0);
+    } else if (!alternatives.isEmpty()) {
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      alternatives.forEach(a -> either.add(a, Occur.SHOULD));
+      other = either.build();
+    }
+    return new Split(words, other);
+  }
+
+  /**
+   * The typed words a multi-word synonym covers, and its other side (null if it has none).
+   *
+   * @param words one term query per typed word
+   * @param other the other side's phrases and words, any of them
+   */
+  private record Split(List<Query> words, Query other) {}
 
   /** Words of an OR alternative: any of them, with synonyms. */
   private Query wordsAnyOf(String text) {

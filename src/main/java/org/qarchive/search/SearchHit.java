@@ -20,6 +20,7 @@ import java.util.List;
  * @param meaning how near the entry is to the query in meaning (cosine similarity of the two
  *     vectors, -1..1), or NaN when the search did not compare meanings (lexical ranking, or an
  *     entry without a vector)
+ * @param quality how closely the entry matches the query ({@link Closeness})
  */
 public record SearchHit(
     String id,
@@ -32,7 +33,8 @@ public record SearchHit(
     float score,
     List<String> similarIds,
     Match match,
-    float meaning) {
+    float meaning,
+    MatchQuality quality) {
 
   /** Why an entry was found. */
   public enum Match {
@@ -45,6 +47,35 @@ public record SearchHit(
   public SearchHit {
     similarIds = List.copyOf(similarIds == null ? List.of() : similarIds);
     match = match == null ? Match.WORDS : match;
+    quality = quality == null ? MatchQuality.CLOSE : quality;
+  }
+
+  /** A hit whose closeness is not judged (a close one). */
+  public SearchHit(
+      String id,
+      String url,
+      String title,
+      String date,
+      String answeredBy,
+      String questionSnippet,
+      String answerSnippet,
+      float score,
+      List<String> similarIds,
+      Match match,
+      float meaning) {
+    this(
+        id,
+        url,
+        title,
+        date,
+        answeredBy,
+        questionSnippet,
+        answerSnippet,
+        score,
+        similarIds,
+        match,
+        meaning,
+        MatchQuality.CLOSE);
   }
 
   /** A hit found by its words, meanings not compared. */
@@ -70,5 +101,22 @@ public record SearchHit(
         similarIds,
         Match.WORDS,
         Float.NaN);
+  }
+
+  /** This hit judged {@code q}. */
+  public SearchHit withQuality(MatchQuality q) {
+    return new SearchHit(
+        id,
+        url,
+        title,
+        date,
+        answeredBy,
+        questionSnippet,
+        answerSnippet,
+        score,
+        similarIds,
+        match,
+        meaning,
+        q);
   }
 }

@@ -17,6 +17,10 @@ import java.util.Map;
  * @param correctedQuery the spelling-corrected query that was run instead of the typed one, or null
  * @param relaxation how the query was loosened because it found nothing as typed
  * @param ranking how the hits were ranked: by words only, or by words and meaning fused
+ * @param suggestedQuery a spelling the search offers ("did you mean") without having searched it,
+ *     or null
+ * @param quality {@link MatchQuality#CLOSE} when some answer of the result closely matches the
+ *     query, {@link MatchQuality#LOOSE} when none does
  */
 public record SearchResult(
     SearchRequest request,
@@ -27,7 +31,9 @@ public record SearchResult(
     Map<String, List<FacetCount>> facets,
     String correctedQuery,
     Relaxation relaxation,
-    RankingMode ranking) {
+    RankingMode ranking,
+    String suggestedQuery,
+    MatchQuality quality) {
 
   /** How a query that found nothing was loosened. */
   public enum Relaxation {
@@ -39,7 +45,7 @@ public record SearchResult(
     ANY_WORD
   }
 
-  /** A result ranked by words only. */
+  /** A result ranked by words only, without a suggestion, whose answers match closely. */
   public SearchResult(
       SearchRequest request,
       long total,
@@ -58,7 +64,9 @@ public record SearchResult(
         facets,
         correctedQuery,
         relaxation,
-        RankingMode.LEXICAL);
+        RankingMode.LEXICAL,
+        null,
+        MatchQuality.CLOSE);
   }
 
   /** A result with an exact total. */
@@ -77,6 +85,7 @@ public record SearchResult(
     hits = List.copyOf(hits);
     facets = Map.copyOf(facets == null ? Map.of() : facets);
     relaxation = relaxation == null ? Relaxation.NONE : relaxation;
+    quality = quality == null ? MatchQuality.CLOSE : quality;
     ranking = ranking == null ? RankingMode.LEXICAL : ranking;
   }
 }

@@ -19,6 +19,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -33,6 +35,9 @@ import org.qarchive.index.Fields;
 final class Speller {
 
   private static final int MIN_LENGTH = 3;
+
+  /** The synonyms file's words shorter than this are never offered as a correction. */
+  private static final int MIN_OFFERED_LENGTH = 4;
 
   /**
    * Most unknown words of one query that are corrected, and most of them looked up two edits away
@@ -114,56 +119,165 @@ final class Speller {
     for (int i = 0; i <= longest; i++) {
       byLength.add(new ArrayList<>());
     }
-    vocabulary.forEach(v -> byLength.get(v.length()).add(new VocabularyWord(v, letters(v))));
+    // every word of the file protects itself from correction; only the longer ones are offered
+    vocabulary.stream()
+        .filter(v -> v.length() >= MIN_OFFERED_LENGTH)
+        .forEach(v -> byLength.get(v.length()).add(new VocabularyWord(v, letters(v))));
     this.vocabularyByLength = byLength.stream().map(List::copyOf).toList();
     this.stems = stems;
   }
+
+  /**
+   * What the speller makes of a query.
+   *
+   * @param applied the query with its misspelled words replaced, to be searched instead ("showing
+   *     results for"); null when no word needs it
+   * @param offered the query with every correction, also those only offered ("did you mean") and
+   *     never searched; null when it adds nothing to {@code applied}
+   */
+  record Spelling(Corrected applied, Corrected offered) {}
 
   /**
    * The query with misspelled words replaced, or null when every word is known (or nothing could be
    * offered).
    */
   Corrected correct(UserSyntax.Parsed parsed, IndexReader reader) throws IOException {
+    Spelling s = check(parsed, reader);
+    return s == null ? null : s.applied();
+  }
+
+  /**
+   * Checks every plain word of a query. A word that some entry holds (in any form), that the
+   * synonyms file or the English word list knows, is never replaced; a word no one knows is
+   * replaced by the nearest word the entries or the synonyms hold. An English word no entry holds
+   * ("prostrate") may be a slip for a word they do, but it may as well be meant: its correction is
+   * only offered, and only when the entries hold the correction next to a neighbouring word of the
+   * query ("prostate cancer"). A correction that only changes the word's ending ("droops" for
+   * "droop", "ear" for "ears") is never made: the search matches every form of a word already.
+   *
+   * @return what to search and what to offer, or null when the query needs nothing
+   */
+  Spelling check(UserSyntax.Parsed parsed, IndexReader reader) throws IOException {
     if (reader.getDocCount(Fields.SPELL) == 0) {
       return null; // an index written before the spelling field existed: every word would look
       // unknown
     }
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinQueryLength(MIN_LENGTH);
-    // decide in reading order (the budget goes to the first unknown words), then replace from the
-    // end so that
-    // earlier offsets stay valid
-    List<Token> fixes = new ArrayList<>(); // each with its place in the whole query
-    List<QueryPlan.Correction> corrections = new ArrayList<>();
-    Budget budget = new Budget(parsed.parts().size() > PROSE_PARTS);
-    Map<String, Optional<String>> decided = new HashMap<>();
+    // the plain words in reading order, each with its place in the whole query
+    List<Token> words = new ArrayList<>();
     for (UserSyntax.Part p : parsed.parts()) {
       if (p.phrase() || p.negated()) {
+        words.add(null); // a phrase or an excluded word stands between its neighbours
         continue;
       }
       for (Token t : tokens(p.text())) {
-        // a paragraph repeats its words: each is decided once
-        Optional<String> known = decided.get(t.text);
-        if (known == null) {
-          known = Optional.ofNullable(fix(t.text, checker, reader, budget));
-          decided.put(t.text, known);
-        }
-        String fix = known.orElse(null);
-        if (fix != null) {
-          fixes.add(new Token(fix, p.start() + t.start, p.start() + t.end));
-          corrections.add(new QueryPlan.Correction(t.text, fix));
-        }
+        words.add(new Token(t.text, p.start() + t.start, p.start() + t.end));
       }
     }
-    if (fixes.isEmpty()) {
+    // decide in reading order (the budget goes to the first unknown words), then replace from the
+    // end so that earlier offsets stay valid
+    List<Token> sure = new ArrayList<>();
+    List<Token> all = new ArrayList<>();
+    List<QueryPlan.Correction> sureCorrections = new ArrayList<>();
+    List<QueryPlan.Correction> allCorrections = new ArrayList<>();
+    Budget budget = new Budget(parsed.parts().size() > PROSE_PARTS);
+    Map<String, Optional<Fix>> decided = new HashMap<>();
+    IndexSearcher searcher = new IndexSearcher(reader);
+    for (int i = 0; i < words.size(); i++) {
+      Token t = words.get(i);
+      if (t == null) {
+        continue;
+      }
+      // a paragraph repeats its words: each is decided once
+      Optional<Fix> known = decided.get(t.text);
+      if (known == null) {
+        known = Optional.ofNullable(fix(t.text, checker, reader, budget));
+        decided.put(t.text, known);
+      }
+      Fix fix = known.orElse(null);
+      if (fix == null || !fix.sure() && !nextToANeighbour(fix.word(), words, i, searcher)) {
+        continue;
+      }
+      Token replaced = new Token(fix.word(), t.start, t.end);
+      QueryPlan.Correction c = new QueryPlan.Correction(t.text, fix.word());
+      all.add(replaced);
+      allCorrections.add(c);
+      if (fix.sure()) {
+        sure.add(replaced);
+        sureCorrections.add(c);
+      }
+    }
+    if (all.isEmpty()) {
       return null;
     }
-    StringBuilder out = new StringBuilder(parsed.text());
+    Corrected applied =
+        sure.isEmpty() ? null : new Corrected(replace(parsed.text(), sure), sureCorrections);
+    Corrected offered =
+        all.size() == sure.size()
+            ? null
+            : new Corrected(replace(parsed.text(), all), allCorrections);
+    return new Spelling(applied, offered);
+  }
+
+  private static String replace(String text, List<Token> fixes) {
+    StringBuilder out = new StringBuilder(text);
     for (Token fix : fixes.reversed()) {
       out.replace(fix.start(), fix.end(), fix.text());
     }
-    return new Corrected(out.toString(), corrections);
+    return out.toString();
   }
+
+  /**
+   * Whether some entry holds {@code word} right next to the query's word before or after position
+   * {@code i} (in that order, a stopword allowed between): "prostate cancer" for "prostrate
+   * cancer". Without a neighbour there is no evidence, and nothing is offered.
+   */
+  private boolean nextToANeighbour(String word, List<Token> words, int i, IndexSearcher searcher)
+      throws IOException {
+    Set<String> wordStems = stems.apply(word);
+    if (wordStems.size() != 1) {
+      return false;
+    }
+    String stem = wordStems.iterator().next();
+    for (int dir : new int[] {-1, 1}) {
+      int j = i + dir;
+      Set<String> neighbour = Set.of();
+      // skip stopwords ("cancer of the prostate" is not sought; the next real word is)
+      while (j >= 0 && j < words.size() && words.get(j) != null) {
+        neighbour = stems.apply(words.get(j).text());
+        if (!neighbour.isEmpty()) {
+          break;
+        }
+        j += dir;
+      }
+      if (neighbour.size() != 1) {
+        continue;
+      }
+      String other = neighbour.iterator().next();
+      for (String field : STEMMED_FIELDS) {
+        PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(1);
+        if (dir < 0) {
+          b.add(new Term(field, other), 0).add(new Term(field, stem), 1);
+        } else {
+          b.add(new Term(field, stem), 0).add(new Term(field, other), 1);
+        }
+        if (searcher.count(b.build()) > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A correction for one word.
+   *
+   * @param word the word to search or offer instead
+   * @param sure whether the typed word is known nowhere, so that searching the correction loses
+   *     nothing (else it is only offered)
+   */
+  private record Fix(String word, boolean sure) {}
 
   private static boolean knownStem(Set<String> stems, IndexReader reader) throws IOException {
     for (String stem : stems) {
@@ -176,7 +290,7 @@ final class Speller {
     return false;
   }
 
-  private String fix(String word, DirectSpellChecker checker, IndexReader reader, Budget budget)
+  private Fix fix(String word, DirectSpellChecker checker, IndexReader reader, Budget budget)
       throws IOException {
     if (word.length() < MIN_LENGTH
         || !word.chars().allMatch(Character::isLetter)
@@ -190,15 +304,45 @@ final class Speller {
       // typed
       return null;
     }
-    if (budget.prose && EnglishWords.SET.contains(word)) {
+    boolean english = EnglishWords.SET.contains(word);
+    if (budget.prose && english) {
       // in a pasted paragraph, a real word no entry holds ("wife") is prose, not a typo of one they
-      // do ("wide");
-      // in a short query every word is a search term, and "prostrate cancer" means the prostate
+      // do ("wide")
       return null;
     }
     if (!budget.unknownWord()) {
       return null;
     }
+    String candidate = candidate(word, checker, reader, budget);
+    if (candidate == null || sameWordOtherEnding(word, candidate, wordStems)) {
+      return null;
+    }
+    // a real English word is never replaced: "tingling" is not "ringing", whatever the archive
+    // holds
+    return new Fix(candidate, !english);
+  }
+
+  /**
+   * Whether {@code candidate} is {@code word} with another ending only ("droop" for "droops",
+   * "ears" for "ear"): offering it would be noise, as the search matches every form of a word.
+   */
+  private boolean sameWordOtherEnding(String word, String candidate, Set<String> wordStems) {
+    if (wordStems.equals(stems.apply(candidate))) {
+      return true;
+    }
+    String shorter = word.length() <= candidate.length() ? word : candidate;
+    String longer = shorter == word ? candidate : word;
+    if (!longer.startsWith(shorter)) {
+      return false;
+    }
+    String ending = longer.substring(shorter.length());
+    return List.of("s", "es", "ed", "d", "ing", "er", "ers", "ly").contains(ending);
+  }
+
+  /** The nearest word to {@code word} that the synonyms file or the entries hold, or null. */
+  private String candidate(
+      String word, DirectSpellChecker checker, IndexReader reader, Budget budget)
+      throws IOException {
     int allowed = word.length() < 6 ? 1 : 2;
     // The synonyms file's words first (a scan of a short list); on a tie they win, so a word one
     // edit away there

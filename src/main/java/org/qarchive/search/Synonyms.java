@@ -20,7 +20,8 @@ import org.qarchive.index.Analysis;
  * path given by the caller) without re-indexing.
  *
  * @param map the parsed entries, analyzed like the index
- * @param vocabulary every word of the file, lower case: spelling correction may offer them
+ * @param vocabulary every word of the file, lower case: spelling correction never replaces them,
+ *     and may offer those of four letters or more
  * @param source where the file came from, for messages
  */
 public record Synonyms(SynonymMap map, Set<String> vocabulary, String source) {
@@ -84,7 +85,7 @@ public record Synonyms(SynonymMap map, Set<String> vocabulary, String source) {
       int hash = line.indexOf('#');
       String content = hash >= 0 ? line.substring(0, hash) : line;
       for (String w : content.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-        if (w.length() >= 4) {
+        if (w.length() >= 2) {
           words.add(w);
         }
       }

@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param maxConcurrentSearches searches allowed to run at once; more wait briefly, then get 429
  * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-Proto}
  *     and {@code X-Forwarded-Host} are believed; empty for none
+ * @param configDir the clinic's config folder ({@link org.qarchive.site.SiteConfig}), reloaded on
+ *     change; null for the shipped defaults
+ * @param archiveDir the folder the index was imported from, whose files are served as the archived
+ *     copies of the original posts; null when they are not to be served
  */
 public record WebConfig(
     String host,
@@ -30,7 +34,9 @@ public record WebConfig(
     String publicUrl,
     Path indexDir,
     int maxConcurrentSearches,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    Path configDir,
+    Path archiveDir) {
 
   /**
    * Concurrent searches by default: enough to keep every core busy while one waits on I/O, few
@@ -89,6 +95,31 @@ public record WebConfig(
         List.of());
   }
 
+  /** Without a config folder or archived copies. */
+  public WebConfig(
+      String host,
+      int port,
+      List<String> corsOrigins,
+      String siteName,
+      List<String> frameAncestors,
+      String publicUrl,
+      Path indexDir,
+      int maxConcurrentSearches,
+      List<String> trustedProxies) {
+    this(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        maxConcurrentSearches,
+        trustedProxies,
+        null,
+        null);
+  }
+
   /** Without framing, public URL or index folder. */
   public WebConfig(String host, int port, List<String> corsOrigins, String siteName) {
     this(host, port, corsOrigins, siteName, List.of(), null, null, DEFAULT_MAX_CONCURRENT_SEARCHES);
@@ -130,7 +161,9 @@ public record WebConfig(
         publicUrl,
         dir,
         maxConcurrentSearches,
-        trustedProxies);
+        trustedProxies,
+        configDir,
+        archiveDir);
   }
 
   /** This config with another cap on concurrent searches. */
@@ -144,7 +177,9 @@ public record WebConfig(
         publicUrl,
         indexDir,
         max,
-        trustedProxies);
+        trustedProxies,
+        configDir,
+        archiveDir);
   }
 
   /** This config trusting the forwarding headers of these proxies (addresses or CIDR ranges). */
@@ -158,6 +193,43 @@ public record WebConfig(
         publicUrl,
         indexDir,
         maxConcurrentSearches,
-        proxies);
+        proxies,
+        configDir,
+        archiveDir);
+  }
+
+  /** This config reading the clinic's settings from {@code dir} (null: the shipped defaults). */
+  public WebConfig withConfigDir(Path dir) {
+    return new WebConfig(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        maxConcurrentSearches,
+        trustedProxies,
+        dir,
+        archiveDir);
+  }
+
+  /**
+   * This config serving the archived pages under {@code dir} as the entries' original posts (null:
+   * none served).
+   */
+  public WebConfig withArchiveDir(Path dir) {
+    return new WebConfig(
+        host,
+        port,
+        corsOrigins,
+        siteName,
+        frameAncestors,
+        publicUrl,
+        indexDir,
+        maxConcurrentSearches,
+        trustedProxies,
+        configDir,
+        dir);
   }
 }

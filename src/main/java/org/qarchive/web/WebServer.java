@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +37,8 @@ import org.qarchive.search.SearchHit;
 import org.qarchive.search.SearchLog;
 import org.qarchive.search.SearchRequest;
 import org.qarchive.search.SearchResult;
+import org.qarchive.site.EmergencyTriggers;
+import org.qarchive.site.SiteConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +67,7 @@ public final class WebServer implements AutoCloseable {
 
   private final ArchiveSearcher searcher;
   private final WebConfig config;
-  private final Pages pages;
+  private final SiteConfig site;
   private final Metrics metrics = new Metrics();
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
@@ -165,7 +169,8 @@ public final class WebServer implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.proxies = TrustedProxies.parse(config.trustedProxies());
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.pages = new Pages(config.siteName());
+    this.site =
+        config.configDir() == null ? SiteConfig.defaults() : SiteConfig.in(config.configDir());
     this.searchSlots = new Semaphore(config.maxConcurrentSearches(), true);
     String ancestors =
         config.frameAncestors().isEmpty() ? "'none'" : String.join(" ", config.frameAncestors());
@@ -216,15 +221,23 @@ public final class WebServer implements AutoCloseable {
               c.routes.before(this::headers);
               c.routes.get("/", limited(this::searchPage));
               c.routes.get("/qa/{id}", limited(this::entryPage));
+              c.routes.get("/qa/{id}/archived", limited(this::archivedCopy));
               c.routes.get(
-                  "/embed/demo", ctx -> ctx.html(pages.embedDemo(base(ctx), config.corsOrigins())));
+                  "/embed/demo",
+                  ctx -> ctx.html(pages().embedDemo(base(ctx), config.corsOrigins())));
               c.routes.get("/api/search", limited(this::apiSearch));
               c.routes.get("/api/suggest", limited(this::apiSuggest));
               c.routes.get("/api/qa/{id}", this::apiEntry);
               c.routes.get("/api/facets", this::apiFacets);
+              c.routes.get("/api/clinic", this::apiClinic);
               for (String path :
                   List.of(
-                      "/api/search", "/api/suggest", "/api/qa/{id}", "/api/facets", "/embed.js")) {
+                      "/api/search",
+                      "/api/suggest",
+                      "/api/qa/{id}",
+                      "/api/facets",
+                      "/api/clinic",
+                      "/embed.js")) {
                 c.routes.options(path, this::preflight);
               }
               c.routes.get("/healthz", this::health);
@@ -327,6 +340,22 @@ public final class WebServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not refresh the index; still serving the previous commit", e);
     }
+    try {
+      site.refresh();
+    } catch (RuntimeException e) {
+      LOG.warn("could not re-read the config folder; keeping the settings in force", e);
+    }
+  }
+
+  /** The clinic's settings, re-read from the config folder when it changed. */
+  SiteConfig site() {
+    return site;
+  }
+
+  /** Pages in the clinic's voice as it is set now (staff may change it at any time). */
+  private Pages pages() {
+    SiteConfig.Settings s = site.current();
+    return new Pages(config.siteName(), s.clinic(), s.facets());
   }
 
   // ---- cross-cutting: headers, CORS, metrics, errors
@@ -352,6 +381,7 @@ public final class WebServer implements AutoCloseable {
     return path.equals("/api/search")
         || path.equals("/api/suggest")
         || path.equals("/api/facets")
+        || path.equals("/api/clinic")
         || path.startsWith("/api/qa/")
         || path.equals("/embed.js");
   }
@@ -403,7 +433,18 @@ public final class WebServer implements AutoCloseable {
       body.put("status", status);
       sendJson(ctx, status, body);
     } else {
-      ctx.html(pages.error(status, message));
+      // the reader's words stay in the box, so a mistake costs no retyping
+      String q = ctx.path().equals("/") || ctx.path().startsWith("/qa/") ? queryOrNull(ctx) : null;
+      ctx.html(pages().error(status, message, q));
+    }
+  }
+
+  /** The request's {@code q}, or null when it cannot be read. */
+  private static String queryOrNull(Context ctx) {
+    try {
+      return ctx.queryParam("q");
+    } catch (RuntimeException e) {
+      return null; // a query string the server could not decode: nothing to keep
     }
   }
 
@@ -451,10 +492,12 @@ public final class WebServer implements AutoCloseable {
         }
       }
     }
-    if (result == null || result.hits().isEmpty()) {
+    if (result == null || result.total() == 0) {
       browse = searcher.facets();
     }
-    ctx.html(pages.search(base(ctx), p, result, browse, similar));
+    SiteConfig.Settings settings = site.current();
+    EmergencyTriggers.Match emergency = settings.emergencies().detect(p.q());
+    ctx.html(pages().search(base(ctx), p, result, browse, similar, emergency));
   }
 
   private void entryPage(Context ctx) throws IOException {
@@ -465,7 +508,29 @@ public final class WebServer implements AutoCloseable {
       return;
     }
     List<SearchHit> related = searcher.related(ctx.pathParam("id"), RELATED);
-    ctx.html(pages.entry(base(ctx), marked.get(), q, related, LocalDate.now(clock)));
+    ArchivedCopy.Link original = ArchivedCopy.of(marked.get().entry(), config.archiveDir());
+    ctx.html(pages().entry(base(ctx), marked.get(), q, related, LocalDate.now(clock), original));
+  }
+
+  /**
+   * Our archived copy of an entry's original page, exactly as it was imported. It is somebody
+   * else's HTML: a sandbox policy keeps its scripts, forms and plugins from running, and search
+   * engines are asked to leave it alone.
+   */
+  private void archivedCopy(Context ctx) throws IOException {
+    var entry = searcher.get(ctx.pathParam("id"));
+    Path file = entry.isEmpty() ? null : ArchivedCopy.file(entry.get(), config.archiveDir());
+    if (file == null) {
+      fail(ctx, 404, "We have no archived copy of this post.");
+      return;
+    }
+    ctx.header(
+        "Content-Security-Policy",
+        "sandbox; default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+            + " frame-ancestors 'none'");
+    ctx.header("X-Robots-Tag", "noindex");
+    ctx.header("Cache-Control", "public, max-age=3600");
+    ctx.contentType("text/html").result(Files.readAllBytes(file));
   }
 
   private void logSearch(String q, long total) {
@@ -503,8 +568,17 @@ public final class WebServer implements AutoCloseable {
       // staff want to see
       logSearch(p.q(), r.total());
     }
+    SiteConfig.Settings settings = site.current();
     byte[] body =
-        SearchJson.write(r, p.page(), p.size(), base(ctx), p.exact() ? null : r.correctedQuery());
+        SearchJson.write(
+            r,
+            p.page(),
+            p.size(),
+            base(ctx),
+            p.exact() ? null : r.correctedQuery(),
+            settings.facets(),
+            settings.emergencies().detect(p.q()),
+            settings.clinic());
     ctx.status(200).contentType(JSON_TYPE).result(body);
   }
 
@@ -540,7 +614,17 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void apiFacets(Context ctx) throws IOException {
-    ctx.status(200).contentType(JSON_TYPE).result(SearchJson.writeFacets(searcher.facets()));
+    ctx.status(200)
+        .contentType(JSON_TYPE)
+        .result(SearchJson.writeFacets(searcher.facets(), site.current().facets()));
+  }
+
+  /**
+   * The clinic's voice for the embeddable box: name, phone, links, disclaimer, emergency number.
+   */
+  private void apiClinic(Context ctx) throws IOException {
+    ctx.header("Cache-Control", "public, max-age=60");
+    ctx.status(200).contentType(JSON_TYPE).result(SearchJson.writeClinic(site.current().clinic()));
   }
 
   // ---- operations

@@ -151,6 +151,28 @@ class HybridSearchTest {
   }
 
   @Test
+  void anAnswerFoundByMeaningOnlyIsNeverCalledClose() throws Exception {
+    // near in meaning, but it holds none of the question's content words: the patient is told
+    // that no answer closely matches, not shown it as "the doctor's answer to my question"
+    SearchResult r = hybrid.search(SearchRequest.of(LAY));
+    SearchHit h = hit(r, PTOSIS.id());
+    assertEquals(SearchHit.Match.MEANING, h.match());
+    assertEquals(MatchQuality.LOOSE, h.quality());
+    assertTrue(
+        r.hits().stream()
+            .filter(x -> x.match() == SearchHit.Match.MEANING)
+            .allMatch(x -> x.quality() == MatchQuality.LOOSE),
+        () ->
+            "" + r.hits().stream().map(x -> x.id() + " " + x.match() + " " + x.quality()).toList());
+    // no entry covers the words (eyelid, droops, shots), so the result is loose too, however near
+    // in meaning the answer found by meaning is
+    assertTrue(
+        r.hits().stream().noneMatch(x -> x.quality() == MatchQuality.CLOSE),
+        () -> "" + r.hits().stream().map(x -> x.id() + " " + x.quality()).toList());
+    assertEquals(MatchQuality.LOOSE, r.quality());
+  }
+
+  @Test
   void lexicalRankingFindsOnlyTheWords() throws Exception {
     try (ArchiveSearcher lexical = new ArchiveSearcher(dir, null, embedder, RankingMode.LEXICAL)) {
       SearchResult r = lexical.search(SearchRequest.of(LAY));

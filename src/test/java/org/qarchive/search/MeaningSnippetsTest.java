@@ -27,7 +27,7 @@ class MeaningSnippetsTest {
   static final QueryPlanner PLANNER =
       new QueryPlanner(Analysis.DEFAULT, Synonyms.load(null, Analysis.DEFAULT), Ranking.DEFAULT);
 
-  static final String OPENING = "Thank you for writing in with your question today.";
+  static final String OPENING = "Many patients write to us about recovery times from a procedure.";
   static final String TOPIC =
       "Ptosis following botulinum toxin happens when it spreads to the levator muscle.";
   static final String CLOSING = "Please see a board certified surgeon in person for advice.";

@@ -54,11 +54,36 @@ class QueryPlannerTest {
   @Test
   void unitsTellTypedTermsFromThoseASynonymBroughtIn() throws Exception {
     QueryPlan plan = planner.plan("tummy tuck", false, reader);
-    assertEquals(1, plan.units().size(), plan.units().toString());
-    QueryPlan.Unit unit = plan.units().get(0);
-    assertEquals(Set.of("tummi", "tuck"), unit.typedTerms());
-    assertTrue(unit.synonymTerms().contains("abdominoplasti"), unit.synonymTerms().toString());
+    // the words a multi-word synonym covers are a unit each, and its other side one more, one
+    // concept together
+    assertEquals(3, plan.units().size(), plan.units().toString());
+    assertEquals(Set.of("tummi"), plan.units().get(0).typedTerms());
+    assertEquals(Set.of("tuck"), plan.units().get(1).typedTerms());
+    QueryPlan.Unit other = plan.units().get(2);
+    assertTrue(other.alternative());
+    assertTrue(other.synonymTerms().contains("abdominoplasti"), other.synonymTerms().toString());
+    for (QueryPlan.Unit unit : plan.units()) {
+      assertEquals(plan.units().get(0).concept(), unit.concept());
+      assertFalse(unit.weak());
+    }
     assertTrue(plan.corrections().isEmpty());
+  }
+
+  @Test
+  void stopLikeWordsAreMarkedAndDoNotCountAsWordsThatMustMatch() throws Exception {
+    QueryPlan plan = planner.plan("how long does swelling last", false, reader);
+    List<String> weak =
+        plan.units().stream()
+            .filter(QueryPlan.Unit::weak)
+            .flatMap(u -> u.typedTerms().stream())
+            .sorted()
+            .toList();
+    assertEquals(List.of("last", "long"), weak);
+    assertEquals(1, plan.contentWordCount(), "swelling is the topic");
+    assertTrue(plan.requiresAllWords(Relaxation.NONE), "one word: it must match");
+    // only stop-like words typed: they are the topic then
+    QueryPlan only = planner.plan("how long does it last", false, reader);
+    assertTrue(only.units().stream().noneMatch(QueryPlan.Unit::weak));
   }
 
   @Test

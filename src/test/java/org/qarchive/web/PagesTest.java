@@ -54,13 +54,17 @@ class PagesTest {
     SearchParams p = params("botx <x>");
     String html =
         pages.search(
-            "http://a", p, result(p, "botox", SearchResult.Relaxation.NONE), Map.of(), Map.of());
-    assertTrue(
-        html.contains("Showing results for <a href=\"/?q=botox\"><strong>botox</strong></a>"),
-        html);
+            "http://a",
+            p,
+            result(p, "botox", SearchResult.Relaxation.NONE),
+            Map.of(),
+            Map.of(),
+            null);
+    assertTrue(html.contains("25 answers for <strong>botox</strong>"), html);
     assertTrue(
         html.contains(
-            "search instead for <a href=\"/?q=botx+%3Cx%3E&amp;exact=1\">botx &lt;x&gt;</a>"),
+            "(corrected from <em>botx &lt;x&gt;</em>; <a href=\"/?q=botx+%3Cx%3E&amp;exact=1\">"
+                + "search for <em>botx &lt;x&gt;</em> instead</a>)"),
         html);
   }
 
@@ -69,8 +73,14 @@ class PagesTest {
     SearchParams p = params("botx").withExactQuery("botx");
     String html =
         pages.search(
-            "http://a", p, result(p, "botox", SearchResult.Relaxation.NONE), Map.of(), Map.of());
-    assertFalse(html.contains("Showing results for"));
+            "http://a",
+            p,
+            result(p, "botox", SearchResult.Relaxation.NONE),
+            Map.of(),
+            Map.of(),
+            null);
+    assertFalse(html.contains("corrected from"));
+    assertTrue(html.contains("25 answers for <strong>botx</strong>"), html);
   }
 
   @Test
@@ -78,12 +88,22 @@ class PagesTest {
     SearchParams p = params("botox cure forever");
     String html =
         pages.search(
-            "http://a", p, result(p, null, SearchResult.Relaxation.MOST_WORDS), Map.of(), Map.of());
-    assertTrue(html.contains("showing answers that contain most of them"));
+            "http://a",
+            p,
+            result(p, null, SearchResult.Relaxation.MOST_WORDS),
+            Map.of(),
+            Map.of(),
+            null);
+    assertTrue(html.contains("No answer has all of your words; these have most of them"), html);
     html =
         pages.search(
-            "http://a", p, result(p, null, SearchResult.Relaxation.ANY_WORD), Map.of(), Map.of());
-    assertTrue(html.contains("showing answers that contain any of them"));
+            "http://a",
+            p,
+            result(p, null, SearchResult.Relaxation.ANY_WORD),
+            Map.of(),
+            Map.of(),
+            null);
+    assertTrue(html.contains("No answer has all of your words; these have some of them"), html);
   }
 
   @Test
@@ -91,7 +111,7 @@ class PagesTest {
     SearchParams p = params("botox");
     String html =
         pages.search(
-            "http://a", p, result(p, null, null), Map.of(), Map.of("b-2", "Other <script>"));
+            "http://a", p, result(p, null, null), Map.of(), Map.of("b-2", "Other <script>"), null);
     assertTrue(html.contains("<summary>2 similar answers</summary>"));
     assertTrue(html.contains("<a href=\"/qa/b-2?q=botox\">Other &lt;script&gt;</a>"));
     assertTrue(html.contains("<a href=\"/qa/c-3?q=botox\">c-3</a>"));

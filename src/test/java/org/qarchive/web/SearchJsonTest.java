@@ -53,8 +53,11 @@ class SearchJsonTest {
             "hits",
             "facets",
             "corrected_query",
+            "suggested_query",
             "relaxation",
-            "ranking"),
+            "ranking",
+            "match_quality",
+            "emergency"),
         fieldNames(json));
     assertEquals(1_000, json.get("total").asLong());
     assertTrue(json.get("total_exact").isBoolean() && !json.get("total_exact").asBoolean());
@@ -73,7 +76,8 @@ class SearchJsonTest {
             "question",
             "answer",
             "match",
-            "similar_ids"),
+            "similar_ids",
+            "match_quality"),
         fieldNames(h));
     assertEquals("words", h.get("match").asText());
     assertEquals("lexical", json.get("ranking").asText());
@@ -106,7 +110,8 @@ class SearchJsonTest {
             0.7f,
             List.of(),
             SearchHit.Match.MEANING,
-            0.61234f);
+            0.61234f,
+            org.qarchive.search.MatchQuality.LOOSE);
     SearchResult r =
         new SearchResult(
             SearchRequest.of("droopy eyelid"),
@@ -117,11 +122,15 @@ class SearchJsonTest {
             Map.of(),
             null,
             SearchResult.Relaxation.NONE,
-            org.qarchive.search.RankingMode.HYBRID);
+            org.qarchive.search.RankingMode.HYBRID,
+            null,
+            org.qarchive.search.MatchQuality.LOOSE);
     JsonNode json = mapper.readTree(SearchJson.write(r, 1, 10, "", null));
     assertEquals("hybrid", json.get("ranking").asText());
+    assertEquals("loose", json.get("match_quality").asText());
     JsonNode h = json.get("hits").get(0);
     assertEquals("meaning", h.get("match").asText());
+    assertEquals("loose", h.get("match_quality").asText());
     assertEquals(0.612, h.get("meaning").asDouble(), 1e-9);
   }
 
@@ -147,7 +156,8 @@ class SearchJsonTest {
     JsonNode json =
         mapper.readTree(
             SearchJson.writeFacets(
-                Map.of("year", List.of(new FacetCount("2013", 3), new FacetCount("2012", 1)))));
+                Map.of("year", List.of(new FacetCount("2013", 3), new FacetCount("2012", 1))),
+                org.qarchive.site.FacetStopList.none()));
     assertEquals(List.of("facets"), fieldNames(json));
     assertEquals(SearchParams.FACETS, fieldNames(json.get("facets")));
     assertEquals("2012", json.get("facets").get("year").get(1).get("value").asText());

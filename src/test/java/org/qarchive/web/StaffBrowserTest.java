@@ -126,10 +126,13 @@ class StaffBrowserTest {
                   @Override
                   public void use(String text) {}
                 },
-                Clock.systemUTC()));
+                Clock.systemUTC()),
+            dir.resolve("config"));
     server =
         new WebServer(
-                searcher, new WebConfig("127.0.0.1", 0, List.of("*"), null, List.of(), null, index))
+                searcher,
+                new WebConfig("127.0.0.1", 0, List.of("*"), null, List.of(), null, index)
+                    .withConfigDir(dir.resolve("config")))
             .with(admin)
             .start();
   }
@@ -322,7 +325,8 @@ class StaffBrowserTest {
     assertTrue(staffSearcher.get(tremor).orElseThrow().answer().contains("zebrafinch"));
     d.get(base() + "/?q=rett+syndrome");
     assertFalse(d.getPageSource().contains(QaEntry.idFor(RETT_URL, 0)), "still hidden");
-    for (String page : List.of("/admin/synonyms", "/admin/audit", "/admin/entries?show=hidden")) {
+    for (String page :
+        List.of("/admin/synonyms", "/admin/clinic", "/admin/audit", "/admin/entries?show=hidden")) {
       d.get(base() + page);
       assertEquals("", axe(d), page);
     }

@@ -70,6 +70,7 @@ final class AdminPages {
       navLink(b, "/admin/imports", "History", section.equals("history"));
       navLink(b, "/admin/entries", "Entries", section.equals("entries"));
       navLink(b, "/admin/synonyms", "Synonyms", section.equals("synonyms"));
+      navLink(b, "/admin/clinic", "Clinic", section.equals("clinic"));
       navLink(b, "/admin/audit", "Audit log", section.equals("audit"));
       b.append("</ul></nav>\n");
       b.append("<form class=\"sign-out\" method=\"post\" action=\"/admin/sign-out\">");
@@ -855,6 +856,65 @@ final class AdminPages {
       csrf(b, v);
       b.append(
           "<button type=\"submit\" class=\"secondary\">Go back to the shipped list</button></form>\n");
+    }
+    foot(b);
+    return b.toString();
+  }
+
+  // ---- the clinic's settings
+
+  /**
+   * The clinic's three settings files, each in its own form; {@code failed} is the one a save
+   * refused (its text as typed, the focus of the page), or null.
+   */
+  String clinic(
+      Viewer v,
+      Flash flash,
+      Map<org.qarchive.site.SiteConfig.File, String> texts,
+      org.qarchive.site.SiteConfig.File failed,
+      String folder) {
+    StringBuilder b = new StringBuilder(65536);
+    head(b, "The clinic's settings", v, "clinic", null);
+    b.append("<h1>The clinic's settings</h1>\n");
+    flash(b, flash);
+    b.append("<p>What patients see of the clinic, which searches are emergencies, and which blog")
+        .append(" tags are bookkeeping. Each file is checked as a whole before it is saved; a")
+        .append(" saved file is in force on the next page patients open, without a restart. The")
+        .append(" files live in <code>")
+        .append(escape(folder))
+        .append("</code>; their format is described at the top of each.</p>\n");
+    for (var f : org.qarchive.site.SiteConfig.File.values()) {
+      String id = f.name().toLowerCase(java.util.Locale.ROOT);
+      String label =
+          switch (f) {
+            case CLINIC -> "The clinic's voice: name, phone, links, disclaimer, emergency number";
+            case EMERGENCY_TRIGGERS ->
+                "Emergency phrases: searches that show the notice to call now";
+            case FACET_STOPLIST -> "Facet stop-list: tags and categories not offered as filters";
+          };
+      b.append("<section id=\"")
+          .append(id)
+          .append("\"><h2>")
+          .append(escape(f.fileName()))
+          .append("</h2>\n<form class=\"stacked\" method=\"post\" action=\"/admin/clinic/")
+          .append(escape(f.fileName()))
+          .append("\">");
+      csrf(b, v);
+      b.append("<label for=\"")
+          .append(id)
+          .append("-text\">")
+          .append(escape(label))
+          .append("</label><textarea id=\"")
+          .append(id)
+          .append("-text\" name=\"text\" rows=\"")
+          .append(f == org.qarchive.site.SiteConfig.File.FACET_STOPLIST ? 10 : 20)
+          .append("\" spellcheck=\"false\"")
+          .append(f == failed ? " autofocus aria-invalid=\"true\"" : "")
+          .append(">")
+          .append(escape(texts.getOrDefault(f, "")))
+          .append("</textarea>\n<button type=\"submit\">Save ")
+          .append(escape(f.fileName()))
+          .append("</button></form></section>\n");
     }
     foot(b);
     return b.toString();

@@ -43,6 +43,8 @@ import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.SearchHit;
 import org.qarchive.search.SearchRequest;
 import org.qarchive.search.SearchResult;
+import org.qarchive.site.ConfigException;
+import org.qarchive.site.SiteConfig;
 import org.qarchive.web.WebModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,10 +151,22 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
   private final byte[] css;
   private final byte[] js;
 
+  /** The clinic's settings staff edit here, or null when the server has no config folder. */
+  private final SiteConfig site;
+
   /** Password hashing is memory-hard: at most two at once, whatever arrives. */
   private final Semaphore hashing = new Semaphore(2, true);
 
   public StaffAdmin(Setup setup) throws IOException {
+    this(setup, null);
+  }
+
+  /**
+   * As above, and staff edit the clinic's settings in {@code configDir} (its voice, the emergency
+   * phrases, the facet stop-list: {@link SiteConfig}); null for no such page.
+   */
+  public StaffAdmin(Setup setup, Path configDir) throws IOException {
+    this.site = configDir == null ? null : SiteConfig.in(configDir);
     this.setup = setup;
     this.indexDir = setup.indexDir();
     this.pages = new AdminPages(setup.siteName());
@@ -213,6 +227,10 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
     r.get("/admin/synonyms", page(this::synonymsPage));
     r.post("/admin/synonyms", action(this::saveSynonyms));
     r.post("/admin/synonyms/reset", action(this::resetSynonyms));
+    if (site != null) {
+      r.get("/admin/clinic", page(this::clinicPage));
+      r.post("/admin/clinic/{file}", action(this::saveClinicFile));
+    }
     r.get("/admin/audit", page(this::auditPage));
     r.get("/admin/*", page((ctx, s) -> notFound(ctx, s)));
   }
@@ -553,6 +571,10 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
                   "The corrections are taken back; the entry is as imported.", false)),
           Map.entry("cancelling", new AdminPages.Flash("Cancelling the import…", false)),
           Map.entry("synonyms", new AdminPages.Flash("The synonyms are saved and in use.", false)),
+          Map.entry(
+              "clinic",
+              new AdminPages.Flash(
+                  "Saved. Patients see it within a second, without a restart.", false)),
           Map.entry(
               "synonyms-reset",
               new AdminPages.Flash("The shipped synonym list is in use again.", false)));
@@ -1217,6 +1239,78 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
     setup.synonyms().use(null);
     record(ctx, s.user(), "synonyms reset", SYNONYMS_FILE, "");
     ctx.redirect("/admin/synonyms?done=synonyms-reset", HttpStatus.SEE_OTHER);
+  }
+
+  // ---- the clinic's settings
+
+  /** The file a {@code /admin/clinic/{file}} address names, or null. */
+  private static SiteConfig.File clinicFile(String name) {
+    for (SiteConfig.File f : SiteConfig.File.values()) {
+      if (f.fileName().equals(name)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private Map<SiteConfig.File, String> clinicTexts() throws IOException {
+    Map<SiteConfig.File, String> texts = new java.util.EnumMap<>(SiteConfig.File.class);
+    for (SiteConfig.File f : SiteConfig.File.values()) {
+      texts.put(f, site.text(f));
+    }
+    return texts;
+  }
+
+  private void clinicPage(Context ctx, Sessions.Session s) throws IOException {
+    ctx.html(pages.clinic(viewer(s), flash(ctx), clinicTexts(), null, site.dir().toString()));
+  }
+
+  /**
+   * Saves one of the clinic's files when it validates as a whole; otherwise says which line is
+   * wrong and shows the text as typed, nothing written and the last good version still in force.
+   */
+  private void saveClinicFile(Context ctx, Sessions.Session s) throws IOException {
+    SiteConfig.File file = clinicFile(ctx.pathParam("file"));
+    if (file == null) {
+      notFound(ctx, s);
+      return;
+    }
+    String text = formParam(ctx, "text");
+    String problem = null;
+    if (text == null) {
+      problem = "The text is larger than the server accepts in one form.";
+      text = site.text(file);
+    } else {
+      text = text.replace("\r\n", "\n");
+      try {
+        site.write(file, text);
+      } catch (ConfigException e) {
+        problem = e.getMessage();
+      }
+    }
+    if (problem != null) {
+      Map<SiteConfig.File, String> texts = clinicTexts();
+      texts.put(file, text);
+      ctx.status(400)
+          .html(
+              pages.clinic(
+                  viewer(s),
+                  new AdminPages.Flash(
+                      "Not saved: "
+                          + file.fileName()
+                          + ": "
+                          + problem
+                          + ". The last good version"
+                          + " stays in force.",
+                      true),
+                  texts,
+                  file,
+                  site.dir().toString()));
+      return;
+    }
+    record(ctx, s.user(), "clinic settings", file.fileName(), text.lines().count() + " lines");
+    ctx.redirect(
+        "/admin/clinic?done=clinic#" + file.name().toLowerCase(Locale.ROOT), HttpStatus.SEE_OTHER);
   }
 
   // ---- audit

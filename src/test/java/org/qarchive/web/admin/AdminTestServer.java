@@ -68,6 +68,10 @@ final class AdminTestServer implements AutoCloseable {
   }
 
   final Path dir;
+
+  /** The clinic's settings folder, beside the index folder; staff edit it at /admin/clinic. */
+  final Path configDir;
+
   final TestClock clock = new TestClock();
   final EntryEdits edits;
   final ArchiveSearcher searcher;
@@ -82,6 +86,7 @@ final class AdminTestServer implements AutoCloseable {
   AdminTestServer(Path dir, List<QaEntry> entries, long maxUpload, String publicUrl)
       throws IOException {
     this.dir = dir;
+    this.configDir = dir.resolveSibling(dir.getFileName() + "-config");
     this.publicUrl = publicUrl;
     Fixtures.index(dir, entries);
     this.edits = EntryEdits.open(dir);
@@ -149,12 +154,14 @@ final class AdminTestServer implements AutoCloseable {
                     staffSearcher.useSynonyms(next);
                   }
                 },
-                clock));
+                clock),
+            configDir);
     this.server =
         new WebServer(
                 searcher,
                 new WebConfig(
-                    "127.0.0.1", 0, List.of("*"), "Test archive", List.of(), publicUrl, dir))
+                        "127.0.0.1", 0, List.of("*"), "Test archive", List.of(), publicUrl, dir)
+                    .withConfigDir(configDir))
             .with(admin)
             .start();
   }
@@ -190,6 +197,10 @@ final class AdminTestServer implements AutoCloseable {
         List.of(EntryEdits.FILE_NAME, StaffAdmin.SYNONYMS_FILE, StaffAccounts.FILE_NAME)) {
       Path p = dir.resolve(f);
       j.add(f + "=" + (Files.exists(p) ? Files.readString(p) : "<absent>"));
+    }
+    for (org.qarchive.site.SiteConfig.File f : org.qarchive.site.SiteConfig.File.values()) {
+      Path p = configDir.resolve(f.fileName());
+      j.add(f.fileName() + "=" + (Files.exists(p) ? Files.readString(p) : "<absent>"));
     }
     Path imports = dir.resolve("imports");
     if (Files.isDirectory(imports)) {

@@ -99,6 +99,7 @@ class StaffAdminSecurityTest {
         "/admin/entries?show=hidden",
         "/admin/entries/" + entry,
         "/admin/synonyms",
+        "/admin/clinic",
         "/admin/audit",
         "/admin/no-such-page");
   }
@@ -112,6 +113,9 @@ class StaffAdminSecurityTest {
     }
     m.put("/admin/synonyms", Map.of("synonyms", "botox, poison\n"));
     m.put("/admin/synonyms/reset", Map.of());
+    m.put("/admin/clinic/clinic.properties", Map.of("text", "name = Defaced Clinic\n"));
+    m.put("/admin/clinic/emergency-triggers.txt", Map.of("text", "\n"));
+    m.put("/admin/clinic/facet-stoplist.txt", Map.of("text", "botox\n"));
     m.put("/admin/imports/" + runId + "/again", Map.of());
     m.put("/admin/imports/" + runId + "/cancel", Map.of());
     m.put("/admin/sign-out", Map.of());

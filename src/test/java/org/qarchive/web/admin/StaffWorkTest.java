@@ -329,4 +329,65 @@ class StaffWorkTest {
     String entry = alice.get("/admin/entries/" + id).body();
     assertTrue(entry.contains("As imported"), "the original is shown beside a corrected field");
   }
+
+  interface Check {
+    boolean holds() throws Exception;
+  }
+
+  /** Whether {@code c} comes to hold within five seconds. */
+  private static boolean eventually(Check c) throws Exception {
+    for (int i = 0; i < 50; i++) {
+      if (c.holds()) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return c.holds();
+  }
+
+  @Test
+  void staffEditTheClinicsSettingsAndPatientsSeeThemWithoutARestart() throws Exception {
+    String page = alice.get("/admin/clinic").body();
+    assertTrue(page.contains("emergency_number"), "the shipped clinic.properties is shown");
+    assertTrue(page.contains("chest pain"), "and the shipped emergency phrases");
+    // a mistake is refused, naming the line; the text as typed stays in the box, nothing is written
+    HttpResponse<String> bad =
+        action(
+            "/admin/clinic/clinic.properties",
+            Map.of("text", "name = Kane <Plastic> Surgery\nphone = call us\n"));
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("Not saved: clinic.properties: line 2"), bad.body());
+    assertTrue(bad.body().contains("Kane &lt;Plastic&gt; Surgery"), "kept as typed, escaped");
+    assertTrue(
+        bad.body()
+            .contains(
+                "id=\"clinic-text\" name=\"text\" rows=\"20\" spellcheck=\"false\" autofocus aria-invalid=\"true\""));
+    assertFalse(Files.exists(s.configDir.resolve("clinic.properties")));
+    assertFalse(s.client().get("/").body().contains("Kane"));
+
+    HttpResponse<String> ok =
+        action(
+            "/admin/clinic/clinic.properties",
+            Map.of("text", "name = Kane <Plastic> Surgery\nphone = (410) 555-0199\n"));
+    assertEquals(303, ok.statusCode(), ok.body());
+    // the public server reads the folder every second
+    assertTrue(
+        eventually(() -> s.client().get("/").body().contains("Kane &lt;Plastic&gt; Surgery")),
+        "in force without a restart, escaped");
+    assertTrue(s.client().get("/").body().contains("(410) 555-0199"));
+
+    // the emergency phrases: a phrase staff add makes a search an emergency at once
+    assertFalse(api("/api/search?q=purple+toes+after+surgery").path("emergency").isObject());
+    assertEquals(
+        303,
+        action("/admin/clinic/emergency-triggers.txt", Map.of("text", "purple toes\n"))
+            .statusCode());
+    assertTrue(
+        eventually(
+            () -> api("/api/search?q=purple+toes+after+surgery").path("emergency").isObject()));
+
+    String audit = alice.get("/admin/audit?user=alice").body();
+    assertTrue(audit.contains(">clinic settings<"), audit);
+    assertTrue(audit.contains("clinic.properties") && audit.contains("emergency-triggers.txt"));
+  }
 }
