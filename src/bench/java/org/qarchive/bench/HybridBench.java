@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +19,15 @@ import org.qarchive.index.ArchiveWriter;
 import org.qarchive.index.Fields;
 import org.qarchive.search.ArchiveSearcher;
 import org.qarchive.search.RankingMode;
+import org.qarchive.search.SearchRequest;
 import org.qarchive.web.WebConfig;
 import org.qarchive.web.WebServer;
 
 /**
- * The hybrid ranking's goals: MedQuAD's answers imported with vectors (answers/s, one thread), then
- * the real MEDIQA questions over HTTP with two clients against a server ranking by words and
- * meaning and one ranking by words only (the API's default request, facet counts included), and the
- * resident memory of this process while it serves both with the model loaded.
+ * The hybrid ranking's goals: MedQuAD's answers imported with vectors (answers/s, embedding on
+ * every core), then the real MEDIQA questions over HTTP with two clients against a server ranking
+ * by words and meaning and one ranking by words only (the API's default request, facet counts
+ * included), and the resident memory of this process while it serves both with the model loaded.
  */
 final class HybridBench {
 
@@ -63,7 +66,7 @@ final class HybridBench {
         report.addAtLeast(
             SECTION,
             "import_answers_per_s",
-            "import with vectors, answers/s (embed + index, 1 thread)",
+            "import with vectors, answers/s (embed + index, one embedding thread per core)",
             entries.size() / s,
             "/s",
             80);
@@ -78,6 +81,22 @@ final class HybridBench {
           WebServer lexicalServer =
               new WebServer(lexical, new WebConfig("127.0.0.1", 0, List.of(), null)).start()) {
         report.meta("hybrid_entries", hybrid.count());
+        for (ArchiveSearcher searcher : List.of(hybrid, lexical)) {
+          cpuPerSearch(report, searcher, queries, log);
+        }
+        Latencies embedding = new Latencies();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (String q : queries) {
+          long cpu0 = threads.getCurrentThreadCpuTime();
+          embedder.embedQuery(q);
+          embedding.add(threads.getCurrentThreadCpuTime() - cpu0);
+        }
+        report.add(
+            SECTION,
+            "cpu_mean_ms_query_vector",
+            "embedding a question alone, mean CPU time",
+            embedding.meanMs(),
+            "ms");
         List<String> targets =
             queries.stream().map(q -> "/api/search?q=" + HttpProbe.encode(q)).toList();
         for (var mode : List.of(RankingMode.HYBRID, RankingMode.LEXICAL)) {
@@ -128,6 +147,43 @@ final class HybridBench {
             residentMb(),
             "MB");
       }
+    }
+  }
+
+  /**
+   * The CPU time each search spends on its own thread (the model runs on the calling thread), over
+   * the questions as {@code /api/search} asks (first page, facet counts), after one pass of
+   * warm-up: unlike wall-clock figures it barely moves with other programs' load, and the number of
+   * cores divided by its mean is the most searches a second this host can answer.
+   */
+  private static void cpuPerSearch(
+      BenchReport report, ArchiveSearcher searcher, List<String> queries, PrintWriter log)
+      throws Exception {
+    String m = searcher.ranking().label();
+    log.printf(Locale.ROOT, "hybrid: CPU time per search, %s ...%n", m);
+    log.flush();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Latencies cpu = new Latencies();
+    for (int pass = 0; pass < 3; pass++) {
+      for (String q : queries) {
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        searcher.search(SearchRequest.of(q));
+        if (pass > 0) {
+          cpu.add(Math.max(0, threads.getCurrentThreadCpuTime() - cpu0));
+        }
+      }
+    }
+    report.add(
+        SECTION, "cpu_p50_ms_" + m, "search p50 in CPU time, " + m, cpu.percentileMs(50), "ms");
+    report.add(
+        SECTION, "cpu_p99_ms_" + m, "search p99 in CPU time, " + m, cpu.percentileMs(99), "ms");
+    report.add(SECTION, "cpu_mean_ms_" + m, "search mean CPU time, " + m, cpu.meanMs(), "ms");
+    double ceiling = Runtime.getRuntime().availableProcessors() * 1000 / cpu.meanMs();
+    String label = "most searches/s the cores allow (cores / mean CPU time), " + m;
+    if (searcher.ranking() == RankingMode.HYBRID) {
+      report.addAtLeast(SECTION, "cpu_ceiling_per_s_" + m, label, ceiling, "/s", 255);
+    } else {
+      report.add(SECTION, "cpu_ceiling_per_s_" + m, label, ceiling, "/s");
     }
   }
 

@@ -104,6 +104,9 @@ public final class Main implements Runnable {
   /** Runs the command line with the given output streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
+    // the docs write choices as words ("--ranking lexical", "--sort date"); the enums are upper
+    // case
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(

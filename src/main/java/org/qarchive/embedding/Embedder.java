@@ -182,6 +182,54 @@ public final class Embedder implements AutoCloseable {
   }
 
   /**
+   * The vectors of {@code texts}, in order, as {@link #embed(List)} gives them, computed on up to
+   * {@code threads} threads at once (each runs the model on its share): for the import, whose
+   * batches would otherwise keep one core busy and leave the others idle.
+   */
+  public List<float[]> embed(List<String> texts, int threads) {
+    int parts = Math.max(1, Math.min(threads, texts.size()));
+    if (parts == 1) {
+      return embed(texts);
+    }
+    float[][] out = new float[texts.size()][];
+    RuntimeException[] failed = new RuntimeException[parts];
+    Thread[] running = new Thread[parts];
+    for (int p = 0; p < parts; p++) {
+      int part = p;
+      int from = (int) ((long) texts.size() * p / parts);
+      int to = (int) ((long) texts.size() * (p + 1) / parts);
+      running[p] =
+          Thread.ofPlatform()
+              .name("embedding-" + p)
+              .start(
+                  () -> {
+                    try {
+                      List<float[]> v = embed(texts.subList(from, to));
+                      for (int i = 0; i < v.size(); i++) {
+                        out[from + i] = v.get(i);
+                      }
+                    } catch (RuntimeException e) {
+                      failed[part] = e;
+                    }
+                  });
+    }
+    for (Thread t : running) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while embedding", e);
+      }
+    }
+    for (RuntimeException e : failed) {
+      if (e != null) {
+        throw e;
+      }
+    }
+    return List.of(out);
+  }
+
+  /**
    * Texts embedded in one run. One: the quantized model scales its activations by each run's range,
    * so a text padded in a batch got a slightly different vector (cosine 0.994) than alone, and
    * batches were no faster on one thread.

@@ -247,8 +247,14 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     return old == null ? Outcome.IMPORTED : Outcome.UPDATED;
   }
 
-  /** Entries embedded in one run of the model. */
-  private static final int EMBED_BATCH = 32;
+  /** Entries embedded at a time, shared among {@link #EMBED_THREADS} threads. */
+  private static final int EMBED_BATCH = 64;
+
+  /**
+   * Threads that embed a batch: one per core, since the model is nearly all of an import's work
+   * (alone it kept one core of two busy).
+   */
+  private static final int EMBED_THREADS = Runtime.getRuntime().availableProcessors();
 
   private void write(QaEntry shown, QaEntry imported, String hash, boolean update, float[] vector)
       throws IOException {
@@ -269,7 +275,9 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     }
     long start = System.nanoTime();
     List<float[]> vectors =
-        embedder.embed(pending.stream().map(p -> EntryDocuments.meaningText(p.shown())).toList());
+        embedder.embed(
+            pending.stream().map(p -> EntryDocuments.meaningText(p.shown())).toList(),
+            EMBED_THREADS);
     embedNanos += System.nanoTime() - start;
     for (int i = 0; i < pending.size(); i++) {
       Pending p = pending.get(i);
@@ -306,49 +314,61 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     Objects.requireNonNull(embedder, "reembedding needs the embedding model");
     writePending();
     boolean all = vectorModel != null && !vectorModel.equals(embedder.model().name());
-    List<Pending> missing = new ArrayList<>();
+    // a reader of the index as it is now: the updates below do not change what it sees. Only a
+    // batch of entries is held at a time, so a million entries need no more memory than a few.
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      List<java.util.BitSet> missingOf = new ArrayList<>();
+      int missing = 0;
       for (LeafReaderContext leaf : reader.leaves()) {
+        java.util.BitSet lacking = new java.util.BitSet(leaf.reader().maxDoc());
+        Bits live = leaf.reader().getLiveDocs();
+        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+          if (live == null || live.get(i)) {
+            lacking.set(i);
+          }
+        }
         FloatVectorValues vectors = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-        java.util.BitSet has = new java.util.BitSet(leaf.reader().maxDoc());
         if (vectors != null && !all) {
           var it = vectors.iterator();
           for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-            has.set(d);
+            lacking.clear(d);
           }
         }
-        StoredFields stored = leaf.reader().storedFields();
-        Bits live = leaf.reader().getLiveDocs();
-        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-          if ((live == null || live.get(i)) && !has.get(i)) {
-            Document d = stored.document(i);
-            QaEntry shown = EntryDocuments.fromDocument(d);
-            QaEntry imported =
-                d.get(Fields.IMPORTED) == null ? shown : EntryDocuments.importedFromDocument(d);
-            missing.add(new Pending(shown, imported, d.get(Fields.CONTENT_HASH), true));
+        missingOf.add(lacking);
+        missing += lacking.cardinality();
+      }
+      long start = System.nanoTime();
+      long shown = start;
+      int done = 0;
+      for (int l = 0; l < missingOf.size(); l++) {
+        StoredFields stored = reader.leaves().get(l).reader().storedFields();
+        java.util.BitSet lacking = missingOf.get(l);
+        for (int i = lacking.nextSetBit(0); i >= 0; i = lacking.nextSetBit(i + 1)) {
+          Document d = stored.document(i);
+          QaEntry entry = EntryDocuments.fromDocument(d);
+          QaEntry imported =
+              d.get(Fields.IMPORTED) == null ? entry : EntryDocuments.importedFromDocument(d);
+          pending.add(new Pending(entry, imported, d.get(Fields.CONTENT_HASH), true));
+          done++;
+          if (pending.size() < EMBED_BATCH && done < missing) {
+            continue;
+          }
+          writePending();
+          long now = System.nanoTime();
+          if (progress != null && (now - shown > 2_000_000_000L || done == missing)) {
+            shown = now;
+            progress.printf(
+                java.util.Locale.ROOT,
+                "embedding: %,d of %,d entries (%.0f/s)%n",
+                done,
+                missing,
+                done / Math.max(1e-9, (now - start) / 1e9));
           }
         }
       }
-    }
-    long start = System.nanoTime();
-    long shown = start;
-    int done = 0;
-    for (int from = 0; from < missing.size(); from += EMBED_BATCH) {
-      pending.addAll(missing.subList(from, Math.min(missing.size(), from + EMBED_BATCH)));
-      done += pending.size();
       writePending();
-      long now = System.nanoTime();
-      if (progress != null && (now - shown > 2_000_000_000L || done == missing.size())) {
-        shown = now;
-        progress.printf(
-            java.util.Locale.ROOT,
-            "embedding: %,d of %,d entries (%.0f/s)%n",
-            done,
-            missing.size(),
-            done / Math.max(1e-9, (now - start) / 1e9));
-      }
+      return missing;
     }
-    return missing.size();
   }
 
   /**

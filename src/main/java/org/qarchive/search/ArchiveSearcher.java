@@ -122,6 +122,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   private final SearcherManager manager;
   private final Analysis analysis;
   private final Analyzer analyzer;
+  private final MeaningSnippets meaningSnippets;
 
   /**
    * Plans every search; replaced whole when the synonyms change ({@link #useSynonyms}), so a search
@@ -303,6 +304,7 @@ public final class ArchiveSearcher implements AutoCloseable {
     }
     this.analysis = analysis;
     this.analyzer = analysis.textAnalyzer();
+    this.meaningSnippets = new MeaningSnippets(embedder, analyzer);
     this.planner = new QueryPlanner(analysis, synonyms, ranking);
   }
 
@@ -633,79 +635,6 @@ public final class ArchiveSearcher implements AutoCloseable {
     };
   }
 
-  /**
-   * Most sentences compared with the query for the snippets of one page's meaning-only hits, in one
-   * run of the model, and most per answer: embedding a sentence costs about half a millisecond, and
-   * an answer's opening sentences are where its topic is stated.
-   */
-  private static final int PASSAGE_BUDGET = 8;
-
-  private static final int PASSAGES_PER_ANSWER = 4;
-
-  /**
-   * The snippets of the answers found by meaning only (null entries are left null): the sentence
-   * nearest to the query in meaning among each answer's first sentences, escaped; such an answer
-   * holds none of the query's words, so there is nothing to mark. Past the page's budget an answer
-   * shows its first sentence.
-   */
-  private List<String> closestPassages(List<String> answers, float[] query) {
-    List<List<String>> sentencesOf = new ArrayList<>();
-    List<String> compared = new ArrayList<>();
-    for (String answer : answers) {
-      List<String> found = new ArrayList<>();
-      if (answer != null && !answer.isBlank()) {
-        // the snippets' own sentences: no cut at "Dr.", and greetings and sign-offs left out
-        BreakIterator it = new SnippetSentences();
-        it.setText(answer);
-        for (int start = it.first(), end = it.next();
-            end != BreakIterator.DONE && found.size() < PASSAGES_PER_ANSWER;
-            start = end, end = it.next()) {
-          String sentence = answer.substring(start, end).strip();
-          if (sentence.length() >= 20 && !SnippetSentences.isSmallTalk(sentence)) {
-            found.add(sentence);
-          }
-        }
-        if (found.isEmpty()) {
-          found.add(answer.strip());
-        }
-        if (found.size() > 1 && compared.size() + found.size() <= PASSAGE_BUDGET) {
-          compared.addAll(found);
-        } else {
-          found = List.of(found.get(0));
-        }
-      }
-      sentencesOf.add(found);
-    }
-    List<float[]> vectors = compared.isEmpty() ? List.of() : embedder.embed(compared);
-    Map<String, Float> nearness = new HashMap<>();
-    for (int i = 0; i < compared.size(); i++) {
-      nearness.put(compared.get(i), Embedder.similarity(vectors.get(i), query));
-    }
-    List<String> out = new ArrayList<>();
-    for (int a = 0; a < answers.size(); a++) {
-      List<String> found = sentencesOf.get(a);
-      if (answers.get(a) == null) {
-        out.add(null);
-        continue;
-      }
-      String best = found.isEmpty() ? "" : found.get(0);
-      float bestScore = Float.NEGATIVE_INFINITY;
-      for (String sentence : found) {
-        float score = nearness.getOrDefault(sentence, Float.NEGATIVE_INFINITY);
-        if (score > bestScore) {
-          bestScore = score;
-          best = sentence;
-        }
-      }
-      if (best.length() > MarkFormatter.MAX_PASSAGE_CHARS) {
-        int cut = best.lastIndexOf(' ', MarkFormatter.MAX_PASSAGE_CHARS);
-        best = best.substring(0, cut > 0 ? cut : MarkFormatter.MAX_PASSAGE_CHARS) + " …";
-      }
-      out.add(Html.escape(best));
-    }
-    return out;
-  }
-
   private static FacetsCollector.MatchingDocs union(
       FacetsCollector.MatchingDocs a, FacetsCollector.MatchingDocs b) throws IOException {
     org.apache.lucene.util.FixedBitSet bits =
@@ -782,7 +711,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       Fusion.Candidate c = fused.get(leaders[i].doc);
       answers.add(c != null && !c.words() ? loaded.get(leaders[i].doc).get(Fields.ANSWER) : null);
     }
-    List<String> passages = closestPassages(answers, queryVector);
+    List<String> passages = meaningSnippets.closest(answers, plan, queryVector);
     List<SearchHit> out = new ArrayList<>(hits.size());
     for (int i = 0; i < hits.size(); i++) {
       SearchHit h = hits.get(i);

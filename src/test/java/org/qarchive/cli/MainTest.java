@@ -113,6 +113,20 @@ class MainTest {
   }
 
   @Test
+  void theRankingSwitchTakesTheWordsTheDocsUseInEitherCase() throws Exception {
+    Path index = tmp.resolve("idx");
+    Fixtures.index(index, Fixtures.small());
+    for (String ranking : new String[] {"lexical", "LEXICAL", "Lexical"}) {
+      Run r = run("search", "--index", index.toString(), "--ranking", ranking, "--json", "botox");
+      assertEquals(0, r.code(), ranking + ": " + r.err());
+      assertEquals("lexical", new ObjectMapper().readTree(r.out()).get("ranking").asText());
+    }
+    Run bad = run("search", "--index", index.toString(), "--ranking", "sideways", "botox");
+    assertEquals(Main.EXIT_USAGE, bad.code());
+    assertTrue(bad.err().contains("--ranking"), bad.err());
+  }
+
+  @Test
   void exitCodesTellUsageFromBadInput() {
     assertEquals(Main.EXIT_USAGE, run("search", "--no-such-option", "x").code());
     assertEquals(Main.EXIT_USAGE, run("frobnicate").code());

@@ -51,4 +51,24 @@ class EmbedderTest {
       assertEquals(1.0, Embedder.similarity(batch.get(i), embedder.embed(texts.get(i))), 1e-5);
     }
   }
+
+  @Test
+  void embeddingOnSeveralThreadsGivesTheSameVectorsInOrder() {
+    List<String> texts =
+        List.of(
+            "tummy tuck scar",
+            "breast augmentation recovery",
+            "droopy eyelid after botox",
+            "rhinoplasty swelling",
+            "x");
+    List<float[]> alone = embedder.embed(texts);
+    for (int threads : new int[] {1, 2, 3, 8}) {
+      List<float[]> shared = embedder.embed(texts, threads);
+      assertEquals(texts.size(), shared.size());
+      for (int i = 0; i < texts.size(); i++) {
+        assertEquals(
+            1.0, Embedder.similarity(alone.get(i), shared.get(i)), 1e-5, threads + ": " + i);
+      }
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.qarchive.search;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +27,7 @@ import org.qarchive.embedding.Embedder;
 import org.qarchive.index.Analysis;
 import org.qarchive.index.ArchiveWriter;
 import org.qarchive.index.EntryEdits;
+import org.qarchive.index.Fields;
 
 /** Ranking by words and meaning, with the shipped model run for real. */
 class HybridSearchTest {
@@ -233,6 +241,51 @@ class HybridSearchTest {
     }
     try (ArchiveWriter w = new ArchiveWriter(plain, embedder)) {
       assertEquals(0, w.reembed(null), "nothing left to embed");
+    }
+  }
+
+  @Test
+  void reembeddingGivesEveryEntryWithoutAVectorOneOnceAcrossBatchesAndSegments(@TempDir Path big)
+      throws Exception {
+    List<QaEntry> many = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      many.add(
+          Fixtures.entry(
+              "entry-" + i,
+              "Question " + i,
+              "Is recovery " + i + " normal?",
+              "Swelling after surgery number " + i + " settles within weeks.",
+              LocalDate.of(2020, 1, 1)));
+    }
+    try (ArchiveWriter w = new ArchiveWriter(big, embedder)) {
+      for (QaEntry e : many.subList(0, 20)) {
+        w.upsert(e);
+      }
+      w.commit(null);
+    }
+    Fixtures.index(big, many.subList(20, many.size())); // a second segment, without vectors
+    java.io.ByteArrayOutputStream shown = new java.io.ByteArrayOutputStream();
+    try (ArchiveWriter w = new ArchiveWriter(big, embedder)) {
+      assertEquals(130, w.reembed(new java.io.PrintStream(shown, true, UTF_8)));
+      w.commit(null);
+    }
+    String progress = shown.toString(UTF_8);
+    assertTrue(progress.contains("embedding: 130 of 130 entries"), progress);
+    try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(big))) {
+      assertEquals(150, r.numDocs());
+      int withVector = 0;
+      for (LeafReaderContext leaf : r.leaves()) {
+        FloatVectorValues v = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+        Bits live = leaf.reader().getLiveDocs();
+        if (v == null) {
+          continue;
+        }
+        var it = v.iterator();
+        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+          withVector += live == null || live.get(d) ? 1 : 0;
+        }
+      }
+      assertEquals(150, withVector, "every live entry has its vector");
     }
   }
 }
