@@ -577,23 +577,36 @@ final class AdminPages {
       }
       b.append("</tbody></table></div>\n");
     }
-    if (pages > 1) {
-      b.append("<nav class=\"pages\" aria-label=\"Entry pages\"><ul>");
-      for (int i = 1; i <= pages; i++) {
-        if (i != 1 && i != pages && Math.abs(i - page) > 2) {
-          continue;
-        }
-        String href = "/admin/entries?q=" + url(q) + "&show=" + url(show) + "&page=" + i;
-        b.append("<li><a href=\"").append(escape(href)).append("\"");
-        if (i == page) {
-          b.append(" aria-current=\"page\" class=\"current\"");
-        }
-        b.append("><span class=\"visually-hidden\">Page </span>").append(i).append("</a></li>");
-      }
-      b.append("</ul></nav>\n");
-    }
+    pager(
+        b,
+        "Entry pages",
+        "/admin/entries?q=" + url(q) + "&show=" + url(show) + "&page=",
+        page,
+        pages);
     foot(b);
     return b.toString();
+  }
+
+  /**
+   * Links to the first and last page and those within two of {@code page}, each {@code hrefBase}
+   * followed by its number; nothing for a single page.
+   */
+  private static void pager(StringBuilder b, String label, String hrefBase, int page, int pages) {
+    if (pages <= 1) {
+      return;
+    }
+    b.append("<nav class=\"pages\" aria-label=\"").append(escape(label)).append("\"><ul>");
+    for (int i = 1; i <= pages; i++) {
+      if (i != 1 && i != pages && Math.abs(i - page) > 2) {
+        continue;
+      }
+      b.append("<li><a href=\"").append(escape(hrefBase + i)).append("\"");
+      if (i == page) {
+        b.append(" aria-current=\"page\" class=\"current\"");
+      }
+      b.append("><span class=\"visually-hidden\">Page </span>").append(i).append("</a></li>");
+    }
+    b.append("</ul></nav>\n");
   }
 
   private static String state(EntryEdits.Edit e) {
@@ -973,7 +986,11 @@ final class AdminPages {
         } else if (e.target().startsWith("import:")
             && ImportHistory.isId(e.target().substring(7))) {
           String id = e.target().substring(7);
-          b.append("<a href=\"/admin/imports/").append(id).append("\">").append(id).append("</a>");
+          b.append("<a href=\"/admin/imports/")
+              .append(escape(id))
+              .append("\">")
+              .append(escape(id))
+              .append("</a>");
         } else {
           b.append(escape(e.target()));
         }
@@ -981,21 +998,12 @@ final class AdminPages {
       }
       b.append("</tbody></table></div>\n");
     }
-    if (pages > 1) {
-      b.append("<nav class=\"pages\" aria-label=\"Audit log pages\"><ul>");
-      for (int i = 1; i <= pages; i++) {
-        if (i != 1 && i != pages && Math.abs(i - page) > 2) {
-          continue;
-        }
-        String href = "/admin/audit?user=" + url(user) + "&action=" + url(action) + "&page=" + i;
-        b.append("<li><a href=\"").append(escape(href)).append("\"");
-        if (i == page) {
-          b.append(" aria-current=\"page\" class=\"current\"");
-        }
-        b.append("><span class=\"visually-hidden\">Page </span>").append(i).append("</a></li>");
-      }
-      b.append("</ul></nav>\n");
-    }
+    pager(
+        b,
+        "Audit log pages",
+        "/admin/audit?user=" + url(user) + "&action=" + url(action) + "&page=",
+        page,
+        pages);
     foot(b);
     return b.toString();
   }
