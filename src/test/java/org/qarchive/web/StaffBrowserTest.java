@@ -209,10 +209,20 @@ class StaffBrowserTest {
     patient(driver).until(x -> x.findElements(By.id("upload")).size() == 1);
   }
 
+  /**
+   * Waits for the progress page to become the report. The heading is read in one script call: the
+   * page refreshes itself, and an element found before a refresh and read after it failed with
+   * "Node with given id does not belong to the document" rather than a stale-element error.
+   */
   static void waitForReport(ChromeDriver driver) {
     new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofMinutes(3))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(x -> x.findElement(By.tagName("h1")).getText().startsWith("Import of"));
+        .until(
+            x ->
+                String.valueOf(
+                        driver.executeScript(
+                            "var h = document.querySelector('h1'); return h ? h.textContent : '';"))
+                    .strip()
+                    .startsWith("Import of"));
   }
 
   @Test
