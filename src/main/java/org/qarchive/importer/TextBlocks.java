@@ -34,6 +34,8 @@ final class TextBlocks {
    * @param linkChars how many of its characters are the text of links
    * @param chrome whether it lies in something that is never part of a post's text, whatever the
    *     page: navigation, share bars, related posts, comments, author boxes, newsletter forms...
+   * @param holder the innermost block element that holds it (a paragraph, a list item, a cell, or
+   *     the root for text directly in it), or null for a block made up outside a page
    */
   record Block(
       Type type,
@@ -45,12 +47,28 @@ final class TextBlocks {
       boolean bold,
       String lead,
       int linkChars,
-      boolean chrome) {
+      boolean chrome,
+      Element holder) {
+
+    /** A block that does not come from a page's elements. */
+    Block(
+        Type type,
+        String text,
+        int list,
+        int container,
+        char containerRole,
+        int quote,
+        boolean bold,
+        String lead,
+        int linkChars,
+        boolean chrome) {
+      this(type, text, list, container, containerRole, quote, bold, lead, linkChars, chrome, null);
+    }
 
     /** A block of the same kind with another text. */
     Block withText(String text) {
       return new Block(
-          type, text, list, container, containerRole, quote, bold, null, linkChars, chrome);
+          type, text, list, container, containerRole, quote, bold, null, linkChars, chrome, holder);
     }
 
     /** Whether most of it is link text: a teaser, a link list, "read more". */
@@ -137,6 +155,10 @@ final class TextBlocks {
   private int linkDepth;
   private int chromeDepth;
   private Element root;
+
+  /** The innermost block element being walked: what holds the text in the buffer. */
+  private Element holder;
+
   private int rootLength = -1;
   private static final char LEAD_START = '\u0002';
   private static final char LEAD_END = '\u0003';
@@ -158,6 +180,7 @@ final class TextBlocks {
     for (Element root : roots) {
       t.rootLength = -1;
       t.root = root;
+      t.holder = root;
       t.walk(root);
       t.flush();
     }
@@ -236,8 +259,10 @@ final class TextBlocks {
     int savedContainer = container;
     char savedRole = role;
     int savedQuote = quote;
+    Element savedHolder = holder;
     if (block) {
       flush();
+      holder = e;
       if (tag.equals("ul") || tag.equals("ol")) {
         list = ++ids;
       } else if (tag.equals("blockquote")) {
@@ -302,6 +327,7 @@ final class TextBlocks {
         pendingType = Type.LIST_ITEM;
       }
       flush();
+      holder = savedHolder;
       list = savedList;
       container = savedContainer;
       role = savedRole;
@@ -400,7 +426,8 @@ final class TextBlocks {
               partBold,
               partLead,
               Math.min(links, text.length()),
-              chromeDepth > 0));
+              chromeDepth > 0,
+              holder));
     }
   }
 
