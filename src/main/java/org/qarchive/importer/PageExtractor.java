@@ -104,6 +104,15 @@ public final class PageExtractor {
     }
     Posts posts = Posts.of(doc.body(), scan, canonical);
     PageResult other = PageKinds.ofParsed(canonical, capture, bodyClasses, posts);
+    if (other != null
+        && other.kind() == PageKind.LISTING
+        && posts.listing()
+        && theme.content == null
+        && posts.leaveAQaOutside(doc.body())) {
+      // its own labelled Q&A beside teasers of other posts: the page is that Q&A's post
+      posts = Posts.none();
+      other = null;
+    }
     if (other != null) {
       return other;
     }

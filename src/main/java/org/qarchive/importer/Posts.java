@@ -16,14 +16,14 @@ import org.qarchive.importer.fast.PageScan;
  * link to other posts. The containers are those every blogging platform marks: {@code <article>},
  * microformats' {@code h-entry}/{@code hentry}, schema.org's BlogPosting, Article or Question
  * microdata, and the {@code div.post} of older themes. A listing shows several containers, none of
- * which dominates, or teasers whose titles link away; a post with a strip of related posts has one
- * container that holds most of the text and whose title links nowhere else.
+ * which dominates, and repeats teasers whose titles link away; a post with a strip of related posts
+ * has one container that holds most of the text and whose title links nowhere else.
  *
  * @param containers the outermost containers outside chrome and comments, in page order
  * @param main the post's container, or null when the page has none or is a listing
  * @param teasers how many containers are teasers of other pages
- * @param listing whether the structure shows a listing: several containers, none dominating, and no
- *     more text outside them than a listing's frame holds
+ * @param listing whether the structure shows a listing: several containers, none dominating, at
+ *     least two of them teasers, and no more text outside them than a listing's frame holds
  */
 record Posts(List<Element> containers, Element main, int teasers, boolean listing) {
 
@@ -80,7 +80,29 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
         return new Posts(out, null, 0, false);
       }
     }
-    return new Posts(out, dominates ? biggest : null, teasers, !dominates);
+    // a listing repeats teasers of other posts; containers that link nowhere else (readers'
+    // replies marked up as articles, a post split into several) do not make one
+    return new Posts(out, dominates ? biggest : null, teasers, !dominates && teasers >= 2);
+  }
+
+  /**
+   * Whether, once the teasers of other posts are taken out of the page, a labelled Q&A is left in
+   * it: a page that shows its own Q&A beside a wall of teasers is that Q&A's post, not a listing.
+   * Takes the containers out of the page, which is then only worth reading as that post.
+   */
+  boolean leaveAQaOutside(Element body) {
+    if (body == null) {
+      return false;
+    }
+    for (Element e : containers) {
+      e.remove();
+    }
+    return !QaSegmenter.segment(TextBlocks.of(body)).isEmpty();
+  }
+
+  /** A page without post containers. */
+  static Posts none() {
+    return new Posts(List.of(), null, 0, false);
   }
 
   /** The page's post containers that are not inside another one, in page order. */

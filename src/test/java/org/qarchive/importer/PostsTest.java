@@ -79,4 +79,15 @@ class PostsTest {
     assertFalse(p.listing());
     assertNull(p.main());
   }
+
+  @Test
+  void containersThatLinkNowhereElseAreNoListing() {
+    String reply = "<article class='reply'><p>A reader's reply, a line or two of it.</p></article>";
+    Posts p = of(reply.repeat(6), "https://h.com/fillers/");
+    assertEquals(6, p.containers().size());
+    assertEquals(0, p.teasers());
+    assertFalse(p.listing());
+    Posts one = of(teaser("/a/", "A") + reply.repeat(3), "https://h.com/fillers/");
+    assertFalse(one.listing(), "one teaser is a link, not a listing's repetition");
+  }
 }
