@@ -39,9 +39,23 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
     containers = List.copyOf(containers);
   }
 
-  /** Reads the containers of a scanned page whose address is {@code canonical} (or null). */
+  /**
+   * Reads the containers of a scanned page whose address is {@code canonical} (or null). A page's
+   * {@code <body>} or {@code <html>} marked as an Article marks the page; when the containers
+   * inside it make one post (one container, or one that dominates), that container is the post.
+   */
   static Posts of(Element body, PageScan scan, String canonical) {
-    List<Element> out = outermost(scan);
+    List<Element> all = outermost(scan, false);
+    if (all.size() == 1 && isPageRoot(all.get(0))) {
+      Posts inner = of(body, scan, canonical, outermost(scan, true));
+      if (inner.main() != null) {
+        return inner;
+      }
+    }
+    return of(body, scan, canonical, all);
+  }
+
+  private static Posts of(Element body, PageScan scan, String canonical, List<Element> out) {
     if (out.isEmpty()) {
       return new Posts(out, null, 0, false);
     }
@@ -105,10 +119,16 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
     return new Posts(List.of(), null, 0, false);
   }
 
-  /** The page's post containers that are not inside another one, in page order. */
-  private static List<Element> outermost(PageScan scan) {
+  /**
+   * The page's post containers that are not inside another one, in page order; with {@code
+   * belowRoot}, those below a {@code <body>} or {@code <html>} marked as one.
+   */
+  private static List<Element> outermost(PageScan scan, boolean belowRoot) {
     List<Element> out = new ArrayList<>();
     for (Element e : scan.postCandidates()) { // not inside chrome or comments
+      if (belowRoot && isPageRoot(e)) {
+        continue;
+      }
       boolean nested = false;
       for (Element o : out) {
         if (o == e || PageScan.within(e, o) || PageScan.within(o, e)) {
@@ -121,6 +141,10 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
       }
     }
     return out;
+  }
+
+  private static boolean isPageRoot(Element e) {
+    return e.normalName().equals("body") || e.normalName().equals("html");
   }
 
   /**

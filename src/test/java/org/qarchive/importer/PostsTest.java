@@ -90,4 +90,25 @@ class PostsTest {
     Posts one = of(teaser("/a/", "A") + reply.repeat(3), "https://h.com/fillers/");
     assertFalse(one.listing(), "one teaser is a link, not a listing's repetition");
   }
+
+  @Test
+  void aBodyMarkedAsAnArticleMarksThePageAndThePostInsideItIsThePost() {
+    Document doc =
+        Jsoup.parse(
+            "<html><body itemscope itemtype='http://schema.org/Article'><div class='widget Blog'>"
+                + "<div class='post hentry'><h3>Fillers</h3>"
+                + ANSWER
+                + "</div></div></body></html>");
+    Posts p = Posts.of(doc.body(), PageScan.of(doc), "https://h.com/fillers/");
+    assertEquals("post hentry", p.main().className());
+    // inner containers that do not make one post leave the page's mark as the post
+    Document several =
+        Jsoup.parse(
+            "<html><body itemscope itemtype='http://schema.org/Article'>"
+                + teaser("/a/", "A")
+                + teaser("/b/", "B")
+                + "</body></html>");
+    Posts q = Posts.of(several.body(), PageScan.of(several), "https://h.com/fillers/");
+    assertEquals("body", q.main().normalName());
+  }
 }
