@@ -122,7 +122,9 @@ public final class PageExtractor {
     Element post =
         posts.main() != null
             ? posts.main()
-            : posts.containers().isEmpty() ? null : posts.containers().get(0);
+            : posts.containers().isEmpty() || posts.textOutside()
+                ? null
+                : posts.containers().get(0);
     boolean onePost = posts.main() != null;
     if (post == null && theme.content == null) {
       // a post whose body is marked but not its container: the element that holds both its body

@@ -24,8 +24,11 @@ import org.qarchive.importer.fast.PageScan;
  * @param teasers how many containers are teasers of other pages
  * @param listing whether the structure shows a listing: several containers, none dominating, at
  *     least two of them teasers, and no more text outside them than a listing's frame holds
+ * @param textOutside whether the page's text lies outside the containers (boxes and teasers beside
+ *     an article that is not marked as a post): then none of them is the post
  */
-record Posts(List<Element> containers, Element main, int teasers, boolean listing) {
+record Posts(
+    List<Element> containers, Element main, int teasers, boolean listing, boolean textOutside) {
 
   /** How many times longer than any other container the post's must be to dominate them. */
   private static final int DOMINANT = 3;
@@ -57,10 +60,10 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
 
   private static Posts of(Element body, PageScan scan, String canonical, List<Element> out) {
     if (out.isEmpty()) {
-      return new Posts(out, null, 0, false);
+      return new Posts(out, null, 0, false, false);
     }
     if (out.size() == 1) {
-      return new Posts(out, out.get(0), isTeaser(out.get(0), canonical) ? 1 : 0, false);
+      return new Posts(out, out.get(0), isTeaser(out.get(0), canonical) ? 1 : 0, false, false);
     }
     int teasers = 0;
     Element biggest = null;
@@ -91,12 +94,12 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
       }
       int outside = textOutside(body, out, scan);
       if (outside > 500 && outside > 2 * inside) {
-        return new Posts(out, null, 0, false);
+        return new Posts(out, null, 0, false, true);
       }
     }
     // a listing repeats teasers of other posts; containers that link nowhere else (readers'
     // replies marked up as articles, a post split into several) do not make one
-    return new Posts(out, dominates ? biggest : null, teasers, !dominates && teasers >= 2);
+    return new Posts(out, dominates ? biggest : null, teasers, !dominates && teasers >= 2, false);
   }
 
   /**
@@ -116,7 +119,7 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
 
   /** A page without post containers. */
   static Posts none() {
-    return new Posts(List.of(), null, 0, false);
+    return new Posts(List.of(), null, 0, false, false);
   }
 
   /**

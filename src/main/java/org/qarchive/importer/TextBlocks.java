@@ -3,6 +3,7 @@ package org.qarchive.importer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -156,6 +157,9 @@ final class TextBlocks {
   private int chromeDepth;
   private Element root;
 
+  /** The page's first {@code <h1>}, once looked for. */
+  private Optional<Element> pageTitle;
+
   /** The innermost block element being walked: what holds the text in the buffer. */
   private Element holder;
 
@@ -197,6 +201,31 @@ final class TextBlocks {
       rootLength = root.text().length();
     }
     return e.text().length() * 2 >= rootLength;
+  }
+
+  /**
+   * Whether an element that looks like chrome holds the page's title, its first {@code <h1>}: then
+   * it is a layout wrapper whose name mentions chrome ({@code panel-two-col-sidebar-right}), not a
+   * sidebar or a footer, which never hold the title of the page they are beside.
+   */
+  private boolean holdsPageTitle(Element e) {
+    if (pageTitle == null) {
+      Element top = root;
+      while (top.parent() != null) {
+        top = top.parent();
+      }
+      Element h1 = top.selectFirst("h1");
+      pageTitle = h1 == null ? Optional.empty() : Optional.of(h1);
+    }
+    if (pageTitle.isEmpty()) {
+      return false;
+    }
+    for (Element x = pageTitle.get().parent(); x != null; x = x.parent()) {
+      if (x == e) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an element inside a post's body is chrome by its tag, role, class or id. */
@@ -254,7 +283,7 @@ final class TextBlocks {
     boolean bold =
         tag.equals("b") || tag.equals("strong") || (tag.equals("span") && e.hasClass("qa-label"));
     boolean link = tag.equals("a") && e.hasAttr("href");
-    boolean chrome = isChrome(e) && !wrapsMostOfRoot(e);
+    boolean chrome = isChrome(e) && !wrapsMostOfRoot(e) && !holdsPageTitle(e);
     int savedList = list;
     int savedContainer = container;
     char savedRole = role;

@@ -78,6 +78,8 @@ class PostsTest {
     Posts p = of(page, "https://h.com/fillers/");
     assertFalse(p.listing());
     assertNull(p.main());
+    assertTrue(p.textOutside(), "none of the teasers is the post");
+    assertFalse(of(teaser("/a/", "A") + teaser("/b/", "B"), "https://h.com/").textOutside());
   }
 
   @Test

@@ -64,4 +64,17 @@ class TextBlocksTest {
     assertEquals(0, blocks.get(5).linkChars(), "links count per paragraph of a <br> block");
     assertTrue(blocks.get(6).mostlyLinks());
   }
+
+  @Test
+  void aWrapperNamedAfterTheSidebarBesideItHoldingThePageTitleIsNotChrome() {
+    String html =
+        "<div class='panel-two-col-sidebar-right'><h1>Fillers</h1><p>Q: Why?</p></div>"
+            + "<div class='sidebar'><p>Recent posts</p></div>";
+    List<TextBlocks.Block> blocks = TextBlocks.of(Jsoup.parse(html).body());
+    assertEquals(
+        List.of("Fillers", "Q: Why?", "Recent posts"), blocks.stream().map(b -> b.text()).toList());
+    assertFalse(blocks.get(0).chrome());
+    assertFalse(blocks.get(1).chrome());
+    assertTrue(blocks.get(2).chrome(), "a sidebar without the title stays chrome");
+  }
 }
