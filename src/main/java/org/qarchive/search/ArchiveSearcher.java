@@ -16,7 +16,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
@@ -155,6 +159,14 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   private volatile int queryVectorCache = 64;
 
+  /**
+   * Embeds a hybrid search's question while the calling thread ranks it by its words, so the
+   * model's 2–3 ms and the lexical ranking overlap instead of adding up. One thread per core at
+   * most, none kept when idle; when all are busy the question is embedded on the calling thread (as
+   * it was before), so a loaded server queues nothing here. Null without a model.
+   */
+  private final ThreadPoolExecutor embedding;
+
   /** What staff hid or deleted, left out of every answer; {@link EntryEdits#none()} for staff. */
   private final EntryEdits edits;
 
@@ -292,6 +304,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       throws IOException {
     this.edits = Objects.requireNonNull(edits, "edits");
     this.embedder = embedder;
+    this.embedding = embedder == null ? null : embeddingPool();
     this.ranking = Objects.requireNonNull(mode, "mode");
     this.directory = directory;
     this.workers = workers;
@@ -357,8 +370,10 @@ public final class ArchiveSearcher implements AutoCloseable {
               && request.sort() == SearchRequest.Sort.RELEVANCE
               && searcher.hasVectors(embedder);
       int wanted = request.page() * request.size();
+      CompletableFuture<float[]> vector = null;
       if (hybrid) {
         wanted = Math.max(wanted, Fusion.LEXICAL_DEPTH);
+        vector = queryVector(Objects.requireNonNullElse(plan.correctedQuery(), plan.text()));
       }
       SearchResult.Relaxation used = SearchResult.Relaxation.NONE;
       Ranked ranked = null;
@@ -375,7 +390,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       Map<String, List<FacetCount>> facets;
       List<SearchHit> hits;
       if (hybrid) {
-        Hybrid h = hybrid(searcher, plan, words, scope, ranked);
+        Hybrid h = hybrid(searcher, plan, words, scope, ranked, vector);
         total += h.meaningOnly().length;
         hits = page(searcher, plan, h.ranking(), request, h.byDoc(), h.query());
         facets =
@@ -463,14 +478,21 @@ public final class ArchiveSearcher implements AutoCloseable {
       QueryPlan plan,
       Query words,
       List<BooleanClause> scope,
-      Ranked ranked)
+      Ranked ranked,
+      CompletableFuture<float[]> vector)
       throws IOException {
     Fusion.Weights weights = fusion;
-    String text = Objects.requireNonNullElse(plan.correctedQuery(), plan.text());
-    float[] target = queryVectors.get(text);
-    if (target == null) {
-      target = embedder.embedQuery(text);
-      queryVectors.put(text, target);
+    float[] target;
+    try {
+      target = vector.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
     Query must = Objects.requireNonNullElse(plan.constraints(), new MatchAllDocsQuery());
     Query filter = scope.isEmpty() && plan.constraints() == null ? null : scoped(must, scope);
@@ -490,7 +512,10 @@ public final class ArchiveSearcher implements AutoCloseable {
             .filter(d -> !lexicalScore.containsKey(d))
             .sorted()
             .toArray();
-    java.util.BitSet holdWords = matching(words, searcher, others);
+    java.util.BitSet holdWords =
+        ranked.facets() != null
+            ? collected(ranked.facets(), searcher, others)
+            : matching(words, searcher, others);
     int[] all =
         java.util.stream.IntStream.concat(
                 lexicalScore.keySet().stream().mapToInt(i -> i), Arrays.stream(others))
@@ -528,6 +553,37 @@ public final class ArchiveSearcher implements AutoCloseable {
         target);
   }
 
+  /** The vector of a question, from the cache or embedded beside the calling thread. */
+  private CompletableFuture<float[]> queryVector(String text) {
+    float[] cached = queryVectors.get(text);
+    if (cached != null) {
+      return CompletableFuture.completedFuture(cached);
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          float[] v = embedder.embedQuery(text);
+          queryVectors.put(text, v);
+          return v;
+        },
+        embedding);
+  }
+
+  private static ThreadPoolExecutor embeddingPool() {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return new ThreadPoolExecutor(
+        0,
+        Runtime.getRuntime().availableProcessors(),
+        30,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "query-embedding-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        (task, pool) -> task.run()); // busy (or closed): the calling thread embeds
+  }
+
   /** The cosine similarity of each document's vector (of those that have one) to {@code target}. */
   private static Map<Integer, Float> cosines(
       IndexSearcher searcher, int[] sortedDocs, float[] target) throws IOException {
@@ -547,6 +603,35 @@ public final class ArchiveSearcher implements AutoCloseable {
         int at = it.docID() < target0 ? it.advance(target0) : it.docID();
         if (at == target0) {
           out.put(sortedDocs[i], Embedder.similarity(values.vectorValue(it.index()), target));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Which of {@code sortedDocs} the lexical search collected for facet counting, that is matched:
+   * bit i for the i-th document. The same answer as {@link #matching} without running the query
+   * again.
+   */
+  private static java.util.BitSet collected(
+      FacetsCollector matches, IndexSearcher searcher, int[] sortedDocs) throws IOException {
+    java.util.BitSet out = new java.util.BitSet(sortedDocs.length);
+    Map<Integer, FacetsCollector.MatchingDocs> byLeaf = new HashMap<>();
+    for (FacetsCollector.MatchingDocs m : matches.getMatchingDocs()) {
+      byLeaf.put(m.context().ord, m);
+    }
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    while (i < sortedDocs.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      FacetsCollector.MatchingDocs m = byLeaf.get(leaf.ord);
+      DocIdSetIterator it = m == null || m.totalHits() == 0 ? null : m.bits().iterator();
+      for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
+        int target = sortedDocs[i] - leaf.docBase;
+        if (it != null && (it.docID() < target ? it.advance(target) : it.docID()) == target) {
+          out.set(i);
         }
       }
     }
@@ -1376,6 +1461,9 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       manager.close();
     } finally {
+      if (embedding != null) {
+        embedding.shutdown();
+      }
       workers.close();
       directory.close();
     }
