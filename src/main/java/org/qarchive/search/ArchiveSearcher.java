@@ -160,10 +160,11 @@ public final class ArchiveSearcher implements AutoCloseable {
   private volatile int queryVectorCache = 64;
 
   /**
-   * Embeds a hybrid search's question while the calling thread ranks it by its words, so the
-   * model's 2–3 ms and the lexical ranking overlap instead of adding up. One thread per core at
-   * most, none kept when idle; when all are busy the question is embedded on the calling thread (as
-   * it was before), so a loaded server queues nothing here. Null without a model.
+   * Embeds a hybrid search's question and finds its nearest entries while the calling thread ranks
+   * it by its words, so the model's 2–3 ms and the lexical ranking overlap instead of adding up.
+   * One thread per core at most, none kept when idle; when all are busy the question is embedded on
+   * the calling thread (as it was before), so a loaded server queues nothing here. Null without a
+   * model.
    */
   private final ThreadPoolExecutor embedding;
 
@@ -361,6 +362,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();
+    CompletableFuture<Meaning> meaning = null;
     try {
       QueryPlan plan = planner.plan(request.query(), request.exact(), searcher.getIndexReader());
       List<BooleanClause> scope = scope(request.filters(), leftOut());
@@ -370,10 +372,9 @@ public final class ArchiveSearcher implements AutoCloseable {
               && request.sort() == SearchRequest.Sort.RELEVANCE
               && searcher.hasVectors(embedder);
       int wanted = request.page() * request.size();
-      CompletableFuture<float[]> vector = null;
       if (hybrid) {
         wanted = Math.max(wanted, Fusion.LEXICAL_DEPTH);
-        vector = queryVector(Objects.requireNonNullElse(plan.correctedQuery(), plan.text()));
+        meaning = meaning(searcher, plan, scope);
       }
       SearchResult.Relaxation used = SearchResult.Relaxation.NONE;
       Ranked ranked = null;
@@ -390,7 +391,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       Map<String, List<FacetCount>> facets;
       List<SearchHit> hits;
       if (hybrid) {
-        Hybrid h = hybrid(searcher, plan, words, scope, ranked, vector);
+        Hybrid h = hybrid(searcher, plan, words, scope, ranked, join(meaning));
         total += h.meaningOnly().length;
         hits = page(searcher, plan, h.ranking(), request, h.byDoc(), h.query());
         facets =
@@ -416,6 +417,11 @@ public final class ArchiveSearcher implements AutoCloseable {
           plan.suggestedQuery(),
           quality);
     } finally {
+      if (meaning != null) {
+        meaning
+            .exceptionally(failed -> null)
+            .join(); // done with the searcher before it is released
+      }
       manager.release(searcher);
     }
   }
@@ -479,27 +485,11 @@ public final class ArchiveSearcher implements AutoCloseable {
       Query words,
       List<BooleanClause> scope,
       Ranked ranked,
-      CompletableFuture<float[]> vector)
+      Meaning meaning)
       throws IOException {
     Fusion.Weights weights = fusion;
-    float[] target;
-    try {
-      target = vector.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
-    Query must = Objects.requireNonNullElse(plan.constraints(), new MatchAllDocsQuery());
-    Query filter = scope.isEmpty() && plan.constraints() == null ? null : scoped(must, scope);
-    TopDocs near =
-        searcher.search(
-            new KnnFloatVectorQuery(Fields.VECTOR, target, Fusion.NEIGHBOURS, filter),
-            Fusion.NEIGHBOURS);
+    float[] target = meaning.vector();
+    TopDocs near = meaning.near();
     ScoreDoc[] lexical = ranked.top().scoreDocs;
     Map<Integer, Float> lexicalScore = new HashMap<>();
     for (ScoreDoc sd : lexical) {
@@ -553,19 +543,52 @@ public final class ArchiveSearcher implements AutoCloseable {
         target);
   }
 
-  /** The vector of a question, from the cache or embedded beside the calling thread. */
-  private CompletableFuture<float[]> queryVector(String text) {
-    float[] cached = queryVectors.get(text);
-    if (cached != null) {
-      return CompletableFuture.completedFuture(cached);
-    }
+  /** A question's vector and the entries nearest to it within the search's filters. */
+  private record Meaning(float[] vector, TopDocs near) {}
+
+  /**
+   * The question's vector (from the cache, else embedded) and its nearest entries, worked out
+   * beside the calling thread while it ranks by the words. The vector is of the text searched
+   * (after spelling correction); the neighbours must hold the query's phrases, lack its excluded
+   * words and stay within its filters.
+   */
+  private CompletableFuture<Meaning> meaning(
+      IndexSearcher searcher, QueryPlan plan, List<BooleanClause> scope) {
+    String text = Objects.requireNonNullElse(plan.correctedQuery(), plan.text());
+    Query must = Objects.requireNonNullElse(plan.constraints(), new MatchAllDocsQuery());
+    Query filter = scope.isEmpty() && plan.constraints() == null ? null : scoped(must, scope);
     return CompletableFuture.supplyAsync(
         () -> {
-          float[] v = embedder.embedQuery(text);
-          queryVectors.put(text, v);
-          return v;
+          float[] v = queryVectors.get(text);
+          if (v == null) {
+            v = embedder.embedQuery(text);
+            queryVectors.put(text, v);
+          }
+          try {
+            return new Meaning(
+                v,
+                searcher.search(
+                    new KnnFloatVectorQuery(Fields.VECTOR, v, Fusion.NEIGHBOURS, filter),
+                    Fusion.NEIGHBOURS));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
         },
         embedding);
+  }
+
+  /** The meaning's result, with its failure thrown as it was. */
+  private static Meaning join(CompletableFuture<Meaning> meaning) throws IOException {
+    try {
+      return meaning.join();
+    } catch (CompletionException e) {
+      switch (e.getCause()) {
+        case UncheckedIOException io -> throw io.getCause();
+        case RuntimeException r -> throw r;
+        case Error err -> throw err;
+        default -> throw e;
+      }
+    }
   }
 
   private static ThreadPoolExecutor embeddingPool() {
