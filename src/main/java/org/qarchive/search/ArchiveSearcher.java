@@ -31,14 +31,12 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -397,7 +395,7 @@ public final class ArchiveSearcher implements AutoCloseable {
         facets =
             ranked.facets() == null
                 ? Map.of()
-                : facets(searcher, withDocs(searcher, ranked.facets(), h.meaningOnly(), scope));
+                : facets(searcher, withDocs(searcher, ranked.facets(), h.meaningOnly()));
       } else {
         hits = page(searcher, plan, ranked.top().scoreDocs, request, null, null);
         facets = ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
@@ -697,42 +695,43 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * {@code lexical}'s matches and the documents {@code extra} (disjoint from them, within {@code
-   * scope}) as one set for counting facets.
+   * {@code lexical}'s matches and the documents {@code extra} (in increasing order, disjoint from
+   * them; found within the search's scope, so they need no check against it) as one set for
+   * counting facets, one set per segment (facet counting takes a segment's set once).
    */
   private static FacetsCollector withDocs(
-      IndexSearcher searcher, FacetsCollector lexical, int[] extra, List<BooleanClause> scope)
-      throws IOException {
+      IndexSearcher searcher, FacetsCollector lexical, int[] extra) throws IOException {
     if (extra.length == 0) {
       return lexical;
     }
-    List<BytesRef> ids = new ArrayList<>();
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    for (int doc : extra) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      SortedDocValues id = DocValues.getSorted(leaf.reader(), Fields.ID);
-      if (id.advanceExact(doc - leaf.docBase)) {
-        ids.add(BytesRef.deepCopyOf(id.lookupOrd(id.ordValue())));
-      }
-    }
-    FacetsCollector more =
-        searcher.search(
-            scoped(new TermInSetQuery(Fields.ID, ids), scope), new FacetsCollectorManager());
-    // one set per segment (facet counting takes a segment's set once): the union of both
-    Map<Integer, FacetsCollector.MatchingDocs> extraByLeaf = new HashMap<>();
-    for (FacetsCollector.MatchingDocs m : more.getMatchingDocs()) {
-      extraByLeaf.put(m.context().ord, m);
-    }
-    List<FacetsCollector.MatchingDocs> both = new ArrayList<>();
-    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    Map<Integer, FacetsCollector.MatchingDocs> lexicalByLeaf = new HashMap<>();
     for (FacetsCollector.MatchingDocs m : lexical.getMatchingDocs()) {
-      seen.add(m.context().ord);
-      FacetsCollector.MatchingDocs e = extraByLeaf.get(m.context().ord);
-      both.add(e == null ? m : union(m, e));
+      lexicalByLeaf.put(m.context().ord, m);
     }
-    for (FacetsCollector.MatchingDocs e : more.getMatchingDocs()) {
-      if (!seen.contains(e.context().ord)) {
-        both.add(e);
+    List<FacetsCollector.MatchingDocs> both = new ArrayList<>(lexical.getMatchingDocs());
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    while (i < extra.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(extra[i], leaves));
+      org.apache.lucene.util.FixedBitSet bits =
+          new org.apache.lucene.util.FixedBitSet(leaf.reader().maxDoc());
+      FacetsCollector.MatchingDocs m = lexicalByLeaf.get(leaf.ord);
+      DocIdSetIterator it = m == null ? null : m.bits().iterator();
+      if (it != null) {
+        bits.or(it);
+      }
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      for (; i < extra.length && extra[i] < end; i++) {
+        bits.set(extra[i] - leaf.docBase);
+      }
+      int n = bits.cardinality();
+      FacetsCollector.MatchingDocs joined =
+          new FacetsCollector.MatchingDocs(
+              leaf, new org.apache.lucene.util.BitDocIdSet(bits, n), n, null);
+      if (m == null) {
+        both.add(joined);
+      } else {
+        both.set(both.indexOf(m), joined);
       }
     }
     return new FacetsCollector() {
@@ -741,23 +740,6 @@ public final class ArchiveSearcher implements AutoCloseable {
         return both;
       }
     };
-  }
-
-  private static FacetsCollector.MatchingDocs union(
-      FacetsCollector.MatchingDocs a, FacetsCollector.MatchingDocs b) throws IOException {
-    org.apache.lucene.util.FixedBitSet bits =
-        new org.apache.lucene.util.FixedBitSet(a.context().reader().maxDoc());
-    int n = 0;
-    for (FacetsCollector.MatchingDocs m : List.of(a, b)) {
-      DocIdSetIterator it = m.bits().iterator();
-      if (it != null) {
-        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-          n += bits.getAndSet(d) ? 0 : 1;
-        }
-      }
-    }
-    return new FacetsCollector.MatchingDocs(
-        a.context(), new org.apache.lucene.util.BitDocIdSet(bits, n), n, null);
   }
 
   /**
