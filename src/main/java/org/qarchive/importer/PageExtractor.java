@@ -130,6 +130,10 @@ public final class PageExtractor {
       // a post whose body is marked but not its container: the element that holds both its body
       // and its title is the post, one on the page
       post = PostBody.unmarkedPost(doc.body());
+      if (post == null) {
+        // nor its body: the title that links to the page's own address marks it
+        post = PostBody.selfLinkedPost(doc.body(), canonical);
+      }
       onePost = post != null;
     }
     PostMetadata meta = PostMetadata.read(doc, scan, post, canonical, theme);
