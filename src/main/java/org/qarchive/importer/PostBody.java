@@ -120,17 +120,21 @@ final class PostBody {
     return null;
   }
 
-  /** Headings that hold a link: a post's title linked to its own address. */
-  private static final Evaluator LINKED_HEADINGS = QueryParser.parse("h1 a[href], h2 a[href]");
+  /**
+   * Links that may be a post's permalink: its title in a heading, or its date (LiveJournal's "[Feb.
+   * 1st, 2010|5:15 pm]", many themes' "Posted on <date>").
+   */
+  private static final Evaluator SELF_LINK_CANDIDATES = QueryParser.parse("a[href]");
 
   /** Least text a post holds beyond its title, in characters. */
   private static final int POST_TEXT = 200;
 
   /**
-   * A post marked by nothing but its title linking to the page's own address (the permalink most
-   * platforms put on a post's title, on its own page too): the nearest element around that title
-   * that also holds the post's text, when exactly one title on the page links there; null
-   * otherwise. Teasers and related posts link to other addresses, so they never make one.
+   * A post marked by nothing but its permalink: its title in a heading, or its date, linking to the
+   * page's own address (as most platforms link them on the post's own page too): the nearest
+   * element around that link that also holds the post's text, when exactly one such link on the
+   * page points there; null otherwise. Teasers and related posts link to other addresses, so they
+   * never make one.
    */
   static Element selfLinkedPost(Element pageBody, String canonical) {
     if (pageBody == null || canonical == null) {
@@ -138,7 +142,11 @@ final class PostBody {
     }
     String self = selfKey(canonical);
     Element title = null;
-    for (Element a : pageBody.select(LINKED_HEADINGS)) {
+    for (Element a : pageBody.select(SELF_LINK_CANDIDATES)) {
+      if (a.closest("h1, h2") == null
+          && (a.attr("href").contains("#") || PostMetadata.parseDate(a.text()) == null)) {
+        continue; // outside a heading only a permalink that shows the post's date counts
+      }
       String href = a.attr("href").strip();
       String key;
       try {
@@ -157,8 +165,9 @@ final class PostBody {
       return null;
     }
     Element heading = title.closest("h1, h2");
-    int own = heading.text().length();
-    Element up = heading.parent();
+    Element mark = heading != null ? heading : title;
+    int own = mark.text().length();
+    Element up = mark.parent();
     for (int level = 0; level < HEADING_LEVELS && up != null && up != pageBody; level++) {
       if (up.text().length() >= own + POST_TEXT) {
         return up;

@@ -132,7 +132,7 @@ record PostMetadata(
       jsonLdText.append(e.data()).append('\n');
     }
     String jsonLd = jsonLdText.toString();
-    String title = title(doc, scan, post, theme);
+    String title = title(doc, scan, post, theme, canonical);
     PostDate date = date(doc, scan, post, jsonLd, canonical, theme);
     List<String> categories = new ArrayList<>();
     List<String> tags = new ArrayList<>();
@@ -141,7 +141,8 @@ record PostMetadata(
     return new PostMetadata(title, date, categories, tags, byline);
   }
 
-  private static String title(Document doc, PageScan scan, Element post, Theme theme) {
+  private static String title(
+      Document doc, PageScan scan, Element post, Theme theme, String canonical) {
     if (theme.title != null) {
       Element e = doc.selectFirst(theme.title);
       if (e != null && !e.text().isBlank()) {
@@ -180,7 +181,33 @@ record PostMetadata(
         return t.substring(0, i).strip();
       }
     }
-    return t;
+    return withoutSiteName(t, canonical);
+  }
+
+  /**
+   * The title without the site's own name before a colon ("drbrandt: Can botox move?" on
+   * drbrandt.livejournal.com, "drbrandt.example: ..."): only that name, the host's first label, so
+   * a title such as "Botox: how long does it last?" keeps its first word.
+   */
+  static String withoutSiteName(String title, String canonical) {
+    int colon = title.indexOf(": ");
+    if (colon <= 0 || canonical == null) {
+      return title;
+    }
+    String host;
+    try {
+      host = java.net.URI.create(canonical).getHost();
+    } catch (IllegalArgumentException e) {
+      return title;
+    }
+    if (host == null) {
+      return title;
+    }
+    String first = host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+    first = first.contains(".") ? first.substring(0, first.indexOf('.')) : first;
+    String prefix = title.substring(0, colon).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String site = first.replaceAll("[^a-z0-9]", "");
+    return !site.isEmpty() && prefix.equals(site) ? title.substring(colon + 2).strip() : title;
   }
 
   private static PostDate date(

@@ -102,6 +102,13 @@ class PlatformArchivesTest {
     meetsTheGoals(platform, List.of("--extra-platforms", "src/scripts/heldback-platforms-2.py"));
   }
 
+  /** The third pair held back (src/scripts/heldback-platforms-3.py), likewise. */
+  @ParameterizedTest
+  @ValueSource(strings = {"jekyll", "livejournal"})
+  void theThirdHeldBackPairToo(String platform) throws Exception {
+    meetsTheGoals(platform, List.of("--extra-platforms", "src/scripts/heldback-platforms-3.py"));
+  }
+
   private void meetsTheGoals(String platform, List<String> extra) throws Exception {
     Path dir = tmp.resolve(platform);
     Files.createDirectories(dir);

@@ -87,4 +87,25 @@ class PostBodyTest {
     String twice = page.replace("/blog/other", "https://h.com/blog/lips/");
     assertNull(PostBody.selfLinkedPost(Jsoup.parse(twice).body(), "http://h.com/blog/lips/"));
   }
+
+  @Test
+  void aPermalinkShowingThePostsDateMarksItToo() {
+    String entry =
+        "<table class='entrybox'><tr><td><span class='subject'>Are lip fillers safe?</span></td>"
+            + "<td>[<a href='https://drx.livejournal.com/13546.html'>Feb. 1st, 2010|5:15 pm</a>]</td>"
+            + "</tr><tr><td>"
+            + TEXT
+            + TEXT
+            + "</td></tr><tr><td><a href='https://drx.livejournal.com/13546.html#comments'>3"
+            + " comments</a></td></tr></table><div><a href='/13000.html'>Jan. 3rd, 2010</a></div>";
+    Element post =
+        PostBody.selfLinkedPost(
+            Jsoup.parse(entry).body(), "https://drx.livejournal.com/13546.html");
+    assertEquals("tbody", post == null ? null : post.normalName());
+    // a link to the page that shows no date (its comments) is no permalink
+    String noDate = entry.replace("Feb. 1st, 2010|5:15 pm", "link");
+    assertNull(
+        PostBody.selfLinkedPost(
+            Jsoup.parse(noDate).body(), "https://drx.livejournal.com/13546.html"));
+  }
 }

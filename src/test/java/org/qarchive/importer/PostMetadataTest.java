@@ -125,4 +125,16 @@ class PostMetadataTest {
                 + "<div class='comment'><span class='comment-date'>5/10/2009</span></div></div>");
     assertEquals(PostDate.month(2014, 3), none.date(), "from the address only");
   }
+
+  @Test
+  void aTitleDropsTheSitesOwnNameBeforeAColonButNotAWordOfItsOwn() {
+    String lj = "https://drbrandt.livejournal.com/13546.html";
+    assertEquals("Can botox move?", PostMetadata.withoutSiteName("drbrandt: Can botox move?", lj));
+    assertEquals(
+        "Botox: how long does it last?",
+        PostMetadata.withoutSiteName("Botox: how long does it last?", lj));
+    assertEquals(
+        "Can botox move?",
+        PostMetadata.withoutSiteName("Dr-Brandt: Can botox move?", "http://www.drbrandt.com/x"));
+  }
 }
