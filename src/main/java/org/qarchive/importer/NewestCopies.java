@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.qarchive.archive.EntrySink;
 import org.qarchive.archive.PostDate;
@@ -107,69 +109,80 @@ final class NewestCopies {
     }
   }
 
-  /** The fields one Q&A's other copies have: the first non-empty value of each. */
+  /**
+   * What one Q&A's copies have, each with its copy's time, to fill the gaps of the winner from the
+   * copies older than it. A copy saved by the same crawl or later is another view of the same post,
+   * not an earlier state of it, so it fills nothing: the winner is what the post last showed. A
+   * month-only date stays a month: another copy's day is not the winner's.
+   */
   private static final class Fill {
-    String askerLocation;
-    String answeredBy;
-    String credentials;
-    PostDate date;
-    List<String> categories = List.of();
-    List<String> tags = List.of();
+    private final List<Held> copies = new ArrayList<>(2);
 
-    /** Takes the fields this fill lacks from the entry; whether it took any. */
-    boolean absorb(QaEntry e) {
-      boolean took = false;
-      if (askerLocation == null && e.askerLocation() != null) {
-        askerLocation = e.askerLocation();
-        took = true;
-      }
-      if (answeredBy == null && e.answeredBy() != null) {
-        answeredBy = e.answeredBy();
-        took = true;
-      }
-      if (credentials == null && e.credentials() != null) {
-        credentials = e.credentials();
-        took = true;
-      }
-      if (e.date() != null && (date == null || date.monthOnly() && !e.date().monthOnly())) {
-        date = e.date();
-        took = true;
-      }
-      if (categories.isEmpty() && !e.categories().isEmpty()) {
-        categories = e.categories();
-        took = true;
-      }
-      if (tags.isEmpty() && !e.tags().isEmpty()) {
-        tags = e.tags();
-        took = true;
-      }
-      return took;
+    /** One copy's fields. */
+    private record Held(
+        Instant when,
+        String askerLocation,
+        String answeredBy,
+        String credentials,
+        PostDate date,
+        List<String> categories,
+        List<String> tags) {}
+
+    void absorb(Instant when, QaEntry e) {
+      copies.add(
+          new Held(
+              when == null ? Instant.EPOCH : when,
+              e.askerLocation(),
+              e.answeredBy(),
+              e.credentials(),
+              e.date(),
+              e.categories(),
+              e.tags()));
     }
 
-    /** The entry with the gaps this fill can fill filled. */
-    QaEntry fill(QaEntry e) {
-      PostDate d = e.date();
-      if (date != null && (d == null || d.monthOnly() && !date.monthOnly() && sameMonth(d, date))) {
-        d = date;
+    /** The entry of a copy of this time with its gaps filled from older copies, newest first. */
+    QaEntry fill(QaEntry e, Instant when) {
+      Instant before = (when == null ? Instant.EPOCH : when).minus(SAME_CRAWL);
+      List<Held> older =
+          copies.stream()
+              .filter(h -> h.when().isBefore(before))
+              .sorted(Comparator.comparing(Held::when).reversed())
+              .toList();
+      if (older.isEmpty()) {
+        return e;
       }
       return new QaEntry(
           e.id(),
           e.url(),
           e.title(),
           e.question(),
-          e.askerLocation() != null ? e.askerLocation() : askerLocation,
+          e.askerLocation() != null ? e.askerLocation() : first(older, Held::askerLocation),
           e.answer(),
-          e.answeredBy() != null ? e.answeredBy() : answeredBy,
-          e.credentials() != null ? e.credentials() : credentials,
-          d,
-          e.categories().isEmpty() ? categories : e.categories(),
-          e.tags().isEmpty() ? tags : e.tags(),
+          e.answeredBy() != null ? e.answeredBy() : first(older, Held::answeredBy),
+          e.credentials() != null ? e.credentials() : first(older, Held::credentials),
+          e.date() != null ? e.date() : first(older, Held::date),
+          e.categories().isEmpty() ? firstList(older, Held::categories) : e.categories(),
+          e.tags().isEmpty() ? firstList(older, Held::tags) : e.tags(),
           e.sourceFile());
     }
 
-    private static boolean sameMonth(PostDate a, PostDate b) {
-      return a.start().getYear() == b.start().getYear()
-          && a.start().getMonth() == b.start().getMonth();
+    private static <T> T first(List<Held> copies, Function<Held, T> field) {
+      for (Held h : copies) {
+        T v = field.apply(h);
+        if (v != null) {
+          return v;
+        }
+      }
+      return null;
+    }
+
+    private static List<String> firstList(List<Held> copies, Function<Held, List<String>> field) {
+      for (Held h : copies) {
+        if (!field.apply(h).isEmpty()) {
+          return field.apply(h);
+        }
+      }
+      return List.of();
     }
   }
 
@@ -178,7 +191,6 @@ final class NewestCopies {
     return e.askerLocation() == null
         || e.answeredBy() == null
         || e.date() == null
-        || e.date().monthOnly()
         || e.categories().isEmpty()
         || e.tags().isEmpty();
   }
@@ -419,17 +431,17 @@ final class NewestCopies {
     // a file seeded as unchanged that was read after all (it changed since the listing) replaces
     // its own record
     boolean self = old != null && old.row < 0 && old.name.equals(c.name);
-    Fill[] fills = absorb(old == null ? new Fill[0] : old.fills, entries);
+    Fill[] fills = absorb(old == null ? new Fill[0] : old.fills, c.when, entries);
     if (old != null && !self && !beats(c, old)) {
       markDuplicate(c.row, old.name);
       old.fills = fills;
-      if (old.held != null && fillsGap(old.held, fills)) {
+      if (old.held != null && fillsGap(old.held, old.when, fills)) {
         old.filledLater = true; // written again at the end, gaps filled
       }
       return;
     }
     c.fills = fills;
-    entries = filled(entries, fills);
+    entries = filled(entries, c.when, fills);
     if (old != null && old.held != null) {
       heldChars -= chars(old.held);
     }
@@ -459,31 +471,34 @@ final class NewestCopies {
     }
   }
 
-  /** The fills with what the copy's entries have that they lack, position by position. */
-  private static Fill[] absorb(Fill[] fills, List<QaEntry> entries) {
+  /** The fills with what a copy of this time has, position by position. */
+  private static Fill[] absorb(Fill[] fills, Instant when, List<QaEntry> entries) {
     Fill[] out =
         fills.length >= entries.size() ? fills : java.util.Arrays.copyOf(fills, entries.size());
     for (int i = 0; i < entries.size(); i++) {
       if (out[i] == null) {
         out[i] = new Fill();
       }
-      out[i].absorb(entries.get(i));
+      out[i].absorb(when, entries.get(i));
     }
     return out;
   }
 
-  private static List<QaEntry> filled(List<QaEntry> entries, Fill[] fills) {
+  /** The entries of a copy of this time with their gaps filled from older copies. */
+  private static List<QaEntry> filled(List<QaEntry> entries, Instant when, Fill[] fills) {
     List<QaEntry> out = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
       out.add(
-          i < fills.length && fills[i] != null ? fills[i].fill(entries.get(i)) : entries.get(i));
+          i < fills.length && fills[i] != null
+              ? fills[i].fill(entries.get(i), when)
+              : entries.get(i));
     }
     return out;
   }
 
   /** Whether the fills now fill a gap of the held entries. */
-  private static boolean fillsGap(List<QaEntry> held, Fill[] fills) {
-    List<QaEntry> now = filled(held, fills);
+  private static boolean fillsGap(List<QaEntry> held, Instant when, Fill[] fills) {
+    List<QaEntry> now = filled(held, when, fills);
     for (int i = 0; i < held.size(); i++) {
       if (!now.get(i).equals(held.get(i))) {
         return true;
@@ -514,12 +529,12 @@ final class NewestCopies {
       for (Slot s : slots.values()) {
         if (s.waiting != null) {
           List<QaEntry> completed = new ArrayList<>();
-          for (QaEntry e : filled(s.waiting, s.fills)) {
+          for (QaEntry e : filled(s.waiting, s.when, s.fills)) {
             completed.add(withAnswerer(e, names.complete(host(e.url()), e.answeredBy())));
           }
           write(s, completed);
         } else if (s.filledLater) {
-          write(s, filled(s.held, s.fills));
+          write(s, filled(s.held, s.when, s.fills));
         }
       }
     } catch (UncheckedIOException e) {

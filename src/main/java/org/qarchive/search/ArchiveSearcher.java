@@ -16,7 +16,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
@@ -27,14 +31,12 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -154,6 +156,15 @@ public final class ArchiveSearcher implements AutoCloseable {
           });
 
   private volatile int queryVectorCache = 64;
+
+  /**
+   * Embeds a hybrid search's question and finds its nearest entries while the calling thread ranks
+   * it by its words, so the model's 2–3 ms and the lexical ranking overlap instead of adding up.
+   * One thread per core at most, none kept when idle; when all are busy the question is embedded on
+   * the calling thread (as it was before), so a loaded server queues nothing here. Null without a
+   * model.
+   */
+  private final ThreadPoolExecutor embedding;
 
   /** What staff hid or deleted, left out of every answer; {@link EntryEdits#none()} for staff. */
   private final EntryEdits edits;
@@ -292,6 +303,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       throws IOException {
     this.edits = Objects.requireNonNull(edits, "edits");
     this.embedder = embedder;
+    this.embedding = embedder == null ? null : embeddingPool();
     this.ranking = Objects.requireNonNull(mode, "mode");
     this.directory = directory;
     this.workers = workers;
@@ -348,6 +360,7 @@ public final class ArchiveSearcher implements AutoCloseable {
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     FacetingSearcher searcher = (FacetingSearcher) manager.acquire();
+    CompletableFuture<Meaning> meaning = null;
     try {
       QueryPlan plan = planner.plan(request.query(), request.exact(), searcher.getIndexReader());
       List<BooleanClause> scope = scope(request.filters(), leftOut());
@@ -359,6 +372,7 @@ public final class ArchiveSearcher implements AutoCloseable {
       int wanted = request.page() * request.size();
       if (hybrid) {
         wanted = Math.max(wanted, Fusion.LEXICAL_DEPTH);
+        meaning = meaning(searcher, plan, scope);
       }
       SearchResult.Relaxation used = SearchResult.Relaxation.NONE;
       Ranked ranked = null;
@@ -375,13 +389,13 @@ public final class ArchiveSearcher implements AutoCloseable {
       Map<String, List<FacetCount>> facets;
       List<SearchHit> hits;
       if (hybrid) {
-        Hybrid h = hybrid(searcher, plan, words, scope, ranked);
+        Hybrid h = hybrid(searcher, plan, words, scope, ranked, join(meaning));
         total += h.meaningOnly().length;
         hits = page(searcher, plan, h.ranking(), request, h.byDoc(), h.query());
         facets =
             ranked.facets() == null
                 ? Map.of()
-                : facets(searcher, withDocs(searcher, ranked.facets(), h.meaningOnly(), scope));
+                : facets(searcher, withDocs(searcher, ranked.facets(), h.meaningOnly()));
       } else {
         hits = page(searcher, plan, ranked.top().scoreDocs, request, null, null);
         facets = ranked.facets() == null ? Map.of() : facets(searcher, ranked.facets());
@@ -401,6 +415,11 @@ public final class ArchiveSearcher implements AutoCloseable {
           plan.suggestedQuery(),
           quality);
     } finally {
+      if (meaning != null) {
+        meaning
+            .exceptionally(failed -> null)
+            .join(); // done with the searcher before it is released
+      }
       manager.release(searcher);
     }
   }
@@ -463,21 +482,12 @@ public final class ArchiveSearcher implements AutoCloseable {
       QueryPlan plan,
       Query words,
       List<BooleanClause> scope,
-      Ranked ranked)
+      Ranked ranked,
+      Meaning meaning)
       throws IOException {
     Fusion.Weights weights = fusion;
-    String text = Objects.requireNonNullElse(plan.correctedQuery(), plan.text());
-    float[] target = queryVectors.get(text);
-    if (target == null) {
-      target = embedder.embedQuery(text);
-      queryVectors.put(text, target);
-    }
-    Query must = Objects.requireNonNullElse(plan.constraints(), new MatchAllDocsQuery());
-    Query filter = scope.isEmpty() && plan.constraints() == null ? null : scoped(must, scope);
-    TopDocs near =
-        searcher.search(
-            new KnnFloatVectorQuery(Fields.VECTOR, target, Fusion.NEIGHBOURS, filter),
-            Fusion.NEIGHBOURS);
+    float[] target = meaning.vector();
+    TopDocs near = meaning.near();
     ScoreDoc[] lexical = ranked.top().scoreDocs;
     Map<Integer, Float> lexicalScore = new HashMap<>();
     for (ScoreDoc sd : lexical) {
@@ -490,7 +500,10 @@ public final class ArchiveSearcher implements AutoCloseable {
             .filter(d -> !lexicalScore.containsKey(d))
             .sorted()
             .toArray();
-    java.util.BitSet holdWords = matching(words, searcher, others);
+    java.util.BitSet holdWords =
+        ranked.facets() != null
+            ? collected(ranked.facets(), searcher, others)
+            : matching(words, searcher, others);
     int[] all =
         java.util.stream.IntStream.concat(
                 lexicalScore.keySet().stream().mapToInt(i -> i), Arrays.stream(others))
@@ -528,6 +541,70 @@ public final class ArchiveSearcher implements AutoCloseable {
         target);
   }
 
+  /** A question's vector and the entries nearest to it within the search's filters. */
+  private record Meaning(float[] vector, TopDocs near) {}
+
+  /**
+   * The question's vector (from the cache, else embedded) and its nearest entries, worked out
+   * beside the calling thread while it ranks by the words. The vector is of the text searched
+   * (after spelling correction); the neighbours must hold the query's phrases, lack its excluded
+   * words and stay within its filters.
+   */
+  private CompletableFuture<Meaning> meaning(
+      IndexSearcher searcher, QueryPlan plan, List<BooleanClause> scope) {
+    String text = Objects.requireNonNullElse(plan.correctedQuery(), plan.text());
+    Query must = Objects.requireNonNullElse(plan.constraints(), new MatchAllDocsQuery());
+    Query filter = scope.isEmpty() && plan.constraints() == null ? null : scoped(must, scope);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          float[] v = queryVectors.get(text);
+          if (v == null) {
+            v = embedder.embedQuery(text);
+            queryVectors.put(text, v);
+          }
+          try {
+            return new Meaning(
+                v,
+                searcher.search(
+                    new KnnFloatVectorQuery(Fields.VECTOR, v, Fusion.NEIGHBOURS, filter),
+                    Fusion.NEIGHBOURS));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        embedding);
+  }
+
+  /** The meaning's result, with its failure thrown as it was. */
+  private static Meaning join(CompletableFuture<Meaning> meaning) throws IOException {
+    try {
+      return meaning.join();
+    } catch (CompletionException e) {
+      switch (e.getCause()) {
+        case UncheckedIOException io -> throw io.getCause();
+        case RuntimeException r -> throw r;
+        case Error err -> throw err;
+        default -> throw e;
+      }
+    }
+  }
+
+  private static ThreadPoolExecutor embeddingPool() {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return new ThreadPoolExecutor(
+        0,
+        Runtime.getRuntime().availableProcessors(),
+        30,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "query-embedding-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        (task, pool) -> task.run()); // busy (or closed): the calling thread embeds
+  }
+
   /** The cosine similarity of each document's vector (of those that have one) to {@code target}. */
   private static Map<Integer, Float> cosines(
       IndexSearcher searcher, int[] sortedDocs, float[] target) throws IOException {
@@ -547,6 +624,35 @@ public final class ArchiveSearcher implements AutoCloseable {
         int at = it.docID() < target0 ? it.advance(target0) : it.docID();
         if (at == target0) {
           out.put(sortedDocs[i], Embedder.similarity(values.vectorValue(it.index()), target));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Which of {@code sortedDocs} the lexical search collected for facet counting, that is matched:
+   * bit i for the i-th document. The same answer as {@link #matching} without running the query
+   * again.
+   */
+  private static java.util.BitSet collected(
+      FacetsCollector matches, IndexSearcher searcher, int[] sortedDocs) throws IOException {
+    java.util.BitSet out = new java.util.BitSet(sortedDocs.length);
+    Map<Integer, FacetsCollector.MatchingDocs> byLeaf = new HashMap<>();
+    for (FacetsCollector.MatchingDocs m : matches.getMatchingDocs()) {
+      byLeaf.put(m.context().ord, m);
+    }
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    while (i < sortedDocs.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      FacetsCollector.MatchingDocs m = byLeaf.get(leaf.ord);
+      DocIdSetIterator it = m == null || m.totalHits() == 0 ? null : m.bits().iterator();
+      for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
+        int target = sortedDocs[i] - leaf.docBase;
+        if (it != null && (it.docID() < target ? it.advance(target) : it.docID()) == target) {
+          out.set(i);
         }
       }
     }
@@ -589,42 +695,43 @@ public final class ArchiveSearcher implements AutoCloseable {
   }
 
   /**
-   * {@code lexical}'s matches and the documents {@code extra} (disjoint from them, within {@code
-   * scope}) as one set for counting facets.
+   * {@code lexical}'s matches and the documents {@code extra} (in increasing order, disjoint from
+   * them; found within the search's scope, so they need no check against it) as one set for
+   * counting facets, one set per segment (facet counting takes a segment's set once).
    */
   private static FacetsCollector withDocs(
-      IndexSearcher searcher, FacetsCollector lexical, int[] extra, List<BooleanClause> scope)
-      throws IOException {
+      IndexSearcher searcher, FacetsCollector lexical, int[] extra) throws IOException {
     if (extra.length == 0) {
       return lexical;
     }
-    List<BytesRef> ids = new ArrayList<>();
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    for (int doc : extra) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      SortedDocValues id = DocValues.getSorted(leaf.reader(), Fields.ID);
-      if (id.advanceExact(doc - leaf.docBase)) {
-        ids.add(BytesRef.deepCopyOf(id.lookupOrd(id.ordValue())));
-      }
-    }
-    FacetsCollector more =
-        searcher.search(
-            scoped(new TermInSetQuery(Fields.ID, ids), scope), new FacetsCollectorManager());
-    // one set per segment (facet counting takes a segment's set once): the union of both
-    Map<Integer, FacetsCollector.MatchingDocs> extraByLeaf = new HashMap<>();
-    for (FacetsCollector.MatchingDocs m : more.getMatchingDocs()) {
-      extraByLeaf.put(m.context().ord, m);
-    }
-    List<FacetsCollector.MatchingDocs> both = new ArrayList<>();
-    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    Map<Integer, FacetsCollector.MatchingDocs> lexicalByLeaf = new HashMap<>();
     for (FacetsCollector.MatchingDocs m : lexical.getMatchingDocs()) {
-      seen.add(m.context().ord);
-      FacetsCollector.MatchingDocs e = extraByLeaf.get(m.context().ord);
-      both.add(e == null ? m : union(m, e));
+      lexicalByLeaf.put(m.context().ord, m);
     }
-    for (FacetsCollector.MatchingDocs e : more.getMatchingDocs()) {
-      if (!seen.contains(e.context().ord)) {
-        both.add(e);
+    List<FacetsCollector.MatchingDocs> both = new ArrayList<>(lexical.getMatchingDocs());
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    while (i < extra.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(extra[i], leaves));
+      org.apache.lucene.util.FixedBitSet bits =
+          new org.apache.lucene.util.FixedBitSet(leaf.reader().maxDoc());
+      FacetsCollector.MatchingDocs m = lexicalByLeaf.get(leaf.ord);
+      DocIdSetIterator it = m == null ? null : m.bits().iterator();
+      if (it != null) {
+        bits.or(it);
+      }
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      for (; i < extra.length && extra[i] < end; i++) {
+        bits.set(extra[i] - leaf.docBase);
+      }
+      int n = bits.cardinality();
+      FacetsCollector.MatchingDocs joined =
+          new FacetsCollector.MatchingDocs(
+              leaf, new org.apache.lucene.util.BitDocIdSet(bits, n), n, null);
+      if (m == null) {
+        both.add(joined);
+      } else {
+        both.set(both.indexOf(m), joined);
       }
     }
     return new FacetsCollector() {
@@ -633,23 +740,6 @@ public final class ArchiveSearcher implements AutoCloseable {
         return both;
       }
     };
-  }
-
-  private static FacetsCollector.MatchingDocs union(
-      FacetsCollector.MatchingDocs a, FacetsCollector.MatchingDocs b) throws IOException {
-    org.apache.lucene.util.FixedBitSet bits =
-        new org.apache.lucene.util.FixedBitSet(a.context().reader().maxDoc());
-    int n = 0;
-    for (FacetsCollector.MatchingDocs m : List.of(a, b)) {
-      DocIdSetIterator it = m.bits().iterator();
-      if (it != null) {
-        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-          n += bits.getAndSet(d) ? 0 : 1;
-        }
-      }
-    }
-    return new FacetsCollector.MatchingDocs(
-        a.context(), new org.apache.lucene.util.BitDocIdSet(bits, n), n, null);
   }
 
   /**
@@ -1376,6 +1466,9 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
       manager.close();
     } finally {
+      if (embedding != null) {
+        embedding.shutdown();
+      }
       workers.close();
       directory.close();
     }

@@ -100,7 +100,7 @@ class NewestCopiesTest {
       QaEntry e = s.entries.get(QaEntry.idFor(URL, 0));
       assertEquals("new", e.sourceFile(), "the newest copy wins");
       assertEquals(List.of("lips"), e.tags(), "older first: " + olderFirst);
-      assertEquals(PostDate.of(LocalDate.of(2015, 10, 15)), e.date(), "a day fills a month");
+      assertEquals(PostDate.month(2015, 10), e.date(), "a month-only date stays a month");
       assertEquals(1, copies.tally().imported(), "one entry, however often it was written");
     }
   }
@@ -117,6 +117,43 @@ class NewestCopiesTest {
         Instant.parse("2026-12-05T15:51:42.516Z"),
         null,
         entry(PostDate.month(2015, 10), List.of(), "replytocom"));
-    assertEquals("plain", stored().sourceFile());
+    QaEntry e = stored();
+    assertEquals("plain", e.sourceFile());
+    assertEquals(List.of(), e.tags(), "a copy of the same crawl is no older state of the post");
+  }
+
+  @Test
+  void aCopySavedAfterTheWinnerFillsNothingEvenWhenItLost() throws Exception {
+    copy(
+        "h.com/2015/10/lips/index.html",
+        Instant.parse("2024-01-01T00:00:00Z"),
+        Instant.parse("2016-05-12T11:34:36Z"),
+        entry(PostDate.of(LocalDate.of(2015, 10, 15)), List.of(), "capture"));
+    copy(
+        "h.com/2015/10/lips/index.html?replytocom=4651.html",
+        Instant.parse("2026-12-05T15:51:42Z"),
+        null,
+        entry(PostDate.month(2015, 10), List.of("lips", "reader mailbag"), "replytocom"));
+    QaEntry e = stored();
+    assertEquals("capture", e.sourceFile());
+    assertEquals(List.of(), e.tags(), "what the post showed when captured, not a later copy's");
+  }
+
+  @Test
+  void aPostWithoutADateTakesAnOlderCopysDate() throws Exception {
+    PostDate day = PostDate.of(LocalDate.of(2015, 10, 15));
+    copy(
+        "web.archive.org/web/20151101000000/http:/h.com/2015/10/lips/index.html",
+        Instant.parse("2024-01-01T00:00:00Z"),
+        Instant.parse("2015-11-01T00:00:00Z"),
+        entry(day, List.of(), "wayback"));
+    copy(
+        "h.com/2015/10/lips/index.html",
+        Instant.parse("2019-01-01T00:00:00Z"),
+        null,
+        entry(null, List.of(), "plain"));
+    QaEntry e = stored();
+    assertEquals("plain", e.sourceFile());
+    assertEquals(day, e.date());
   }
 }

@@ -102,6 +102,26 @@ class HybridSearchTest {
     assertTrue(r.total() >= r.hits().size());
   }
 
+  @Test
+  void whetherAnAnswerHoldsTheWordsIsTheSameWithAndWithoutFacetCounts() throws Exception {
+    // with facets the lexical search's collected matches answer it; without, the query runs again
+    for (String q : List.of(LAY, "droopy eyelid after botox", "blepharoplasty", "botox")) {
+      SearchResult with = hybrid.search(SearchRequest.of(q));
+      SearchResult without = hybrid.search(SearchRequest.of(q).withoutFacets());
+      assertEquals(
+          with.hits().stream().map(h -> h.id() + " " + h.match()).toList(),
+          without.hits().stream().map(h -> h.id() + " " + h.match()).toList(),
+          q);
+      assertTrue(
+          with.hits().stream().anyMatch(h -> h.match() == SearchHit.Match.WORDS)
+              || with.hits().stream().anyMatch(h -> h.match() == SearchHit.Match.MEANING),
+          q + " finds something");
+    }
+    assertTrue(
+        hybrid.search(SearchRequest.of(LAY)).hits().stream()
+            .anyMatch(h -> h.match() == SearchHit.Match.MEANING));
+  }
+
   /** The index of {@link #index} with PTOSIS's staff edits in {@code at}. */
   private static ArchiveSearcher staffEdited(Path at, EntryEdits edits) throws Exception {
     try (ArchiveWriter w = new ArchiveWriter(at, embedder)) {
