@@ -93,6 +93,7 @@ def register(api):
         def render_post(self, p):
             s = self.site
             url = self.post_url(p)
+            p.title_doctor = s.doctor.full  # the subtitle says who answers: "A reader asks, Dr. X answers"
             ld = jsonld({"@context": "https://schema.org", "@type": "NewsArticle", "url": url,
                          "mainEntityOfPage": url, "headline": p.title,
                          "description": p.qas[0].item.question[:150],
@@ -180,6 +181,7 @@ def register(api):
         name = "weebly"
         forms = ["from", "qa", "plain", "asked", "es", "title", "roundup", "dl"]
         dialect = "br"
+        shows_byline = False  # Weebly's blog shows no author with a post
 
         def host(self):
             return "www.%saesthetics.com" % self.site.doctor.last.lower()

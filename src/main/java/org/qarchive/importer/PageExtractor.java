@@ -104,6 +104,15 @@ public final class PageExtractor {
     }
     Posts posts = Posts.of(doc.body(), scan, canonical);
     PageResult other = PageKinds.ofParsed(canonical, capture, bodyClasses, posts);
+    if (other != null
+        && other.kind() == PageKind.LISTING
+        && posts.listing()
+        && theme.content == null
+        && posts.leaveAQaOutside(doc.body())) {
+      // its own labelled Q&A beside teasers of other posts: the page is that Q&A's post
+      posts = Posts.none();
+      other = null;
+    }
     if (other != null) {
       return other;
     }
@@ -113,12 +122,18 @@ public final class PageExtractor {
     Element post =
         posts.main() != null
             ? posts.main()
-            : posts.containers().isEmpty() ? null : posts.containers().get(0);
+            : posts.containers().isEmpty() || posts.textOutside()
+                ? null
+                : posts.containers().get(0);
     boolean onePost = posts.main() != null;
     if (post == null && theme.content == null) {
       // a post whose body is marked but not its container: the element that holds both its body
       // and its title is the post, one on the page
       post = PostBody.unmarkedPost(doc.body());
+      if (post == null) {
+        // nor its body: the title that links to the page's own address marks it
+        post = PostBody.selfLinkedPost(doc.body(), canonical);
+      }
       onePost = post != null;
     }
     PostMetadata meta = PostMetadata.read(doc, scan, post, canonical, theme);

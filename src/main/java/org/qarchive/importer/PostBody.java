@@ -120,6 +120,63 @@ final class PostBody {
     return null;
   }
 
+  /** Headings that hold a link: a post's title linked to its own address. */
+  private static final Evaluator LINKED_HEADINGS = QueryParser.parse("h1 a[href], h2 a[href]");
+
+  /** Least text a post holds beyond its title, in characters. */
+  private static final int POST_TEXT = 200;
+
+  /**
+   * A post marked by nothing but its title linking to the page's own address (the permalink most
+   * platforms put on a post's title, on its own page too): the nearest element around that title
+   * that also holds the post's text, when exactly one title on the page links there; null
+   * otherwise. Teasers and related posts link to other addresses, so they never make one.
+   */
+  static Element selfLinkedPost(Element pageBody, String canonical) {
+    if (pageBody == null || canonical == null) {
+      return null;
+    }
+    String self = selfKey(canonical);
+    Element title = null;
+    for (Element a : pageBody.select(LINKED_HEADINGS)) {
+      String href = a.attr("href").strip();
+      String key;
+      try {
+        key = selfKey(java.net.URI.create(canonical).resolve(href).toString());
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      if (key.equals(self)) {
+        if (title != null) {
+          return null; // more than one: not one post's title
+        }
+        title = a;
+      }
+    }
+    if (title == null) {
+      return null;
+    }
+    Element heading = title.closest("h1, h2");
+    int own = heading.text().length();
+    Element up = heading.parent();
+    for (int level = 0; level < HEADING_LEVELS && up != null && up != pageBody; level++) {
+      if (up.text().length() >= own + POST_TEXT) {
+        return up;
+      }
+      up = up.parent();
+    }
+    return null;
+  }
+
+  /** An address compared as the post's: without scheme, www., index page or trailing slash. */
+  private static String selfKey(String url) {
+    String k = CanonicalUrl.key(url);
+    int hash = k.indexOf('#');
+    k = hash >= 0 ? k.substring(0, hash) : k;
+    k = k.replaceFirst("/index\\.html?$", "/");
+    return k.endsWith("/") ? k.substring(0, k.length() - 1) : k;
+  }
+
   /**
    * What holds the body found and what is around it: the post's container, or the page's body
    * without one; empty when that is the body found already.

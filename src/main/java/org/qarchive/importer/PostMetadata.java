@@ -260,6 +260,10 @@ record PostMetadata(
           return d;
         }
       }
+      LocalDate numeric = numericDate(scope, doc);
+      if (numeric != null) {
+        return numeric;
+      }
       String text = copyWithout(scope, NOT_BYLINE, BODY_TEXT, BYLINE_REACH).text();
       // a byline date sits near the top; dates further down are usually inside the question or
       // answer
@@ -269,6 +273,70 @@ record PostMetadata(
       }
     }
     return post == null ? null : dateHeader(post);
+  }
+
+  /** Elements whose class says they hold a date ({@code p.blog-date}, {@code span.post-date}). */
+  private static final Evaluator DATE_CLASSES = css("[class*=date], [class*=Date]");
+
+  /** A date in digits: 9/26/2009, 26.09.2009, 2009/09/26. */
+  private static final Pattern NUMERIC_DATE =
+      Pattern.compile(
+          "^(\\d{1,2})([/.-])(\\d{1,2})\\2((?:19|20)\\d{2})$|^((?:19|20)\\d{2})/(\\d{1,2})/(\\d{1,2})$");
+
+  /** Most characters of an element that holds only a date, perhaps with a word or two. */
+  private static final int NUMERIC_DATE_LENGTH = 40;
+
+  /**
+   * A date written in digits in an element whose class names a date, outside comments: only there,
+   * since digits and slashes elsewhere are as often a dose or a fraction. Day and month are told
+   * apart by a number over 12, else by convention: dots put the day first, and slashes do for any
+   * page language but American English (a page without a language is read as American, as the
+   * hosted builders that write such dates default to).
+   */
+  private static LocalDate numericDate(Element scope, Document doc) {
+    for (Element e : scope.select(DATE_CLASSES)) {
+      String t = e.text().strip();
+      if (t.isEmpty()
+          || t.length() > NUMERIC_DATE_LENGTH
+          || e.closest(COMMENTS_OR_UPDATED) != null) {
+        continue;
+      }
+      for (String word : SPACES.split(t)) {
+        Matcher m = NUMERIC_DATE.matcher(word.replaceAll("[,;]$", ""));
+        if (!m.matches()) {
+          continue;
+        }
+        if (m.group(5) != null) {
+          LocalDate d = date(m.group(5), m.group(6), m.group(7));
+          if (d != null) {
+            return d;
+          }
+          continue;
+        }
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(3));
+        boolean dayFirst;
+        if (a > 12) {
+          dayFirst = true;
+        } else if (b > 12) {
+          dayFirst = false;
+        } else {
+          String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+          lang = lang.toLowerCase(Locale.ROOT);
+          dayFirst =
+              m.group(2).equals(".")
+                  || !(lang.isEmpty() || lang.equals("en") || lang.equals("en-us"));
+        }
+        LocalDate d =
+            dayFirst
+                ? date(m.group(4), m.group(3), m.group(1))
+                : date(m.group(4), m.group(1), m.group(3));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
   }
 
   /** How long a date header's text may be, in characters. */

@@ -16,16 +16,19 @@ import org.qarchive.importer.fast.PageScan;
  * link to other posts. The containers are those every blogging platform marks: {@code <article>},
  * microformats' {@code h-entry}/{@code hentry}, schema.org's BlogPosting, Article or Question
  * microdata, and the {@code div.post} of older themes. A listing shows several containers, none of
- * which dominates, or teasers whose titles link away; a post with a strip of related posts has one
- * container that holds most of the text and whose title links nowhere else.
+ * which dominates, and repeats teasers whose titles link away; a post with a strip of related posts
+ * has one container that holds most of the text and whose title links nowhere else.
  *
  * @param containers the outermost containers outside chrome and comments, in page order
  * @param main the post's container, or null when the page has none or is a listing
  * @param teasers how many containers are teasers of other pages
- * @param listing whether the structure shows a listing: several containers, none dominating, and no
- *     more text outside them than a listing's frame holds
+ * @param listing whether the structure shows a listing: several containers, none dominating, at
+ *     least two of them teasers, and no more text outside them than a listing's frame holds
+ * @param textOutside whether the page's text lies outside the containers (boxes and teasers beside
+ *     an article that is not marked as a post): then none of them is the post
  */
-record Posts(List<Element> containers, Element main, int teasers, boolean listing) {
+record Posts(
+    List<Element> containers, Element main, int teasers, boolean listing, boolean textOutside) {
 
   /** How many times longer than any other container the post's must be to dominate them. */
   private static final int DOMINANT = 3;
@@ -39,14 +42,28 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
     containers = List.copyOf(containers);
   }
 
-  /** Reads the containers of a scanned page whose address is {@code canonical} (or null). */
+  /**
+   * Reads the containers of a scanned page whose address is {@code canonical} (or null). A page's
+   * {@code <body>} or {@code <html>} marked as an Article marks the page; when the containers
+   * inside it make one post (one container, or one that dominates), that container is the post.
+   */
   static Posts of(Element body, PageScan scan, String canonical) {
-    List<Element> out = outermost(scan);
+    List<Element> all = outermost(scan, false);
+    if (all.size() == 1 && isPageRoot(all.get(0))) {
+      Posts inner = of(body, scan, canonical, outermost(scan, true));
+      if (inner.main() != null) {
+        return inner;
+      }
+    }
+    return of(body, scan, canonical, all);
+  }
+
+  private static Posts of(Element body, PageScan scan, String canonical, List<Element> out) {
     if (out.isEmpty()) {
-      return new Posts(out, null, 0, false);
+      return new Posts(out, null, 0, false, false);
     }
     if (out.size() == 1) {
-      return new Posts(out, out.get(0), isTeaser(out.get(0), canonical) ? 1 : 0, false);
+      return new Posts(out, out.get(0), isTeaser(out.get(0), canonical) ? 1 : 0, false, false);
     }
     int teasers = 0;
     Element biggest = null;
@@ -77,16 +94,44 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
       }
       int outside = textOutside(body, out, scan);
       if (outside > 500 && outside > 2 * inside) {
-        return new Posts(out, null, 0, false);
+        return new Posts(out, null, 0, false, true);
       }
     }
-    return new Posts(out, dominates ? biggest : null, teasers, !dominates);
+    // a listing repeats teasers of other posts; containers that link nowhere else (readers'
+    // replies marked up as articles, a post split into several) do not make one
+    return new Posts(out, dominates ? biggest : null, teasers, !dominates && teasers >= 2, false);
   }
 
-  /** The page's post containers that are not inside another one, in page order. */
-  private static List<Element> outermost(PageScan scan) {
+  /**
+   * Whether, once the teasers of other posts are taken out of the page, a labelled Q&A is left in
+   * it: a page that shows its own Q&A beside a wall of teasers is that Q&A's post, not a listing.
+   * Takes the containers out of the page, which is then only worth reading as that post.
+   */
+  boolean leaveAQaOutside(Element body) {
+    if (body == null) {
+      return false;
+    }
+    for (Element e : containers) {
+      e.remove();
+    }
+    return !QaSegmenter.segment(TextBlocks.of(body)).isEmpty();
+  }
+
+  /** A page without post containers. */
+  static Posts none() {
+    return new Posts(List.of(), null, 0, false, false);
+  }
+
+  /**
+   * The page's post containers that are not inside another one, in page order; with {@code
+   * belowRoot}, those below a {@code <body>} or {@code <html>} marked as one.
+   */
+  private static List<Element> outermost(PageScan scan, boolean belowRoot) {
     List<Element> out = new ArrayList<>();
     for (Element e : scan.postCandidates()) { // not inside chrome or comments
+      if (belowRoot && isPageRoot(e)) {
+        continue;
+      }
       boolean nested = false;
       for (Element o : out) {
         if (o == e || PageScan.within(e, o) || PageScan.within(o, e)) {
@@ -99,6 +144,10 @@ record Posts(List<Element> containers, Element main, int teasers, boolean listin
       }
     }
     return out;
+  }
+
+  private static boolean isPageRoot(Element e) {
+    return e.normalName().equals("body") || e.normalName().equals("html");
   }
 
   /**

@@ -3,6 +3,7 @@ package org.qarchive.importer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
 import org.qarchive.importer.QaLabels.Label;
 import org.qarchive.importer.QaLabels.Role;
 import org.qarchive.importer.TextBlocks.Block;
@@ -11,9 +12,10 @@ import org.qarchive.importer.TextBlocks.Type;
 /**
  * Splits a post body's blocks into questions and answers by their labels ({@link QaLabels}),
  * containers and quotes; a post whose title is a question and whose body holds no labelled Q&A is
- * that question, answered by the body. An answer ends where the post ends: at chrome (share bars,
- * related posts, comments, author boxes, navigation...), at a run of links, or at the closing lines
- * posts end with ("Related posts", "Leave a comment", "Tags:" ...).
+ * that question, answered by the body. An answer ends where the post ends: where the element that
+ * holds it closes ({@link AnswerScope}), at chrome (share bars, related posts, comments, author
+ * boxes, navigation...), at a run of links, or at the closing lines posts end with ("Related
+ * posts", "Leave a comment", "Tags:" ...).
  */
 final class QaSegmenter {
 
@@ -137,7 +139,7 @@ final class QaSegmenter {
       if (answerStarts) {
         cur.answerer = l.answerer();
         cur.credentials = l.credentials();
-        cur.addAnswer(b, l.rest());
+        cur.startAnswer(b, l.rest());
         state = 'A';
         continue;
       }
@@ -147,11 +149,11 @@ final class QaSegmenter {
           continue;
         }
         // a letter's reply follows its signature without a label
-        cur.addAnswer(b, b.text());
+        cur.startAnswer(b, b.text());
         state = 'A';
         continue;
       }
-      if (state == 'A' && endsAnswer(blocks, i)) {
+      if (state == 'A' && (endsAnswer(blocks, i) || cur.outside(b))) {
         state = 0;
         continue;
       }
@@ -269,6 +271,12 @@ final class QaSegmenter {
     String answerer;
     String credentials;
 
+    /** The element the answer lies in, once known. */
+    Element scope;
+
+    /** Where the answer label lies, while the answer's first text is still to come. */
+    Element labelScope;
+
     Builder(String heading, String location) {
       this.heading = heading;
       this.location = location;
@@ -283,7 +291,31 @@ final class QaSegmenter {
     void addAnswer(Block b, String text) {
       if (!text.isBlank()) {
         answer.add(b.withText(text));
+        if (scope == null && labelScope != null) {
+          scope = AnswerScope.common(labelScope, AnswerScope.of(b.holder()));
+          labelScope = null;
+        }
       }
+    }
+
+    /**
+     * The answer starts at its label's block ({@code text} is what follows the label): the element
+     * around that block bounds the answer ({@link AnswerScope}), or, when the label stands alone,
+     * the element around both it and the answer's first text.
+     */
+    void startAnswer(Block b, String text) {
+      scope = null;
+      labelScope = AnswerScope.of(b.holder());
+      if (!text.isBlank()) {
+        scope = labelScope;
+        labelScope = null;
+      }
+      addAnswer(b, text);
+    }
+
+    /** Whether a block lies outside the element that holds this Q&A's answer. */
+    boolean outside(Block b) {
+      return scope != null && b.holder() != null && !AnswerScope.holds(scope, b.holder());
     }
 
     void emit(List<RawQa> out) {

@@ -3,6 +3,7 @@ package org.qarchive.importer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -34,6 +35,8 @@ final class TextBlocks {
    * @param linkChars how many of its characters are the text of links
    * @param chrome whether it lies in something that is never part of a post's text, whatever the
    *     page: navigation, share bars, related posts, comments, author boxes, newsletter forms...
+   * @param holder the innermost block element that holds it (a paragraph, a list item, a cell, or
+   *     the root for text directly in it), or null for a block made up outside a page
    */
   record Block(
       Type type,
@@ -45,12 +48,28 @@ final class TextBlocks {
       boolean bold,
       String lead,
       int linkChars,
-      boolean chrome) {
+      boolean chrome,
+      Element holder) {
+
+    /** A block that does not come from a page's elements. */
+    Block(
+        Type type,
+        String text,
+        int list,
+        int container,
+        char containerRole,
+        int quote,
+        boolean bold,
+        String lead,
+        int linkChars,
+        boolean chrome) {
+      this(type, text, list, container, containerRole, quote, bold, lead, linkChars, chrome, null);
+    }
 
     /** A block of the same kind with another text. */
     Block withText(String text) {
       return new Block(
-          type, text, list, container, containerRole, quote, bold, null, linkChars, chrome);
+          type, text, list, container, containerRole, quote, bold, null, linkChars, chrome, holder);
     }
 
     /** Whether most of it is link text: a teaser, a link list, "read more". */
@@ -137,6 +156,13 @@ final class TextBlocks {
   private int linkDepth;
   private int chromeDepth;
   private Element root;
+
+  /** The page's first {@code <h1>}, once looked for. */
+  private Optional<Element> pageTitle;
+
+  /** The innermost block element being walked: what holds the text in the buffer. */
+  private Element holder;
+
   private int rootLength = -1;
   private static final char LEAD_START = '\u0002';
   private static final char LEAD_END = '\u0003';
@@ -158,6 +184,7 @@ final class TextBlocks {
     for (Element root : roots) {
       t.rootLength = -1;
       t.root = root;
+      t.holder = root;
       t.walk(root);
       t.flush();
     }
@@ -174,6 +201,31 @@ final class TextBlocks {
       rootLength = root.text().length();
     }
     return e.text().length() * 2 >= rootLength;
+  }
+
+  /**
+   * Whether an element that looks like chrome holds the page's title, its first {@code <h1>}: then
+   * it is a layout wrapper whose name mentions chrome ({@code panel-two-col-sidebar-right}), not a
+   * sidebar or a footer, which never hold the title of the page they are beside.
+   */
+  private boolean holdsPageTitle(Element e) {
+    if (pageTitle == null) {
+      Element top = root;
+      while (top.parent() != null) {
+        top = top.parent();
+      }
+      Element h1 = top.selectFirst("h1");
+      pageTitle = h1 == null ? Optional.empty() : Optional.of(h1);
+    }
+    if (pageTitle.isEmpty()) {
+      return false;
+    }
+    for (Element x = pageTitle.get().parent(); x != null; x = x.parent()) {
+      if (x == e) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an element inside a post's body is chrome by its tag, role, class or id. */
@@ -231,13 +283,15 @@ final class TextBlocks {
     boolean bold =
         tag.equals("b") || tag.equals("strong") || (tag.equals("span") && e.hasClass("qa-label"));
     boolean link = tag.equals("a") && e.hasAttr("href");
-    boolean chrome = isChrome(e) && !wrapsMostOfRoot(e);
+    boolean chrome = isChrome(e) && !wrapsMostOfRoot(e) && !holdsPageTitle(e);
     int savedList = list;
     int savedContainer = container;
     char savedRole = role;
     int savedQuote = quote;
+    Element savedHolder = holder;
     if (block) {
       flush();
+      holder = e;
       if (tag.equals("ul") || tag.equals("ol")) {
         list = ++ids;
       } else if (tag.equals("blockquote")) {
@@ -302,6 +356,7 @@ final class TextBlocks {
         pendingType = Type.LIST_ITEM;
       }
       flush();
+      holder = savedHolder;
       list = savedList;
       container = savedContainer;
       role = savedRole;
@@ -400,7 +455,8 @@ final class TextBlocks {
               partBold,
               partLead,
               Math.min(links, text.length()),
-              chromeDepth > 0));
+              chromeDepth > 0,
+              holder));
     }
   }
 

@@ -386,4 +386,66 @@ class PageExtractorTest {
   private static String lastWord(String s) {
     return s.substring(s.lastIndexOf(' ') + 1);
   }
+
+  private static String teaser(String href, String title) {
+    return "<article><h2><a href='"
+        + href
+        + "'>"
+        + title
+        + "</a></h2><p>An excerpt of that other post, a sentence or two long.</p></article>";
+  }
+
+  @Test
+  void aPageShowingItsOwnQaBesideAWallOfTeasersIsThatQasPost() {
+    StringBuilder teasers = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      teasers.append(teaser("/2019/0" + (i % 9 + 1) + "/story-" + i + "/", "Story " + i));
+    }
+    String qa =
+        "<section><p><b>Q:</b> How long do fillers last?</p><p><b>Dr. Ann Lee answers:</b>"
+            + " Six to eighteen months, depending on the product.</p></section>";
+    byte[] page =
+        ("<html><body><main>" + qa + teasers + "</main></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+    // a section's front page (a site's home page is a listing by its address alone)
+    PageResult r = extractor.extract(page, "h.com/health/index.html", null);
+    assertEquals(PageKind.POST, r.kind(), r.reason());
+    assertEquals(1, r.entries().size());
+    assertEquals("How long do fillers last?", r.entries().get(0).question());
+    assertEquals("Six to eighteen months, depending on the product.", r.entries().get(0).answer());
+    assertEquals("Dr. Ann Lee", r.entries().get(0).answeredBy());
+
+    // the same wall with the Q&As inside the teasers is a listing: they are other posts' Q&As
+    StringBuilder qaTeasers = new StringBuilder();
+    for (int i = 0; i < 4; i++) {
+      qaTeasers.append(
+          "<article><h2><a href='/q" + i + "/'>Q " + i + "</a></h2>" + qa + "</article>");
+    }
+    byte[] listing =
+        ("<html><body><main>" + qaTeasers + "</main></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        PageKind.LISTING, extractor.extract(listing, "h.com/health/index.html", null).kind());
+  }
+
+  @Test
+  void readersRepliesMarkedUpAsArticlesDoNotMakeAPostAListing() {
+    StringBuilder replies = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      replies.append(
+          "<article class='reply'><span>reader"
+              + i
+              + "</span><p>Thanks, that helped me decide about my own treatment plan.</p></article>");
+    }
+    byte[] page =
+        ("<html><body><article class='post'><h1>Fillers</h1><p><b>Q:</b> How long do fillers"
+                + " last?</p><p><b>Dr. Ann Lee answers:</b> Six to eighteen months.</p></article>"
+                + replies
+                + "</body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+    PageResult r = extractor.extract(page, "h.com/fillers/index.html", null);
+    assertEquals(PageKind.POST, r.kind(), r.reason());
+    assertEquals(1, r.entries().size());
+    assertEquals("Six to eighteen months.", r.entries().get(0).answer());
+  }
 }

@@ -95,6 +95,13 @@ class PlatformArchivesTest {
     meetsTheGoals(platform, List.of("--extra-platforms", "src/scripts/heldback-platforms.py"));
   }
 
+  /** The second pair held back (src/scripts/heldback-platforms-2.py), likewise. */
+  @ParameterizedTest
+  @ValueSource(strings = {"substack", "weebly"})
+  void theSecondHeldBackPairToo(String platform) throws Exception {
+    meetsTheGoals(platform, List.of("--extra-platforms", "src/scripts/heldback-platforms-2.py"));
+  }
+
   private void meetsTheGoals(String platform, List<String> extra) throws Exception {
     Path dir = tmp.resolve(platform);
     Files.createDirectories(dir);

@@ -1,6 +1,7 @@
 package org.qarchive.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -69,5 +70,21 @@ class PostBodyTest {
                 + "</div>");
     assertEquals(null, PostBody.unmarkedPost(headless.body()));
     assertEquals(null, PostBody.unmarkedPost(org.jsoup.Jsoup.parse("<h1>x</h1><p>y</p>").body()));
+  }
+
+  @Test
+  void aTitleLinkingToThePagesOwnAddressMarksAnOtherwiseUnmarkedPost() {
+    String page =
+        "<div class='wrap'><div class='b'><div class='h'><h2><a href='https://www.h.com/blog/lips'>"
+            + "Are lip fillers safe?</a></h2><p>9/26/2009</p></div><div class='c'>"
+            + TEXT
+            + TEXT
+            + "</div></div><div class='side'><h2><a href='/blog/other'>Other</a></h2></div></div>";
+    Element post = PostBody.selfLinkedPost(Jsoup.parse(page).body(), "http://h.com/blog/lips/");
+    assertEquals("b", post == null ? null : post.className());
+    // a listing's titles link to other posts; two titles linking to this page make no one post
+    assertNull(PostBody.selfLinkedPost(Jsoup.parse(page).body(), "http://h.com/blog/"));
+    String twice = page.replace("/blog/other", "https://h.com/blog/lips/");
+    assertNull(PostBody.selfLinkedPost(Jsoup.parse(twice).body(), "http://h.com/blog/lips/"));
   }
 }

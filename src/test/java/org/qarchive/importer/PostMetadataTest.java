@@ -102,4 +102,23 @@ class PostMetadataTest {
                 + "<p>Comments <a href='/x/more'>more</a></p></article>");
     assertEquals(List.of("Surgery"), filed.categories());
   }
+
+  @Test
+  void aDateInDigitsCountsInAnElementNamedForADateAndReadsByTheNumbersThenTheLanguage() {
+    String post =
+        "<div class='post'><h2>T</h2><p class='blog-date'><span>%s</span></p><p>text</p></div>";
+    assertEquals(PostDate.of(LocalDate.of(2009, 9, 26)), read(post.formatted("9/26/2009")).date());
+    assertEquals(PostDate.of(LocalDate.of(2009, 9, 26)), read(post.formatted("26/9/2009")).date());
+    assertEquals(PostDate.of(LocalDate.of(2009, 3, 4)), read(post.formatted("3/4/2009")).date());
+    assertEquals(
+        PostDate.of(LocalDate.of(2009, 4, 3)),
+        read("<html lang='en-GB'><body>" + post.formatted("3/4/2009")).date());
+    assertEquals(PostDate.of(LocalDate.of(2009, 4, 3)), read(post.formatted("03.04.2009")).date());
+    // digits elsewhere are a dose or a fraction, and a comment's date is not the post's
+    PostMetadata none =
+        read(
+            "<div class='post'><h2>T</h2><p>Take 1/2 tablet, 5/10/2009 was my last dose.</p>"
+                + "<div class='comment'><span class='comment-date'>5/10/2009</span></div></div>");
+    assertEquals(PostDate.month(2014, 3), none.date(), "from the address only");
+  }
 }

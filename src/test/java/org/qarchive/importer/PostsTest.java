@@ -78,5 +78,39 @@ class PostsTest {
     Posts p = of(page, "https://h.com/fillers/");
     assertFalse(p.listing());
     assertNull(p.main());
+    assertTrue(p.textOutside(), "none of the teasers is the post");
+    assertFalse(of(teaser("/a/", "A") + teaser("/b/", "B"), "https://h.com/").textOutside());
+  }
+
+  @Test
+  void containersThatLinkNowhereElseAreNoListing() {
+    String reply = "<article class='reply'><p>A reader's reply, a line or two of it.</p></article>";
+    Posts p = of(reply.repeat(6), "https://h.com/fillers/");
+    assertEquals(6, p.containers().size());
+    assertEquals(0, p.teasers());
+    assertFalse(p.listing());
+    Posts one = of(teaser("/a/", "A") + reply.repeat(3), "https://h.com/fillers/");
+    assertFalse(one.listing(), "one teaser is a link, not a listing's repetition");
+  }
+
+  @Test
+  void aBodyMarkedAsAnArticleMarksThePageAndThePostInsideItIsThePost() {
+    Document doc =
+        Jsoup.parse(
+            "<html><body itemscope itemtype='http://schema.org/Article'><div class='widget Blog'>"
+                + "<div class='post hentry'><h3>Fillers</h3>"
+                + ANSWER
+                + "</div></div></body></html>");
+    Posts p = Posts.of(doc.body(), PageScan.of(doc), "https://h.com/fillers/");
+    assertEquals("post hentry", p.main().className());
+    // inner containers that do not make one post leave the page's mark as the post
+    Document several =
+        Jsoup.parse(
+            "<html><body itemscope itemtype='http://schema.org/Article'>"
+                + teaser("/a/", "A")
+                + teaser("/b/", "B")
+                + "</body></html>");
+    Posts q = Posts.of(several.body(), PageScan.of(several), "https://h.com/fillers/");
+    assertEquals("body", q.main().normalName());
   }
 }

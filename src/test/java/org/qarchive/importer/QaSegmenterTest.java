@@ -38,6 +38,45 @@ class QaSegmenterTest {
   }
 
   @Test
+  void anAnswerEndsWhereTheElementHoldingItClosesWhateverFollowsSays() {
+    // what follows is plain prose, unmarked: only the structure says it is not the answer
+    String after =
+        "<div><p>Both previously and presently, I have done work for various organizations,"
+            + " so please do not assume the views here are theirs.</p>"
+            + "<p>Originally published on my own site in November, with thanks.</p></div>";
+    for (String qa :
+        List.of(
+            "<div><p><b>Q:</b> Why?</p><p><b>Dr. Ann Lee answers:</b> Because the skin ages.</p>"
+                + "<p>It loses elasticity.</p></div>",
+            "<section><h3>Reader question</h3><p>Why?</p><h3>Dr. Ann Lee replies</h3>"
+                + "<p>Because the skin ages.</p><p>It loses elasticity.</p></section>",
+            "<div><dl><dt>Question:</dt><dd><p>Why?</p></dd><dt>Dr. Ann Lee says:</dt>"
+                + "<dd><p>Because the skin ages.</p><p>It loses elasticity.</p></dd></dl></div>",
+            "<div><table><tr><th>Question</th><td>Why?</td></tr><tr><th>Answer</th>"
+                + "<td><p>Because the skin ages.</p><p>It loses elasticity.</p></td></tr>"
+                + "</table></div>",
+            // a label standing alone in a wrapper of its own: the answer's element holds both
+            "<div><p><b>Q:</b> Why?</p><div class='label'><p><b>Answer:</b></p></div>"
+                + "<p>Because the skin ages.</p><p>It loses elasticity.</p></div>")) {
+      List<RawQa> qas = segment(qa + after, null);
+      assertEquals(1, qas.size(), qa);
+      assertEquals("Because the skin ages.\n\nIt loses elasticity.", qas.get(0).answer(), qa);
+    }
+  }
+
+  @Test
+  void anAnswerWrittenStraightIntoThePagesBodyRunsToItsEnd() {
+    // no element around the Q&A but the page's body: nothing bounds the answer but the post's end
+    List<RawQa> qas =
+        segment(
+            "<p><b>Q:</b> Why?</p><p><b>A:</b> Because the skin ages.</p>"
+                + "<div><p>It loses elasticity.</p></div>",
+            null);
+    assertEquals(1, qas.size());
+    assertEquals("Because the skin ages.\n\nIt loses elasticity.", qas.get(0).answer());
+  }
+
+  @Test
   void aWrapperNamedAfterItsSidebarIsNotChrome() {
     List<RawQa> qas =
         segment(

@@ -10,7 +10,7 @@ import org.qarchive.bench.RealTemplates;
 /**
  * Real sites' own templates (Readability's test pages and the article-extraction benchmark's) with
  * one MedQuAD Q&A put into their article container: exactly that Q&A comes out, answerer included,
- * of at least 92 % of them (a floor under today's figure; the issue's goal is 95 %, and
+ * of at least 97 % of them (a floor under today's 97.4 %; the issue's goal is 95 %, and
  * docs/import.md has the figure).
  */
 class RealTemplatesTest {
@@ -32,6 +32,6 @@ class RealTemplatesTest {
         .filter(o -> !o.exact())
         .forEach(o -> System.out.println("  " + o.page() + " " + o.form() + ": " + o.why()));
     assertTrue(r.outcomes().size() >= 290, "pages with a findable article: " + r.outcomes().size());
-    assertTrue(r.exactShare() >= 0.92, "exact share " + r.exactShare());
+    assertTrue(r.exactShare() >= 0.97, "exact share " + r.exactShare());
   }
 }

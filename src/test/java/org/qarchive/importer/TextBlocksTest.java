@@ -64,4 +64,24 @@ class TextBlocksTest {
     assertEquals(0, blocks.get(5).linkChars(), "links count per paragraph of a <br> block");
     assertTrue(blocks.get(6).mostlyLinks());
   }
+
+  @Test
+  void aWrapperNamedAfterTheSidebarBesideItHoldingThePageTitleIsNotChrome() {
+    String html =
+        "<div class='panel-two-col-sidebar-right'><h1>Fillers</h1><p>Q: Why?</p></div>"
+            + "<div class='sidebar'><p>Recent posts: botox, peels, fillers, lasers and more</p>"
+            + "</div><p>The clinic's address, its opening hours and how to find a parking space</p>";
+    List<TextBlocks.Block> blocks = TextBlocks.of(Jsoup.parse(html).body());
+    assertEquals(
+        List.of(
+            "Fillers",
+            "Q: Why?",
+            "Recent posts: botox, peels, fillers, lasers and more",
+            "The clinic's address, its opening hours and how to find a parking space"),
+        blocks.stream().map(b -> b.text()).toList());
+    assertFalse(blocks.get(0).chrome());
+    assertFalse(blocks.get(1).chrome());
+    assertTrue(blocks.get(2).chrome(), "a sidebar without the title stays chrome");
+    // (the wrapper holds less than half the text: only the title keeps it from being chrome)
+  }
 }

@@ -23,11 +23,39 @@ public record BodyTag(int start, int end, Set<String> words) {
   /** The first body tag in the page's first 256 KB, or null when there is none or it never ends. */
   public static BodyTag first(byte[] b) {
     int lt = indexOfBodyTag(b, 0);
-    int gt = lt < 0 ? -1 : AsciiBytes.indexOf(b, (byte) '>', lt);
+    int gt = lt < 0 ? -1 : tagEnd(b, lt + 5);
     if (gt < 0) {
       return null;
     }
     return new BodyTag(lt, gt, tagWords(b, lt + 5, gt));
+  }
+
+  /**
+   * The {@code >} that ends the tag whose attributes start at {@code from}, as the HTML tokenizer
+   * finds it: a quoted attribute value ({@code data-x='a>b'}) may hold one; -1 when the tag or a
+   * quoted value never ends.
+   */
+  private static int tagEnd(byte[] b, int from) {
+    boolean afterEquals = false;
+    for (int i = from; i < b.length; i++) {
+      byte c = b[i];
+      if (c == '>') {
+        return i;
+      }
+      if (afterEquals && (c == '"' || c == '\'')) {
+        int close = AsciiBytes.indexOf(b, c, i + 1);
+        if (close < 0) {
+          return -1;
+        }
+        i = close;
+        afterEquals = false;
+      } else if (c == '=') {
+        afterEquals = true;
+      } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+        afterEquals = false;
+      }
+    }
+    return -1;
   }
 
   /** Whether another body tag follows this one in the page's first 256 KB. */

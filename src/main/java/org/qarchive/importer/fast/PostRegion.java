@@ -15,11 +15,11 @@ import java.util.Locale;
  * passes over them), and only where it is plain: the whole page is read when the post container (or
  * something passed over before it) never closes, for shortlink copies (whose address comes from the
  * comment links), for UTF-16 and UTF-32 pages, and when the rest holds JSON-LD, a canonical link,
- * an {@code og:} property, a meta naming an author or a date, or a tag link. What is then left out
- * changes two things: a doctor's name that only a widget or a comment spelled out in full no longer
+ * an {@code og:} property, a meta naming an author or a date, a tag link, or another post container
+ * outside the chrome (which the importer weighs against the first). What is then left out changes
+ * one thing: a doctor's name that only a widget or a comment spelled out in full no longer
  * completes the short one on that page (the import still completes it from the archive's other
- * pages), and post containers after the post (related posts outside the sidebar) no longer make the
- * page a listing.
+ * pages).
  */
 public final class PostRegion {
 
@@ -169,8 +169,10 @@ public final class PostRegion {
 
   /**
    * Where the first sidebar, comments area or footer after the first post container's end starts;
-   * the length of the page when there is none. Post containers inside a sidebar, navigation or
-   * comments area before the post are passed over, as the importer passes them over.
+   * the length of the page when there is none, or when another post container follows outside such
+   * chrome (the importer weighs all the page's containers: the first may be a small box beside the
+   * article). Post containers inside a sidebar, navigation or comments area are passed over, as the
+   * importer passes them over.
    */
   static int cut(String s) {
     int n = s.length();
@@ -181,6 +183,7 @@ public final class PostRegion {
     String skipTag =
         null; // before the post: the chrome element being passed over, and its open depth
     int skipDepth = 0;
+    int cutAt = -1; // where the first chrome after the post starts, once found
     int i = s.indexOf('<');
     while (i >= 0 && i + 1 < n) {
       char c = s.charAt(i + 1);
@@ -250,11 +253,15 @@ public final class PostRegion {
         if (aside
             || gt >= 0 && isChrome(s, attrs, postTag == null)
             || postTag == null && nameIs(s, from, to, "nav")) {
-          if (postEnded) {
-            return i;
+          if (postEnded && cutAt < 0) {
+            cutAt = i;
           }
           skipTag = s.substring(from, to).toLowerCase(Locale.ROOT);
           skipDepth = 1;
+        } else if (cutAt >= 0 && gt >= 0 && isPost(s, from, to, attrs)) {
+          // another post container outside the chrome after the first post: the importer weighs
+          // them all (the first may be a box beside the article, or they may make a listing)
+          return n;
         } else if (postTag == null && gt >= 0 && isPost(s, from, to, attrs)) {
           postTag = s.substring(from, to).toLowerCase(Locale.ROOT);
           depth = 1;
@@ -264,7 +271,7 @@ public final class PostRegion {
       }
       i = s.indexOf('<', next);
     }
-    return n;
+    return cutAt >= 0 ? cutAt : n;
   }
 
   /**

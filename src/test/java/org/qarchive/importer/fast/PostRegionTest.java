@@ -155,4 +155,21 @@ class PostRegionTest {
     String page = HEAD + "<div class=\"content\"><p>About the clinic</p></div>" + SIDEBAR;
     assertEquals(page.getBytes(StandardCharsets.UTF_8).length, end(page));
   }
+
+  @Test
+  void readsTheWholePageWhenAnotherPostContainerFollowsOutsideTheChrome() {
+    // a small box marked as an article, a banner, then the article: which one is the post is the
+    // importer's to weigh, so nothing is left out
+    String box = "<article class=\"subscribe-box\"><p>Get the news by e-mail</p></article>";
+    String banner = "<aside class=\"banner\">ad</aside>";
+    String page = HEAD + box + banner + POST + COMMENTS + SIDEBAR;
+    assertEquals(page.getBytes(StandardCharsets.UTF_8).length, end(page));
+    // a post container inside the chrome after the post is passed over: the cut stays
+    String inSidebar =
+        HEAD
+            + POST
+            + COMMENTS
+            + SIDEBAR.replace("</section>", "<article class=\"hentry\">Recent</article></section>");
+    assertEquals(inSidebar.indexOf("<div id=\"comments\""), end(inSidebar));
+  }
 }
