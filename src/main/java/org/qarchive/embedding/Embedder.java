@@ -302,6 +302,18 @@ public final class Embedder implements AutoCloseable {
     return v;
   }
 
+  /** The unit-length mean of two vectors (of one length): a vector between their meanings. */
+  public static float[] mean(float[] a, float[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException("vectors of " + a.length + " and " + b.length);
+    }
+    float[] sum = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      sum[i] = a[i] + b[i];
+    }
+    return normalized(sum);
+  }
+
   /** The dot product: the cosine similarity of two unit vectors. */
   public static float similarity(float[] a, float[] b) {
     float s = 0;

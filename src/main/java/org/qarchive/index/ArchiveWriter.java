@@ -275,9 +275,8 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     }
     long start = System.nanoTime();
     List<float[]> vectors =
-        embedder.embed(
-            pending.stream().map(p -> EntryDocuments.meaningText(p.shown())).toList(),
-            EMBED_THREADS);
+        EntryDocuments.meaningVectors(
+            embedder, pending.stream().map(Pending::shown).toList(), EMBED_THREADS);
     embedNanos += System.nanoTime() - start;
     for (int i = 0; i < pending.size(); i++) {
       Pending p = pending.get(i);
@@ -313,7 +312,8 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
   public synchronized int reembed(java.io.PrintStream progress) throws IOException {
     Objects.requireNonNull(embedder, "reembedding needs the embedding model");
     writePending();
-    boolean all = vectorModel != null && !vectorModel.equals(embedder.model().name());
+    boolean all =
+        vectorModel != null && !vectorModel.equals(EntryDocuments.vectorSource(embedder.model()));
     // a reader of the index as it is now: the updates below do not change what it sees. Only a
     // batch of entries is held at a time, so a million entries need no more memory than a few.
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -367,6 +367,9 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
         }
       }
       writePending();
+      if (all) {
+        vectorModel = EntryDocuments.vectorSource(embedder.model());
+      }
       return missing;
     }
   }
@@ -485,7 +488,7 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     }
     float[] vector =
         embedder != null
-            ? embedder.embed(List.of(EntryDocuments.meaningText(shown))).get(0)
+            ? EntryDocuments.meaningVectors(embedder, List.of(shown), 1).get(0)
             : storedVector(reader, doc);
     write(shown, imported, hash, true, vector);
     if (hashById != null) {
@@ -556,7 +559,13 @@ public final class ArchiveWriter implements EntrySink, AutoCloseable {
     writePending();
     applyEdits();
     if (embedder != null && embedded > 0) {
-      vectorModel = embedder.model().name();
+      String source = EntryDocuments.vectorSource(embedder.model());
+      if (vectorModel != null && !vectorModel.equals(source)) {
+        // the unchanged entries still have vectors made another way (an older qarchive, another
+        // model): recording this source would have them compared as if they were of it
+        reembed(null);
+      }
+      vectorModel = source;
     }
     Map<String, String> data = new HashMap<>();
     if (vectorModel != null) {

@@ -1,5 +1,6 @@
 package org.qarchive.index;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -17,6 +18,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.qarchive.archive.PostDate;
 import org.qarchive.archive.QaEntry;
+import org.qarchive.embedding.Embedder;
 
 /** The index schema: how a {@link QaEntry} becomes a Lucene document and back. */
 public final class EntryDocuments {
@@ -52,6 +54,50 @@ public final class EntryDocuments {
         e.contentHash(),
         new Field(Fields.SPELL, String.join("\n", e.title(), e.question(), e.answer()), SPELLING),
         null);
+  }
+
+  /**
+   * The vectors of {@code entries}' meaning, in order, computed on up to {@code threads} threads:
+   * each the normalised mean of two vectors, of the entry's title and question ({@link #headText})
+   * and of its title, question and the start of its answer ({@link #meaningText}). The mean
+   * measured better than either alone on the MEDIQA dev set (see docs/search.md): the answer's
+   * start says what it is about, the title and question what it answers. An entry without title and
+   * question gets the vector of its text alone.
+   */
+  public static List<float[]> meaningVectors(
+      Embedder embedder, List<QaEntry> entries, int threads) {
+    List<String> texts = new ArrayList<>(2 * entries.size());
+    for (QaEntry e : entries) {
+      texts.add(headText(e));
+      texts.add(meaningText(e));
+    }
+    List<float[]> parts = embedder.embed(texts, threads);
+    List<float[]> out = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      out.add(
+          texts.get(2 * i).isEmpty()
+              ? parts.get(2 * i + 1)
+              : Embedder.mean(parts.get(2 * i), parts.get(2 * i + 1)));
+    }
+    return out;
+  }
+
+  /**
+   * What an index records as the source of its vectors ({@link Fields#COMMIT_EMBEDDING_MODEL}): the
+   * model and what of an entry it reads, so that vectors made another way are never compared with
+   * these (an index that records another source is searched by words only until {@code import
+   * --reembed} gives its entries new vectors).
+   */
+  public static String vectorSource(Embedder.Model model) {
+    return model.name() + "; " + VECTOR_RECIPE;
+  }
+
+  /** How {@link #meaningVectors} reads an entry. */
+  static final String VECTOR_RECIPE = "mean of title+question and title+question+answer start";
+
+  /** An entry's title and question, without blank lines; empty when it has neither. */
+  static String headText(QaEntry e) {
+    return (e.title().strip() + "\n" + e.question().strip()).strip();
   }
 
   /**

@@ -90,9 +90,9 @@ public final class Fields {
   public static final String COMMIT_SCHEMA_VERSION = "schema_version";
 
   /**
-   * Commit user-data key: the embedding model the entries' vectors come from ({@link #VECTOR}), or
-   * absent when no entry has one. Vectors of another model are refilled by {@code import
-   * --reembed}.
+   * Commit user-data key: the embedding model the entries' vectors come from ({@link #VECTOR}) and
+   * what of an entry it read ({@code EntryDocuments.vectorSource}), or absent when no entry has
+   * one. Vectors made another way are remade by {@code import --reembed}.
    */
   public static final String COMMIT_EMBEDDING_MODEL = "embedding_model";
 

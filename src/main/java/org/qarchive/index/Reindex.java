@@ -52,7 +52,8 @@ public final class Reindex {
       Map<String, String> data = old.getIndexCommit().getUserData();
       // vectors of another model than the one at hand cannot sit beside its own
       boolean keepVectors =
-          embedder == null || embedder.model().name().equals(writer.vectorModel());
+          embedder == null
+              || EntryDocuments.vectorSource(embedder.model()).equals(writer.vectorModel());
       writer.deleteAll();
       int n = 0;
       int kept = 0;

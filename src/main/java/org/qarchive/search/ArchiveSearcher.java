@@ -1537,7 +1537,7 @@ public final class ArchiveSearcher implements AutoCloseable {
           throw new UncheckedIOException(e);
         }
         v =
-            embedder.model().name().equals(model)
+            EntryDocuments.vectorSource(embedder.model()).equals(model)
                 && org.apache.lucene.index.FieldInfos.getMergedFieldInfos(getIndexReader())
                         .fieldInfo(Fields.VECTOR)
                     != null;

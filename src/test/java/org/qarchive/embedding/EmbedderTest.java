@@ -1,6 +1,7 @@
 package org.qarchive.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -28,6 +29,17 @@ class EmbedderTest {
     float[] v = embedder.embed("My eyelid droops after the shots");
     assertEquals(384, v.length);
     assertEquals(1.0, Embedder.similarity(v, v), 1e-4);
+  }
+
+  @Test
+  void theMeanOfTwoVectorsHasUnitLengthAndIsEquallyNearToBoth() {
+    float[] a = embedder.embed("Heavy upper eye following Dysport");
+    float[] b = embedder.embed("Swelling after a tummy tuck settles within weeks.");
+    float[] mean = Embedder.mean(a, b);
+    assertEquals(1.0, Embedder.similarity(mean, mean), 1e-4);
+    assertEquals(Embedder.similarity(mean, a), Embedder.similarity(mean, b), 1e-4);
+    assertTrue(Embedder.similarity(mean, a) > Embedder.similarity(a, b));
+    assertThrows(IllegalArgumentException.class, () -> Embedder.mean(a, new float[3]));
   }
 
   @Test

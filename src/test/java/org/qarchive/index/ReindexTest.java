@@ -199,7 +199,7 @@ class ReindexTest {
       try (FSDirectory d = FSDirectory.open(index);
           DirectoryReader r = DirectoryReader.open(d)) {
         assertEquals(
-            embedder.model().name(),
+            EntryDocuments.vectorSource(embedder.model()),
             r.getIndexCommit().getUserData().get(Fields.COMMIT_EMBEDDING_MODEL));
       }
     }

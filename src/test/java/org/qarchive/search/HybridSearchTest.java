@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
@@ -26,6 +28,7 @@ import org.qarchive.archive.QaEntry;
 import org.qarchive.embedding.Embedder;
 import org.qarchive.index.Analysis;
 import org.qarchive.index.ArchiveWriter;
+import org.qarchive.index.EntryDocuments;
 import org.qarchive.index.EntryEdits;
 import org.qarchive.index.Fields;
 
@@ -261,6 +264,73 @@ class HybridSearchTest {
     }
     try (ArchiveWriter w = new ArchiveWriter(plain, embedder)) {
       assertEquals(0, w.reembed(null), "nothing left to embed");
+    }
+  }
+
+  @Test
+  void anEntrysVectorIsTheMeanOfItsTitleAndQuestionsAndOfItsTextsVectors() throws Exception {
+    float[] stored = null;
+    try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
+      for (LeafReaderContext leaf : r.leaves()) {
+        FloatVectorValues v = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+        var it = v.iterator();
+        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+          if (PTOSIS.id().equals(leaf.reader().storedFields().document(d).get(Fields.ID))) {
+            stored = v.vectorValue(it.index()).clone();
+          }
+        }
+      }
+    }
+    assertTrue(stored != null, "the entry has a vector");
+    float[] head = embedder.embed(PTOSIS.title() + "\n" + PTOSIS.question());
+    float[] text = embedder.embed(EntryDocuments.meaningText(PTOSIS));
+    assertEquals(1.0, Embedder.similarity(stored, Embedder.mean(head, text)), 1e-4);
+    assertTrue(Embedder.similarity(stored, head) < 0.99, "not the title and question's alone");
+    assertTrue(Embedder.similarity(stored, text) < 0.99, "not the text's alone");
+  }
+
+  @Test
+  void anIndexWhoseVectorsWereMadeAnotherWayIsSearchedByWordsUntilTheNextImportRemakesThem(
+      @TempDir Path old) throws Exception {
+    try (ArchiveWriter w = new ArchiveWriter(old, embedder)) {
+      w.upsert(PTOSIS);
+      w.upsert(PatientSearchTest.EYELID);
+      w.commit(null);
+    }
+    // what an older qarchive recorded, whose vectors read the text alone: the model's name
+    String source = recordVectorSource(old, embedder.model().name());
+    assertEquals(EntryDocuments.vectorSource(embedder.model()), source);
+    try (ArchiveSearcher s = new ArchiveSearcher(old, null, embedder, RankingMode.HYBRID)) {
+      assertEquals(RankingMode.LEXICAL, s.search(SearchRequest.of(LAY)).ranking());
+    }
+    try (ArchiveWriter w = new ArchiveWriter(old, embedder)) {
+      w.upsert(PatientSearchTest.RHINO);
+      w.commit(null);
+      // the new entry, then all three again: the two old ones' vectors were made another way
+      assertTrue(w.embeddingSummary().startsWith("embedded 4 entries"), w.embeddingSummary());
+    }
+    try (ArchiveSearcher s = new ArchiveSearcher(old, null, embedder, RankingMode.HYBRID)) {
+      SearchResult r = s.search(SearchRequest.of(LAY));
+      assertEquals(RankingMode.HYBRID, r.ranking());
+      assertEquals(SearchHit.Match.MEANING, hit(r, PTOSIS.id()).match());
+    }
+    assertEquals(
+        EntryDocuments.vectorSource(embedder.model()),
+        recordVectorSource(old, EntryDocuments.vectorSource(embedder.model())));
+  }
+
+  /** Records {@code source} as where the index's vectors come from; returns what it recorded. */
+  private static String recordVectorSource(Path index, String source) throws Exception {
+    try (FSDirectory d = FSDirectory.open(index);
+        IndexWriter w =
+            new IndexWriter(
+                d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      Map<String, String> data = new java.util.HashMap<>();
+      w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      String was = data.put(Fields.COMMIT_EMBEDDING_MODEL, source);
+      w.setLiveCommitData(data.entrySet());
+      w.commit();
+      return was;
     }
   }
 
