@@ -126,6 +126,12 @@ final class PostBody {
    */
   private static final Evaluator SELF_LINK_CANDIDATES = QueryParser.parse("a[href]");
 
+  /** The headings a post's title link stands in. */
+  private static final Evaluator LINK_HEADINGS = QueryParser.parse("h1, h2");
+
+  /** Most characters of a permalink's text that shows a date ("Feb. 1st, 2010|5:15 pm"). */
+  private static final int DATE_LINK_TEXT = 60;
+
   /** Least text a post holds beyond its title, in characters. */
   private static final int POST_TEXT = 200;
 
@@ -141,16 +147,30 @@ final class PostBody {
       return null;
     }
     String self = selfKey(canonical);
+    // the address's last segment, which any link to the page holds: most links are ruled out by it
+    // before the costlier checks
+    String last = self.substring(self.lastIndexOf('/') + 1);
+    java.net.URI base;
+    try {
+      base = java.net.URI.create(canonical);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
     Element title = null;
     for (Element a : pageBody.select(SELF_LINK_CANDIDATES)) {
-      if (a.closest("h1, h2") == null
-          && (a.attr("href").contains("#") || PostMetadata.parseDate(a.text()) == null)) {
+      String href = a.attr("href").strip();
+      if (!href.contains(last)) {
+        continue;
+      }
+      if (a.closest(LINK_HEADINGS) == null
+          && (href.contains("#")
+              || a.text().length() > DATE_LINK_TEXT
+              || PostMetadata.parseDate(a.text()) == null)) {
         continue; // outside a heading only a permalink that shows the post's date counts
       }
-      String href = a.attr("href").strip();
       String key;
       try {
-        key = selfKey(java.net.URI.create(canonical).resolve(href).toString());
+        key = selfKey(base.resolve(href).toString());
       } catch (IllegalArgumentException e) {
         continue;
       }
@@ -164,7 +184,7 @@ final class PostBody {
     if (title == null) {
       return null;
     }
-    Element heading = title.closest("h1, h2");
+    Element heading = title.closest(LINK_HEADINGS);
     Element mark = heading != null ? heading : title;
     int own = mark.text().length();
     Element up = mark.parent();
