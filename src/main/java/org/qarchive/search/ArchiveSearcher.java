@@ -71,6 +71,7 @@ import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
@@ -901,7 +902,10 @@ public final class ArchiveSearcher implements AutoCloseable {
     if (request.facets()) {
       FacetsCollectorManager.FacetsResult fr =
           FacetsCollectorManager.search(
-              timed, query, wanted, sort, true, new FacetsCollectorManager());
+              timed, query, wanted, sort, false, new FacetsCollectorManager());
+      // the scores come from the sort values: asking Lucene for them (doDocScores) scores every
+      // ranked entry a second time, a fifth of ranking a long question
+      withScores(fr.topDocs().scoreDocs, sort);
       ranked = new Ranked(fr.topDocs(), fr.topDocs().totalHits.value(), true, fr.facetsCollector());
     } else {
       // without facets nothing needs every match: past COUNT_UP_TO hits Lucene may skip the entries
@@ -1421,6 +1425,13 @@ public final class ArchiveSearcher implements AutoCloseable {
         Comparator<Passage> order) {
       return new SnippetFieldHighlighter(
           field, offsets, sentences, scorer, maxPassages, maxNoHighlightPassages, formatter, order);
+    }
+
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      return source == OffsetSource.POSTINGS
+          ? new PageOffsets(components)
+          : super.getOffsetStrategy(source, components);
     }
 
     @Override
