@@ -233,7 +233,13 @@ record PostMetadata(
     return null;
   }
 
-  /** The day the page states the post was published, or null. */
+  /**
+   * The day the page states the post was published, or null: the theme's own date, else the head's
+   * (meta tags, then JSON-LD), else the one the post shows. A head timestamp in UTC ({@code
+   * 2014-03-15T00:30:00+00:00}, as Yoast and others write it) names an instant, not the blog's
+   * calendar day: where the post shows a day next to it (a post of 7:30 pm in New York is the next
+   * day in UTC), the shown day is the one its readers saw.
+   */
   private static LocalDate day(
       Document doc, PageScan scan, Element post, String jsonLd, Theme theme) {
     if (theme.date != null) {
@@ -249,23 +255,40 @@ record PostMetadata(
         }
       }
     }
+    String stamp = headDate(doc, scan, jsonLd);
+    LocalDate head = parseDate(stamp);
+    if (head != null && !UTC_TIME.matcher(stamp).find()) {
+      return head;
+    }
+    LocalDate shown = shownDay(doc, post);
+    if (head == null) {
+      return shown;
+    }
+    return shown != null && Math.abs(shown.toEpochDay() - head.toEpochDay()) == 1 ? shown : head;
+  }
+
+  /** A timestamp with a time of day in UTC: {@code T00:30:00Z}, {@code T00:30+00:00}. */
+  private static final Pattern UTC_TIME =
+      Pattern.compile("T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]00:?00)\\s*$");
+
+  /** The first date the page's head states (meta tags, then JSON-LD), as written, or null. */
+  private static String headDate(Document doc, PageScan scan, String jsonLd) {
     List<Element> metas = scan.metas();
     for (Evaluator sel : DATE_METAS) {
       Element e = firstMatch(metas, sel, doc);
-      if (e != null) {
-        LocalDate d = parseDate(e.attr("content"));
-        if (d != null) {
-          return d;
-        }
+      if (e != null && parseDate(e.attr("content")) != null) {
+        return e.attr("content").strip();
       }
     }
     Matcher m = JSONLD_DATE.matcher(jsonLd);
-    if (m.find()) {
-      LocalDate d = parseDate(m.group(1));
-      if (d != null) {
-        return d;
-      }
+    if (m.find() && parseDate(m.group(1)) != null) {
+      return m.group(1).strip();
     }
+    return null;
+  }
+
+  /** The day the post shows: a date element, a date in digits, a byline date, a date header. */
+  private static LocalDate shownDay(Document doc, Element post) {
     Element scope = post != null ? post : doc.body();
     if (scope != null) {
       for (Element e : scope.select(DATES)) {

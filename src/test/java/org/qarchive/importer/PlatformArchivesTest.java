@@ -109,6 +109,16 @@ class PlatformArchivesTest {
     meetsTheGoals(platform, List.of("--extra-platforms", "src/scripts/heldback-platforms-3.py"));
   }
 
+  /**
+   * The fourth pair held back (src/scripts/heldback-platforms-4.py): a WordPress block theme whose
+   * head gives the time in UTC, and Hugo with PaperMod.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"wp-block", "hugo-papermod"})
+  void theFourthHeldBackPairToo(String platform) throws Exception {
+    meetsTheGoals(platform, List.of("--extra-platforms", "src/scripts/heldback-platforms-4.py"));
+  }
+
   private void meetsTheGoals(String platform, List<String> extra) throws Exception {
     Path dir = tmp.resolve(platform);
     Files.createDirectories(dir);

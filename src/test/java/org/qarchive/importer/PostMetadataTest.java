@@ -137,4 +137,40 @@ class PostMetadataTest {
         "Can botox move?",
         PostMetadata.withoutSiteName("Dr-Brandt: Can botox move?", "http://www.drbrandt.com/x"));
   }
+
+  @Test
+  void aHeadTimestampInUtcGivesWayToTheDayThePostShowsOneDayApart() {
+    String head =
+        "<head><meta property='article:published_time' content='2014-03-15T00:30:00+00:00'>"
+            + "</head>";
+    // 7:30 pm in New York is the next day in UTC: readers saw the 14th
+    PostMetadata evening =
+        read(
+            head
+                + "<article><h1>T</h1><time datetime='2014-03-14T19:30:00-05:00'>March 14, 2014"
+                + "</time><p>text</p></article>");
+    assertEquals(PostDate.of(LocalDate.of(2014, 3, 14)), evening.date());
+    // the same instant in JSON-LD, written with a Z
+    PostMetadata jsonLd =
+        read(
+            "<head><script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":"
+                + "\"2014-03-15T00:30:00Z\"}</script></head><article><h1>T</h1>"
+                + "<p class='meta'>Posted on March 14, 2014</p><p>text</p></article>");
+    assertEquals(PostDate.of(LocalDate.of(2014, 3, 14)), jsonLd.date());
+    // nothing shown, or a shown date that is another day altogether (an update): the head's day
+    assertEquals(
+        PostDate.of(LocalDate.of(2014, 3, 15)),
+        read(head + "<article><h1>T</h1><p>text</p></article>").date());
+    assertEquals(
+        PostDate.of(LocalDate.of(2014, 3, 15)),
+        read(head + "<article><h1>T</h1><time datetime='2014-04-02'>April 2, 2014</time></article>")
+            .date());
+    // a head timestamp with the blog's own offset is its calendar day already
+    assertEquals(
+        PostDate.of(LocalDate.of(2014, 3, 15)),
+        read("<head><meta property='article:published_time' content='2014-03-15T00:30:00-05:00'>"
+                + "</head><article><h1>T</h1><time datetime='2014-03-14'>March 14, 2014</time>"
+                + "</article>")
+            .date());
+  }
 }
