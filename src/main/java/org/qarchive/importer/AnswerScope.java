@@ -1,6 +1,7 @@
 package org.qarchive.importer;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -34,10 +35,34 @@ final class AnswerScope {
     while (up != null && STRUCTURE.contains(up.normalName())) {
       up = up.parent();
     }
+    while (up != null && continued(up)) {
+      up = up.parent();
+    }
     if (up == null || up.normalName().equals("body") || up.normalName().equals("html")) {
       return null;
     }
     return up;
+  }
+
+  /**
+   * The name blogs give the rest of a post split at its "more" mark, the extended entry: Movable
+   * Type's {@code div#more.asset-more} after {@code asset-body}, Typepad's {@code entry-more} after
+   * {@code entry-body}, an {@code entry-extended}. Not "more-stories" or "more-from": there "more"
+   * begins a name of something else.
+   */
+  private static final Pattern EXTENDED =
+      Pattern.compile("(?i)(?:^|\\s)(?:[\\w-]*[-_])?(?:more|extended)(?:$|\\s)");
+
+  /**
+   * Whether the post goes on right after {@code body}, in a sibling named as its extended entry
+   * that holds paragraphs (not a "Read more" link): the answer's element is then the one holding
+   * both.
+   */
+  private static boolean continued(Element body) {
+    Element next = body.nextElementSibling();
+    return next != null
+        && (EXTENDED.matcher(next.id()).find() || EXTENDED.matcher(next.className()).find())
+        && next.selectFirst("p") != null;
   }
 
   /** The nearest element that holds both, or null (no bound) when either is unbounded. */

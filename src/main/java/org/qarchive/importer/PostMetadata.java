@@ -267,9 +267,13 @@ record PostMetadata(
     return shown != null && Math.abs(shown.toEpochDay() - head.toEpochDay()) == 1 ? shown : head;
   }
 
-  /** A timestamp with a time of day in UTC: {@code T00:30:00Z}, {@code T00:30+00:00}. */
+  /**
+   * A timestamp with a time of day in UTC or in no stated zone: {@code 2014-03-15T00:30:00Z},
+   * {@code T00:30+00:00}, {@code 2014-03-15 00:30:00} (as HubSpot writes it).
+   */
   private static final Pattern UTC_TIME =
-      Pattern.compile("T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]00:?00)\\s*$");
+      Pattern.compile(
+          "\\d[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s?(?:Z|[+-]00:?00|UTC|GMT))?\\s*$");
 
   /** The first date the page's head states (meta tags, then JSON-LD), as written, or null. */
   private static String headDate(Document doc, PageScan scan, String jsonLd) {
@@ -303,8 +307,13 @@ record PostMetadata(
                     ? e.attr("content")
                     : e.hasAttr("title") ? e.attr("title") : e.text();
         LocalDate d = parseDate(v);
-        if (d == null) {
-          d = parseDate(e.text());
+        LocalDate written = parseDate(e.text());
+        if (d == null
+            || written != null
+                && UTC_TIME.matcher(v).find()
+                && Math.abs(written.toEpochDay() - d.toEpochDay()) == 1) {
+          // a timestamp in UTC (or with no zone) behind the day the reader is shown: the shown day
+          d = written;
         }
         if (d != null) {
           return d;
@@ -545,7 +554,9 @@ record PostMetadata(
         continue;
       }
       Set<String> rel = Set.of(SPACES.split(a.attr("rel").toLowerCase(Locale.ROOT)));
-      if (rel.contains("category") || a.attr("href").contains("/category/")) {
+      // rel=tag marks categories too on some platforms (Movable Type): the link's address, class,
+      // list or label tells which
+      if (rel.contains("category") || a.attr("href").contains("/category/") || isCategory(a)) {
         cats.add(text);
       } else {
         tgs.add(text);

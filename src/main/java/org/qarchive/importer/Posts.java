@@ -86,6 +86,12 @@ record Posts(
       }
     }
     boolean dominates = !biggestTeaser && biggestLength >= DOMINANT * Math.max(1, second);
+    Element titled = dominates ? null : soleTitledPost(body, out, teasers, canonical);
+    if (titled != null) {
+      // a short post beside a strip of related posts' teasers as long as it: the one container that
+      // links nowhere else and holds the page's heading is the post
+      return new Posts(out, titled, teasers, false, false);
+    }
     if (!dominates) {
       // teasers beside an article that is not marked as a post: the page's text is outside them
       int inside = 0;
@@ -100,6 +106,28 @@ record Posts(
     // a listing repeats teasers of other posts; containers that link nowhere else (readers'
     // replies marked up as articles, a post split into several) do not make one
     return new Posts(out, dominates ? biggest : null, teasers, !dominates && teasers >= 2, false);
+  }
+
+  /**
+   * The one container that is not a teaser when all the others are, provided it holds the page's
+   * first {@code <h1>} (a post page's title; a listing's is the blog's name, outside its teasers);
+   * else null.
+   */
+  private static Element soleTitledPost(
+      Element body, List<Element> out, int teasers, String canonical) {
+    if (teasers == 0 || teasers != out.size() - 1 || body == null) {
+      return null;
+    }
+    Element h1 = body.selectFirst("h1");
+    if (h1 == null) {
+      return null;
+    }
+    for (Element e : out) {
+      if (!isTeaser(e, canonical)) {
+        return PageScan.within(h1, e) ? e : null;
+      }
+    }
+    return null;
   }
 
   /**

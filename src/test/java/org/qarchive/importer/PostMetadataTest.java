@@ -165,6 +165,17 @@ class PostMetadataTest {
         PostDate.of(LocalDate.of(2014, 3, 15)),
         read(head + "<article><h1>T</h1><time datetime='2014-04-02'>April 2, 2014</time></article>")
             .date());
+    // a date element whose timestamp is in UTC or names no zone (HubSpot) shows the reader's day
+    assertEquals(
+        PostDate.of(LocalDate.of(2011, 7, 17)),
+        read("<article><h1>T</h1><time datetime='2011-07-18 00:15:00'>Jul 17, 2011 8:15:00 PM"
+                + "</time><p>text</p></article>")
+            .date());
+    assertEquals(
+        PostDate.of(LocalDate.of(2011, 7, 18)),
+        read("<article><h1>T</h1><time datetime='2011-07-18T00:15:00-05:00'>Jul 17, 2011</time>"
+                + "<p>text</p></article>")
+            .date());
     // a head timestamp with the blog's own offset is its calendar day already
     assertEquals(
         PostDate.of(LocalDate.of(2014, 3, 15)),

@@ -46,6 +46,25 @@ class PostsTest {
   }
 
   @Test
+  void aShortPostHoldingThePagesHeadingBesideLongerTeasersIsThePost() {
+    String related =
+        teaser("/botox/", "Botox and what it does to the forehead muscles over the years")
+            + teaser("/peels/", "Chemical peels: which depth for which skin, and how often")
+            + teaser("/lips/", "Lip fillers: swelling, bruising and how long both last");
+    Posts p =
+        of(
+            "<article class='post'><h1>Fillers?</h1><p>Q: How long?</p><p>A: A year.</p></article>"
+                + related,
+            "https://h.com/fillers/");
+    assertEquals("post", p.main().className());
+    assertFalse(p.listing());
+    // a listing's heading is the blog's, outside its teasers: still a listing
+    Posts listing = of("<h1>Ask Dr. Lee</h1>" + related, "https://h.com/");
+    assertTrue(listing.listing());
+    assertNull(listing.main());
+  }
+
+  @Test
   void teasersThatLinkToOtherPostsMakeAListing() {
     Posts p = of(teaser("/a/", "A") + teaser("/b/", "B") + teaser("/c/", "C"), "https://h.com/");
     assertTrue(p.listing());

@@ -65,6 +65,30 @@ class QaSegmenterTest {
   }
 
   @Test
+  void anAnswerGoesOnIntoThePostsExtendedEntryButNotIntoMoreStories() {
+    String qa =
+        "<div class='asset-content'><div class='asset-body'><p><em>Asked by Jenna R.:</em> Why?</p>"
+            + "<p><em>Dr. Ann Lee responds:</em> Because the skin ages.</p></div>";
+    for (String more :
+        List.of(
+            "<div id='more' class='asset-more'><p>It loses elasticity.</p></div>",
+            "<div class='entry-more'><p>It loses elasticity.</p></div>",
+            "<div class='entry-extended'><p>It loses elasticity.</p></div>")) {
+      List<RawQa> qas = segment(qa + more + "</div><div><p>Posted in Skin</p></div>", null);
+      assertEquals(1, qas.size(), more);
+      assertEquals("Because the skin ages.\n\nIt loses elasticity.", qas.get(0).answer(), more);
+    }
+    for (String other :
+        List.of(
+            "<div class='more-stories'><p>Obama urges UK to stay in the union.</p></div>",
+            "<div class='read-more'><a href='/x'>Read more</a></div><p>Other columns here.</p>")) {
+      List<RawQa> qas = segment(qa + other + "</div>", null);
+      assertEquals(1, qas.size(), other);
+      assertEquals("Because the skin ages.", qas.get(0).answer(), other);
+    }
+  }
+
+  @Test
   void anAnswerWrittenStraightIntoThePagesBodyRunsToItsEnd() {
     // no element around the Q&A but the page's body: nothing bounds the answer but the post's end
     List<RawQa> qas =
