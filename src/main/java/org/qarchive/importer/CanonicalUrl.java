@@ -35,6 +35,9 @@ public final class CanonicalUrl {
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
   // compiled once: String.replaceFirst and matches compile their pattern on every call
   private static final Pattern HTTP_ANY = Pattern.compile("(?i)^https?://.*");
+  private static final Pattern URL_PARTS = Pattern.compile("^(?i)(https?)://([^/]+)(.*)$");
+  private static final Pattern WAYBACK_PATH =
+      Pattern.compile("web\\.archive\\.org/web/[^/]+/(.*)$");
   private static final Pattern WAYBACK_FOLDER = Pattern.compile("^(?:.*/)?web\\.archive\\.org/");
   private static final Pattern DEFAULT_PORT = Pattern.compile(":(80|443)$");
   private static final Pattern INDEX_HTML = Pattern.compile("/index\\.html?$");
@@ -133,7 +136,7 @@ public final class CanonicalUrl {
       }
       kept.append(kept.isEmpty() ? "?" : "&").append(p);
     }
-    Matcher m = Pattern.compile("^(?i)(https?)://([^/]+)(.*)$").matcher(u);
+    Matcher m = URL_PARTS.matcher(u);
     if (!m.matches()) {
       return u + kept;
     }
@@ -169,7 +172,7 @@ public final class CanonicalUrl {
     if (bang >= 0) {
       p = p.substring(bang + 1);
     }
-    Matcher wb = Pattern.compile("web\\.archive\\.org/web/[^/]+/(.*)$").matcher(p);
+    Matcher wb = WAYBACK_PATH.matcher(p);
     if (wb.find()) {
       return Optional.of(clean("/web/19700101000000/" + wb.group(1)));
     }
