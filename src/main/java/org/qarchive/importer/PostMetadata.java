@@ -260,10 +260,12 @@ record PostMetadata(
     if (head != null && !UTC_TIME.matcher(stamp).find()) {
       return head;
     }
-    LocalDate shown = shownDay(doc, post);
     if (head == null) {
-      return shown;
+      return shownDay(doc, post, false);
     }
+    // against a UTC timestamp, only a date the post marks as one (not a byline's words): cheap
+    // enough for every page of a theme that writes its head in UTC
+    LocalDate shown = shownDay(doc, post, true);
     return shown != null && Math.abs(shown.toEpochDay() - head.toEpochDay()) == 1 ? shown : head;
   }
 
@@ -291,8 +293,11 @@ record PostMetadata(
     return null;
   }
 
-  /** The day the post shows: a date element, a date in digits, a byline date, a date header. */
-  private static LocalDate shownDay(Document doc, Element post) {
+  /**
+   * The day the post shows: a date element, a date in digits, then (unless {@code marked}) a byline
+   * date or a date header.
+   */
+  private static LocalDate shownDay(Document doc, Element post, boolean marked) {
     Element scope = post != null ? post : doc.body();
     if (scope != null) {
       for (Element e : scope.select(DATES)) {
@@ -320,7 +325,7 @@ record PostMetadata(
         }
       }
       LocalDate numeric = numericDate(scope, doc);
-      if (numeric != null) {
+      if (numeric != null || marked) {
         return numeric;
       }
       String text = copyWithout(scope, NOT_BYLINE, BODY_TEXT, BYLINE_REACH).text();
@@ -331,7 +336,7 @@ record PostMetadata(
         return d;
       }
     }
-    return post == null ? null : dateHeader(post);
+    return post == null || marked ? null : dateHeader(post);
   }
 
   /** Elements whose class says they hold a date ({@code p.blog-date}, {@code span.post-date}). */

@@ -155,7 +155,8 @@ class PostMetadataTest {
         read(
             "<head><script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":"
                 + "\"2014-03-15T00:30:00Z\"}</script></head><article><h1>T</h1>"
-                + "<p class='meta'>Posted on March 14, 2014</p><p>text</p></article>");
+                + "<p class='meta'>Posted on <span class='post-date'>3/14/2014</span></p>"
+                + "<p>text</p></article>");
     assertEquals(PostDate.of(LocalDate.of(2014, 3, 14)), jsonLd.date());
     // nothing shown, or a shown date that is another day altogether (an update): the head's day
     assertEquals(
