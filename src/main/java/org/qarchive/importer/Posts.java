@@ -70,10 +70,13 @@ record Posts(
     int biggestLength = -1;
     int second = 0;
     boolean biggestTeaser = false;
+    Element notTeaser = null;
     for (Element e : out) {
       boolean teaser = isTeaser(e, canonical);
       if (teaser) {
         teasers++;
+      } else {
+        notTeaser = e;
       }
       int length = e.text().length();
       if (length > biggestLength) {
@@ -86,11 +89,10 @@ record Posts(
       }
     }
     boolean dominates = !biggestTeaser && biggestLength >= DOMINANT * Math.max(1, second);
-    Element titled = dominates ? null : soleTitledPost(body, out, teasers, canonical);
-    if (titled != null) {
+    if (!dominates && teasers > 0 && teasers == out.size() - 1 && holdsHeading(body, notTeaser)) {
       // a short post beside a strip of related posts' teasers as long as it: the one container that
       // links nowhere else and holds the page's heading is the post
-      return new Posts(out, titled, teasers, false, false);
+      return new Posts(out, notTeaser, teasers, false, false);
     }
     if (!dominates) {
       // teasers beside an article that is not marked as a post: the page's text is outside them
@@ -109,25 +111,12 @@ record Posts(
   }
 
   /**
-   * The one container that is not a teaser when all the others are, provided it holds the page's
-   * first {@code <h1>} (a post page's title; a listing's is the blog's name, outside its teasers);
-   * else null.
+   * Whether {@code post} holds the page's first {@code <h1>}: a post page's title (a listing's is
+   * the blog's name, outside its teasers).
    */
-  private static Element soleTitledPost(
-      Element body, List<Element> out, int teasers, String canonical) {
-    if (teasers == 0 || teasers != out.size() - 1 || body == null) {
-      return null;
-    }
-    Element h1 = body.selectFirst("h1");
-    if (h1 == null) {
-      return null;
-    }
-    for (Element e : out) {
-      if (!isTeaser(e, canonical)) {
-        return PageScan.within(h1, e) ? e : null;
-      }
-    }
-    return null;
+  private static boolean holdsHeading(Element body, Element post) {
+    Element h1 = body == null ? null : body.selectFirst("h1");
+    return h1 != null && post != null && PageScan.within(h1, post);
   }
 
   /**

@@ -6,7 +6,6 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
 import org.apache.lucene.search.uhighlight.UHComponents;
@@ -76,8 +75,7 @@ final class PageOffsets extends PostingsOffsetStrategy {
     for (int i = 0; i < sourceTerms.length; i++) {
       if (terms.seekExact(sourceTerms[i])) {
         states[i] = terms.termState();
-        PostingsEnum docs = terms.postings(null, PostingsEnum.NONE);
-        cursors[i] = docs.docID() == DocIdSetIterator.NO_MORE_DOCS ? null : docs;
+        cursors[i] = terms.postings(null, PostingsEnum.NONE);
       }
     }
   }
