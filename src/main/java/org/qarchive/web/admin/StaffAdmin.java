@@ -605,6 +605,10 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
     }
     long declared = ctx.req().getContentLengthLong();
     if (declared > setup.maxUploadBytes() + 64 * 1024) {
+      if (declared <= setup.maxUploadBytes() + UploadReceiver.DRAIN_LIMIT) {
+        // read and drop it first, or the client may see a reset connection instead of the answer
+        UploadReceiver.drain(ctx.req().getInputStream());
+      }
       tooLarge(ctx, s);
       return;
     }

@@ -165,6 +165,15 @@ final class UploadReceiver {
     }
   }
 
+  /**
+   * Reads and drops a request body refused before it was read, up to {@link #DRAIN_LIMIT}: a server
+   * that answers and closes while the client is still sending resets the connection, and the client
+   * (a browser, Java's HTTP client) then shows a broken connection instead of the answer.
+   */
+  static void drain(InputStream body) {
+    drain(body, new byte[64 * 1024]);
+  }
+
   /** Reads and drops what the client still sends, up to a bound, so it sees our answer. */
   private static void drain(InputStream body, byte[] buf) {
     long left = DRAIN_LIMIT;

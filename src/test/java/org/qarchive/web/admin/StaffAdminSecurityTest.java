@@ -268,7 +268,7 @@ class StaffAdminSecurityTest {
     String before = s.staffState();
     byte[] big = new byte[600 * 1024];
     new java.util.Random(1).nextBytes(big);
-    // the size is declared: refused before the body is read
+    // the size is declared: refused by it, the body read and dropped so the client sees the answer
     HttpResponse<String> declared = alice.upload("big.zip", big, token);
     assertEquals(413, declared.statusCode());
     assertTrue(declared.body().contains("The file is too large"), declared.body());
