@@ -92,7 +92,8 @@ class PlatformArchivesTest {
    * kept here so that no later change loses them. Joomla and Typepad; Substack and Weebly; Jekyll
    * and LiveJournal; a WordPress block theme whose head gives the time in UTC, and Hugo with
    * PaperMod; HubSpot, whose short posts sit beside a strip of related posts, and Movable Type,
-   * whose extended entries continue the answer and whose categories are marked rel=tag.
+   * whose extended entries continue the answer and whose categories are marked rel=tag; Blogger's
+   * Contempo theme and WordPress's Twenty Twelve, exact at their first run.
    */
   @ParameterizedTest
   @CsvSource({
@@ -105,7 +106,9 @@ class PlatformArchivesTest {
     "wp-block, src/scripts/heldback-platforms-4.py",
     "hugo-papermod, src/scripts/heldback-platforms-4.py",
     "hubspot, src/scripts/heldback-platforms-5.py",
-    "movabletype, src/scripts/heldback-platforms-5.py"
+    "movabletype, src/scripts/heldback-platforms-5.py",
+    "blogger-contempo, src/scripts/heldback-platforms-6.py",
+    "wp-twentytwelve, src/scripts/heldback-platforms-6.py"
   })
   void theHeldBackPlatformsToo(String platform, String file) throws Exception {
     meetsTheGoals(platform, List.of("--extra-platforms", file));
