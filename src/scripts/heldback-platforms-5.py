@@ -57,25 +57,8 @@ import html as _html
 import re as _re
 
 
-def _plain(fragment):
-    t = _re.sub(r"<[^>]+>", " ", fragment)
-    return _re.sub(r"\s+", " ", _html.unescape(t)).strip()
-
-
-def _slug(s):
-    return _re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
-
-
-def _us_eastern_offset(d):
-    """Hours behind UTC for US Eastern time on date d (DST from the 2nd Sunday of March to the 1st of November)."""
-    def nth_sunday(year, month, n):
-        first = _dt.date(year, month, 1)
-        return first + _dt.timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
-    start, end = nth_sunday(d.year, 3, 2), nth_sunday(d.year, 11, 1)
-    return 4 if start <= d < end else 5
-
-
 def register(api):
+    _plain, _slug, _us_eastern_offset = api.plain_text, api.slug_of, api.us_eastern_offset
     esc, head, MONTHS = api.esc, api.head, api.MONTHS
     Platform = api.Platform
 
