@@ -311,6 +311,10 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
         return;
       }
       if (ctx.req().getContentLengthLong() > MAX_FORM_BYTES || !formReadable(ctx)) {
+        if (ctx.req().getContentLengthLong() <= UploadReceiver.DRAIN_LIMIT) {
+          // read and drop the rest first, or the client may see a reset connection, not this page
+          UploadReceiver.drain(ctx.req().getInputStream());
+        }
         ctx.status(413)
             .html(
                 pages.problem(
