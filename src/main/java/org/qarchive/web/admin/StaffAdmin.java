@@ -311,10 +311,7 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
         return;
       }
       if (ctx.req().getContentLengthLong() > MAX_FORM_BYTES || !formReadable(ctx)) {
-        if (ctx.req().getContentLengthLong() <= UploadReceiver.DRAIN_LIMIT) {
-          // read and drop the rest first, or the client may see a reset connection, not this page
-          UploadReceiver.drain(ctx.req().getInputStream());
-        }
+        dropBody(ctx);
         ctx.status(413)
             .html(
                 pages.problem(
@@ -345,10 +342,27 @@ public final class StaffAdmin implements WebModule, AutoCloseable {
   }
 
   private void refuse(Context ctx, Sessions.Session s, String message) {
+    dropBody(ctx);
     ctx.status(403)
         .html(
             pages.problem(
                 viewer(s), 403, "Not allowed", message, "/admin", "Go to the staff start page"));
+  }
+
+  /**
+   * Reads and drops what is left of a refused request's body, when it is not larger than the drain
+   * limit: answering and closing while the client still sends (an upload after the session ended, a
+   * form too large) makes it see a reset connection instead of our page.
+   */
+  private static void dropBody(Context ctx) {
+    if (ctx.req().getContentLengthLong() > UploadReceiver.DRAIN_LIMIT) {
+      return;
+    }
+    try {
+      UploadReceiver.drain(ctx.req().getInputStream());
+    } catch (IOException | RuntimeException e) {
+      // already read as a form, or the client went away: nothing left to drop
+    }
   }
 
   private static AdminPages.Viewer viewer(Sessions.Session s) {

@@ -159,6 +159,12 @@ class StaffAdminSecurityTest {
     HttpResponse<String> up =
         stranger.upload("evil.zip", zip(Map.of("x.html", post(9))), "guessed-token");
     assertEquals(403, up.statusCode());
+    byte[] big = new byte[3 << 20];
+    new java.util.Random(2).nextBytes(big);
+    // refused before it is read: the body is dropped so the client sees the page, not a reset
+    HttpResponse<String> bigUp = stranger.upload("big.zip", big, "guessed-token");
+    assertEquals(403, bigUp.statusCode());
+    assertTrue(bigUp.body().contains("Sign in again"), bigUp.body());
     assertEquals(before, s.staffState());
     assertEquals(audit, audit());
     assertTrue(s.searcher.get(entry).isPresent());
