@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -162,6 +163,24 @@ final class DoctorNames {
   }
 
   /** "Dr. Ashford" becomes "Dr. Helen Ashford" when the page spells the full name somewhere. */
+  /** "Dr. <first> <surname>" for each surname met; an archive has a handful of doctors. */
+  private static final Map<String, Pattern> WITH_SURNAME = new ConcurrentHashMap<>();
+
+  /** Most surnames whose pattern is kept; past it the cache starts again. */
+  private static final int SURNAMES_KEPT = 256;
+
+  private static Pattern withSurname(String surname) {
+    Pattern p = WITH_SURNAME.get(surname);
+    if (p == null) {
+      if (WITH_SURNAME.size() >= SURNAMES_KEPT) {
+        WITH_SURNAME.clear();
+      }
+      p = Pattern.compile("Dr\\.?\\s+(" + LETTERS + ")\\s+" + Pattern.quote(surname) + "\\b");
+      WITH_SURNAME.put(surname, p);
+    }
+    return p;
+  }
+
   static String fullName(String name, String pageText) {
     if (name == null) {
       return null;
@@ -173,9 +192,7 @@ final class DoctorNames {
     }
     // tried only where "Dr" starts a word: a leading \\b made the regex try every position of the
     // page's text
-    Matcher m =
-        Pattern.compile("Dr\\.?\\s+(" + LETTERS + ")\\s+" + Pattern.quote(parts[1]) + "\\b")
-            .matcher(pageText);
+    Matcher m = withSurname(parts[1]).matcher(pageText);
     Map<String, Integer> firsts = new LinkedHashMap<>();
     int i = pageText.indexOf("Dr");
     while (i >= 0) {

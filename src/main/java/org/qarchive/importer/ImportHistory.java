@@ -159,9 +159,7 @@ public final class ImportHistory {
       out.write(json);
     }
     DurableFiles.replace(folder(r.id()).resolve(REPORT_FILE), gz.toByteArray(), false);
-    ObjectNode counts = (ObjectNode) JSON.readTree(json);
-    counts.remove("rows");
-    return end(r.ended(Status.DONE, null, counts));
+    return end(r.ended(Status.DONE, null, report.countsJson()));
   }
 
   /** Records that the run failed, or was cancelled, committing nothing. */

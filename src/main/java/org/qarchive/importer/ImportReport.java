@@ -31,6 +31,8 @@ public record ImportReport(
     Duration elapsed,
     int skipped) {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** What happened to one file. */
   public enum FileOutcome {
     /** Its entries were stored (new, updated or unchanged; see the entry counts). */
@@ -112,10 +114,9 @@ public record ImportReport(
     return fileCounts().get(FileOutcome.FAILED);
   }
 
-  /** The report as one JSON object with the counts and the rows. */
-  public String toJson() {
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode o = mapper.createObjectNode();
+  /** The report's counts as a JSON object, without its rows (what a run's history keeps). */
+  public ObjectNode countsJson() {
+    ObjectNode o = JSON.createObjectNode();
     o.put("files", rows.size());
     o.put("imported", imported);
     o.put("updated", updated);
@@ -127,6 +128,12 @@ public record ImportReport(
     o.put("failed", failed());
     o.put("masked_pii", maskedPii);
     o.put("elapsed_ms", elapsed.toMillis());
+    return o;
+  }
+
+  /** The report as one JSON object with the counts and the rows. */
+  public String toJson() {
+    ObjectNode o = countsJson();
     ArrayNode arr = o.putArray("rows");
     for (Row r : rows) {
       ObjectNode x = arr.addObject();
@@ -136,7 +143,7 @@ public record ImportReport(
       x.put("reason", r.reason());
     }
     try {
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(o);
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of strings always serialises", e);
     }

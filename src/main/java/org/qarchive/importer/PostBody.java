@@ -3,7 +3,10 @@ package org.qarchive.importer;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 import org.qarchive.importer.fast.PageScan;
 
@@ -73,11 +76,9 @@ final class PostBody {
     if (scope == null) {
       return List.of();
     }
-    for (Evaluator sel : BODY_MARKERS) {
-      Element e = scope.selectFirst(sel);
-      if (e != null) {
-        return List.of(e);
-      }
+    Element marked = firstMarked(scope);
+    if (marked != null) {
+      return List.of(marked);
     }
     if (inPost) {
       return List.of(post);
@@ -88,6 +89,40 @@ final class PostBody {
     }
     Element content = doc.selectFirst(MAIN);
     return content == null ? List.of() : List.of(content);
+  }
+
+  /**
+   * What {@code scope.selectFirst} of each of {@link #BODY_MARKERS} in turn finds first (the scope
+   * included), in one walk: the first element in page order that matches the most trusted marker
+   * any element matches.
+   */
+  static Element firstMarked(Element scope) {
+    Element[] first = new Element[BODY_MARKERS.size()];
+    int[] best = {BODY_MARKERS.size()};
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e) {
+              // only markers more trusted than the best one found can still change the answer
+              for (int k = 0; k < best[0]; k++) {
+                if (BODY_MARKERS.get(k).matches(scope, e)) {
+                  first[k] = e;
+                  best[0] = k;
+                  break;
+                }
+              }
+            }
+            return best[0] == 0 ? FilterResult.STOP : FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        scope);
+    return best[0] < first.length ? first[best[0]] : null;
   }
 
   /**

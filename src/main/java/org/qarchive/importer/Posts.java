@@ -35,7 +35,6 @@ record Posts(
 
   private static final Evaluator TITLE = QueryParser.parse("h1, h2, h3, h4, .entry-title, .p-name");
   private static final Evaluator LINK = QueryParser.parse("a[href]");
-  private static final Evaluator BOOKMARK = QueryParser.parse("a[href][rel~=(?i)bookmark]");
   private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
 
   Posts {
@@ -63,7 +62,8 @@ record Posts(
       return new Posts(out, null, 0, false, false);
     }
     if (out.size() == 1) {
-      return new Posts(out, out.get(0), isTeaser(out.get(0), canonical) ? 1 : 0, false, false);
+      return new Posts(
+          out, out.get(0), isTeaser(out.get(0), canonical, scan) ? 1 : 0, false, false);
     }
     int teasers = 0;
     Element biggest = null;
@@ -72,7 +72,7 @@ record Posts(
     boolean biggestTeaser = false;
     Element notTeaser = null;
     for (Element e : out) {
-      boolean teaser = isTeaser(e, canonical);
+      boolean teaser = isTeaser(e, canonical, scan);
       if (teaser) {
         teasers++;
       } else {
@@ -171,7 +171,7 @@ record Posts(
    * Whether a container is a teaser of another page: its title links to an address other than the
    * page's own.
    */
-  private static boolean isTeaser(Element container, String canonical) {
+  private static boolean isTeaser(Element container, String canonical, PageScan scan) {
     // the title: the first heading, linked inside or around it; or a permalink
     Element title = container.selectFirst(TITLE);
     Element link = null;
@@ -183,7 +183,7 @@ record Posts(
       }
     }
     if (link == null) {
-      link = container.selectFirst(BOOKMARK);
+      link = PageScan.firstWithin(scan.bookmarks(), container);
     }
     if (link == null) {
       return false;

@@ -36,7 +36,9 @@ final class StructuredQa {
     }
     for (Element script : scan.jsonLd()) {
       String data = script.data();
-      if (!data.contains("Question")) {
+      if (!data.contains("\"Question\"")) {
+        // a Question typed as JSON-LD names its type as this string; a headline "Question from
+        // X" is not worth parsing the whole graph for
         continue;
       }
       try {

@@ -32,6 +32,56 @@ class PostBodyTest {
   }
 
   @Test
+  void theMostTrustedMarkerWinsWhereverItIsAndTheFirstOfItsKindInPageOrder() {
+    // each marker's first match by a selection of its own, the most trusted marker found winning
+    List<String> markers =
+        List.of(
+            "<div itemprop='articleBody'>",
+            "<div property='schema:text'>",
+            "<div class='e-content'>",
+            "<div class='entry-content'>",
+            "<div class='post-body'>",
+            "<div class='entry'>");
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 200; round++) {
+      StringBuilder html = new StringBuilder("<div id=scope>");
+      int open = 0;
+      for (int i = 0; i < 6; i++) {
+        html.append(markers.get(random.nextInt(markers.size()))).append("<p>").append(i);
+        open++;
+        while (open > 0 && random.nextBoolean()) {
+          html.append("</div>");
+          open--;
+        }
+      }
+      Document doc = Jsoup.parse(html.toString());
+      Element scope = doc.getElementById("scope");
+      Element expected = null;
+      for (String sel :
+          List.of(
+              "[itemprop~=(?i)(^|\\s)articleBody(\\s|$)]",
+              "[property~=(?i)(^|\\s)(schema:)?(articleBody|text)(\\s|$)]",
+              ".e-content",
+              ".entry-content",
+              ".post-content",
+              ".post-body",
+              ".article-content",
+              ".entry-body",
+              ".entrytext",
+              ".storycontent",
+              ".entry")) {
+        expected = scope.selectFirst(sel);
+        if (expected != null) {
+          break;
+        }
+      }
+      assertEquals(expected, PostBody.firstMarked(scope), html.toString());
+    }
+    Document self = Jsoup.parse("<div class='entry'><div class='post-body'>x</div></div>");
+    assertEquals(self.selectFirst(".post-body"), PostBody.firstMarked(self.selectFirst(".entry")));
+  }
+
+  @Test
   void withoutMarkupThePostsContainerIsTheBodyAndWithoutOneTheMainText() {
     String page =
         "<div class='menu'><a href='/'>Home</a></div><div class='x1'>"

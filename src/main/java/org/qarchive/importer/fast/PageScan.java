@@ -49,6 +49,8 @@ public final class PageScan implements NodeVisitor {
 
   private final List<Element> tagLinks = new ArrayList<>();
 
+  private final List<Element> bookmarks = new ArrayList<>();
+
   private final List<List<Element>> titles =
       List.of(
           new ArrayList<>(),
@@ -297,6 +299,14 @@ public final class PageScan implements NodeVisitor {
   }
 
   /**
+   * {@code a[href][rel~=(?i)bookmark]} (a post's permalink) outside the toolbar, in page order:
+   * what tells a teaser whose title is not linked.
+   */
+  public List<Element> bookmarks() {
+    return bookmarks;
+  }
+
+  /**
    * For each title selector in the order they are tried ({@code h1.entry-title}, {@code
    * .entry-title}, {@code [itemprop=headline]}, {@code .post-title}, {@code h1}), its elements
    * outside the toolbar.
@@ -438,6 +448,11 @@ public final class PageScan implements NodeVisitor {
       }
       case "style", "noscript", "iframe", "template", "object", "embed" -> notContent.add(e);
       case "a" -> {
+        if (hasAttributes
+            && attrs.hasKey("href")
+            && containsAsciiIgnoreCase(attrs.get("rel"), "bookmark")) {
+          bookmarks.add(e);
+        }
         if (hasAttributes
             && (here & (INSIDE_CHROME | WIDGET | COMMENTS_OR_CLOUD)) == 0
             && attrs.get("rel").contains("tag")
@@ -660,6 +675,27 @@ public final class PageScan implements NodeVisitor {
   /** {@code [key=value]}: the attribute equals the value ignoring case. */
   private static boolean attrIs(Attributes attrs, String key, String value) {
     return attrs.hasKey(key) && attrs.get(key).equalsIgnoreCase(value);
+  }
+
+  /**
+   * Whether {@code s} holds the lower-case ASCII {@code needle}, ignoring the case of ASCII letters
+   * only (as a {@code (?i)} regular expression does).
+   */
+  private static boolean containsAsciiIgnoreCase(String s, String needle) {
+    for (int i = 0; i + needle.length() <= s.length(); i++) {
+      int k = 0;
+      while (k < needle.length()) {
+        char c = s.charAt(i + k);
+        if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != needle.charAt(k)) {
+          break;
+        }
+        k++;
+      }
+      if (k == needle.length()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

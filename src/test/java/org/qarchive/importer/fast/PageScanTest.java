@@ -49,6 +49,7 @@ class PageScanTest {
       css(
           "aside, nav, .widget, .widget-area, .sidebar, #sidebar, #secondary, .site-header, #masthead, .site-footer,"
               + " #colophon, .footer-widgets");
+  private static final Evaluator BOOKMARKS = css("a[href][rel~=(?i)bookmark]");
   private static final Evaluator TAG_LINKS =
       css("a[rel~=tag]:not([class*=tag-link-]):not([class*=tag-cloud-link])");
   private static final List<Evaluator> TITLES =
@@ -186,6 +187,7 @@ class PageScanTest {
                         && e.closest(COMMENTS_OR_CLOUD) == null)
             .toList(),
         scan.tagLinks());
+    check(diffs, "bookmarks", outside(doc, BOOKMARKS), scan.bookmarks());
     check(diffs, "noise", doc.select(NOISE), PageScan.noise(doc));
     List<Element> scopes = new ArrayList<>(List.of(doc));
     scopes.addAll(scan.postCandidates());
