@@ -77,4 +77,67 @@ class LauncherTest {
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("qarchive 0.1.0"), r.out());
   }
+
+  /**
+   * The tarball's launcher, in a fake install whose "java" prints the arguments it was given: an
+   * import of a small archive runs with the JIT's quick compiler only, a large one (here: over a
+   * limit set to 0 KB) and every other command with the full JIT. The development launcher holds
+   * the same rule, word for word.
+   */
+  @Test
+  void anImportOfASmallArchiveRunsWithTheQuickCompilerOnly() throws Exception {
+    Path home = tmp.resolve("install");
+    Files.createDirectories(home.resolve("bin"));
+    Files.createDirectories(home.resolve("lib"));
+    Files.createDirectories(home.resolve("runtime/bin"));
+    Files.copy(Path.of("src/dist/bin/qarchive"), home.resolve("bin/qarchive"));
+    Files.writeString(home.resolve("lib/qarchive.jar"), "", StandardCharsets.UTF_8);
+    Path java = home.resolve("runtime/bin/java");
+    Files.writeString(java, "#!/bin/sh\necho \"java $*\"\n", StandardCharsets.UTF_8);
+    java.toFile().setExecutable(true);
+    Path pages = Files.createDirectories(tmp.resolve("pages"));
+    Files.writeString(pages.resolve("a.html"), "<p>x</p>".repeat(1000), StandardCharsets.UTF_8);
+    String quick = "-XX:TieredStopAtLevel=1";
+
+    String small = dist(home, Map.of(), "import", pages.toString(), "--index", "idx");
+    assertTrue(small.contains(quick) && small.contains("import " + pages), small);
+    String large =
+        dist(
+            home,
+            Map.of("QARCHIVE_QUICK_JIT_BELOW_KB", "0"),
+            "import",
+            "--index",
+            "idx",
+            pages.toString());
+    assertTrue(!large.contains(quick) && large.contains("import --index idx " + pages), large);
+    String serve = dist(home, Map.of(), "serve", "--index", pages.toString());
+    assertTrue(!serve.contains(quick), serve);
+
+    String rule = rule(Path.of("src/dist/bin/qarchive"));
+    assertTrue(rule.contains("quick_jit_below_kb=") && rule.contains("du -sk"), rule);
+    assertEquals(rule, rule(Path.of("qarchive")));
+  }
+
+  private String dist(Path home, Map<String, String> env, String... args) throws Exception {
+    List<String> cmd =
+        new java.util.ArrayList<>(List.of("sh", home.resolve("bin/qarchive").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(tmp.toFile());
+    pb.environment().remove("JAVA_OPTS");
+    pb.environment().remove("QARCHIVE_STATE_DIR");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    return out;
+  }
+
+  /** The launcher's lines from the size limit to the end of the size function. */
+  private static String rule(Path launcher) throws IOException {
+    String text = Files.readString(launcher, StandardCharsets.UTF_8);
+    int from = text.indexOf("# An import of up to");
+    int to = text.indexOf("\n}\n", text.indexOf("import_kb() {"));
+    assertTrue(from >= 0 && to > from, launcher.toString());
+    return text.substring(from, to);
+  }
 }
