@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -553,6 +554,7 @@ record PostMetadata(
     }
     Set<String> cats = new LinkedHashSet<>();
     Set<String> tgs = new LinkedHashSet<>();
+    Map<Element, Boolean> labelled = new IdentityHashMap<>();
     for (Element a : scan.tagLinks()) { // not inside chrome, comments or a tag cloud
       String text = termText(a);
       if (text.isEmpty()) {
@@ -561,7 +563,9 @@ record PostMetadata(
       Set<String> rel = Set.of(SPACES.split(a.attr("rel").toLowerCase(Locale.ROOT)));
       // rel=tag marks categories too on some platforms (Movable Type): the link's address, class,
       // list or label tells which
-      if (rel.contains("category") || a.attr("href").contains("/category/") || isCategory(a)) {
+      if (rel.contains("category")
+          || a.attr("href").contains("/category/")
+          || isCategory(a, labelled)) {
         cats.add(text);
       } else {
         tgs.add(text);
@@ -569,14 +573,14 @@ record PostMetadata(
     }
     if (cats.isEmpty() && tgs.isEmpty() && post != null) {
       // links to category and tag pages shown with the post, by their addresses
-      taxonomyLinks(post, post, cats, tgs);
+      taxonomyLinks(post, post, cats, tgs, labelled);
       // some platforms show them right after the post's container (Medium): the few elements
       // after it and after its ancestors, a few levels up
       Element up = post;
       for (int level = 0; level < 3 && up != null && cats.isEmpty() && tgs.isEmpty(); level++) {
         Element e = up.nextElementSibling();
         for (int n = 0; n < 4 && e != null && cats.isEmpty() && tgs.isEmpty(); n++) {
-          taxonomyLinks(e, post, cats, tgs);
+          taxonomyLinks(e, post, cats, tgs, labelled);
           e = e.nextElementSibling();
         }
         up = up.parent();
@@ -591,9 +595,13 @@ record PostMetadata(
    * and outside menus, breadcrumbs, sidebars, related posts, comments and tag clouds.
    */
   private static void taxonomyLinks(
-      Element scope, Element post, Set<String> cats, Set<String> tgs) {
+      Element scope,
+      Element post,
+      Set<String> cats,
+      Set<String> tgs,
+      Map<Element, Boolean> labelled) {
     for (Element a : scope.select(LINKS)) {
-      boolean category = isCategory(a);
+      boolean category = isCategory(a, labelled);
       if (!category && !isTag(a) || PageScan.isCloudLink(a.className()) || notTerm(a, post)) {
         continue;
       }
@@ -604,11 +612,12 @@ record PostMetadata(
     }
   }
 
-  private static boolean isCategory(Element a) {
+  /** {@code labelled}: what {@link #labelledCategory} found for the page's links so far. */
+  private static boolean isCategory(Element a, Map<Element, Boolean> labelled) {
     return CATEGORY_HREF.matcher(a.attr("href")).find()
         || CATEGORY_CLASS.matcher(a.className()).find()
         || a.attr("rel").toLowerCase(Locale.ROOT).contains("category")
-        || labelledCategory(a);
+        || labelledCategory(a, labelled);
   }
 
   /**
@@ -627,7 +636,17 @@ record PostMetadata(
    * by the text just before it in its parent ({@link #CATEGORY_LABEL}), the first link of such a
    * list or one after a comma.
    */
-  private static boolean labelledCategory(Element a) {
+  private static boolean labelledCategory(Element a, Map<Element, Boolean> labelled) {
+    Boolean known = labelled.get(a);
+    if (known == null) {
+      // the links of a list are met in page order: each asks about the one before it once
+      known = labelledCategoryOnce(a, labelled);
+      labelled.put(a, known);
+    }
+    return known;
+  }
+
+  private static boolean labelledCategoryOnce(Element a, Map<Element, Boolean> labelled) {
     Element parent = a.parent();
     if (parent == null) {
       return false;
@@ -646,7 +665,9 @@ record PostMetadata(
     // a list of them: "Posted in <a>Botox</a>, <a>Fillers</a>"
     if (text.endsWith(",")) {
       Element previous = a.previousElementSibling();
-      return previous != null && previous.normalName().equals("a") && labelledCategory(previous);
+      return previous != null
+          && previous.normalName().equals("a")
+          && labelledCategory(previous, labelled);
     }
     return CATEGORY_LABEL.matcher(text).find();
   }

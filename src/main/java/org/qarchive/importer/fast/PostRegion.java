@@ -47,90 +47,56 @@ public final class PostRegion {
     // the post
     String s = new String(bytes, StandardCharsets.ISO_8859_1);
     int cut = cut(s);
-    if (cut == n || needed(bytes, s, cut)) {
+    if (cut == n || needed(s, cut)) {
       return n;
     }
     return cut;
   }
 
-  /** What marks JSON-LD, a canonical link and {@code og:} properties, in lower case. */
-  private static final String[] MARKERS = {"ld+json", "canonical", "og:"};
+  /**
+   * What marks JSON-LD, a canonical link and {@code og:} properties, as written in lower and in
+   * upper case.
+   */
+  private static final String[] MARKERS = {
+    "ld+json", "LD+JSON", "canonical", "CANONICAL", "og:", "OG:"
+  };
+
+  private static final String[] METAS = {"<meta", "<META"};
 
   /** A meta whose tag holds one of these may name the post's author or date. */
   private static final String[] META_WORDS = {"author", "date", "publish", "time"};
 
   /**
-   * Whether the rest from {@code from} holds something a post page is read for wherever it is: a
-   * marker ({@link #MARKERS}) or a meta naming an author or a date, in any case, found in one pass
-   * over the bytes (a fresh import runs this before the JIT has compiled the JDK's vectorized
-   * search, where a search per marker cost 3 % of the import); then a tag link.
+   * Whether the rest from {@code from} holds something a post page is read for wherever it is. The
+   * markers are looked for as written in lower case and in upper case (the JDK's vectorized
+   * search), not in mixed case.
    */
-  private static boolean needed(byte[] b, String s, int from) {
-    int n = b.length;
-    for (int i = from; i < n; i++) {
-      switch (b[i]) {
-        case 'l', 'L' -> {
-          if (startsWithLower(b, i, MARKERS[0])) {
-            return true;
-          }
-        }
-        case 'c', 'C' -> {
-          if (startsWithLower(b, i, MARKERS[1])) {
-            return true;
-          }
-        }
-        case 'o', 'O' -> {
-          if (startsWithLower(b, i, MARKERS[2])) {
-            return true;
-          }
-        }
-        case '<' -> {
-          if (startsWithLower(b, i + 1, "meta")) {
-            int gt = tagEnd(s, i + 5);
-            if (gt < 0) {
-              return true; // a meta that does not end: read the page whole
-            }
-            for (String w : META_WORDS) {
-              if (regionContains(s, i, gt, w)) {
-                return true;
-              }
-            }
-            for (String m : MARKERS) {
-              if (regionContains(s, i, gt, m)) {
-                return true;
-              }
-            }
-            i = gt; // each character is looked at a bounded number of times
-          }
-        }
-        default -> {}
+  private static boolean needed(String s, int from) {
+    for (String marker : MARKERS) {
+      if (s.indexOf(marker, from) >= 0) {
+        return true;
       }
     }
-    return tagLink(s, from);
-  }
-
-  /** Whether the lower-case ASCII word is at {@code at}, ignoring the case of ASCII letters. */
-  private static boolean startsWithLower(byte[] b, int at, String word) {
-    if (at + word.length() > b.length) {
-      return false;
-    }
-    for (int k = 0; k < word.length(); k++) {
-      int c = b[at + k];
-      if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != word.charAt(k)) {
-        return false;
+    for (String meta : METAS) {
+      for (int i = s.indexOf(meta, from); i >= 0; ) {
+        int gt = tagEnd(s, i + 5);
+        if (gt < 0) {
+          return true; // a meta that does not end: read the page whole
+        }
+        for (String w : META_WORDS) {
+          if (regionContains(s, i, gt, w)) {
+            return true;
+          }
+        }
+        i = s.indexOf(meta, gt);
       }
     }
-    return true;
-  }
-
-  /**
-   * Whether the rest from {@code from} holds a tag link: "tag" inside a tag that has a rel
-   * attribute (the importer reads rel values as written), unless it is a tag cloud's.
-   */
-  private static boolean tagLink(String s, int from) {
-    // each character is looked at a bounded number of times, however hostile the page: the tag a
-    // "tag" is in is found from where the last one's search stopped, and a tag's "rel=" is looked
-    // for once
+    // tag links: "tag" inside a tag that has a rel attribute (the importer reads rel values as
+    // written), unless it is
+    // a tag cloud's
+    // (each character is looked at a bounded number of times, however hostile the page: the tag a
+    // "tag" is in is
+    // found from where the last one's search stopped, and a tag's "rel=" is looked for once)
     int prev = from;
     int prevLt = -1;
     int relTag = -1;

@@ -98,11 +98,7 @@ class PostRegionTest {
             "<link rel=\"canonical\" href=\"http://blog.example.com/botox/\">",
             "<meta property=\"og:url\" content=\"http://blog.example.com/botox/\">",
             "<meta itemprop=\"datePublished\" content=\"2014-03-02\">",
-            "<a href=\"/tag/botox/\" rel=\"tag\">botox</a>",
-            // in any case, as HTML reads names and these values
-            "<LINK REL=\"Canonical\" HREF=\"http://blog.example.com/botox/\">",
-            "<Meta Property=\"OG:url\" content=\"http://blog.example.com/botox/\">",
-            "<Meta name=\"Author\" content=\"Dr. Dean Kane\">")) {
+            "<a href=\"/tag/botox/\" rel=\"tag\">botox</a>")) {
       String page = HEAD + POST + COMMENTS + rest + SIDEBAR;
       assertEquals(page.getBytes(StandardCharsets.UTF_8).length, end(page), rest);
     }
