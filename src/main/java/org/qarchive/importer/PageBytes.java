@@ -75,7 +75,13 @@ final class PageBytes {
     }
     String head =
         new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1).strip();
-    String headLower = head.toLowerCase(Locale.ROOT);
+    // lower-cased only when it starts as a feed may (most pages start with a doctype)
+    String headLower =
+        head.regionMatches(true, 0, "<?xml", 0, 5)
+                || head.regionMatches(true, 0, "<rss", 0, 4)
+                || head.regionMatches(true, 0, "<feed", 0, 5)
+            ? head.toLowerCase(Locale.ROOT)
+            : "";
     if ((headLower.startsWith("<?xml")
             || headLower.startsWith("<rss")
             || headLower.startsWith("<feed"))
