@@ -18,21 +18,22 @@ final class PostBody {
    * ({@code articleBody}, {@code schema:text}), microformats ({@code e-content}, hAtom's {@code
    * entry-content}), then the names blogging platforms have long given it.
    */
+  static final List<String> BODY_MARKER_SELECTORS =
+      List.of(
+          "[itemprop~=(?i)(^|\\s)articleBody(\\s|$)]",
+          "[property~=(?i)(^|\\s)(schema:)?(articleBody|text)(\\s|$)]",
+          ".e-content",
+          ".entry-content",
+          ".post-content",
+          ".post-body",
+          ".article-content",
+          ".entry-body",
+          ".entrytext",
+          ".storycontent",
+          ".entry");
+
   private static final List<Evaluator> BODY_MARKERS =
-      java.util.stream.Stream.of(
-              "[itemprop~=(?i)(^|\\s)articleBody(\\s|$)]",
-              "[property~=(?i)(^|\\s)(schema:)?(articleBody|text)(\\s|$)]",
-              ".e-content",
-              ".entry-content",
-              ".post-content",
-              ".post-body",
-              ".article-content",
-              ".entry-body",
-              ".entrytext",
-              ".storycontent",
-              ".entry")
-          .map(QueryParser::parse)
-          .toList();
+      BODY_MARKER_SELECTORS.stream().map(QueryParser::parse).toList();
 
   private static final Evaluator MAIN = QueryParser.parse("#content, main, [role=main], .content");
 
@@ -97,7 +98,7 @@ final class PostBody {
    * any element matches.
    */
   static Element firstMarked(Element scope) {
-    Element[] first = new Element[BODY_MARKERS.size()];
+    Element[] found = {null};
     int[] best = {BODY_MARKERS.size()};
     NodeTraversor.filter(
         new NodeFilter() {
@@ -107,7 +108,7 @@ final class PostBody {
               // only markers more trusted than the best one found can still change the answer
               for (int k = 0; k < best[0]; k++) {
                 if (BODY_MARKERS.get(k).matches(scope, e)) {
-                  first[k] = e;
+                  found[0] = e;
                   best[0] = k;
                   break;
                 }
@@ -122,7 +123,7 @@ final class PostBody {
           }
         },
         scope);
-    return best[0] < first.length ? first[best[0]] : null;
+    return found[0];
   }
 
   /**

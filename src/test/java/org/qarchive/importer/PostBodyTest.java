@@ -57,19 +57,7 @@ class PostBodyTest {
       Document doc = Jsoup.parse(html.toString());
       Element scope = doc.getElementById("scope");
       Element expected = null;
-      for (String sel :
-          List.of(
-              "[itemprop~=(?i)(^|\\s)articleBody(\\s|$)]",
-              "[property~=(?i)(^|\\s)(schema:)?(articleBody|text)(\\s|$)]",
-              ".e-content",
-              ".entry-content",
-              ".post-content",
-              ".post-body",
-              ".article-content",
-              ".entry-body",
-              ".entrytext",
-              ".storycontent",
-              ".entry")) {
+      for (String sel : PostBody.BODY_MARKER_SELECTORS) {
         expected = scope.selectFirst(sel);
         if (expected != null) {
           break;
