@@ -125,6 +125,19 @@ final class EvalCommand implements Callable<Integer> {
   Float keywordFloor;
 
   @Option(
+      names = "--feedback-weight",
+      paramLabel = "W",
+      description =
+          "Hybrid: how far the query's vector moves toward its best answers' before the ranking is fused again, 0 for no second fusion (for tuning).")
+  Float feedbackWeight;
+
+  @Option(
+      names = "--feedback-answers",
+      paramLabel = "N",
+      description = "Hybrid: how many of the best answers it moves toward (for tuning).")
+  Integer feedbackAnswers;
+
+  @Option(
       names = "--split",
       paramLabel = "PART",
       description =
@@ -134,7 +147,7 @@ final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--tune",
       description =
-          "Hybrid: score a grid of lexical weights and meaning floors instead of one run (with --qrels).")
+          "Hybrid: score a grid of lexical weights and meaning floors, then of feedback weights and answers, instead of one run (with --qrels).")
   boolean tune;
 
   @Spec CommandSpec spec;
@@ -171,6 +184,15 @@ final class EvalCommand implements Callable<Integer> {
             meaningFloor != null ? meaningFloor : 0.4f,
             keywordFloor != null ? keywordFloor : 0.5f);
       }
+      if (feedbackWeight != null || feedbackAnswers != null) {
+        if ((feedbackWeight != null && !(feedbackWeight >= 0))
+            || (feedbackAnswers != null && feedbackAnswers < 1)) {
+          throw new BadInputException("--feedback-weight takes W >= 0, --feedback-answers N >= 1");
+        }
+        searcher.tuneFeedback(
+            feedbackWeight != null ? feedbackWeight : 0.3f,
+            feedbackAnswers != null ? feedbackAnswers : 2);
+      }
       out.printf(
           Locale.ROOT,
           "indexed %d documents (%d skipped: no question or answer); analysis %s, synonyms %s, ranking %s%n",
@@ -203,6 +225,21 @@ final class EvalCommand implements Callable<Integer> {
                   "lexical weight %.1f, keyword floor %.2f: nDCG@10 %.4f%n",
                   w / 10f,
                   floor,
+                  s.ndcg10());
+              out.flush();
+            }
+          }
+          searcher.tuneFusion(0.3f, 0.4f, 0.5f);
+          for (int answers : new int[] {2, 3, 5, 10}) {
+            for (float weight : new float[] {0f, 0.2f, 0.3f, 0.4f}) {
+              searcher.tuneFeedback(weight, answers);
+              TrecMetrics.Scores s =
+                  TrecMetrics.score(judged, Evaluation.run(searcher, q, 10), null);
+              out.printf(
+                  Locale.ROOT,
+                  "feedback weight %.1f toward %d answers: nDCG@10 %.4f%n",
+                  weight,
+                  answers,
                   s.ndcg10());
               out.flush();
             }

@@ -528,6 +528,15 @@ public final class ArchiveSearcher implements AutoCloseable {
       }
     }
     List<Fusion.Candidate> fused = Fusion.fuse(candidates, weights);
+    if (weights.feedbackWeight() > 0 && fused.size() > weights.feedbackAnswers()) {
+      int[] best =
+          fused.subList(0, weights.feedbackAnswers()).stream()
+              .mapToInt(Fusion.Candidate::doc)
+              .sorted()
+              .toArray();
+      float[] moved = Fusion.feedback(target, vectors(searcher, best), weights.feedbackWeight());
+      fused = Fusion.refuse(candidates, cosines(searcher, all, moved), weights);
+    }
     ScoreDoc[] ranking = new ScoreDoc[fused.size()];
     Map<Integer, Fusion.Candidate> byDoc = new HashMap<>();
     for (int i = 0; i < ranking.length; i++) {
@@ -604,6 +613,27 @@ public final class ArchiveSearcher implements AutoCloseable {
           return t;
         },
         (task, pool) -> task.run()); // busy (or closed): the calling thread embeds
+  }
+
+  /** The vectors of those of {@code sortedDocs} that have one, in order. */
+  private static List<float[]> vectors(IndexSearcher searcher, int[] sortedDocs)
+      throws IOException {
+    List<float[]> out = new ArrayList<>(sortedDocs.length);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    while (i < sortedDocs.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+      KnnVectorValues.DocIndexIterator it = values == null ? null : values.iterator();
+      for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
+        int target = sortedDocs[i] - leaf.docBase;
+        if (it != null && (it.docID() < target ? it.advance(target) : it.docID()) == target) {
+          out.add(values.vectorValue(it.index()).clone()); // the reader reuses its array
+        }
+      }
+    }
+    return out;
   }
 
   /** The cosine similarity of each document's vector (of those that have one) to {@code target}. */
@@ -749,7 +779,21 @@ public final class ArchiveSearcher implements AutoCloseable {
    * eval}, which tunes them.
    */
   public void tuneFusion(float lexicalWeight, float meaningFloor, float keywordFloor) {
-    fusion = new Fusion.Weights(lexicalWeight, meaningFloor, keywordFloor);
+    Fusion.Weights now = fusion;
+    fusion =
+        new Fusion.Weights(
+            lexicalWeight, meaningFloor, keywordFloor, now.feedbackWeight(), now.feedbackAnswers());
+  }
+
+  /**
+   * Sets how a hybrid ranking is fused again: how far the query's vector moves toward its best
+   * answers' (0: not at all), and toward how many. For {@code qarchive eval}.
+   */
+  public void tuneFeedback(float weight, int answers) {
+    Fusion.Weights now = fusion;
+    fusion =
+        new Fusion.Weights(
+            now.lexicalWeight(), now.meaningFloor(), now.keywordFloor(), weight, answers);
   }
 
   /** Keeps the vectors of the last {@code entries} distinct queries (64 unless set). */
