@@ -2,8 +2,10 @@ package org.qarchive.site;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -50,8 +52,32 @@ public final class EmergencyTriggers {
 
   private final List<Trigger> triggers;
 
+  /**
+   * The triggers (their places in {@link #triggers}, in order) by their first word, so that a
+   * query's word is tried against the phrases that can start with it, not against all of them: a
+   * long pasted question of 150 words against a hundred phrases was 15,000 tries a search.
+   */
+  private final Map<String, int[]> byFirstWord;
+
+  /** The triggers whose first word is a prefix ({@code word*}), in order. */
+  private final int[] prefixFirst;
+
   private EmergencyTriggers(List<Trigger> triggers) {
     this.triggers = List.copyOf(triggers);
+    Map<String, List<Integer>> exact = new HashMap<>();
+    List<Integer> prefix = new ArrayList<>();
+    for (int i = 0; i < this.triggers.size(); i++) {
+      String first = this.triggers.get(i).elements().get(0);
+      if (first.endsWith("*")) {
+        prefix.add(i);
+      } else {
+        exact.computeIfAbsent(first, k -> new ArrayList<>()).add(i);
+      }
+    }
+    Map<String, int[]> index = new HashMap<>();
+    exact.forEach((w, at) -> index.put(w, at.stream().mapToInt(Integer::intValue).toArray()));
+    this.byFirstWord = Map.copyOf(index);
+    this.prefixFirst = prefix.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** No triggers: nothing is ever an emergency. */
@@ -78,29 +104,37 @@ public final class EmergencyTriggers {
       return null;
     }
     List<String> words = words(query);
-    Match found = null;
-    for (Trigger t : triggers) {
-      if (found != null && found.kind() == Kind.CRISIS) {
-        break;
-      }
-      if ((found == null || t.kind() == Kind.CRISIS) && matches(t.elements(), words)) {
-        found = new Match(t.kind(), t.text());
-      }
-    }
-    return found;
-  }
-
-  private static boolean matches(List<String> elements, List<String> words) {
+    // the first phrase of the file that matches, or the first crisis phrase if one does
+    int first = Integer.MAX_VALUE;
+    int firstCrisis = Integer.MAX_VALUE;
     for (int start = 0; start < words.size(); start++) {
       if (start > 0 && NEGATIONS.contains(words.get(start - 1))) {
         continue;
       }
-      if (matchFrom(elements, 0, words, start)) {
-        return true;
+      for (int[] candidates :
+          new int[][] {byFirstWord.getOrDefault(words.get(start), NONE), prefixFirst}) {
+        for (int i : candidates) {
+          Trigger t = triggers.get(i);
+          boolean crisis = t.kind() == Kind.CRISIS;
+          if ((i < first || crisis && i < firstCrisis)
+              && matchFrom(t.elements(), 0, words, start)) {
+            first = Math.min(first, i);
+            if (crisis) {
+              firstCrisis = Math.min(firstCrisis, i);
+            }
+          }
+        }
       }
     }
-    return false;
+    int chosen = firstCrisis != Integer.MAX_VALUE ? firstCrisis : first;
+    if (chosen == Integer.MAX_VALUE) {
+      return null;
+    }
+    Trigger t = triggers.get(chosen);
+    return new Match(t.kind(), t.text());
   }
+
+  private static final int[] NONE = {};
 
   /** Whether {@code elements[e..]} match {@code words} starting exactly at {@code w}. */
   private static boolean matchFrom(List<String> elements, int e, List<String> words, int w) {

@@ -255,4 +255,19 @@ class EmergencyTriggersTest {
     assertNull(shipped().detect(""));
     assertNull(shipped().detect(null));
   }
+
+  @Test
+  void theFirstPhraseOfTheFileThatMatchesIsReportedWhereverItStandsInTheQuery() throws Exception {
+    EmergencyTriggers t =
+        EmergencyTriggers.parse(
+            "chest pain\npain ... breath*\nbleed*\n[crisis]\nkill* myself\nwant to die\n");
+    assertEquals("chest pain", t.detect("pain and breathing trouble, then chest pain").trigger());
+    assertEquals("pain ... breath*", t.detect("pain and breathing trouble").trigger());
+    assertEquals("bleed*", t.detect("no chest pain but bleeding").trigger());
+    assertEquals(
+        "kill* myself",
+        t.detect("I want to die, I will kill myself, chest pain and bleeding").trigger());
+    assertEquals(EmergencyTriggers.Kind.CRISIS, t.detect("bleeding and want to die").kind());
+    assertNull(t.detect("no bleeding, not chest pain"));
+  }
 }
