@@ -191,7 +191,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         searcher.tuneFeedback(
             feedbackWeight != null ? feedbackWeight : 0.3f,
-            feedbackAnswers != null ? feedbackAnswers : 2);
+            feedbackAnswers != null ? feedbackAnswers : 5);
       }
       out.printf(
           Locale.ROOT,

@@ -45,7 +45,7 @@ final class Fusion {
       float keywordFloor,
       float feedbackWeight,
       int feedbackAnswers) {
-    static final Weights DEFAULT = new Weights(0.3f, 0.40f, 0.5f, 0.3f, 2);
+    static final Weights DEFAULT = new Weights(0.3f, 0.40f, 0.5f, 0.3f, 5);
 
     /** The least similarity for an entry found by meaning only, for this kind of query. */
     float floor(boolean keywords) {
