@@ -615,10 +615,14 @@ public final class ArchiveSearcher implements AutoCloseable {
         (task, pool) -> task.run()); // busy (or closed): the calling thread embeds
   }
 
-  /** The vectors of those of {@code sortedDocs} that have one, in order. */
-  private static List<float[]> vectors(IndexSearcher searcher, int[] sortedDocs)
+  /** A document that has a vector, and the vector (the reader's array, reused: copy to keep). */
+  private interface VectorVisitor {
+    void visit(int doc, float[] vector);
+  }
+
+  /** Visits those of {@code sortedDocs} that have a vector, in order, one leaf at a time. */
+  private static void eachVector(IndexSearcher searcher, int[] sortedDocs, VectorVisitor visitor)
       throws IOException {
-    List<float[]> out = new ArrayList<>(sortedDocs.length);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int i = 0;
     while (i < sortedDocs.length) {
@@ -629,10 +633,17 @@ public final class ArchiveSearcher implements AutoCloseable {
       for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
         int target = sortedDocs[i] - leaf.docBase;
         if (it != null && (it.docID() < target ? it.advance(target) : it.docID()) == target) {
-          out.add(values.vectorValue(it.index()).clone()); // the reader reuses its array
+          visitor.visit(sortedDocs[i], values.vectorValue(it.index()));
         }
       }
     }
+  }
+
+  /** The vectors of those of {@code sortedDocs} that have one, in order. */
+  private static List<float[]> vectors(IndexSearcher searcher, int[] sortedDocs)
+      throws IOException {
+    List<float[]> out = new ArrayList<>(sortedDocs.length);
+    eachVector(searcher, sortedDocs, (doc, vector) -> out.add(vector.clone()));
     return out;
   }
 
@@ -640,24 +651,8 @@ public final class ArchiveSearcher implements AutoCloseable {
   private static Map<Integer, Float> cosines(
       IndexSearcher searcher, int[] sortedDocs, float[] target) throws IOException {
     Map<Integer, Float> out = new HashMap<>();
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    int i = 0;
-    while (i < sortedDocs.length) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sortedDocs[i], leaves));
-      int end = leaf.docBase + leaf.reader().maxDoc();
-      FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-      KnnVectorValues.DocIndexIterator it = values == null ? null : values.iterator();
-      for (; i < sortedDocs.length && sortedDocs[i] < end; i++) {
-        if (it == null) {
-          continue;
-        }
-        int target0 = sortedDocs[i] - leaf.docBase;
-        int at = it.docID() < target0 ? it.advance(target0) : it.docID();
-        if (at == target0) {
-          out.put(sortedDocs[i], Embedder.similarity(values.vectorValue(it.index()), target));
-        }
-      }
-    }
+    eachVector(
+        searcher, sortedDocs, (doc, vector) -> out.put(doc, Embedder.similarity(vector, target)));
     return out;
   }
 

@@ -8,25 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.qarchive.embedding.Embedder;
 
 class FusionTest {
-
-  private static float dot(float[] a, float[] b) {
-    float s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
 
   @Test
   void theMovedVectorIsOfUnitLengthAndNearerToTheBestAnswers() {
     float[] query = {1, 0, 0};
     float[] best = {0, 1, 0};
     float[] moved = Fusion.feedback(query, List.of(best), 0.3f);
-    assertEquals(1f, dot(moved, moved), 1e-5f);
-    assertTrue(dot(moved, best) > dot(query, best), "moved toward the answer");
-    assertTrue(dot(moved, query) > dot(moved, best), "still mostly the question");
+    assertEquals(1f, Embedder.similarity(moved, moved), 1e-5f);
+    assertTrue(
+        Embedder.similarity(moved, best) > Embedder.similarity(query, best),
+        "moved toward the answer");
+    assertTrue(
+        Embedder.similarity(moved, query) > Embedder.similarity(moved, best),
+        "still mostly the question");
   }
 
   @Test
