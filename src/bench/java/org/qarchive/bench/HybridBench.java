@@ -297,19 +297,19 @@ final class HybridBench {
   private static final int MIN_WARMUP_ROUNDS = 4;
 
   /**
-   * Least warm-up rounds over HTTP: 60 s. Served from a cold start, the CPU per hybrid request
-   * still fell between 60 and 90 s (2026-12-06: 9.2, 7.9 then 7.3 ms in 15 s runs), and after 25 s
-   * the rule alone measured 8.8 ms.
+   * Least warm-up rounds over HTTP: two minutes. Served from a cold start, the CPU per hybrid
+   * request still fell after 90 s (2026-12-06: two servers made 250-266 and 231-233 requests/s in
+   * 15 s runs after 90 s of serving), and a 60 s warm-up measured 217/s.
    */
-  private static final int MIN_HTTP_WARMUP_ROUNDS = 12;
+  private static final int MIN_HTTP_WARMUP_ROUNDS = 24;
 
-  private static final int MAX_WARMUP_ROUNDS = 36;
+  private static final int MAX_WARMUP_ROUNDS = 48;
 
   /**
    * Serves the questions until the JIT is done with the whole path, and returns how long that took,
-   * in seconds: rounds of 5 s, at least twelve, until two rounds running cost no more than 3 % less
-   * CPU per request than the cheapest round before them (at most three minutes; one such round was
-   * not enough, as a round's cost moves by 5-10 % on this host). With both cores answering, the
+   * in seconds: rounds of 5 s, at least 24, until two rounds running cost no more than 3 % less CPU
+   * per request than the cheapest round before them (at most four minutes; one such round was not
+   * enough, as a round's cost moves by 5-10 % on this host). With both cores answering, the
    * compiler threads get little time: a fixed 5 s warm-up left a hybrid request at 10.6 ms of CPU
    * against 8.1 ms after 15 s, and a search in process took 45 s to reach its steady 6.3 ms
    * (2026-12-06). A server runs for days; its steady state is what it serves at.
