@@ -194,21 +194,17 @@ final class HybridBench {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     // warm-up passes until the JIT is done, on the same rule as warmUp's rounds (one pass of
     // warm-up measured a hybrid search at 9.2 ms where the steady state is 6.3 ms, 2026-12-06)
-    double cheapest = Double.POSITIVE_INFINITY;
-    int flat = 0;
-    for (int pass = 0; pass < MAX_WARMUP_ROUNDS; pass++) {
-      Latencies warm = new Latencies();
-      for (String q : queries) {
-        long cpu0 = allThreadsCpu(threads);
-        searcher.search(SearchRequest.of(q));
-        warm.add(Math.max(0, allThreadsCpu(threads) - cpu0));
-      }
-      flat = warm.meanMs() >= cheapest * 0.97 ? flat + 1 : 0;
-      if (pass >= MIN_WARMUP_ROUNDS - 1 && flat >= 2) {
-        break;
-      }
-      cheapest = Math.min(cheapest, warm.meanMs());
-    }
+    untilSettled(
+        MIN_WARMUP_ROUNDS,
+        () -> {
+          Latencies warm = new Latencies();
+          for (String q : queries) {
+            long cpu0 = allThreadsCpu(threads);
+            searcher.search(SearchRequest.of(q));
+            warm.add(Math.max(0, allThreadsCpu(threads) - cpu0));
+          }
+          return warm.meanMs();
+        });
     Latencies cpu = new Latencies();
     for (int pass = 0; pass < 2; pass++) {
       for (String q : queries) {
@@ -316,19 +312,36 @@ final class HybridBench {
    */
   private static double warmUp(int port, List<String> targets) throws Exception {
     long start = System.nanoTime();
+    untilSettled(
+        MIN_HTTP_WARMUP_ROUNDS,
+        () -> {
+          long cpu0 = processCpuNanos();
+          TimedLoop.Result r = HttpBench.run(port, targets, 2, WARMUP_ROUND_SECONDS);
+          return (processCpuNanos() - cpu0) / (double) Math.max(1, r.latencies().count());
+        });
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** One warm-up round: runs it and returns its cost (CPU per search or request). */
+  private interface Round {
+    double run() throws Exception;
+  }
+
+  /**
+   * Runs warm-up rounds, at least {@code minRounds} and at most {@link #MAX_WARMUP_ROUNDS}, until
+   * two running cost no more than 3 % less than the cheapest round before them: the JIT is done.
+   */
+  private static void untilSettled(int minRounds, Round round) throws Exception {
     double cheapest = Double.POSITIVE_INFINITY;
     int flat = 0;
-    for (int round = 0; round < MAX_WARMUP_ROUNDS; round++) {
-      long cpu0 = processCpuNanos();
-      TimedLoop.Result r = HttpBench.run(port, targets, 2, WARMUP_ROUND_SECONDS);
-      double perRequest = (processCpuNanos() - cpu0) / (double) Math.max(1, r.latencies().count());
-      flat = perRequest >= cheapest * 0.97 ? flat + 1 : 0;
-      if (round >= MIN_HTTP_WARMUP_ROUNDS - 1 && flat >= 2) {
-        break;
+    for (int i = 0; i < MAX_WARMUP_ROUNDS; i++) {
+      double cost = round.run();
+      flat = cost >= cheapest * 0.97 ? flat + 1 : 0;
+      if (i >= minRounds - 1 && flat >= 2) {
+        return;
       }
-      cheapest = Math.min(cheapest, perRequest);
+      cheapest = Math.min(cheapest, cost);
     }
-    return (System.nanoTime() - start) / 1e9;
   }
 
   /**

@@ -178,20 +178,14 @@ final class EvalCommand implements Callable<Integer> {
         Evaluation eval = Evaluation.index(corpus, analysis, embedder);
         ArchiveSearcher searcher = eval.searcher(synonyms, Ranking.DEFAULT, embedder, ranking)) {
       searcher.cacheQueryVectors(10_000); // offline: each query is run once per page and setting
-      if (lexicalWeight != null || meaningFloor != null || keywordFloor != null) {
-        searcher.tuneFusion(
-            lexicalWeight != null ? lexicalWeight : 0.3f,
-            meaningFloor != null ? meaningFloor : 0.4f,
-            keywordFloor != null ? keywordFloor : 0.5f);
-      }
-      if (feedbackWeight != null || feedbackAnswers != null) {
-        if ((feedbackWeight != null && !(feedbackWeight >= 0))
-            || (feedbackAnswers != null && feedbackAnswers < 1)) {
-          throw new BadInputException("--feedback-weight takes W >= 0, --feedback-answers N >= 1");
-        }
-        searcher.tuneFeedback(
-            feedbackWeight != null ? feedbackWeight : 0.3f,
-            feedbackAnswers != null ? feedbackAnswers : 5);
+      try {
+        // an option not given keeps the shipped setting
+        searcher.tuneFusion(lexicalWeight, meaningFloor, keywordFloor);
+        searcher.tuneFeedback(feedbackWeight, feedbackAnswers);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(
+            "--lexical-weight takes 0..1, --feedback-weight W >= 0, --feedback-answers N >= 1: "
+                + e.getMessage());
       }
       out.printf(
           Locale.ROOT,
@@ -217,7 +211,7 @@ final class EvalCommand implements Callable<Integer> {
           TrecMetrics.Qrels judged = judged(TrecMetrics.Qrels.read(qrels), q);
           for (float floor : new float[] {0.5f, 0.6f, 0.7f}) {
             for (int w = 2; w <= 5; w++) {
-              searcher.tuneFusion(w / 10f, 0.4f, floor);
+              searcher.tuneFusion(w / 10f, null, floor);
               TrecMetrics.Scores s =
                   TrecMetrics.score(judged, Evaluation.run(searcher, q, 10), null);
               out.printf(
@@ -229,7 +223,7 @@ final class EvalCommand implements Callable<Integer> {
               out.flush();
             }
           }
-          searcher.tuneFusion(0.3f, 0.4f, 0.5f);
+          searcher.shippedFusion();
           for (int answers : new int[] {2, 3, 5, 10}) {
             for (float weight : new float[] {0f, 0.2f, 0.3f, 0.4f}) {
               searcher.tuneFeedback(weight, answers);

@@ -288,7 +288,8 @@ public final class Embedder implements AutoCloseable {
     }
   }
 
-  private static float[] normalized(float[] v) {
+  /** {@code v} scaled in place to unit length (left as it is when it is all zeros); returns it. */
+  public static float[] normalized(float[] v) {
     double sum = 0;
     for (float x : v) {
       sum += x * x;

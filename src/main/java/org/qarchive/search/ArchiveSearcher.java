@@ -770,25 +770,43 @@ public final class ArchiveSearcher implements AutoCloseable {
 
   /**
    * Sets the fusion of a hybrid ranking: the lexical score's share, and the least similarity for an
-   * entry found by meaning only, for most queries and for keyword queries. For {@code qarchive
-   * eval}, which tunes them.
+   * entry found by meaning only, for most queries and for keyword queries; a null keeps the setting
+   * in force. For {@code qarchive eval}, which tunes them.
+   *
+   * @throws IllegalArgumentException when a setting is out of range
    */
-  public void tuneFusion(float lexicalWeight, float meaningFloor, float keywordFloor) {
+  public void tuneFusion(Float lexicalWeight, Float meaningFloor, Float keywordFloor) {
     Fusion.Weights now = fusion;
     fusion =
         new Fusion.Weights(
-            lexicalWeight, meaningFloor, keywordFloor, now.feedbackWeight(), now.feedbackAnswers());
+            Objects.requireNonNullElse(lexicalWeight, now.lexicalWeight()),
+            Objects.requireNonNullElse(meaningFloor, now.meaningFloor()),
+            Objects.requireNonNullElse(keywordFloor, now.keywordFloor()),
+            now.feedbackWeight(),
+            now.feedbackAnswers());
   }
 
   /**
    * Sets how a hybrid ranking is fused again: how far the query's vector moves toward its best
-   * answers' (0: not at all), and toward how many. For {@code qarchive eval}.
+   * answers' (0: not at all), and toward how many; a null keeps the setting in force. For {@code
+   * qarchive eval}.
+   *
+   * @throws IllegalArgumentException when a setting is out of range
    */
-  public void tuneFeedback(float weight, int answers) {
+  public void tuneFeedback(Float weight, Integer answers) {
     Fusion.Weights now = fusion;
     fusion =
         new Fusion.Weights(
-            now.lexicalWeight(), now.meaningFloor(), now.keywordFloor(), weight, answers);
+            now.lexicalWeight(),
+            now.meaningFloor(),
+            now.keywordFloor(),
+            Objects.requireNonNullElse(weight, now.feedbackWeight()),
+            Objects.requireNonNullElse(answers, now.feedbackAnswers()));
+  }
+
+  /** Goes back to the shipped fusion (after {@link #tuneFusion} or {@link #tuneFeedback}). */
+  public void shippedFusion() {
+    fusion = Fusion.Weights.DEFAULT;
   }
 
   /** Keeps the vectors of the last {@code entries} distinct queries (64 unless set). */

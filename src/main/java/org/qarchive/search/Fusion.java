@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.qarchive.embedding.Embedder;
 
 /**
  * Fuses the lexical ranking with nearness in meaning: each candidate's lexical score is divided by
@@ -95,15 +96,7 @@ final class Fusion {
         moved[d] += share * v[d];
       }
     }
-    double norm = 0;
-    for (float x : moved) {
-      norm += x * x;
-    }
-    float n = (float) Math.sqrt(norm);
-    for (int d = 0; d < moved.length; d++) {
-      moved[d] /= n;
-    }
-    return moved;
+    return Embedder.normalized(moved);
   }
 
   /**
