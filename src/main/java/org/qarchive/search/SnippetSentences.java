@@ -3,6 +3,7 @@ package org.qarchive.search;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -58,6 +59,21 @@ final class SnippetSentences extends BreakIterator {
 
   private int current;
 
+  /**
+   * The JDK's boundaries found so far, in order from {@link #begin}: the text is walked forward
+   * once, as far as asked, and every later question about a boundary is answered from here. Asking
+   * the JDK's iterator for the boundary before and after each match instead walked back and forth
+   * around every one of them (8 % of a hybrid search's time in Java): around a match every 40
+   * characters of 3,000 MedQuAD answers, 27 µs an answer that way against 15–19 µs this way, with
+   * the same boundaries (2026-12-06).
+   */
+  private int[] walked = new int[32];
+
+  private int walkedCount;
+
+  /** Whether the walk has reached the end of the text. */
+  private boolean walkedAll;
+
   /** Whether {@code sentence} is only a greeting or a sign-off. */
   static boolean isSmallTalk(CharSequence sentence) {
     if (sentence.length() > MAX_SMALL_TALK) {
@@ -97,6 +113,9 @@ final class SnippetSentences extends BreakIterator {
     begin = text.getBeginIndex();
     end = text.getEndIndex();
     sentences.setText(text);
+    walked[0] = sentences.first();
+    walkedCount = 1;
+    walkedAll = false;
     Matcher greeting = OPENING_GREETING.matcher(chars).region(begin, Math.min(end, begin + 200));
     greetingEnd =
         greeting.lookingAt() && greeting.end() > begin && greeting.end() < end
@@ -168,9 +187,9 @@ final class SnippetSentences extends BreakIterator {
       current = end;
       return DONE;
     }
-    int b = sentences.following(offset);
+    int b = jdkFollowing(offset);
     while (b != DONE && !real(b)) {
-      b = sentences.next();
+      b = jdkFollowing(b);
     }
     if (b == DONE) {
       b = end;
@@ -189,9 +208,9 @@ final class SnippetSentences extends BreakIterator {
       current = begin;
       return DONE;
     }
-    int b = sentences.preceding(offset);
+    int b = jdkPreceding(offset);
     while (b != DONE && !real(b)) {
-      b = sentences.previous();
+      b = jdkPreceding(b);
     }
     if (b == DONE) {
       b = begin;
@@ -210,7 +229,7 @@ final class SnippetSentences extends BreakIterator {
       current = offset;
       return true;
     }
-    if (sentences.isBoundary(offset) && real(offset)) {
+    if (jdkBoundary(offset) && real(offset)) {
       current = offset;
       return true;
     }
@@ -226,6 +245,43 @@ final class SnippetSentences extends BreakIterator {
   @Override
   public CharacterIterator getText() {
     return text;
+  }
+
+  /** Walks the JDK's boundaries on until the last one found is at or past {@code offset}. */
+  private void walkTo(int offset) {
+    while (!walkedAll && walked[walkedCount - 1] < offset) {
+      int b = sentences.next();
+      if (b == DONE) {
+        walkedAll = true;
+      } else {
+        if (walkedCount == walked.length) {
+          walked = Arrays.copyOf(walked, walkedCount * 2);
+        }
+        walked[walkedCount++] = b;
+      }
+    }
+  }
+
+  /** The JDK's first boundary after {@code offset}, or DONE. */
+  private int jdkFollowing(int offset) {
+    walkTo(offset + 1);
+    int i = Arrays.binarySearch(walked, 0, walkedCount, offset);
+    int next = i >= 0 ? i + 1 : -i - 1;
+    return next < walkedCount ? walked[next] : DONE;
+  }
+
+  /** The JDK's last boundary before {@code offset}, or DONE. */
+  private int jdkPreceding(int offset) {
+    walkTo(offset);
+    int i = Arrays.binarySearch(walked, 0, walkedCount, offset);
+    int before = (i >= 0 ? i : -i - 1) - 1;
+    return before >= 0 ? walked[before] : DONE;
+  }
+
+  /** Whether the JDK puts a boundary at {@code offset}. */
+  private boolean jdkBoundary(int offset) {
+    walkTo(offset);
+    return Arrays.binarySearch(walked, 0, walkedCount, offset) >= 0;
   }
 
   private void checkOffset(int offset) {

@@ -92,4 +92,40 @@ class SnippetSentencesTest {
     assertEquals(BreakIterator.DONE, it.following(text.length()));
     assertEquals(BreakIterator.DONE, it.preceding(0));
   }
+
+  /**
+   * Boundaries are walked once and remembered: asked in any order, at every offset, the iterator
+   * must give the boundaries its own walk from the start gives, also on a slice of a longer text.
+   */
+  @Test
+  void answersEveryOffsetInAnyOrderAsItsWalkFromTheStart() {
+    String text =
+        "Hi Dr. Kane,\n\nI had fillers e.g. Juvederm approx. two weeks ago. Is swelling normal?"
+            + " \"Yes,\" said Mr. Smith. It lasts 3.5 days! Or more... Then it settles (mostly).\n"
+            + "Thanks in advance. Kind regards, Mary";
+    java.util.Random random = new java.util.Random(42);
+    for (int from : new int[] {0, 14}) {
+      SnippetSentences walk = new SnippetSentences();
+      walk.setText(new java.text.StringCharacterIterator(text, from, text.length(), from));
+      java.util.TreeSet<Integer> bounds = new java.util.TreeSet<>();
+      for (int b = walk.first(); b != BreakIterator.DONE; b = walk.next()) {
+        bounds.add(b);
+      }
+      assertTrue(bounds.size() > 6, "the text has sentences: " + bounds);
+      SnippetSentences it = new SnippetSentences();
+      it.setText(new java.text.StringCharacterIterator(text, from, text.length(), from));
+      List<Integer> offsets = new ArrayList<>();
+      for (int o = from; o <= text.length(); o++) {
+        offsets.add(o);
+      }
+      java.util.Collections.shuffle(offsets, random);
+      for (int o : offsets) {
+        Integer after = bounds.higher(o);
+        Integer before = bounds.lower(o);
+        assertEquals(after == null ? BreakIterator.DONE : after, it.following(o), "after " + o);
+        assertEquals(before == null ? BreakIterator.DONE : before, it.preceding(o), "before " + o);
+        assertEquals(bounds.contains(o), it.isBoundary(o), "at " + o);
+      }
+    }
+  }
 }
