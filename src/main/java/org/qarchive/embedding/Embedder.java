@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * A sentence-embedding model run in process with ONNX Runtime: text in, a unit-length vector out,
@@ -315,13 +316,13 @@ public final class Embedder implements AutoCloseable {
     return normalized(sum);
   }
 
-  /** The dot product: the cosine similarity of two unit vectors. */
+  /**
+   * The dot product: the cosine similarity of two unit vectors. Lucene's, which uses the CPU's
+   * vector instructions where the JVM lets it (a hybrid search takes about 300 of these, and the
+   * plain loop was 4 % of its Java time).
+   */
   public static float similarity(float[] a, float[] b) {
-    float s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
+    return VectorUtil.dotProduct(a, b);
   }
 
   @Override
