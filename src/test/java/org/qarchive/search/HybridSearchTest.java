@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
@@ -100,6 +104,43 @@ class HybridSearchTest {
     assertTrue(PTOSIS.answer().contains(h.answerSnippet()), h.answerSnippet());
     assertFalse(h.answerSnippet().contains("<mark>"));
     assertTrue(r.total() >= r.hits().size());
+  }
+
+  /**
+   * With more searches running than cores, the embedding threads are all busy and a search embeds
+   * its question on its own thread instead of beside it: the answers must be the same as one search
+   * at a time (which embeds beside).
+   */
+  @Test
+  void searchesAtOnceRankAsOneAtATime() throws Exception {
+    List<String> queries =
+        List.of(LAY, "droopy eyelid after botox", "blepharoplasty", "botox", "swollen lips");
+    Map<String, List<String>> alone = new HashMap<>();
+    for (String q : queries) {
+      alone.put(q, ranked(hybrid.search(SearchRequest.of(q))));
+    }
+    int threads = Runtime.getRuntime().availableProcessors() + 2;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<List<String>>> running = new ArrayList<>();
+      List<String> asked = new ArrayList<>();
+      for (int i = 0; i < threads * 8; i++) {
+        String q = queries.get(i % queries.size());
+        asked.add(q);
+        running.add(pool.submit(() -> ranked(hybrid.search(SearchRequest.of(q)))));
+      }
+      for (int i = 0; i < running.size(); i++) {
+        assertEquals(alone.get(asked.get(i)), running.get(i).get(), asked.get(i));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A result's hits, each with how it matched and its similarity: what a ranking change moves. */
+  private static List<String> ranked(SearchResult r) {
+    assertEquals(RankingMode.HYBRID, r.ranking());
+    return r.hits().stream().map(h -> h.id() + " " + h.match() + " " + h.meaning()).toList();
   }
 
   @Test
