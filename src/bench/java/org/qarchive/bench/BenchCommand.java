@@ -89,7 +89,8 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--hybrid",
       description = {
         "Measure hybrid ranking instead: MedQuAD's answers imported with vectors (answers/s), then the MEDIQA",
-        "questions over HTTP with 2 clients, hybrid and lexical (p50, p99, requests/s), and the resident memory."
+        "questions over HTTP with 2 clients, hybrid and lexical (p50, p99, requests/s: the median of three rounds",
+        "of --seconds each, after warming up until the CPU per request settles), and the resident memory."
       })
   boolean hybrid;
 

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.qarchive.archive.QaEntry;
 import org.qarchive.embedding.Embedder;
 import org.qarchive.eval.Evaluation;
@@ -115,9 +117,18 @@ final class HybridBench {
               "s");
           long cpuBefore = processCpuNanos();
           long wallBefore = System.nanoTime();
-          TimedLoop.Result r = HttpBench.run(port, targets, 2, seconds);
+          List<TimedLoop.Result> rounds = new ArrayList<>();
+          for (int i = 0; i < MEASURED_ROUNDS; i++) {
+            rounds.add(HttpBench.run(port, targets, 2, seconds));
+          }
           double cpuMs = (processCpuNanos() - cpuBefore) / 1e6;
           double wallMs = (System.nanoTime() - wallBefore) / 1e6;
+          TimedLoop.Result r =
+              new TimedLoop.Result(
+                  Latencies.merge(rounds.stream().map(TimedLoop.Result::latencies).toList()),
+                  rounds.stream().mapToInt(TimedLoop.Result::errors).sum(),
+                  rounds.stream().mapToDouble(TimedLoop.Result::seconds).sum());
+          double[] rates = rounds.stream().mapToDouble(TimedLoop.Result::perSecond).toArray();
           String m = mode.label();
           // whether the two clients kept the cores busy, and what a request costs with the HTTP
           // server, the JSON and the clients (all in this process) on top of the search
@@ -157,12 +168,23 @@ final class HybridBench {
               r.latencies().percentileMs(99),
               "ms",
               p99Goal);
-          report.add(
+          String perSecond = "/api/search requests/s, " + m + ", 2 clients (median of rounds)";
+          if (mode == RankingMode.HYBRID) {
+            report.addAtLeast(SECTION, "per_second_" + m, perSecond, median(rates), "/s", 255);
+          } else {
+            report.add(SECTION, "per_second_" + m, perSecond, median(rates), "/s");
+          }
+          report.note(
               SECTION,
-              "per_second_" + m,
-              "/api/search requests/s, " + m + ", 2 clients",
-              r.perSecond(),
-              "/s");
+              String.format(
+                  Locale.ROOT,
+                  "%s over HTTP: %d rounds of %.0f s, %s requests/s",
+                  m,
+                  rates.length,
+                  seconds,
+                  Arrays.stream(rates)
+                      .mapToObj(x -> String.format(Locale.ROOT, "%.0f", x))
+                      .collect(Collectors.joining(", "))));
           if (r.errors() > 0) {
             report.note(SECTION, m + ": " + r.errors() + " requests failed");
           }
@@ -284,6 +306,20 @@ final class HybridBench {
       }
     }
     return out;
+  }
+
+  /**
+   * Measured rounds over HTTP, each of the bench's {@code --seconds}: the rate reported is their
+   * median, and each round's is noted. One server of one build made from 216 to 278 requests/s in
+   * 10 s rounds within five minutes on this host (2026-12-06), so one round alone says little.
+   */
+  private static final int MEASURED_ROUNDS = 3;
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** A warm-up round, in seconds. */
