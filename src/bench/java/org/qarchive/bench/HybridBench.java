@@ -169,10 +169,11 @@ final class HybridBench {
               "ms",
               p99Goal);
           String perSecond = "/api/search requests/s, " + m + ", 2 clients (median of rounds)";
+          double median = rates[ImportBench.medianIndex(rates)];
           if (mode == RankingMode.HYBRID) {
-            report.addAtLeast(SECTION, "per_second_" + m, perSecond, median(rates), "/s", 255);
+            report.addAtLeast(SECTION, "per_second_" + m, perSecond, median, "/s", 255);
           } else {
-            report.add(SECTION, "per_second_" + m, perSecond, median(rates), "/s");
+            report.add(SECTION, "per_second_" + m, perSecond, median, "/s");
           }
           report.note(
               SECTION,
@@ -314,13 +315,6 @@ final class HybridBench {
    * 10 s rounds within five minutes on this host (2026-12-06), so one round alone says little.
    */
   private static final int MEASURED_ROUNDS = 3;
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
 
   /** A warm-up round, in seconds. */
   private static final double WARMUP_ROUND_SECONDS = 5;
