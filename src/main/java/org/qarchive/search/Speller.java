@@ -29,8 +29,8 @@ import org.qarchive.index.Fields;
 
 /**
  * Did-you-mean: a typed word that no entry contains is replaced by the closest word (at most two
- * edits away) that the entries or the synonyms file do contain. Words in quotes and excluded words
- * are left as typed.
+ * edits away) that the entries or the synonyms file do contain. Words in quotes, excluded words and
+ * words in capitals among words that are not (abbreviations, names) are left as typed.
  */
 final class Speller {
 
@@ -184,9 +184,12 @@ final class Speller {
     Budget budget = new Budget(parsed.parts().size() > PROSE_PARTS);
     Map<String, Optional<Fix>> decided = new HashMap<>();
     IndexSearcher searcher = new IndexSearcher(reader);
+    // in a query typed all in capitals no word says more than another
+    boolean capitalsMeanSomething = parsed.text().chars().anyMatch(Character::isLowerCase);
     for (int i = 0; i < words.size(); i++) {
       Token t = words.get(i);
-      if (t == null) {
+      if (t == null
+          || capitalsMeanSomething && inCapitals(parsed.text().substring(t.start, t.end))) {
         continue;
       }
       // a paragraph repeats its words: each is decided once
@@ -530,6 +533,16 @@ final class Speller {
   }
 
   private record Token(String text, int start, int end) {}
+
+  /**
+   * Whether {@code typed} is written in capitals (two letters or more, none lower case): among
+   * words that are not, an abbreviation or a name ("TSD", "EPI", "ASAP"), which the archive not
+   * holding does not make a typo of a word it does ("tsh", "epo", "aspa").
+   */
+  static boolean inCapitals(String typed) {
+    long letters = typed.codePoints().filter(Character::isLetter).count();
+    return letters >= 2 && typed.codePoints().noneMatch(Character::isLowerCase);
+  }
 
   private List<Token> tokens(String text) {
     List<Token> out = new ArrayList<>();

@@ -99,6 +99,33 @@ class QueryPlannerTest {
   }
 
   @Test
+  void aWordInCapitalsAmongLowerCaseWordsIsAnAbbreviationAndLeftAsTyped() throws Exception {
+    assertEquals("botox", planner.plan("botx", false, reader).correctedQuery());
+    QueryPlan abbreviation = planner.plan("swelling after BOTX", false, reader);
+    assertNull(abbreviation.correctedQuery());
+    assertTrue(abbreviation.corrections().isEmpty());
+    // a capital first letter is how a sentence starts, not an abbreviation
+    assertEquals(
+        List.of(new QueryPlan.Correction("botx", "botox")),
+        planner.plan("Botx swelling", false, reader).corrections());
+    // typed all in capitals (caps lock), a word is corrected as in lower case
+    assertEquals(
+        List.of(new QueryPlan.Correction("botx", "botox")),
+        planner.plan("SWELLING AFTER BOTX", false, reader).corrections());
+  }
+
+  @Test
+  void capitalsAreTwoLettersOrMoreWithNoneInLowerCase() {
+    assertTrue(Speller.inCapitals("TSD"));
+    assertTrue(Speller.inCapitals("ÉPI"));
+    assertTrue(Speller.inCapitals("ASAP?"));
+    assertFalse(Speller.inCapitals("I"));
+    assertFalse(Speller.inCapitals("Tsd"));
+    assertFalse(Speller.inCapitals("tSD"));
+    assertFalse(Speller.inCapitals("42"));
+  }
+
+  @Test
   void loosenedStepsFollowTheWordCount() throws Exception {
     assertEquals(List.of(Relaxation.NONE), planner.plan("botox", false, reader).relaxations());
     assertEquals(
