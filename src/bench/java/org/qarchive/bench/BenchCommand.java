@@ -90,7 +90,9 @@ public final class BenchCommand implements Callable<Integer> {
       description = {
         "Measure hybrid ranking instead: MedQuAD's answers imported with vectors (answers/s), then the MEDIQA",
         "questions over HTTP with 2 clients, hybrid and lexical (p50, p99, requests/s: the median of three rounds",
-        "of --seconds each, after warming up until the CPU per request settles), and the resident memory."
+        "of --seconds each, after warming up until the CPU per request settles), SQLite FTS5 over the same answers",
+        "in process (its rounds alternating with the hybrid ones, and the hybrid rate as a multiple of its rate),",
+        "and the resident memory."
       })
   boolean hybrid;
 
