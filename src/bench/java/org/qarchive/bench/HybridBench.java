@@ -104,119 +104,11 @@ final class HybridBench {
             "embedding a question alone, mean CPU time",
             embedding.meanMs(),
             "ms");
-        List<String> targets =
-            queries.stream().map(q -> "/api/search?q=" + HttpProbe.encode(q)).toList();
         log.println("hybrid: SQLite FTS5 over the same entries (the goal's baseline) ...");
         log.flush();
         try (Fts5Baseline fts5 = Fts5Baseline.of(read(medquad))) {
-          List<String> topicQueries =
-              queries.stream()
-                  .map(q -> Fts5Baseline.query(q, Fts5Baseline.Form.TOPIC_WORDS))
-                  .toList();
-          fts5.rate(topicQueries, WARMUP_ROUND_SECONDS);
-          for (var mode : List.of(RankingMode.HYBRID, RankingMode.LEXICAL)) {
-            int port = (mode == RankingMode.HYBRID ? hybridServer : lexicalServer).port();
-            log.printf(Locale.ROOT, "hybrid: %s over HTTP, 2 clients ...%n", mode.label());
-            log.flush();
-            double warm = warmUp(port, targets);
-            report.add(
-                SECTION,
-                "http_warmup_s_" + mode.label(),
-                "warm-up before the HTTP run, " + mode.label() + " (until CPU per request settled)",
-                warm,
-                "s");
-            double cpuMs = 0;
-            double wallMs = 0;
-            List<TimedLoop.Result> rounds = new ArrayList<>();
-            double[] fts5Rates = new double[MEASURED_ROUNDS];
-            for (int i = 0; i < MEASURED_ROUNDS; i++) {
-              long cpuBefore = processCpuNanos();
-              long wallBefore = System.nanoTime();
-              rounds.add(HttpBench.run(port, targets, 2, seconds));
-              cpuMs += (processCpuNanos() - cpuBefore) / 1e6;
-              wallMs += (System.nanoTime() - wallBefore) / 1e6;
-              if (mode == RankingMode.HYBRID) {
-                // the baseline's round right after each of ours: this host's speed moves within
-                // minutes, and a ratio of two rounds a minute apart sees the same host
-                fts5Rates[i] = fts5.rate(topicQueries, seconds);
-              }
-            }
-            TimedLoop.Result r =
-                new TimedLoop.Result(
-                    Latencies.merge(rounds.stream().map(TimedLoop.Result::latencies).toList()),
-                    rounds.stream().mapToInt(TimedLoop.Result::errors).sum(),
-                    rounds.stream().mapToDouble(TimedLoop.Result::seconds).sum());
-            double[] rates = rounds.stream().mapToDouble(TimedLoop.Result::perSecond).toArray();
-            String m = mode.label();
-            // whether the two clients kept the cores busy, and what a request costs with the HTTP
-            // server, the JSON and the clients (all in this process) on top of the search
-            report.add(
-                SECTION,
-                "http_cpu_ms_per_request_" + m,
-                "CPU per request over HTTP (server, JSON and clients), " + m,
-                cpuMs / Math.max(1, r.latencies().count()),
-                "ms");
-            report.add(
-                SECTION,
-                "http_busy_cores_" + m,
-                "cores busy during the HTTP run, " + m,
-                cpuMs / wallMs,
-                "");
-            double p99Goal = mode == RankingMode.HYBRID ? 40 : 10;
-            if (mode == RankingMode.HYBRID) {
-              report.addAtMost(
-                  SECTION,
-                  "p50_ms_" + m,
-                  "/api/search p50, " + m + ", 2 clients, MEDIQA questions",
-                  r.latencies().percentileMs(50),
-                  "ms",
-                  12);
-            } else {
-              report.add(
-                  SECTION,
-                  "p50_ms_" + m,
-                  "/api/search p50, " + m + ", 2 clients, MEDIQA questions",
-                  r.latencies().percentileMs(50),
-                  "ms");
-            }
-            report.addAtMost(
-                SECTION,
-                "p99_ms_" + m,
-                "/api/search p99, " + m + ", 2 clients",
-                r.latencies().percentileMs(99),
-                "ms",
-                p99Goal);
-            String perSecond = "/api/search requests/s, " + m + ", 2 clients (median of rounds)";
-            double median = rates[ImportBench.medianIndex(rates)];
-            if (mode == RankingMode.HYBRID) {
-              report.addAtLeast(
-                  SECTION,
-                  "per_second_" + m,
-                  perSecond + "; 255 = 1.5 × the 160-173/s the issue measured for SQLite FTS5",
-                  median,
-                  "/s",
-                  255);
-            } else {
-              report.add(SECTION, "per_second_" + m, perSecond, median, "/s");
-            }
-            report.note(
-                SECTION,
-                String.format(
-                    Locale.ROOT,
-                    "%s over HTTP: %d rounds of %.0f s, %s requests/s",
-                    m,
-                    rates.length,
-                    seconds,
-                    Arrays.stream(rates)
-                        .mapToObj(x -> String.format(Locale.ROOT, "%.0f", x))
-                        .collect(Collectors.joining(", "))));
-            if (r.errors() > 0) {
-              report.note(SECTION, m + ": " + r.errors() + " requests failed");
-            }
-            if (mode == RankingMode.HYBRID) {
-              againstFts5(report, fts5, queries, rates, fts5Rates, seconds);
-            }
-          }
+          overHttp(report, RankingMode.HYBRID, hybridServer.port(), queries, seconds, fts5, log);
+          overHttp(report, RankingMode.LEXICAL, lexicalServer.port(), queries, seconds, null, log);
         }
         report.add(
             SECTION,
@@ -285,11 +177,138 @@ final class HybridBench {
   }
 
   /**
-   * The hybrid rate over HTTP against SQLite FTS5's in-process rate on the same entries and
-   * questions, one thread ({@link Fts5Baseline}): the goal is 1.5 times the faster of its two query
-   * forms. The faster form's rounds ran each right after one of ours ({@code hybridRates}, {@code
-   * fts5Rates}: round i of each), and the ratio is the median of the rounds' ratios; the slower
-   * form, that of the quality baseline, is measured once here.
+   * The questions over HTTP with two clients against the server on {@code port}, ranking by {@code
+   * mode}: warm-up until the CPU per request settles, then {@link #MEASURED_ROUNDS} rounds of
+   * {@code seconds}. With {@code fts5} (for the hybrid server), the baseline's faster form runs a
+   * round right after each of ours, and the hybrid rate is reported as a multiple of it.
+   */
+  private static void overHttp(
+      BenchReport report,
+      RankingMode mode,
+      int port,
+      List<String> questions,
+      double seconds,
+      Fts5Baseline fts5,
+      PrintWriter log)
+      throws Exception {
+    List<String> targets =
+        questions.stream().map(q -> "/api/search?q=" + HttpProbe.encode(q)).toList();
+    log.printf(Locale.ROOT, "hybrid: %s over HTTP, 2 clients ...%n", mode.label());
+    log.flush();
+    double warm = warmUp(port, targets);
+    report.add(
+        SECTION,
+        "http_warmup_s_" + mode.label(),
+        "warm-up before the HTTP run, " + mode.label() + " (until CPU per request settled)",
+        warm,
+        "s");
+    double cpuMs = 0;
+    double wallMs = 0;
+    List<TimedLoop.Result> rounds = new ArrayList<>();
+    double[] fts5Rates = new double[MEASURED_ROUNDS];
+    List<String> topicQueries =
+        fts5 == null
+            ? List.of()
+            : questions.stream()
+                .map(q -> Fts5Baseline.query(q, Fts5Baseline.Form.TOPIC_WORDS))
+                .toList();
+    if (fts5 != null) {
+      fts5.rate(topicQueries, WARMUP_ROUND_SECONDS);
+    }
+    for (int i = 0; i < MEASURED_ROUNDS; i++) {
+      long cpuBefore = processCpuNanos();
+      long wallBefore = System.nanoTime();
+      rounds.add(HttpBench.run(port, targets, 2, seconds));
+      cpuMs += (processCpuNanos() - cpuBefore) / 1e6;
+      wallMs += (System.nanoTime() - wallBefore) / 1e6;
+      if (fts5 != null) {
+        // the baseline's round right after each of ours: this host's speed moves within
+        // minutes, and a ratio of two rounds a minute apart sees the same host
+        fts5Rates[i] = fts5.rate(topicQueries, seconds);
+      }
+    }
+    TimedLoop.Result r =
+        new TimedLoop.Result(
+            Latencies.merge(rounds.stream().map(TimedLoop.Result::latencies).toList()),
+            rounds.stream().mapToInt(TimedLoop.Result::errors).sum(),
+            rounds.stream().mapToDouble(TimedLoop.Result::seconds).sum());
+    double[] rates = rounds.stream().mapToDouble(TimedLoop.Result::perSecond).toArray();
+    String m = mode.label();
+    // whether the two clients kept the cores busy, and what a request costs with the HTTP
+    // server, the JSON and the clients (all in this process) on top of the search
+    report.add(
+        SECTION,
+        "http_cpu_ms_per_request_" + m,
+        "CPU per request over HTTP (server, JSON and clients), " + m,
+        cpuMs / Math.max(1, r.latencies().count()),
+        "ms");
+    report.add(
+        SECTION,
+        "http_busy_cores_" + m,
+        "cores busy during the HTTP run, " + m,
+        cpuMs / wallMs,
+        "");
+    double p99Goal = mode == RankingMode.HYBRID ? 40 : 10;
+    if (mode == RankingMode.HYBRID) {
+      report.addAtMost(
+          SECTION,
+          "p50_ms_" + m,
+          "/api/search p50, " + m + ", 2 clients, MEDIQA questions",
+          r.latencies().percentileMs(50),
+          "ms",
+          12);
+    } else {
+      report.add(
+          SECTION,
+          "p50_ms_" + m,
+          "/api/search p50, " + m + ", 2 clients, MEDIQA questions",
+          r.latencies().percentileMs(50),
+          "ms");
+    }
+    report.addAtMost(
+        SECTION,
+        "p99_ms_" + m,
+        "/api/search p99, " + m + ", 2 clients",
+        r.latencies().percentileMs(99),
+        "ms",
+        p99Goal);
+    String perSecond = "/api/search requests/s, " + m + ", 2 clients (median of rounds)";
+    double median = rates[ImportBench.medianIndex(rates)];
+    if (mode == RankingMode.HYBRID) {
+      report.addAtLeast(
+          SECTION,
+          "per_second_" + m,
+          perSecond + "; 255 = 1.5 × the 160-173/s the issue measured for SQLite FTS5",
+          median,
+          "/s",
+          255);
+    } else {
+      report.add(SECTION, "per_second_" + m, perSecond, median, "/s");
+    }
+    report.note(
+        SECTION,
+        String.format(
+            Locale.ROOT,
+            "%s over HTTP: %d rounds of %.0f s, %s requests/s",
+            m,
+            rates.length,
+            seconds,
+            listed(rates, "%.0f")));
+    if (r.errors() > 0) {
+      report.note(SECTION, m + ": " + r.errors() + " requests failed");
+    }
+    if (fts5 != null) {
+      againstFts5(report, fts5, questions, rates, fts5Rates, seconds);
+    }
+  }
+
+  /**
+   * The hybrid rate over HTTP (the median of {@code hybridRates}) against SQLite FTS5's in-process
+   * rate on the same entries and questions, one thread ({@link Fts5Baseline}): the goal is 1.5
+   * times its faster form. That form's rounds ({@code fts5Rates}) each ran right after one of ours;
+   * the best of them is the baseline, so that a round the host slowed (80, 124 and 73/s in one run,
+   * 2026-12-06, where other runs held 121-128/s in every round) never counts for qarchive. The
+   * slower form, that of the quality baseline, is measured once here.
    */
   private static void againstFts5(
       BenchReport report,
@@ -302,7 +321,7 @@ final class HybridBench {
     List<String> everyWord =
         questions.stream().map(q -> Fts5Baseline.query(q, Fts5Baseline.Form.EVERY_WORD)).toList();
     double slow = fts5.rate(everyWord, seconds);
-    double fast = fts5Rates[ImportBench.medianIndex(fts5Rates)];
+    double fast = Arrays.stream(fts5Rates).max().orElseThrow();
     report.add(
         SECTION,
         "fts5_per_s_every_word",
@@ -316,36 +335,33 @@ final class HybridBench {
         "fts5_per_s_topic_words",
         "SQLite FTS5 in process, 1 thread, bm25 5/2/1, "
             + Fts5Baseline.Form.TOPIC_WORDS.label
-            + " (median of rounds)",
+            + " (best round)",
         fast,
         "/s");
-    double[] ratios = new double[hybridRates.length];
-    for (int i = 0; i < ratios.length; i++) {
-      ratios[i] = hybridRates[i] / Math.max(fts5Rates[i], slow);
-    }
     report.addAtLeast(
         SECTION,
         "hybrid_over_fts5",
-        "hybrid requests/s over HTTP as a multiple of SQLite FTS5's faster form (median of"
-            + " rounds, each against the FTS5 round right after it)",
-        ratios[ImportBench.medianIndex(ratios)],
+        "hybrid requests/s over HTTP (median of rounds) as a multiple of SQLite FTS5's faster form"
+            + " (best round), same run",
+        hybridRates[ImportBench.medianIndex(hybridRates)] / Math.max(fast, slow),
         "×",
         1.5);
     report.note(
         SECTION,
         String.format(
             Locale.ROOT,
-            "SQLite FTS5, %s: %d rounds of %.0f s, %s searches/s, each after a hybrid round;"
-                + " ratios %s",
+            "SQLite FTS5, %s: %d rounds of %.0f s, each right after a hybrid round: %s searches/s",
             Fts5Baseline.Form.TOPIC_WORDS.label,
             fts5Rates.length,
             seconds,
-            Arrays.stream(fts5Rates)
-                .mapToObj(x -> String.format(Locale.ROOT, "%.0f", x))
-                .collect(Collectors.joining(", ")),
-            Arrays.stream(ratios)
-                .mapToObj(x -> String.format(Locale.ROOT, "%.2f", x))
-                .collect(Collectors.joining(", "))));
+            listed(fts5Rates, "%.0f")));
+  }
+
+  /** {@code values} in {@code format}, separated by commas: the rounds of a note. */
+  private static String listed(double[] values, String format) {
+    return Arrays.stream(values)
+        .mapToObj(x -> String.format(Locale.ROOT, format, x))
+        .collect(Collectors.joining(", "));
   }
 
   /** The CPU time of every live thread of this process, summed (a few microseconds to read). */
